@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+/**
+ * One build for every way Parallax runs:
+ *   out/main/electron.js  desktop main process      out/main/cli.js  CLI and web mode (no Electron)
+ *   out/preload/preload.cjs  sandboxed preload (one CommonJS file, dependencies bundled)
+ *   out/renderer/         the React app, loaded by the desktop window and by web mode alike
+ */
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          electron: resolve('src-main/transports/electron/main.ts'),
+          cli: resolve('src-main/transports/cli/cli.ts'),
+        },
+        output: { format: 'es', entryFileNames: '[name].js' },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { preload: resolve('src-main/transports/electron/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    base: './',
+    resolve: { alias: { '@contract': resolve('src-main/contract/index.ts') } },
+    plugins: [react()],
+    build: {
+      outDir: 'out/renderer',
+      emptyOutDir: true,
+      rollupOptions: { input: resolve('src-renderer/index.html') },
+    },
+  },
+});

@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './primitives';
+export * from './articles';
+export * from './notebook';
+export * from './methods';
+export * from './events';

@@ -1,0 +1,81 @@
+import type { ArticleDetail, ArticleMeta, ArticleSummary, MetaKey } from '../../contract';
+import { metaKeys } from '../../contract';
+import type { Analysis } from './analyse-article';
+
+/** User corrections, kept apart from what the analyser found so re-analysis never overwrites them. */
+export type UserMeta = Partial<Record<MetaKey, string | null>>;
+
+/** One article as stored: its own document in the notebook, holding everything about it. */
+export type ArticleRecord = {
+  id: string;
+  file: string | null;
+  encoding: string | null;
+  importedAt: string;
+  updatedAt: string;
+  /** Exactly what was imported (NFC, `\n`), so analysis can be re-run when it improves. */
+  raw: string;
+  /** Hash of the normalised clean text: the duplicate check. */
+  fingerprint: string;
+  analysis: Analysis;
+  userMeta: UserMeta;
+  tags: string[];
+  annotations: unknown[];
+};
+
+/** What the library list needs, kept in the sharded catalog so listing never opens article files. */
+export type CatalogEntry = ArticleSummary & { fingerprint: string; analysisVersion: number };
+
+export function effectiveMeta(record: Pick<ArticleRecord, 'analysis' | 'userMeta'>): ArticleMeta {
+  const meta = { ...record.analysis.meta };
+  for (const k of metaKeys) {
+    if (k in record.userMeta) meta[k] = { value: record.userMeta[k] ?? null, confidence: 1, source: 'user', cue: null };
+  }
+  return meta;
+}
+
+/** The title to show: the text's, the user's, or as a last resort the file name. */
+export function displayTitle(meta: ArticleMeta, file: string | null): string {
+  const t = meta.title.value?.trim();
+  if (t) return t;
+  if (file) return file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  return 'Untitled article';
+}
+
+export function toCatalogEntry(r: ArticleRecord): CatalogEntry {
+  const meta = effectiveMeta(r);
+  return {
+    id: r.id,
+    title: displayTitle(meta, r.file),
+    outlet: meta.outlet.value,
+    publishedAt: meta.publishedAt.value,
+    language: meta.language.value,
+    author: meta.author.value,
+    url: meta.url.value,
+    dateline: meta.dateline.value,
+    tags: [...r.tags],
+    wordCount: r.analysis.wordCount,
+    file: r.file,
+    importedAt: r.importedAt,
+    updatedAt: r.updatedAt,
+    annotationCount: r.annotations.length,
+    fingerprint: r.fingerprint,
+    analysisVersion: r.analysis.version,
+  };
+}
+
+export function toSummary(e: CatalogEntry): ArticleSummary {
+  const { fingerprint: _f, analysisVersion: _v, ...summary } = e;
+  return summary;
+}
+
+export function toDetail(r: ArticleRecord): ArticleDetail {
+  return {
+    ...toSummary(toCatalogEntry(r)),
+    body: r.analysis.body,
+    boilerplate: r.analysis.boilerplate,
+    raw: r.raw,
+    blocks: r.analysis.blocks,
+    meta: effectiveMeta(r),
+    encoding: r.encoding,
+  };
+}

@@ -1,0 +1,156 @@
+import type { BlockKind, EmbeddedPost } from '../../contract';
+import { findStatedDate } from '../text/dates';
+import { tokenSimilarity } from '../text/similarity';
+import {
+  boilerplateRules,
+  bylinePattern,
+  dateCuePattern,
+  outletDatelinePattern,
+  sourceLinePattern,
+  trailingListMarker,
+} from './line-rules';
+import { canonicalOutlet, outletWords } from './outlets';
+import { parseEmbeddedPost } from './posts';
+
+/** One logical line of the pasted text (a paragraph, a heading, a caption...). */
+export type SourceLine = { text: string; blankBefore: boolean; blankAfter: boolean };
+
+/** What a line turned out to be; `role` says which metadata field a meta line feeds. */
+export type ClassifiedLine = SourceLine & {
+  kind: BlockKind;
+  reason: string | null;
+  post: EmbeddedPost | null;
+  role: 'title' | 'date' | 'byline' | 'source' | 'outlet-dateline' | 'url' | null;
+};
+
+/** How far from the top a header (title, date, standfirst) can be. */
+const HEADER_LINES = 12;
+
+const words = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
+const endsLikeSentence = (s: string) => /[.!?…:;,"”’)]$/u.test(s.trim());
+
+/** Short, at most 25 words, not a finished sentence: what headlines look like. */
+export function looksLikeHeadline(s: string): boolean {
+  const n = words(s);
+  return n >= 2 && n <= 25 && s.length <= 220 && !/[.;,]$/.test(s.trim());
+}
+
+export function isDateLine(s: string): boolean {
+  if (words(s) > 8) return false;
+  if (dateCuePattern.test(s) && findStatedDate(s)) return true;
+  const d = findStatedDate(s);
+  return d !== null && d.coverage >= 0.6;
+}
+
+/** Outlet named in an "Outlet – City" line, if the left part is recognisably a news organisation. */
+export function outletOfDatelineLine(s: string): { outlet: string; place: string } | null {
+  const m = outletDatelinePattern.exec(s.trim());
+  if (!m || words(s) > 8 || /[.!?]$/.test(s.trim())) return null;
+  const named = m[1]!.trim();
+  const outlet = canonicalOutlet(named) ?? (outletWords.test(named) ? named : null);
+  return outlet ? { outlet, place: m[2]!.trim() } : null;
+}
+
+/**
+ * Classify every line. Rules run from the most certain (a tweet signature, "Skip to main content") to the
+ * most contextual (which line is the title, which is a standfirst), each pass seeing what the previous
+ * ones decided.
+ */
+export function classifyLines(lines: SourceLine[]): ClassifiedLine[] {
+  const out: ClassifiedLine[] = lines.map((l) => ({ ...l, kind: 'paragraph', reason: null, post: null, role: null }));
+  const open = (i: number) => out[i]!.kind === 'paragraph' && out[i]!.reason === null;
+  const mark = (i: number, kind: BlockKind, reason: string, role: ClassifiedLine['role'] = null) => {
+    Object.assign(out[i]!, { kind, reason, role });
+  };
+
+  markTrailingList(out, mark);
+
+  out.forEach((line, i) => {
+    if (!open(i)) return;
+    const t = line.text.trim();
+    const post = parseEmbeddedPost(t);
+    if (post) {
+      Object.assign(line, { kind: 'post', reason: null, post });
+      return;
+    }
+    const rule = boilerplateRules.find((r) => r.test(t));
+    if (rule) return mark(i, 'boilerplate', rule.reason);
+    if (/^(source:\s*)?https?:\/\/\S+$/i.test(t)) return mark(i, 'meta', 'web address', 'url');
+    if (sourceLinePattern.test(t)) return mark(i, 'meta', 'source line', 'source');
+    if (bylinePattern.test(t)) return mark(i, 'meta', 'byline', 'byline');
+    if (i < HEADER_LINES && outletOfDatelineLine(t)) return mark(i, 'meta', 'outlet and place line', 'outlet-dateline');
+    if (isDateLine(t)) return mark(i, 'meta', 'date line', 'date');
+  });
+
+  // The title is the first line of the story proper, if that line reads as a headline; an article that
+  // opens straight into prose (one seed does) has no title line, and a later subheading must not be taken.
+  const firstOpen = out.findIndex((_l, i) => open(i));
+  const titleIndex = firstOpen >= 0 && firstOpen < 8 && looksLikeHeadline(out[firstOpen]!.text) ? firstOpen : -1;
+  if (titleIndex >= 0) {
+    mark(titleIndex, 'meta', 'title (shown in the header)', 'title');
+    markRepeatedTitles(out, titleIndex, open, mark);
+    markStandfirst(out, titleIndex, open);
+  }
+  markHeadings(out, titleIndex, open);
+  return out;
+}
+
+function markTrailingList(out: ClassifiedLine[], mark: (i: number, k: BlockKind, r: string) => void): void {
+  for (let i = Math.max(1, out.length - 40); i < out.length; i++) {
+    if (!trailingListMarker.test(out[i]!.text.trim())) continue;
+    const rest = out.slice(i + 1);
+    if (rest.length === 0 || !rest.every((l) => words(l.text) <= 30)) continue;
+    for (let j = i; j < out.length; j++) mark(j, 'boilerplate', 'list of other headlines');
+    return;
+  }
+}
+
+function markRepeatedTitles(
+  out: ClassifiedLine[],
+  titleIndex: number,
+  open: (i: number) => boolean,
+  mark: (i: number, k: BlockKind, r: string) => void,
+): void {
+  const title = out[titleIndex]!.text;
+  for (let i = titleIndex + 1; i < Math.min(out.length, titleIndex + HEADER_LINES); i++) {
+    if (open(i) && looksLikeHeadline(out[i]!.text) && tokenSimilarity(title, out[i]!.text) >= 0.5) {
+      mark(i, 'boilerplate', 'repeated title');
+    }
+  }
+}
+
+/**
+ * A standfirst is the summary sentence under a headline. It is told apart from the first paragraph by
+ * what follows it: more header material (a caption, a date, the title again) rather than the story.
+ */
+function markStandfirst(out: ClassifiedLine[], titleIndex: number, open: (i: number) => boolean): void {
+  for (let i = titleIndex + 1; i < Math.min(out.length, titleIndex + HEADER_LINES); i++) {
+    if (!open(i)) continue;
+    if (!endsLikeSentence(out[i]!.text) || words(out[i]!.text) > 70) return;
+    const next = out.slice(i + 1).find((l) => l.text.trim() !== '');
+    if (next && (next.kind === 'meta' || next.kind === 'boilerplate')) {
+      Object.assign(out[i]!, { kind: 'standfirst' });
+    }
+    return;
+  }
+}
+
+/** Short unpunctuated lines set apart by blank lines inside the story are subheadings ("Shared Security"). */
+function markHeadings(out: ClassifiedLine[], titleIndex: number, open: (i: number) => boolean): void {
+  out.forEach((l, i) => {
+    if (i <= titleIndex || i === 0 || !open(i)) return;
+    const t = l.text.trim();
+    if (l.blankBefore && l.blankAfter && words(t) <= 8 && !endsLikeSentence(t) && /^\p{Lu}/u.test(t)) {
+      Object.assign(l, { kind: 'heading' });
+    }
+  });
+}
+
+export function sourceOutlet(line: string): { outlet: string; confidence: number } | null {
+  const m = sourceLinePattern.exec(line.trim());
+  if (!m) return null;
+  const first = m[1]!.split(/\s+and\s+|,|;|\//i)[0]!.trim();
+  const known = canonicalOutlet(first);
+  if (known) return { outlet: known, confidence: 0.9 };
+  return first ? { outlet: first, confidence: 0.6 } : null;
+}

@@ -1,0 +1,89 @@
+import type { ArticleMeta, MetaField, MetaKey } from '../../contract';
+import { metaKeys } from '../../contract';
+import type { ClassifiedLine } from '../article/classify-lines';
+import { outletOfDatelineLine, sourceOutlet } from '../article/classify-lines';
+import { bylinePattern, agencyDatelinePattern } from '../article/line-rules';
+import { canonicalOutlet } from '../article/outlets';
+import { findStatedDate } from '../text/dates';
+import { detectLanguage } from '../text/language';
+import { collapseSpaces } from '../text/normalise-text';
+
+const none: MetaField = { value: null, confidence: 0, source: 'none', cue: null };
+const fromText = (value: string, confidence: number, cue: string): MetaField => ({
+  value,
+  confidence,
+  source: 'text',
+  cue: cue.length > 200 ? `${cue.slice(0, 199)}…` : cue,
+});
+
+export function emptyMeta(): ArticleMeta {
+  return Object.fromEntries(metaKeys.map((k) => [k, none])) as ArticleMeta;
+}
+
+const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase());
+
+/** "Turkey and Syria held a high-level meeting in Ankara on Sunday…" for an article with no title line. */
+function titleFromLead(lines: ClassifiedLine[]): MetaField {
+  const lead = lines.find((l) => l.kind === 'paragraph' || l.kind === 'standfirst');
+  if (!lead) return none;
+  const sentence = lead.text.split(/(?<=[.!?])\s/u)[0]!;
+  if (sentence.length <= 100)
+    return { value: sentence.replace(/[.]$/, ''), confidence: 0.3, source: 'derived', cue: lead.text.slice(0, 200) };
+  const cut = sentence.slice(0, 100);
+  return {
+    value: `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : 100)}…`,
+    confidence: 0.3,
+    source: 'derived',
+    cue: lead.text.slice(0, 200),
+  };
+}
+
+/**
+ * Metadata from the text's own cues, each with a confidence and the line it came from. Where the text does
+ * not say (no outlet named, no date stated), the field stays empty for the user to fill: nothing is invented.
+ */
+export function extractMetadata(lines: ClassifiedLine[], body: string): ArticleMeta {
+  const meta: Record<MetaKey, MetaField> = { ...emptyMeta() };
+  const headerEnd = Math.min(lines.length, 12);
+
+  const titleLine = lines.find((l) => l.role === 'title');
+  meta.title = titleLine ? fromText(collapseSpaces(titleLine.text), 0.9, titleLine.text) : titleFromLead(lines);
+
+  const dateLines = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.role === 'date');
+  const published = dateLines.find(({ l }) => !/^\s*(last\s+)?updated/i.test(l.text)) ?? dateLines[0];
+  const stated = published && findStatedDate(published.l.text);
+  if (published && stated) meta.publishedAt = fromText(stated.iso, published.i < headerEnd ? 0.9 : 0.6, published.l.text);
+
+  for (const l of lines) {
+    if (meta.outlet.value === null && l.role === 'source') {
+      const s = sourceOutlet(l.text);
+      if (s) meta.outlet = fromText(s.outlet, s.confidence, l.text);
+    }
+    if (l.role === 'outlet-dateline') {
+      const od = outletOfDatelineLine(l.text);
+      if (od) {
+        meta.outlet = fromText(od.outlet, 0.85, l.text);
+        meta.dateline = fromText(od.place, 0.85, l.text);
+      }
+    }
+    if (meta.author.value === null && l.role === 'byline') {
+      const m = bylinePattern.exec(l.text.trim());
+      if (m) meta.author = fromText(m[1]!, 0.8, l.text);
+    }
+  }
+
+  const lead = lines.find((l) => l.kind === 'paragraph');
+  const agency = lead && agencyDatelinePattern.exec(lead.text);
+  if (agency) {
+    if (meta.dateline.value === null) meta.dateline = fromText(titleCase(agency[1]!.trim()), 0.9, agency[0]);
+    const named = canonicalOutlet(agency[2]!.trim());
+    if (meta.outlet.value === null && named) meta.outlet = fromText(named, 0.8, agency[0]);
+  }
+
+  const urlLine = [...lines.slice(0, 3), ...lines.slice(-3)].find((l) => /^(source:\s*)?https?:\/\/\S+$/i.test(l.text.trim()));
+  if (urlLine) meta.url = fromText(urlLine.text.trim().replace(/^source:\s*/i, ''), 0.7, urlLine.text);
+
+  const lang = detectLanguage(body);
+  if (lang) meta.language = { value: lang.code, confidence: lang.confidence, source: 'text', cue: null };
+  return meta;
+}

@@ -1,0 +1,101 @@
+import type { Emit, Handlers } from '../contract';
+import { AppError } from '../contract';
+import { analyseArticle } from '../core/article/analyse-article';
+import { toDetail, toSummary, toCatalogEntry } from '../core/article/article-record';
+import { listArticles } from '../core/article/list-articles';
+import { fingerprintOf, importArticles } from './importer/import-articles';
+import { bytesToText, readImportFile } from './importer/read-import-file';
+import { walkPaths } from './importer/walk-paths';
+import { loadSample } from './sample/sample-notebook';
+import type { NotebookStore } from './store/notebook-store';
+
+type ArticleHandlers = Pick<
+  Handlers,
+  | 'notebook.info'
+  | 'notebook.importSample'
+  | 'articles.list'
+  | 'articles.get'
+  | 'articles.update'
+  | 'articles.importPaths'
+  | 'articles.importFiles'
+  | 'articles.reanalyse'
+>;
+
+export function articleHandlers(store: NotebookStore, emit: Emit): ArticleHandlers {
+  const changed = (ids: string[], reason: string) => emit('notebook.changed', { ids, reason });
+
+  return {
+    'notebook.info': async () => ({
+      path: store.layout.root,
+      schemaVersion: store.schemaVersion,
+      articleCount: store.size,
+      readOnly: store.readOnly,
+      notice: store.notice,
+    }),
+
+    'notebook.importSample': async () => {
+      const { sources } = await loadSample();
+      const report = await importArticles(store, sources, emit);
+      changed(
+        report.imported.map((a) => a.id),
+        'import',
+      );
+      return report;
+    },
+
+    'articles.list': async (q) => {
+      const { total, items } = listArticles(store.entries(), q);
+      return { total, items: items.map(toSummary) };
+    },
+
+    'articles.get': async ({ id }) => toDetail(await store.readArticle(id)),
+
+    'articles.update': async ({ id, patch }) => {
+      const record = await store.updateArticle(id, (r) => {
+        for (const [key, value] of Object.entries(patch)) {
+          r.userMeta[key as keyof typeof patch] = typeof value === 'string' ? value.trim() || null : (value ?? null);
+        }
+      });
+      changed([id], 'metadata');
+      return toSummary(toCatalogEntry(record));
+    },
+
+    'articles.importPaths': async ({ paths }) => {
+      const { files, skipped } = await walkPaths(paths);
+      const report = await importArticles(
+        store,
+        files.map((file) => ({ file, load: () => readImportFile(file) })),
+        emit,
+      );
+      report.errors.push(...skipped);
+      changed(
+        report.imported.map((a) => a.id),
+        'import',
+      );
+      return report;
+    },
+
+    'articles.importFiles': async ({ files }) => {
+      const sources = files.map((f) => ({ file: f.name, load: () => bytesToText(Buffer.from(f.contentBase64, 'base64'), f.name) }));
+      const report = await importArticles(store, sources, emit);
+      changed(
+        report.imported.map((a) => a.id),
+        'import',
+      );
+      return report;
+    },
+
+    'articles.reanalyse': async ({ ids }) => {
+      const targets = ids ?? [...store.entries()].map((e) => e.id);
+      for (const id of targets) if (!store.entry(id)) throw new AppError('NOT_FOUND', `No article with id ${id}`);
+      for (const id of targets) {
+        await store.updateArticle(id, (r) => {
+          r.analysis = analyseArticle(r.raw);
+          r.fingerprint = fingerprintOf(r.analysis.body || r.raw);
+        });
+      }
+      changed(targets, 'reanalyse');
+      return { reanalysed: targets.length };
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Emit, ImportReport } from '../../contract';
+import { isAppError } from '../../contract';
+import { analyseArticle } from '../../core/article/analyse-article';
+import type { ArticleRecord } from '../../core/article/article-record';
+import { displayTitle, effectiveMeta } from '../../core/article/article-record';
+import { contentKey, normaliseStoredText } from '../../core/text/normalise-text';
+import type { NotebookStore } from '../store/notebook-store';
+import type { Decoded } from './decode-text';
+
+/** A file to import: its label for reports and a way to get its decoded text (which may fail). */
+export type ImportSource = { file: string; load: () => Promise<Decoded> | Decoded; userMeta?: ArticleRecord['userMeta'] };
+
+const BATCH = 200;
+
+export const newArticleId = () => randomBytes(8).toString('hex');
+
+export function fingerprintOf(body: string): string {
+  return createHash('sha256').update(contentKey(body)).digest('hex').slice(0, 32);
+}
+
+export function buildRecord(source: ImportSource, decoded: Decoded, now: string): ArticleRecord {
+  const raw = normaliseStoredText(decoded.text);
+  const analysis = analyseArticle(raw);
+  return {
+    id: newArticleId(),
+    file: source.file,
+    encoding: decoded.encoding,
+    importedAt: now,
+    updatedAt: now,
+    raw,
+    fingerprint: fingerprintOf(analysis.body || raw),
+    analysis,
+    userMeta: source.userMeta ?? {},
+    tags: [],
+    annotations: [],
+  };
+}
+
+/**
+ * Import many files, reporting a result for each and carrying on past failures. Articles are saved in
+ * batches (one catalog write per touched shard per batch), and a duplicate of an article already in the
+ * notebook, or earlier in the same import, is reported with the id it duplicates instead of being saved.
+ */
+export async function importArticles(store: NotebookStore, sources: ImportSource[], emit?: Emit): Promise<ImportReport> {
+  const report: ImportReport = { imported: [], duplicates: [], errors: [] };
+  const seen = new Map<string, string>();
+  for (let i = 0; i < sources.length; i += BATCH) {
+    const batch: ArticleRecord[] = [];
+    const now = new Date().toISOString();
+    for (const source of sources.slice(i, i + BATCH)) {
+      try {
+        const record = buildRecord(source, await source.load(), now);
+        const existing = store.findByFingerprint(record.fingerprint) ?? seen.get(record.fingerprint);
+        if (existing) {
+          report.duplicates.push({ file: source.file, id: existing });
+        } else {
+          seen.set(record.fingerprint, record.id);
+          batch.push(record);
+        }
+      } catch (e) {
+        const code = isAppError(e) ? e.code : 'INTERNAL';
+        report.errors.push({ file: source.file, code, message: (e as Error).message });
+      }
+    }
+    if (batch.length) {
+      try {
+        await store.putArticles(batch);
+        for (const r of batch) report.imported.push({ id: r.id, file: r.file ?? '', title: displayTitle(effectiveMeta(r), r.file) });
+      } catch (e) {
+        const code = isAppError(e) ? e.code : 'IO_ERROR';
+        for (const r of batch) report.errors.push({ file: r.file ?? '', code, message: `not saved: ${(e as Error).message}` });
+      }
+    }
+    const done = Math.min(sources.length, i + BATCH);
+    emit?.('import.progress', { done, total: sources.length, file: sources[done - 1]?.file ?? null });
+  }
+  return report;
+}

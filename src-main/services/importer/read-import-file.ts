@@ -1,0 +1,55 @@
+import { readFile, stat } from 'node:fs/promises';
+import { AppError } from '../../contract';
+import type { Decoded } from './decode-text';
+import { decodeText } from './decode-text';
+
+/** Larger than any article; big enough for a long report pasted as one file. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+function describeFsError(e: NodeJS.ErrnoException, file: string): AppError {
+  switch (e.code) {
+    case 'ENOENT':
+      return new AppError('UNREADABLE', `${file} does not exist (or is a broken link)`);
+    case 'EACCES':
+    case 'EPERM':
+      return new AppError('UNREADABLE', `${file} cannot be read: permission denied`);
+    case 'EISDIR':
+      return new AppError('UNREADABLE', `${file} is a folder, not a file`);
+    default:
+      return new AppError('UNREADABLE', `${file} cannot be read: ${e.message}`);
+  }
+}
+
+/** Check bytes that arrived for import (from disk or an upload) and decode them. */
+export function bytesToText(bytes: Uint8Array, file: string): Decoded {
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new AppError('TOO_LARGE', `${file} is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`);
+  }
+  const decoded = decodeText(bytes, file);
+  if (decoded.text.trim() === '') throw new AppError('EMPTY_FILE', `${file} is empty`);
+  return decoded;
+}
+
+/** Read one file for import, refusing what cannot be an article before reading more than the size limit. */
+export async function readImportFile(file: string): Promise<Decoded> {
+  let size: number;
+  try {
+    const s = await stat(file);
+    if (!s.isFile()) throw new AppError('UNREADABLE', `${file} is not a regular file`);
+    size = s.size;
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw describeFsError(e as NodeJS.ErrnoException, file);
+  }
+  if (size > MAX_FILE_BYTES) {
+    throw new AppError('TOO_LARGE', `${file} is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`);
+  }
+  if (size === 0) throw new AppError('EMPTY_FILE', `${file} is empty`);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    throw describeFsError(e as NodeJS.ErrnoException, file);
+  }
+  return bytesToText(bytes, file);
+}

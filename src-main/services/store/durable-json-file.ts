@@ -1,0 +1,90 @@
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Adapter } from 'lowdb';
+import { AppError } from '../../contract';
+
+export type Durability = 'fsync' | 'none';
+
+let tmpCounter = 0;
+
+/** fsync a directory so a rename inside it survives power loss (a no-op where the OS refuses, e.g. Windows). */
+async function syncDir(dir: string): Promise<void> {
+  let fh;
+  try {
+    fh = await open(dir, 'r');
+    await fh.sync();
+  } catch {
+    /* directories cannot be opened for sync on every platform */
+  } finally {
+    await fh?.close();
+  }
+}
+
+/**
+ * Write `data` to `file` atomically: a temp file in `tmpDir` (same file system), flushed, then renamed over
+ * the target. A reader sees the old file or the new one, never half of one; a killed process leaves only a
+ * temp file, which the store deletes at open.
+ */
+export async function writeFileAtomic(file: string, data: string, tmpDir: string, durability: Durability): Promise<void> {
+  const tmp = join(tmpDir, `${basename(file)}.${process.pid}.${++tmpCounter}.tmp`);
+  const fh = await open(tmp, 'w');
+  try {
+    await fh.writeFile(data, 'utf8');
+    if (durability === 'fsync') await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  try {
+    await rename(tmp, file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    await mkdir(dirname(file), { recursive: true });
+    await rename(tmp, file);
+  }
+  if (durability === 'fsync') await syncDir(dirname(file));
+}
+
+/** Read and parse a JSON file; a file that exists but does not parse is reported as corrupt, naming it. */
+export async function readJsonFile<T>(file: string): Promise<T | null> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new AppError('IO_ERROR', `Cannot read ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (e) {
+    throw new AppError('CORRUPT', `${file} is damaged (${(e as Error).message}); it was left untouched`);
+  }
+}
+
+/**
+ * lowdb adapter for one notebook file. lowdb's own JSONFile (steno) renames atomically but never fsyncs and
+ * keeps its temp file beside the target; this one flushes to disk when asked and keeps temp files in the
+ * notebook's tmp/ folder so a crash leaves nothing among the data.
+ */
+export class DurableJsonFile<T> implements Adapter<T> {
+  constructor(
+    private readonly file: string,
+    private readonly tmpDir: string,
+    private readonly durability: Durability,
+  ) {}
+
+  read(): Promise<T | null> {
+    return readJsonFile<T>(this.file);
+  }
+
+  write(data: T): Promise<void> {
+    return writeFileAtomic(this.file, JSON.stringify(data), this.tmpDir, this.durability);
+  }
+}
+
+export async function removeQuietly(file: string): Promise<void> {
+  try {
+    await unlink(file);
+  } catch {
+    /* already gone */
+  }
+}

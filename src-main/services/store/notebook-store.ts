@@ -1,0 +1,183 @@
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { Low } from 'lowdb';
+import { AppError } from '../../contract';
+import type { ArticleRecord, CatalogEntry } from '../../core/article/article-record';
+import { toCatalogEntry } from '../../core/article/article-record';
+import type { Durability } from './durable-json-file';
+import { DurableJsonFile, readJsonFile, writeFileAtomic } from './durable-json-file';
+import { migrate } from './migrations';
+import type { Layout, NotebookManifest } from './notebook-layout';
+import { FORMAT, SCHEMA_VERSION, layout, shardOf } from './notebook-layout';
+
+type Shard = { entries: Record<string, CatalogEntry> };
+
+export type OpenOptions = {
+  /** Create the folder and an empty notebook when there is none. */
+  create?: boolean;
+  durability?: Durability;
+};
+
+const HEX = '0123456789abcdef';
+const allShards = [...HEX].flatMap((a) => [...HEX].map((b) => a + b));
+
+async function isEmptyDir(dir: string): Promise<boolean> {
+  try {
+    return (await readdir(dir)).length === 0;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw e;
+  }
+}
+
+/**
+ * The notebook on disk, with its catalog held in memory. Reads are served from memory (the catalog) or
+ * one article file; every write goes through one queue and rewrites only the files it touches.
+ */
+export class NotebookStore {
+  readonly layout: Layout;
+  private readonly shards = new Map<string, Low<Shard>>();
+  private readonly byFingerprint = new Map<string, string>();
+  private queueTail: Promise<unknown> = Promise.resolve();
+  readOnly = false;
+  notice: string | null = null;
+
+  private constructor(
+    root: string,
+    readonly durability: Durability,
+    readonly schemaVersion: number,
+  ) {
+    this.layout = layout(root);
+  }
+
+  static async open(root: string, opts: OpenOptions = {}): Promise<NotebookStore> {
+    const l = layout(root);
+    const durability = opts.durability ?? 'fsync';
+    let manifest = await readJsonFile<NotebookManifest>(l.manifest);
+    const legacy =
+      !manifest &&
+      (await stat(`${root}/db.json`).then(
+        () => true,
+        () => false,
+      ));
+    if (!manifest && !legacy) {
+      if (!opts.create)
+        throw new AppError('NOT_FOUND', `No Parallax notebook at ${root}. Create one with "parallax init --notebook ${root}".`);
+      if (!(await isEmptyDir(root))) {
+        throw new AppError('CONFLICT', `${root} is not empty and is not a Parallax notebook; choose an empty or new folder`);
+      }
+    }
+    if (manifest && manifest.format !== FORMAT) throw new AppError('CORRUPT', `${l.manifest} is not a Parallax notebook manifest`);
+    await Promise.all([l.catalogDir, l.articlesDir, l.tmp].map((d) => mkdir(d, { recursive: true })));
+    // Temp files are only ever in flight inside one write; any found now were left by a killed process.
+    await rm(l.tmp, { recursive: true, force: true });
+    await mkdir(l.tmp, { recursive: true });
+
+    if (!manifest) {
+      manifest = { format: FORMAT, schemaVersion: legacy ? 0 : SCHEMA_VERSION, createdAt: new Date().toISOString() };
+      if (!legacy) await writeFileAtomic(l.manifest, JSON.stringify(manifest, null, 2), l.tmp, durability);
+    }
+    if (manifest.schemaVersion > SCHEMA_VERSION) {
+      throw new AppError(
+        'CONFLICT',
+        `This notebook was written by a newer Parallax (schema ${manifest.schemaVersion}); update Parallax to open it`,
+      );
+    }
+    if (manifest.schemaVersion < SCHEMA_VERSION) manifest = await migrate(l, manifest, SCHEMA_VERSION, durability);
+
+    const store = new NotebookStore(root, durability, manifest.schemaVersion);
+    await store.loadCatalog();
+    return store;
+  }
+
+  private async loadCatalog(): Promise<void> {
+    const damaged: string[] = [];
+    await Promise.all(
+      allShards.map(async (name) => {
+        const db = new Low<Shard>(new DurableJsonFile(this.layout.catalogShard(name), this.layout.tmp, this.durability), { entries: {} });
+        try {
+          await db.read();
+        } catch (e) {
+          damaged.push(`${this.layout.catalogShard(name)}: ${(e as Error).message}`);
+        }
+        this.shards.set(name, db);
+        for (const entry of Object.values(db.data.entries)) this.byFingerprint.set(entry.fingerprint, entry.id);
+      }),
+    );
+    if (damaged.length) {
+      // Writing now could overwrite the damaged file and lose what is left in it: stay read-only and say so.
+      this.readOnly = true;
+      this.notice = `The notebook is open read-only because ${damaged.length} catalog file(s) are damaged. ${damaged[0]}`;
+    }
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const s of this.shards.values()) n += Object.keys(s.data.entries).length;
+    return n;
+  }
+
+  *entries(): IterableIterator<CatalogEntry> {
+    for (const s of this.shards.values()) yield* Object.values(s.data.entries);
+  }
+
+  entry(id: string): CatalogEntry | undefined {
+    return this.shards.get(shardOf(id))?.data.entries[id];
+  }
+
+  findByFingerprint(fingerprint: string): string | undefined {
+    return this.byFingerprint.get(fingerprint);
+  }
+
+  async readArticle(id: string): Promise<ArticleRecord> {
+    if (!this.entry(id)) throw new AppError('NOT_FOUND', `No article with id ${id}`);
+    const record = await readJsonFile<ArticleRecord>(this.layout.article(id));
+    if (!record) throw new AppError('CORRUPT', `The file of article ${id} is missing from ${this.layout.articlesDir}`);
+    return record;
+  }
+
+  /** Queue a write; writes run one after another, in order. */
+  private enqueue<T>(op: () => Promise<T>): Promise<T> {
+    if (this.readOnly) return Promise.reject(new AppError('READ_ONLY', this.notice ?? 'The notebook is read-only'));
+    const next = this.queueTail.then(op, op);
+    this.queueTail = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Resolves once every write queued so far is on disk. */
+  flush(): Promise<void> {
+    return this.queueTail.then(() => undefined);
+  }
+
+  /** Save whole article records (new or replaced): their documents first, then the catalog shards they touch. */
+  putArticles(records: ArticleRecord[]): Promise<void> {
+    return this.enqueue(async () => {
+      for (const r of records) await writeFileAtomic(this.layout.article(r.id), JSON.stringify(r), this.layout.tmp, this.durability);
+      await this.writeCatalog(records.map(toCatalogEntry));
+    });
+  }
+
+  /** Read-modify-write one article inside the queue, so concurrent edits of the same article never lose each other. */
+  updateArticle(id: string, mutate: (r: ArticleRecord) => void): Promise<ArticleRecord> {
+    return this.enqueue(async () => {
+      const record = await this.readArticle(id);
+      mutate(record);
+      record.updatedAt = new Date().toISOString();
+      await writeFileAtomic(this.layout.article(id), JSON.stringify(record), this.layout.tmp, this.durability);
+      await this.writeCatalog([toCatalogEntry(record)]);
+      return record;
+    });
+  }
+
+  private async writeCatalog(entries: CatalogEntry[]): Promise<void> {
+    const touched = new Set<string>();
+    for (const e of entries) {
+      const shard = this.shards.get(shardOf(e.id))!;
+      const old = shard.data.entries[e.id];
+      if (old && old.fingerprint !== e.fingerprint) this.byFingerprint.delete(old.fingerprint);
+      shard.data.entries[e.id] = e;
+      this.byFingerprint.set(e.fingerprint, e.id);
+      touched.add(shardOf(e.id));
+    }
+    for (const name of touched) await this.shards.get(name)!.write();
+  }
+}

@@ -1,0 +1,3 @@
+/** Entry of the built CLI (out/main/cli.js), loaded by bin/parallax.mjs. */
+export { runCli } from './cli-program';
+export { processIo } from './cli-io';

@@ -1,0 +1,71 @@
+import { stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import type { Emit } from '../../../contract';
+import { resolveNotebookDir } from '../../../services/app-paths';
+import { openBackend } from '../../../services/backend';
+import type { RunningServer } from '../../http/http-server';
+import { startHttpServer } from '../../http/http-server';
+import { TOKEN_PATTERN, newToken } from '../../shared/token';
+import { CliExit } from '../cli-io';
+import type { CommandContext } from '../cli-program';
+import { addGlobalOptions } from '../cli-program';
+
+/** The built renderer sits beside the built CLI: out/main/cli.js -> out/renderer. */
+async function findRenderer(): Promise<string | undefined> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [join(here, '../renderer'), join(here, '../../../../out/renderer')]) {
+    if (
+      await stat(join(candidate, 'index.html')).then(
+        () => true,
+        () => false,
+      )
+    )
+      return candidate;
+  }
+  return undefined;
+}
+
+const port = (v: string) => {
+  if (!/^\d+$/.test(v) || Number(v) > 65535) throw new CliExit('BAD_INPUT', `--port must be 0..65535, got ${JSON.stringify(v)}`, 2);
+  return Number(v);
+};
+
+export function registerServeCommand(program: Command, ctx: CommandContext): void {
+  addGlobalOptions(program.command('serve'))
+    .description('web mode: serve the app and API on http://127.0.0.1 (loopback only), guarded by a per-launch token')
+    .option('--port <n>', 'port (0 picks a free one)', port, 0)
+    .option('--token <token>', 'use this token instead of a random one (16+ letters, digits, - or _)')
+    .option('--sample-if-new', 'create the notebook with the sample articles if the folder has none')
+    .action(async (opts: { port: number; token?: string; sampleIfNew?: boolean }, cmd: Command) => {
+      if (opts.token !== undefined && !TOKEN_PATTERN.test(opts.token)) {
+        throw new CliExit('BAD_INPUT', '--token must be 16 to 128 letters, digits, "-" or "_"', 2);
+      }
+      const dir = resolveNotebookDir(ctx.options(cmd).notebook, ctx.io.env);
+      // The back end is opened before the server exists; events go to whichever server is running by then.
+      const running: { server?: RunningServer } = {};
+      const emit: Emit = (event, payload) => running.server?.broadcast(event, payload);
+      const backend = await openBackend(dir, { create: Boolean(opts.sampleIfNew), emit });
+      if (opts.sampleIfNew && backend.store.size === 0) await backend.handlers['notebook.importSample']({});
+
+      const token = opts.token ?? newToken();
+      const staticDir = await findRenderer();
+      const server = await startHttpServer({ handlers: backend.handlers, token, port: opts.port, staticDir });
+      // The first line is the URL, alone, so scripts and tests can read it.
+      running.server = server;
+      ctx.io.out(`${server.url}\n`);
+      ctx.io.err(
+        `Parallax web mode: notebook ${dir} (${backend.store.size} articles) on ${server.url.replace(/#.*/, '')}, loopback only.\n`,
+      );
+      if (!staticDir) ctx.io.err('The app is not built (run "npm run build"); only the API is served.\n');
+
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await server.close();
+      await backend.close();
+    });
+}

@@ -1,0 +1,49 @@
+import type { ArticleSummary, ImportReport } from '../../contract';
+
+const cell = (s: string | null | undefined, width: number) => {
+  const t = (s ?? '—').replace(/\s+/g, ' ');
+  return t.length > width ? `${t.slice(0, width - 1)}…` : t.padEnd(width);
+};
+
+export function formatList(items: ArticleSummary[]): string {
+  if (items.length === 0) return 'The notebook has no articles yet. Add some with "parallax import <file or folder>".\n';
+  const head = `${cell('ID', 16)}  ${cell('DATE', 10)}  ${cell('OUTLET', 18)}  ${cell('LANG', 4)}  ${cell('WORDS', 5)}  TITLE`;
+  const rows = items.map(
+    (a) =>
+      `${cell(a.id, 16)}  ${cell(a.publishedAt, 10)}  ${cell(a.outlet, 18)}  ${cell(a.language, 4)}  ${String(a.wordCount).padStart(5)}  ${a.title}`,
+  );
+  return `${[head, ...rows].join('\n')}\n${items.length} article(s)\n`;
+}
+
+export function formatImport(r: ImportReport): string {
+  const lines = [
+    ...r.imported.map((a) => `imported   ${a.id}  ${a.title}  (${a.file})`),
+    ...r.duplicates.map((d) => `duplicate  ${d.id}  ${d.file} is already in the notebook`),
+    ...r.errors.map((e) => `error      ${e.code}  ${e.message}`),
+    `${r.imported.length} imported, ${r.duplicates.length} duplicate(s), ${r.errors.length} error(s)`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatShow(a: ArticleSummary & { body: string; boilerplate: string[] }): string {
+  const field = (k: string, v: string | null | number) => `${k.padEnd(10)} ${v ?? '—'}`;
+  return [
+    a.title,
+    '',
+    field('id', a.id),
+    field('outlet', a.outlet),
+    field('date', a.publishedAt),
+    field('author', a.author),
+    field('dateline', a.dateline),
+    field('language', a.language),
+    field('url', a.url),
+    field('tags', a.tags.join(', ') || null),
+    field('words', a.wordCount),
+    field('file', a.file),
+    '',
+    a.body,
+    '',
+    `(${a.boilerplate.length} boilerplate line(s) hidden; --json shows them and the raw text)`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,83 @@
+/**
+ * The desktop app's main process: opens the notebook, serves the renderer from a private scheme with the
+ * strict CSP, and answers the preload's calls through the same dispatcher as web mode and the CLI.
+ */
+import { dirname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron';
+import type { Emit } from '../../contract';
+import { openBackend } from '../../services/backend';
+import { appDataDir, resolveNotebookDir } from '../../services/app-paths';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { dispatch } from '../shared/dispatch';
+import { APP_ORIGIN, APP_SCHEME, IPC_EVENT, IPC_INVOKE, mainWindowOptions } from './window-options';
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.setPath('userData', appDataDir());
+
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererDir = join(here, '../renderer');
+const mime: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+function serveApp(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const rel = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+    const file = normalize(join(rendererDir, rel));
+    if (url.host !== 'app' || !file.startsWith(rendererDir + sep)) return new Response('Not found', { status: 404 });
+    try {
+      const ext = file.slice(file.lastIndexOf('.'));
+      return new Response(await readFile(file), {
+        headers: { 'Content-Type': mime[ext] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}
+
+async function start(): Promise<void> {
+  const dir = resolveNotebookDir(undefined);
+  let win: BrowserWindow | null = null;
+  const emit: Emit = (event, payload) => win?.webContents.send(IPC_EVENT, event, payload);
+  const backend = await openBackend(dir, { create: true, emit });
+  if (backend.store.size === 0 && !process.env.PARALLAX_NO_SAMPLE) await backend.handlers['notebook.importSample']({});
+
+  serveApp();
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
+  ipcMain.handle(IPC_INVOKE, (event, method: unknown, payload: unknown) => {
+    // Only our own page may call the API, never a frame or a page navigated elsewhere.
+    if (!event.senderFrame || new URL(event.senderFrame.url).origin !== APP_ORIGIN) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are only accepted from the Parallax window' } };
+    }
+    return dispatch(backend.handlers, method, payload);
+  });
+
+  win = new BrowserWindow(mainWindowOptions(join(here, '../preload/preload.cjs')));
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url); // links open in the user's browser, never in the app
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (e, url) => {
+    if (!url.startsWith(APP_ORIGIN)) e.preventDefault();
+  });
+  win.once('ready-to-show', () => win?.show());
+  await win.loadURL(`${APP_ORIGIN}/index.html`);
+  app.on('before-quit', () => void backend.close());
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+});
+app.on('window-all-closed', () => app.quit());
+app.whenReady().then(start, (e: unknown) => {
+  console.error('Parallax could not start:', e);
+  app.exit(1);
+});

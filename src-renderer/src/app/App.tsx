@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { NotebookInfo } from '@contract';
+import { call, connection, subscribe } from '../api/client';
+import { DropZone } from '../features/importer/DropZone';
+import { ImportControls } from '../features/importer/ImportControls';
+import { useImport } from '../features/importer/use-import';
+import { LibraryPane } from '../features/library/LibraryPane';
+import { useLibrary } from '../features/library/use-library';
+import { ReaderPane } from '../features/reader/ReaderPane';
+import { Sidebar } from '../features/sidebar/Sidebar';
+import { StatusArea } from './StatusArea';
+import type { Theme } from './theme';
+import { currentTheme, setTheme } from './theme';
+import { useGlobalShortcuts } from './use-global-shortcuts';
+import { routeHash, useRoute } from './use-route';
+import { useNotices } from './use-notices';
+import { views } from './views';
+
+export function App() {
+  const { notices, notify, dismiss } = useNotices();
+  const onError = useCallback((m: string) => void notify('error', m), [notify]);
+  const library = useLibrary(onError);
+  const [route, navigate] = useRoute();
+  const openId = route.view === 'library' ? (route.path[0] ?? null) : null;
+  const setOpenId = useCallback((id: string | null) => navigate(routeHash('library', id ? [id] : [])), [navigate]);
+  const [info, setInfo] = useState<NotebookInfo | null>(null);
+  const [theme, setThemeState] = useState<Theme>(currentTheme);
+  const filterRef = useRef<HTMLInputElement>(null);
+  const readerRef = useRef<HTMLElement>(null);
+  const listFocus = () => document.querySelector<HTMLElement>('.library__list')?.focus();
+
+  const loadInfo = useCallback(() => call('notebook.info', {}).then(setInfo, (e: Error) => onError(e.message)), [onError]);
+  useEffect(() => {
+    void loadInfo();
+    return subscribe('notebook.changed', () => void loadInfo());
+  }, [loadInfo]);
+
+  const importer = useImport(
+    notify,
+    useCallback(
+      (firstId: string | null) => {
+        void library.reload();
+        if (firstId) setOpenId(firstId);
+      },
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+      [library.reload, setOpenId],
+    ),
+  );
+
+  const open = (id: string, focusReader: boolean) => {
+    setOpenId(id);
+    if (focusReader) requestAnimationFrame(() => readerRef.current?.focus());
+  };
+
+  useGlobalShortcuts({ focusFilter: () => filterRef.current?.focus(), backToList: listFocus });
+
+  if (!connection.connected) {
+    return (
+      <main className="blocked">
+        <h1>Parallax</h1>
+        <p>Open Parallax with the address that “npm start” or “parallax serve” printed: it carries this session’s access token.</p>
+      </main>
+    );
+  }
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#library-filter">
+        Skip to the library
+      </a>
+      <Sidebar
+        info={info}
+        theme={theme}
+        mode={connection.kind}
+        route={route}
+        onToggleTheme={() => {
+          const next = theme === 'dark' ? 'light' : 'dark';
+          setTheme(next);
+          setThemeState(next);
+        }}
+      >
+        <ImportControls onFiles={(f) => void importer.run(f)} busy={importer.progress !== null} />
+      </Sidebar>
+      {views[route.view] ? (
+        <div className="view-area">{views[route.view]!.render({ route, navigate, notify })}</div>
+      ) : (
+        <>
+          <LibraryPane
+            items={library.items}
+            total={library.total}
+            loaded={library.loaded}
+            query={library.query}
+            openId={openId}
+            onOpen={open}
+            onFilter={library.setFilter}
+            onSort={library.setSort}
+            onToggleDirection={library.toggleDirection}
+            filterRef={filterRef}
+          />
+          <ReaderPane ref={readerRef} id={openId} onError={onError} />
+        </>
+      )}
+      <StatusArea notices={notices} onDismiss={dismiss} progress={importer.progress} onCancel={importer.cancel} />
+      <DropZone onFiles={(f) => void importer.run(f)} />
+    </div>
+  );
+}

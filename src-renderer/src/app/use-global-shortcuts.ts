@@ -1,0 +1,24 @@
+import { useEffect, useRef } from 'react';
+
+const typing = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+
+/** App-wide keys: "/" or Ctrl/Cmd+K to the filter box, Escape from the reader back to the list. */
+export function useGlobalShortcuts(actions: { focusFilter: () => void; backToList: () => void }) {
+  const latest = useRef(actions);
+  latest.current = actions;
+  useEffect(() => {
+    const actions = latest.current;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.key === 'k' && (e.ctrlKey || e.metaKey)) || (e.key === '/' && !typing(e.target))) {
+        e.preventDefault();
+        actions.focusFilter();
+      } else if (e.key === 'Escape' && !typing(e.target) && document.activeElement?.closest('.reader')) {
+        e.preventDefault();
+        actions.backToList();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,0 +1,52 @@
+import { useRef } from 'react';
+import type { PickedFile } from './read-files';
+
+type Props = { onFiles: (files: PickedFile[]) => void; busy: boolean };
+
+const fromInput = (list: FileList | null, onlyText: boolean): PickedFile[] =>
+  [...(list ?? [])]
+    .filter((f) => !onlyText || /\.(txt|text)$/i.test(f.name))
+    .map((file) => ({ name: file.webkitRelativePath || file.name, file }));
+
+/** "Import files…" and "Import folder…": the browser's own pickers, which work the same on the desktop. */
+export function ImportControls({ onFiles, busy }: Props) {
+  const filesRef = useRef<HTMLInputElement>(null);
+  const folderRef = useRef<HTMLInputElement>(null);
+  return (
+    <div className="import-controls">
+      <button type="button" className="button button--primary" onClick={() => filesRef.current?.click()} disabled={busy}>
+        Import files…
+      </button>
+      <button type="button" className="button" onClick={() => folderRef.current?.click()} disabled={busy}>
+        Import folder…
+      </button>
+      <input
+        ref={filesRef}
+        type="file"
+        multiple
+        accept=".txt,.text,text/plain"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-label="Choose text files to import"
+        data-testid="import-files-input"
+        onChange={(e) => {
+          onFiles(fromInput(e.target.files, false));
+          e.target.value = '';
+        }}
+      />
+      <input
+        ref={folderRef}
+        type="file"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-label="Choose a folder to import"
+        // @ts-expect-error: webkitdirectory is a non-standard attribute every Chromium supports
+        webkitdirectory=""
+        onChange={(e) => {
+          onFiles(fromInput(e.target.files, true));
+          e.target.value = '';
+        }}
+      />
+    </div>
+  );
+}

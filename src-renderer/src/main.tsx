@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { applyStoredTheme } from './app/theme';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/library.css';
+import './styles/reader.css';
+
+applyStoredTheme();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
