@@ -1,4 +1,4 @@
-import type { ArticleDetail, ArticleMeta, ArticleSummary, MetaKey } from '../../contract';
+import type { Annotation, ArticleDetail, ArticleMeta, ArticleSummary, MetaKey } from '../../contract';
 import { metaKeys } from '../../contract';
 import type { Analysis } from './analyse-article';
 
@@ -19,7 +19,8 @@ export type ArticleRecord = {
   analysis: Analysis;
   userMeta: UserMeta;
   tags: string[];
-  annotations: unknown[];
+  /** The article's annotations live in its own document: saving one rewrites this file only. */
+  annotations: Annotation[];
 };
 
 /** What the library list needs, kept in the sharded catalog so listing never opens article files. */

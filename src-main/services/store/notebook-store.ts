@@ -11,6 +11,10 @@ import { FORMAT, SCHEMA_VERSION, layout, shardOf } from './notebook-layout';
 
 type Shard = { entries: Record<string, CatalogEntry> };
 
+/** What changed after a write reached the disk; the search index and open windows follow these. */
+export type StoreChange = { kind: 'put' | 'update'; records: ArticleRecord[] } | { kind: 'delete'; ids: string[] };
+export type StoreListener = (change: StoreChange) => void;
+
 export type OpenOptions = {
   /** Create the folder and an empty notebook when there is none. */
   create?: boolean;
@@ -38,6 +42,7 @@ export class NotebookStore {
   private readonly shards = new Map<string, Low<Shard>>();
   private readonly byFingerprint = new Map<string, string>();
   private queueTail: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<StoreListener>();
   readOnly = false;
   notice: string | null = null;
 
@@ -135,6 +140,22 @@ export class NotebookStore {
     return record;
   }
 
+  /** Be told of every committed change (after it is on disk). Returns an unsubscribe function. */
+  onChange(listener: StoreListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(change: StoreChange): void {
+    for (const l of this.listeners) {
+      try {
+        l(change);
+      } catch (e) {
+        console.error('[parallax] a store listener failed:', e);
+      }
+    }
+  }
+
   /** Queue a write; writes run one after another, in order. */
   private enqueue<T>(op: () => Promise<T>): Promise<T> {
     if (this.readOnly) return Promise.reject(new AppError('READ_ONLY', this.notice ?? 'The notebook is read-only'));
@@ -153,6 +174,7 @@ export class NotebookStore {
     return this.enqueue(async () => {
       for (const r of records) await writeFileAtomic(this.layout.article(r.id), JSON.stringify(r), this.layout.tmp, this.durability);
       await this.writeCatalog(records.map(toCatalogEntry));
+      this.notify({ kind: 'put', records });
     });
   }
 
@@ -164,6 +186,7 @@ export class NotebookStore {
       record.updatedAt = new Date().toISOString();
       await writeFileAtomic(this.layout.article(id), JSON.stringify(record), this.layout.tmp, this.durability);
       await this.writeCatalog([toCatalogEntry(record)]);
+      this.notify({ kind: 'update', records: [record] });
       return record;
     });
   }
