@@ -91,7 +91,7 @@ export function articleHandlers(store: NotebookStore, emit: Emit): ArticleHandle
       for (const id of targets) {
         await store.updateArticle(id, (r) => {
           r.analysis = analyseArticle(r.raw);
-          r.fingerprint = fingerprintOf(r.analysis.body || r.raw);
+          r.fingerprint = fingerprintOf(r.analysis, r.raw);
         });
       }
       changed(targets, 'reanalyse');

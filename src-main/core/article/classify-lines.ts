@@ -127,8 +127,11 @@ function markStandfirst(out: ClassifiedLine[], titleIndex: number, open: (i: num
   for (let i = titleIndex + 1; i < Math.min(out.length, titleIndex + HEADER_LINES); i++) {
     if (!open(i)) continue;
     if (!endsLikeSentence(out[i]!.text) || words(out[i]!.text) > 70) return;
-    const next = out.slice(i + 1).find((l) => l.text.trim() !== '');
-    if (next && (next.kind === 'meta' || next.kind === 'boilerplate')) {
+    const rest = out.slice(i + 1);
+    const next = rest[0];
+    // ...and the story itself must still be to come: a lone paragraph before a closing byline is the story.
+    const storyFollows = rest.some((l) => l.kind === 'paragraph' || l.kind === 'post');
+    if (next && (next.kind === 'meta' || next.kind === 'boilerplate') && storyFollows) {
       Object.assign(out[i]!, { kind: 'standfirst' });
     }
     return;

@@ -72,7 +72,7 @@ export function extractMetadata(lines: ClassifiedLine[], body: string): ArticleM
     }
   }
 
-  const lead = lines.find((l) => l.kind === 'paragraph');
+  const lead = lines.find((l) => l.kind === 'paragraph' || l.kind === 'standfirst');
   const agency = lead && agencyDatelinePattern.exec(lead.text);
   if (agency) {
     if (meta.dateline.value === null) meta.dateline = fromText(titleCase(agency[1]!.trim()), 0.9, agency[0]);

@@ -1,4 +1,5 @@
 import { analyse } from 'chardet';
+import iconv from 'iconv-lite';
 import { AppError } from '../../contract';
 
 export type Decoded = { text: string; encoding: string };
@@ -20,6 +21,14 @@ const singleByte: Record<string, string> = {
 
 function decode(bytes: Uint8Array, encoding: string, fatal = false): string {
   return new TextDecoder(encoding, { fatal, ignoreBOM: false }).decode(bytes);
+}
+
+/**
+ * Single-byte code pages go through iconv-lite: Node 20's TextDecoder decodes "windows-1252" as ISO-8859-1
+ * (nodejs/node#56542), which turns curly quotes and dashes (0x80-0x9F) into invisible control characters.
+ */
+function decodeSingleByte(bytes: Uint8Array, encoding: string): string {
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
 }
 
 /** UTF-16 without a BOM still shows itself: nearly every other byte is zero in Latin text. */
@@ -66,6 +75,6 @@ export function decodeText(bytes: Uint8Array, fileLabel: string): Decoded {
     if (multibyte > 0 && broken <= multibyte / 4) return { text: lossy, encoding: 'utf-8 (with invalid bytes replaced)' };
     const guess = analyse(bytes).find((g) => singleByte[g.name]);
     const encoding = guess ? singleByte[guess.name]! : 'windows-1252';
-    return { text: decode(bytes, encoding), encoding };
+    return { text: decodeSingleByte(bytes, encoding), encoding };
   }
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Emit, ImportReport } from '../../contract';
 import { isAppError } from '../../contract';
+import type { Analysis } from '../../core/article/analyse-article';
 import { analyseArticle } from '../../core/article/analyse-article';
 import type { ArticleRecord } from '../../core/article/article-record';
 import { displayTitle, effectiveMeta } from '../../core/article/article-record';
@@ -15,8 +16,17 @@ const BATCH = 200;
 
 export const newArticleId = () => randomBytes(8).toString('hex');
 
-export function fingerprintOf(body: string): string {
-  return createHash('sha256').update(contentKey(body)).digest('hex').slice(0, 32);
+/**
+ * The duplicate check: the headline the text gives plus the clean body, with case, accents, punctuation
+ * and spacing ignored. Boilerplate is left out, so the same story pasted with or without page furniture
+ * matches; the headline is kept in, so a re-headlined version of a story is a new article, not a duplicate.
+ */
+export function fingerprintOf(analysis: Analysis, raw: string): string {
+  const title = analysis.meta.title.source === 'text' ? (analysis.meta.title.value ?? '') : '';
+  return createHash('sha256')
+    .update(contentKey(`${title}\n${analysis.body || raw}`))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export function buildRecord(source: ImportSource, decoded: Decoded, now: string): ArticleRecord {
@@ -29,7 +39,7 @@ export function buildRecord(source: ImportSource, decoded: Decoded, now: string)
     importedAt: now,
     updatedAt: now,
     raw,
-    fingerprint: fingerprintOf(analysis.body || raw),
+    fingerprint: fingerprintOf(analysis, raw),
     analysis,
     userMeta: source.userMeta ?? {},
     tags: [],
@@ -48,9 +58,22 @@ export async function importArticles(store: NotebookStore, sources: ImportSource
   for (let i = 0; i < sources.length; i += BATCH) {
     const batch: ArticleRecord[] = [];
     const now = new Date().toISOString();
-    for (const source of sources.slice(i, i + BATCH)) {
+    const slice = sources.slice(i, i + BATCH);
+    // Start reading the whole batch at once (the disk works while we analyse); settle each in order below.
+    // Failures are captured as values so a file that fails early is not an unhandled rejection.
+    const loads = slice.map((s) =>
+      Promise.resolve()
+        .then(s.load)
+        .then(
+          (decoded) => ({ decoded }),
+          (error: unknown) => ({ error }),
+        ),
+    );
+    for (const [k, source] of slice.entries()) {
       try {
-        const record = buildRecord(source, await source.load(), now);
+        const loaded = await loads[k]!;
+        if ('error' in loaded) throw loaded.error;
+        const record = buildRecord(source, loaded.decoded, now);
         const existing = store.findByFingerprint(record.fingerprint) ?? seen.get(record.fingerprint);
         if (existing) {
           report.duplicates.push({ file: source.file, id: existing });

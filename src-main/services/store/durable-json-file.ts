@@ -20,12 +20,7 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
-/**
- * Write `data` to `file` atomically: a temp file in `tmpDir` (same file system), flushed, then renamed over
- * the target. A reader sees the old file or the new one, never half of one; a killed process leaves only a
- * temp file, which the store deletes at open.
- */
-export async function writeFileAtomic(file: string, data: string, tmpDir: string, durability: Durability): Promise<void> {
+async function writeTemp(file: string, data: string, tmpDir: string, durability: Durability): Promise<string> {
   const tmp = join(tmpDir, `${basename(file)}.${process.pid}.${++tmpCounter}.tmp`);
   const fh = await open(tmp, 'w');
   try {
@@ -34,6 +29,10 @@ export async function writeFileAtomic(file: string, data: string, tmpDir: string
   } finally {
     await fh.close();
   }
+  return tmp;
+}
+
+async function renameInto(tmp: string, file: string): Promise<void> {
   try {
     await rename(tmp, file);
   } catch (e) {
@@ -41,7 +40,41 @@ export async function writeFileAtomic(file: string, data: string, tmpDir: string
     await mkdir(dirname(file), { recursive: true });
     await rename(tmp, file);
   }
+}
+
+/**
+ * Write `data` to `file` atomically: a temp file in `tmpDir` (same file system), flushed, then renamed over
+ * the target. A reader sees the old file or the new one, never half of one; a killed process leaves only a
+ * temp file, which the store deletes at open. With 'fsync', the data and the rename are on disk on return.
+ */
+export async function writeFileAtomic(file: string, data: string, tmpDir: string, durability: Durability): Promise<void> {
+  await renameInto(await writeTemp(file, data, tmpDir, durability), file);
   if (durability === 'fsync') await syncDir(dirname(file));
+}
+
+/**
+ * Many files at once (an import batch): temp files written and flushed in parallel, then renamed, then each
+ * directory flushed once. Each file is still replaced atomically; the batch as a whole is not (the caller
+ * writes the catalog, which makes the new files visible, only after this returns).
+ */
+export async function writeFilesAtomic(
+  files: Array<{ file: string; data: string }>,
+  tmpDir: string,
+  durability: Durability,
+  parallel = 16,
+): Promise<void> {
+  const temps: string[] = new Array(files.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(parallel, files.length) }, async () => {
+      while (next < files.length) {
+        const i = next++;
+        temps[i] = await writeTemp(files[i]!.file, files[i]!.data, tmpDir, durability);
+      }
+    }),
+  );
+  for (let i = 0; i < files.length; i++) await renameInto(temps[i]!, files[i]!.file);
+  if (durability === 'fsync') await Promise.all([...new Set(files.map((f) => dirname(f.file)))].map(syncDir));
 }
 
 /** Read and parse a JSON file; a file that exists but does not parse is reported as corrupt, naming it. */

@@ -4,7 +4,7 @@ import { AppError } from '../../contract';
 import type { ArticleRecord, CatalogEntry } from '../../core/article/article-record';
 import { toCatalogEntry } from '../../core/article/article-record';
 import type { Durability } from './durable-json-file';
-import { DurableJsonFile, readJsonFile, writeFileAtomic } from './durable-json-file';
+import { DurableJsonFile, readJsonFile, writeFileAtomic, writeFilesAtomic } from './durable-json-file';
 import { migrate } from './migrations';
 import type { Layout, NotebookManifest } from './notebook-layout';
 import { FORMAT, SCHEMA_VERSION, layout, shardOf } from './notebook-layout';
@@ -172,7 +172,8 @@ export class NotebookStore {
   /** Save whole article records (new or replaced): their documents first, then the catalog shards they touch. */
   putArticles(records: ArticleRecord[]): Promise<void> {
     return this.enqueue(async () => {
-      for (const r of records) await writeFileAtomic(this.layout.article(r.id), JSON.stringify(r), this.layout.tmp, this.durability);
+      const files = records.map((r) => ({ file: this.layout.article(r.id), data: JSON.stringify(r) }));
+      await writeFilesAtomic(files, this.layout.tmp, this.durability);
       await this.writeCatalog(records.map(toCatalogEntry));
       this.notify({ kind: 'put', records });
     });
@@ -201,6 +202,7 @@ export class NotebookStore {
       this.byFingerprint.set(e.fingerprint, e.id);
       touched.add(shardOf(e.id));
     }
-    for (const name of touched) await this.shards.get(name)!.write();
+    // Shards are independent files: write them side by side (each still atomically) rather than in turn.
+    await Promise.all([...touched].map((name) => this.shards.get(name)!.write()));
   }
 }

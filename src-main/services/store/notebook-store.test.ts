@@ -1,0 +1,138 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readSeed } from '../../../tests/helpers/seeds';
+import { useTempDirs } from '../../../tests/helpers/temp-dir';
+import { buildRecord } from '../importer/import-articles';
+import { SCHEMA_VERSION, layout, shardOf } from './notebook-layout';
+import { NotebookStore } from './notebook-store';
+
+const tempDir = useTempDirs();
+const record = (prefix: string) =>
+  buildRecord(
+    { file: `${prefix}.txt`, load: () => ({ text: readSeed(prefix), encoding: 'utf-8' }) },
+    { text: readSeed(prefix), encoding: 'utf-8' },
+    '2026-01-01T00:00:00.000Z',
+  );
+
+describe('NotebookStore', () => {
+  it('creates a notebook only when asked, and refuses a folder that holds other things', async () => {
+    const dir = tempDir();
+    await expect(NotebookStore.open(join(dir, 'nb'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    writeFileSync(join(dir, 'thesis.docx'), 'not a notebook');
+    await expect(NotebookStore.open(dir, { create: true })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(readdirSync(dir)).toEqual(['thesis.docx']);
+    const store = await NotebookStore.open(join(dir, 'nb'), { create: true });
+    expect(store.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(JSON.parse(readFileSync(layout(join(dir, 'nb')).manifest, 'utf8'))).toMatchObject({
+      format: 'parallax-notebook',
+      schemaVersion: SCHEMA_VERSION,
+    });
+  });
+
+  it('round-trips articles: what is saved is what a fresh open reads', async () => {
+    const dir = tempDir();
+    const store = await NotebookStore.open(dir, { create: true });
+    const a = record('001_');
+    const b = record('004_');
+    await store.putArticles([a, b]);
+    const reopened = await NotebookStore.open(dir);
+    expect(reopened.size).toBe(2);
+    expect(await reopened.readArticle(a.id)).toEqual(a);
+    expect(reopened.entry(b.id)).toMatchObject({
+      title: 'Turkish, Syrian officials meet in Damascus, vow defence collaboration',
+      outlet: 'TRT World',
+    });
+    expect(reopened.findByFingerprint(a.fingerprint)).toBe(a.id);
+  });
+
+  it('an edit rewrites only the article file and its catalog shard', async () => {
+    const dir = tempDir();
+    const store = await NotebookStore.open(dir, { create: true });
+    const records = ['000_', '001_', '002_', '003_', '004_'].map(record);
+    await store.putArticles(records);
+    const l = layout(dir);
+    const files = () => [
+      ...readdirSync(l.catalogDir).map((f) => join(l.catalogDir, f)),
+      ...readdirSync(l.articlesDir).flatMap((d) => readdirSync(join(l.articlesDir, d)).map((f) => join(l.articlesDir, d, f))),
+    ];
+    const before = new Map(files().map((f) => [f, readFileSync(f, 'utf8')]));
+    const target = records[2]!;
+    await store.updateArticle(target.id, (r) => {
+      r.userMeta.outlet = 'Enab Baladi';
+    });
+    const changed = files().filter((f) => before.get(f) !== readFileSync(f, 'utf8'));
+    expect(changed.sort()).toEqual([l.article(target.id), l.catalogShard(shardOf(target.id))].sort());
+    expect(store.entry(target.id)?.outlet).toBe('Enab Baladi');
+  });
+
+  it('serialises concurrent edits of the same article so none is lost', async () => {
+    const dir = tempDir();
+    const store = await NotebookStore.open(dir, { create: true });
+    const a = record('003_');
+    await store.putArticles([a]);
+    await Promise.all(['x', 'y', 'z', 'w'].map((t) => store.updateArticle(a.id, (r) => void r.tags.push(t))));
+    expect((await (await NotebookStore.open(dir)).readArticle(a.id)).tags.sort()).toEqual(['w', 'x', 'y', 'z']);
+  });
+
+  it('deletes temp files left by a killed write at open', async () => {
+    const dir = tempDir();
+    await NotebookStore.open(dir, { create: true });
+    const stale = join(layout(dir).tmp, 'ab.json.1234.1.tmp');
+    writeFileSync(stale, '{"half": ');
+    await NotebookStore.open(dir);
+    expect(existsSync(stale)).toBe(false);
+  });
+
+  it('opens read-only, with a notice, when a catalog file is damaged, and never overwrites it', async () => {
+    const dir = tempDir();
+    const store = await NotebookStore.open(dir, { create: true });
+    const a = record('001_');
+    await store.putArticles([a]);
+    const shard = layout(dir).catalogShard(shardOf(a.id));
+    writeFileSync(shard, '{"entries": {"trunc');
+    const damaged = await NotebookStore.open(dir);
+    expect(damaged.readOnly).toBe(true);
+    expect(damaged.notice).toMatch(/damaged/);
+    await expect(damaged.putArticles([record('002_')])).rejects.toMatchObject({ code: 'READ_ONLY' });
+    expect(readFileSync(shard, 'utf8')).toBe('{"entries": {"trunc');
+  });
+
+  it('refuses a notebook written by a newer Parallax', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notebook.json'), JSON.stringify({ format: 'parallax-notebook', schemaVersion: 99, createdAt: 'x' }));
+    await expect(NotebookStore.open(dir)).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('reports an unknown article id as NOT_FOUND', async () => {
+    const store = await NotebookStore.open(tempDir(), { create: true });
+    await expect(store.readArticle('0123456789abcdef')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('migration from schema 0 (the single db.json prototype)', () => {
+  it('splits db.json into article documents and shards, keeps a backup, and keeps every article', async () => {
+    const dir = tempDir();
+    const raw = readSeed('004_');
+    writeFileSync(
+      join(dir, 'db.json'),
+      JSON.stringify({
+        articles: [
+          { id: 'aa00000000000001', file: '004.txt', raw, outlet: 'TRT World', tags: ['actor/turkiye'] },
+          { id: 'bb00000000000002', raw: readSeed('001_') },
+        ],
+      }),
+    );
+    const store = await NotebookStore.open(dir);
+    expect(store.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(store.size).toBe(2);
+    expect(existsSync(join(dir, 'db.json'))).toBe(false);
+    const a = await store.readArticle('aa00000000000001');
+    expect(a.raw).toBe(raw);
+    expect(a.tags).toEqual(['actor/turkiye']);
+    expect(store.entry('aa00000000000001')?.outlet).toBe('TRT World');
+    const backups = readdirSync(layout(dir).backups);
+    expect(backups).toHaveLength(1);
+    expect(existsSync(join(layout(dir).backups, backups[0]!, 'db.json'))).toBe(true);
+  });
+});
