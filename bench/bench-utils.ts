@@ -1,0 +1,32 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const corporaDir = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..', 'shared', 'corpora');
+
+export function corpusOrSkip(name: string): string | null {
+  const dir = join(corporaDir, name);
+  if (existsSync(dir)) return dir;
+  console.log(`skipped: ${name} is not at ${dir} (see ../shared/corpora/README.md)`);
+  return null;
+}
+
+export function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+}
+
+export const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+
+export function machine(): string {
+  return `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${process.platform}`;
+}
+
+export function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-'));
+  return fn(dir).finally(() => rmSync(dir, { recursive: true, force: true }));
+}
+
+export function table(rows: Array<Record<string, string | number>>): void {
+  console.table(rows);
+}
