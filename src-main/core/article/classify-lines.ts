@@ -64,6 +64,9 @@ export function classifyLines(lines: SourceLine[]): ClassifiedLine[] {
   };
 
   markTrailingList(out, mark);
+  // Header-only rules (section labels) stop at the first sentence of prose: below it, "WORLD OF WARCRAFT" is content.
+  const firstProse = out.findIndex((l) => words(l.text) >= 12 && endsLikeSentence(l.text));
+  const headerEnd = firstProse < 0 ? HEADER_LINES : Math.min(firstProse, HEADER_LINES);
 
   out.forEach((line, i) => {
     if (!open(i)) return;
@@ -73,7 +76,7 @@ export function classifyLines(lines: SourceLine[]): ClassifiedLine[] {
       Object.assign(line, { kind: 'post', reason: null, post });
       return;
     }
-    const rule = boilerplateRules.find((r) => r.test(t));
+    const rule = boilerplateRules.find((r) => (!r.headerOnly || i < headerEnd) && r.test(t));
     if (rule) return mark(i, 'boilerplate', rule.reason);
     if (/^(source:\s*)?https?:\/\/\S+$/i.test(t)) return mark(i, 'meta', 'web address', 'url');
     if (sourceLinePattern.test(t)) return mark(i, 'meta', 'source line', 'source');

@@ -5,7 +5,8 @@
  * revealed. There is no well-kept plain-text boilerplate library for JavaScript (Readability and jusText
  * need HTML), so the rules are ours, and they are data so they can grow without touching the analyser.
  */
-export type LineRule = { test: (line: string) => boolean; reason: string };
+/** `headerOnly` rules apply only near the top, where section labels sit; lower down the same shape is content. */
+export type LineRule = { test: (line: string) => boolean; reason: string; headerOnly?: boolean };
 
 const re = (pattern: RegExp, reason: string): LineRule => ({ test: (l) => pattern.test(l), reason });
 
@@ -26,7 +27,7 @@ export const boilerplateRules: LineRule[] = [
   re(/\[(Getty|AFP|Reuters|AP|EPA|AA|Anadolu)[^\]]{0,40}\]$/i, 'photo caption'),
   re(/\s\/\s*(AA|AFP|Reuters|AP|EPA|Getty( Images)?|Anadolu( Agency)?|Photo:.{0,60})$/i, 'photo caption'),
   re(/^(Photo|Image|Picture|Credit|Caption)s?\s*:/i, 'photo caption'),
-  { test: isSectionLabel, reason: 'section label' },
+  { test: isSectionLabel, reason: 'section label', headerOnly: true },
 ];
 
 /** An all-capitals line of at most three words: "MENA", "TÜRKİYE", "WORLD NEWS". */
