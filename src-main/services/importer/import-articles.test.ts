@@ -60,6 +60,7 @@ describe('importing files and folders', () => {
     writeFileSync(join(bad, 'huge.txt'), '');
     truncateSync(join(bad, 'huge.txt'), 21 * 1024 * 1024); // sparse: 21 MB without writing 21 MB
     symlinkSync(join(bad, 'does-not-exist.txt'), join(bad, 'broken-link.txt'));
+    writeFileSync(join(bad, 'lines.txt'), 'a\n'.repeat(1_000_000));
     const before = snapshot(join(dir, 'nb'));
     const r = await backend.handlers['articles.importPaths']({ paths: [bad, join(dir, 'missing.txt')] });
     expect(r.imported).toEqual([]);
@@ -70,6 +71,7 @@ describe('importing files and folders', () => {
     expect(byFile['bad/huge.txt']).toEqual(['TOO_LARGE', expect.stringMatching(/huge\.txt is 21\.0 MB; the limit is 20 MB/)]);
     expect(byFile['bad/broken-link.txt']).toEqual(['UNREADABLE', expect.stringContaining('broken-link.txt does not exist')]);
     expect(byFile['missing.txt']?.[0]).toBe('UNREADABLE');
+    expect(byFile['bad/lines.txt']).toEqual(['TOO_LARGE', expect.stringContaining('lines.txt has more than 50,000 lines')]);
     expect(snapshot(join(dir, 'nb'))).toEqual(before);
   });
 

@@ -5,6 +5,8 @@ import { decodeText } from './decode-text';
 
 /** Larger than any article; big enough for a long report pasted as one file. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** A 500-page report has ~20,000 lines; a file of a million one-word lines is data, not an article. */
+export const MAX_LINES = 50_000;
 
 function describeFsError(e: NodeJS.ErrnoException, file: string): AppError {
   switch (e.code) {
@@ -27,6 +29,11 @@ export function bytesToText(bytes: Uint8Array, file: string): Decoded {
   }
   const decoded = decodeText(bytes, file);
   if (decoded.text.trim() === '') throw new AppError('EMPTY_FILE', `${file} is empty`);
+  let lines = 1;
+  for (let i = decoded.text.indexOf('\n'); i >= 0 && lines <= MAX_LINES; i = decoded.text.indexOf('\n', i + 1)) lines++;
+  if (lines > MAX_LINES) {
+    throw new AppError('TOO_LARGE', `${file} has more than ${MAX_LINES.toLocaleString('en')} lines; Parallax imports articles, not data files`);
+  }
   return decoded;
 }
 
