@@ -1,19 +1,52 @@
+import { mkdir, stat } from 'node:fs/promises';
 import type { Emit, Handlers } from '../contract';
 import { articleHandlers } from './article-handlers';
+import type { NotebookLock } from './store/notebook-lock';
+import { acquireLock } from './store/notebook-lock';
+import { layout } from './store/notebook-layout';
 import type { OpenOptions } from './store/notebook-store';
 import { NotebookStore } from './store/notebook-store';
 
-export type Backend = { handlers: Handlers; store: NotebookStore; close: () => Promise<void> };
+export type Backend = { handlers: Handlers; store: NotebookStore; lock: NotebookLock | null; close: () => Promise<void> };
+
+export type BackendOptions = OpenOptions & {
+  emit?: Emit;
+  /** Take the notebook's write lock for the life of this backend, naming the holder ("web mode"). */
+  lockAs?: string;
+};
 
 /**
  * Open a notebook and build the handlers of every contract method over it. Each transport (IPC, HTTP,
  * CLI) calls this once and then only dispatches.
  */
-export async function openBackend(notebookDir: string, opts: OpenOptions & { emit?: Emit } = {}): Promise<Backend> {
-  const store = await NotebookStore.open(notebookDir, opts);
+export async function openBackend(notebookDir: string, opts: BackendOptions = {}): Promise<Backend> {
+  let lock: NotebookLock | null = null;
+  const exists = await stat(notebookDir).then(
+    () => true,
+    () => false,
+  );
+  if (opts.lockAs && !opts.readerOnly && (exists || opts.create)) {
+    await mkdir(notebookDir, { recursive: true });
+    lock = await acquireLock(notebookDir, opts.lockAs, layout(notebookDir).tmp);
+  }
+  let store: NotebookStore;
+  try {
+    store = await NotebookStore.open(notebookDir, opts);
+  } catch (e) {
+    await lock?.release();
+    throw e;
+  }
   const emit: Emit = opts.emit ?? (() => undefined);
   const handlers: Handlers = {
     ...articleHandlers(store, emit),
   };
-  return { handlers, store, close: () => store.flush() };
+  return {
+    handlers,
+    store,
+    lock,
+    close: async () => {
+      await store.flush();
+      await lock?.release();
+    },
+  };
 }

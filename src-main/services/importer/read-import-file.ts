@@ -32,7 +32,10 @@ export function bytesToText(bytes: Uint8Array, file: string): Decoded {
   let lines = 1;
   for (let i = decoded.text.indexOf('\n'); i >= 0 && lines <= MAX_LINES; i = decoded.text.indexOf('\n', i + 1)) lines++;
   if (lines > MAX_LINES) {
-    throw new AppError('TOO_LARGE', `${file} has more than ${MAX_LINES.toLocaleString('en')} lines; Parallax imports articles, not data files`);
+    throw new AppError(
+      'TOO_LARGE',
+      `${file} has more than ${MAX_LINES.toLocaleString('en')} lines; Parallax imports articles, not data files`,
+    );
   }
   return decoded;
 }

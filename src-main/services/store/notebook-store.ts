@@ -19,6 +19,11 @@ export type OpenOptions = {
   /** Create the folder and an empty notebook when there is none. */
   create?: boolean;
   durability?: Durability;
+  /**
+   * Open only to read, beside a writer that may be at work: nothing is created, cleaned or migrated, and
+   * every write is refused. The CLI's list and show use this while another process holds the lock.
+   */
+  readerOnly?: boolean;
 };
 
 const HEX = '0123456789abcdef';
@@ -26,7 +31,8 @@ const allShards = [...HEX].flatMap((a) => [...HEX].map((b) => a + b));
 
 async function isEmptyDir(dir: string): Promise<boolean> {
   try {
-    return (await readdir(dir)).length === 0;
+    // The lock file is ours: a folder holding only it is still an empty folder to create a notebook in.
+    return (await readdir(dir)).filter((n) => n !== 'notebook.lock').length === 0;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
     throw e;
@@ -72,6 +78,20 @@ export class NotebookStore {
       }
     }
     if (manifest && manifest.format !== FORMAT) throw new AppError('CORRUPT', `${l.manifest} is not a Parallax notebook manifest`);
+    if (opts.readerOnly) {
+      if (!manifest) throw new AppError('NOT_FOUND', `No Parallax notebook at ${root}`);
+      if (manifest.schemaVersion !== SCHEMA_VERSION) {
+        throw new AppError(
+          'CONFLICT',
+          `The notebook at ${root} needs upgrading (schema ${manifest.schemaVersion}); open it for writing first`,
+        );
+      }
+      const reader = new NotebookStore(root, durability, manifest.schemaVersion);
+      await reader.loadCatalog();
+      reader.readOnly = true;
+      reader.notice ??= 'Opened for reading only';
+      return reader;
+    }
     await Promise.all([l.catalogDir, l.articlesDir, l.tmp].map((d) => mkdir(d, { recursive: true })));
     // Temp files are only ever in flight inside one write; any found now were left by a killed process.
     await rm(l.tmp, { recursive: true, force: true });

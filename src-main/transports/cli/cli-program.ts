@@ -1,9 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { MethodName, MethodOutput } from '../../contract';
-import { openBackend } from '../../services/backend';
-import type { Backend } from '../../services/backend';
+import type { Result } from '../../contract';
 import { resolveNotebookDir } from '../../services/app-paths';
-import { dispatch } from '../shared/dispatch';
+import type { Access } from './notebook-access';
+import { callLocal, withNotebook } from './notebook-access';
 import type { CliIo } from './cli-io';
 import { CliExit } from './cli-io';
 import { registerArticleCommands } from './commands/article-commands';
@@ -12,16 +12,30 @@ import { registerServeCommand } from './commands/serve-command';
 export type GlobalOptions = { notebook?: string; json?: boolean };
 
 /** What every command gets: output, options, and a way to call the API against the chosen notebook. */
+/** Call API methods within one command; a failed call ends the command with its error. */
+export type Caller = <M extends MethodName>(method: M, payload: unknown) => Promise<MethodOutput<M>>;
+
+/** What every command gets: output, options, and a way to call the API against the chosen notebook. */
 export type CommandContext = {
   io: CliIo;
   options: (cmd: Command) => GlobalOptions;
-  /** Open the notebook, call one API method through the same dispatcher as IPC and HTTP, close. */
-  call: <M extends MethodName>(cmd: Command, method: M, payload: unknown, open?: { create?: boolean }) => Promise<MethodOutput<M>>;
-  withBackend: <T>(cmd: Command, fn: (b: Backend, dir: string) => Promise<T>, open?: { create?: boolean }) => Promise<T>;
+  notebookDir: (cmd: Command) => string;
+  /** Several calls against the notebook, locally or through the process that has it open (see notebook-access.ts). */
+  session: <T>(cmd: Command, access: Access, fn: (call: Caller) => Promise<T>) => Promise<T>;
+  /** One call: read commands open beside a writer, write commands take the lock or go through the app. */
+  call: <M extends MethodName>(cmd: Command, method: M, payload: unknown, access?: Partial<Access>) => Promise<MethodOutput<M>>;
   print: (cmd: Command, value: unknown, human: string) => void;
   /** A command that finished but partly failed (some files not imported) exits non-zero after printing. */
   setExitCode: (code: number) => void;
 };
+
+const unwrap =
+  (raw: (method: MethodName, payload: unknown) => Promise<Result<unknown>>): Caller =>
+  async (method, payload) => {
+    const result = await raw(method, payload);
+    if (!result.ok) throw new CliExit(result.error.code, result.error.message);
+    return result.value as MethodOutput<typeof method>;
+  };
 
 export function addGlobalOptions(cmd: Command): Command {
   return cmd
@@ -39,29 +53,21 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CommandContext
     .exitOverride();
 
   const options = (cmd: Command) => cmd.optsWithGlobals<GlobalOptions>();
-  const withBackend: CommandContext['withBackend'] = async (cmd, fn, open) => {
-    const dir = resolveNotebookDir(options(cmd).notebook, io.env);
-    const backend = await openBackend(dir, { create: open?.create ?? false });
-    try {
-      return await fn(backend, dir);
-    } finally {
-      await backend.close();
-    }
-  };
+  const notebookDir = (cmd: Command) => resolveNotebookDir(options(cmd).notebook, io.env);
+  const session: CommandContext['session'] = (cmd, access, fn) =>
+    withNotebook(
+      notebookDir(cmd),
+      access,
+      (backend) => fn(unwrap(callLocal(backend))),
+      (remote) => fn(unwrap(remote)),
+    );
   const ctx: CommandContext = {
     io,
     options,
-    withBackend,
-    call: (cmd, method, payload, open) =>
-      withBackend(
-        cmd,
-        async (b) => {
-          const result = await dispatch(b.handlers, method, payload);
-          if (!result.ok) throw new CliExit(result.error.code, result.error.message);
-          return result.value as MethodOutput<typeof method>;
-        },
-        open,
-      ),
+    notebookDir,
+    session,
+    call: (cmd, method, payload, access) =>
+      session(cmd, { write: false, holder: `parallax ${cmd.name()}`, ...access }, (call) => call(method, payload)),
     print: (cmd, value, human) => io.out(options(cmd).json ? `${JSON.stringify(value, null, 2)}\n` : human),
     setExitCode: (code) => {
       exitCode = code;

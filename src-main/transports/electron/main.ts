@@ -10,7 +10,9 @@ import type { Emit } from '../../contract';
 import { openBackend } from '../../services/backend';
 import { appDataDir, resolveNotebookDir } from '../../services/app-paths';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { startHttpServer } from '../http/http-server';
 import { dispatch } from '../shared/dispatch';
+import { newToken } from '../shared/token';
 import { APP_ORIGIN, APP_SCHEME, IPC_EVENT, IPC_INVOKE, mainWindowOptions } from './window-options';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -47,8 +49,15 @@ async function start(): Promise<void> {
   const dir = resolveNotebookDir(undefined);
   let win: BrowserWindow | null = null;
   const emit: Emit = (event, payload) => win?.webContents.send(IPC_EVENT, event, payload);
-  const backend = await openBackend(dir, { create: true, emit });
+  const backend = await openBackend(dir, { create: true, emit, lockAs: 'the desktop app' });
   if (backend.store.size === 0 && !process.env.PARALLAX_NO_SAMPLE) await backend.handlers['notebook.importSample']({});
+
+  // A loopback API for the CLI only (no app files served), so `parallax import` while the window is open goes
+  // through this process: one writer per notebook.
+  const token = newToken();
+  const api = await startHttpServer({ handlers: backend.handlers, token, port: 0 });
+  await backend.lock?.publishApi({ url: `http://127.0.0.1:${api.port}`, token });
+  app.on('before-quit', () => void api.close());
 
   serveApp();
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
@@ -77,6 +86,7 @@ app.on('web-contents-created', (_e, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault());
 });
 app.on('window-all-closed', () => app.quit());
+if (!app.requestSingleInstanceLock()) app.quit(); // a second launch focuses nothing new: the notebook is already open
 app.whenReady().then(start, (e: unknown) => {
   console.error('Parallax could not start:', e);
   app.exit(1);

@@ -17,15 +17,11 @@ export function registerArticleCommands(program: Command, ctx: CommandContext): 
     .description('create a notebook (empty, or with the five sample articles)')
     .option('--sample', 'add the sample articles (Turkish–Syrian security talks, 12 Oct 2025)')
     .action(async (opts: { sample?: boolean }, cmd: Command) => {
-      const result = await ctx.withBackend(
-        cmd,
-        async (b, dir) => {
-          const before = b.store.size;
-          const sample = opts.sample ? await b.handlers['notebook.importSample']({}) : null;
-          return { path: dir, articleCount: b.store.size, existed: before > 0, sample };
-        },
-        { create: true },
-      );
+      const result = await ctx.session(cmd, { write: true, create: true, holder: 'parallax init' }, async (call) => {
+        const sample = opts.sample ? await call('notebook.importSample', {}) : null;
+        const info = await call('notebook.info', {});
+        return { path: info.path, articleCount: info.articleCount, sample };
+      });
       const sampleNote = result.sample ? `, ${result.sample.imported.length} sample article(s) added` : '';
       ctx.print(cmd, result, `Notebook ready at ${result.path} (${result.articleCount} article(s)${sampleNote})\n`);
     });
@@ -34,7 +30,7 @@ export function registerArticleCommands(program: Command, ctx: CommandContext): 
     .description('import text files and folders (.txt; UTF-8, UTF-16 or Windows-1252)')
     .argument('<path...>', 'files or folders')
     .action(async (paths: string[], _opts: unknown, cmd: Command) => {
-      const report = await ctx.call(cmd, 'articles.importPaths', { paths: paths.map((p) => resolve(p)) });
+      const report = await ctx.call(cmd, 'articles.importPaths', { paths: paths.map((p) => resolve(p)) }, { write: true });
       ctx.print(cmd, report, formatImport(report));
       if (report.errors.length) ctx.setExitCode(1);
     });

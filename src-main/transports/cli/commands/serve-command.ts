@@ -46,7 +46,7 @@ export function registerServeCommand(program: Command, ctx: CommandContext): voi
       // The back end is opened before the server exists; events go to whichever server is running by then.
       const running: { server?: RunningServer } = {};
       const emit: Emit = (event, payload) => running.server?.broadcast(event, payload);
-      const backend = await openBackend(dir, { create: Boolean(opts.sampleIfNew), emit });
+      const backend = await openBackend(dir, { create: Boolean(opts.sampleIfNew), emit, lockAs: 'web mode' });
       if (opts.sampleIfNew && backend.store.size === 0) await backend.handlers['notebook.importSample']({});
 
       const token = opts.token ?? newToken();
@@ -54,6 +54,8 @@ export function registerServeCommand(program: Command, ctx: CommandContext): voi
       const server = await startHttpServer({ handlers: backend.handlers, token, port: opts.port, staticDir });
       // The first line is the URL, alone, so scripts and tests can read it.
       running.server = server;
+      // CLI commands run while web mode is open are sent here rather than writing beside it.
+      await backend.lock?.publishApi({ url: `http://127.0.0.1:${server.port}`, token });
       ctx.io.out(`${server.url}\n`);
       ctx.io.err(
         `Parallax web mode: notebook ${dir} (${backend.store.size} articles) on ${server.url.replace(/#.*/, '')}, loopback only.\n`,
