@@ -2,12 +2,19 @@ import type { z } from 'zod';
 import type { Handlers, MethodName, Result } from '../../contract';
 import { fail, isAppError, isMethodName, methods, ok } from '../../contract';
 
-/** "patch.url: a URL must start with http:// or https://" — the path of the bad field, then what is wrong. */
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+/**
+ * "patch.url: a URL must start with http:// or https://" — the path of the bad field, then what is wrong.
+ * Everything echoed from the payload (key names, values) is clipped: a hostile 100 kB key must not come back
+ * as a 100 kB error message.
+ */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`)
-    .join('; ');
+  const parts = error.issues.slice(0, 5).map((i) => {
+    const path = i.path.map((p) => clip(String(p), 40)).join('.');
+    return `${path ? `${path}: ` : ''}${clip(i.message, 200)}`;
+  });
+  return clip(parts.join('; '), 1000);
 }
 
 /**
