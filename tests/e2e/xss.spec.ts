@@ -13,7 +13,9 @@ const payloads = [
 test('script payloads in article text, title and outlet render as inert text', async ({ page, server }) => {
   const title = `Headline ${payloads[1]}`;
   const body = payloads.map((p, i) => `Paragraph ${i}: ${p} and more words so this reads like prose.`).join('\n\n');
-  const r = (await server.api('articles.importFiles', { files: [{ name: 'xss<script>.txt', contentBase64: Buffer.from(`${title}\n\n${body}\n`).toString('base64') }] })) as {
+  const r = (await server.api('articles.importFiles', {
+    files: [{ name: 'xss<script>.txt', contentBase64: Buffer.from(`${title}\n\n${body}\n`).toString('base64') }],
+  })) as {
     value: { imported: Array<{ id: string }> };
   };
   const id = r.value.imported[0]!.id;

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSeed } from '../../../tests/helpers/seeds';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
@@ -82,6 +82,25 @@ describe('NotebookStore', () => {
     writeFileSync(stale, '{"half": ');
     await NotebookStore.open(dir);
     expect(existsSync(stale)).toBe(false);
+  });
+
+  it('recovers an article file whose catalog row a crash cut off, and removes a stray copy of one already present', async () => {
+    const dir = tempDir();
+    const store = await NotebookStore.open(dir, { create: true });
+    const kept = record('001_');
+    await store.putArticles([kept]);
+    const cutOff = record('004_');
+    const strayCopy = { ...record('001_'), id: 'ff00000000000001' };
+    mkdirSync(dirname(layout(dir).article(cutOff.id)), { recursive: true });
+    mkdirSync(dirname(layout(dir).article(strayCopy.id)), { recursive: true });
+    writeFileSync(layout(dir).article(cutOff.id), JSON.stringify(cutOff));
+    writeFileSync(layout(dir).article(strayCopy.id), JSON.stringify(strayCopy));
+    const reopened = await NotebookStore.open(dir);
+    await reopened.flush();
+    expect(reopened.entry(cutOff.id)?.outlet).toBe('TRT World');
+    expect(reopened.entry(strayCopy.id)).toBeUndefined();
+    expect(existsSync(layout(dir).article(strayCopy.id))).toBe(false);
+    expect(reopened.size).toBe(2);
   });
 
   it('opens read-only, with a notice, when a catalog file is damaged, and never overwrites it', async () => {

@@ -111,6 +111,7 @@ export class NotebookStore {
 
     const store = new NotebookStore(root, durability, manifest.schemaVersion);
     await store.loadCatalog();
+    if (!store.readOnly) void store.enqueue(() => store.recoverOrphans()).catch((e) => console.error('[parallax] recovery failed:', e));
     return store;
   }
 
@@ -133,6 +134,33 @@ export class NotebookStore {
       this.readOnly = true;
       this.notice = `The notebook is open read-only because ${damaged.length} catalog file(s) are damaged. ${damaged[0]}`;
     }
+  }
+
+  /**
+   * Article files with no catalog row were cut off by a crash between the two writes of an import. Their
+   * content is whole (each file is renamed into place), so they are added back, unless the same article
+   * is already in the notebook (the import was retried), in which case the stray copy is removed.
+   * Runs in the write queue, so it never races an import in flight.
+   */
+  private async recoverOrphans(): Promise<{ recovered: number; removed: number }> {
+    const recovered: ArticleRecord[] = [];
+    let removed = 0;
+    for (const dir of await readdir(this.layout.articlesDir).catch(() => [] as string[])) {
+      for (const name of await readdir(`${this.layout.articlesDir}/${dir}`).catch(() => [] as string[])) {
+        const id = name.replace(/\.json$/, '');
+        if (!name.endsWith('.json') || this.entry(id)) continue;
+        const record = await readJsonFile<ArticleRecord>(this.layout.article(id)).catch(() => null);
+        if (record && record.id === id && !this.byFingerprint.has(record.fingerprint)) {
+          recovered.push(record);
+          this.byFingerprint.set(record.fingerprint, id);
+        } else {
+          await rm(this.layout.article(id), { force: true });
+          removed++;
+        }
+      }
+    }
+    if (recovered.length) await this.writeCatalog(recovered.map(toCatalogEntry));
+    return { recovered: recovered.length, removed };
   }
 
   get size(): number {
@@ -177,7 +205,7 @@ export class NotebookStore {
   }
 
   /** Queue a write; writes run one after another, in order. */
-  private enqueue<T>(op: () => Promise<T>): Promise<T> {
+  enqueue<T>(op: () => Promise<T>): Promise<T> {
     if (this.readOnly) return Promise.reject(new AppError('READ_ONLY', this.notice ?? 'The notebook is read-only'));
     const next = this.queueTail.then(op, op);
     this.queueTail = next.catch(() => undefined);

@@ -1,0 +1,83 @@
+/**
+ * Crash harness: a real `parallax serve` process on a notebook, a stream of writes through its HTTP API,
+ * and SIGKILL at a random moment. After each kill the notebook is reopened and checked. Operations are
+ * pluggable so every kind of write (imports, metadata edits, annotation edits, tag renames) is exercised.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const built = fileURLToPath(new URL('../../out/main/cli.js', import.meta.url));
+const sourceLauncher = fileURLToPath(new URL('../helpers/parallax-from-source.mjs', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/parallax.mjs', import.meta.url));
+/** The built CLI when there is one (npm test builds first; it starts in a third of a second), else the sources via tsx. */
+const command = existsSync(built) ? [bin] : ['--import', 'tsx', sourceLauncher];
+
+export type Api = (
+  method: string,
+  payload: unknown,
+) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+
+export type Server = { child: ChildProcessWithoutNullStreams; api: Api };
+
+export async function startServe(notebook: string): Promise<Server> {
+  const child = spawn(process.execPath, [...command, 'serve', '--port', '0', '--notebook', notebook]);
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+    createInterface({ input: child.stdout }).once('line', resolve);
+  });
+  const { origin, hash } = new URL(url);
+  const token = hash.replace('#token=', '');
+  const api: Api = async (method, payload) => {
+    const res = await fetch(`${origin}/api/${method}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(payload),
+    });
+    return res.json() as ReturnType<Api>;
+  };
+  return { child, api };
+}
+
+export function killHard(child: ChildProcessWithoutNullStreams): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+/** Deterministic pseudo-random numbers, so a failing run can be replayed with the same seed. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/**
+ * One kind of write. `step` performs one write and records what was acknowledged; `check` verifies, on
+ * the reopened notebook, that every acknowledged write is there.
+ */
+export type Operation<State> = {
+  name: string;
+  step: (api: Api, state: State, n: number) => Promise<void>;
+};
+
+/** Run `op` steps against the server until it is killed (the kill comes from outside, at a random time). */
+export async function streamUntilKilled<State>(api: Api, ops: Array<Operation<State>>, state: State, pick: () => number): Promise<number> {
+  let n = 0;
+  for (;;) {
+    const op = ops[Math.floor(pick() * ops.length)]!;
+    try {
+      await op.step(api, state, n++);
+    } catch {
+      return n; // the connection died with the server: stop, nothing after this was acknowledged
+    }
+  }
+}
