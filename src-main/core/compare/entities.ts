@@ -1,5 +1,5 @@
 import type { CompareEntity, CompareSentence } from '../../contract';
-import { countryCode } from './countries';
+import { countryCode, countryName } from './countries';
 import type { Mention, MentionType } from './mentions';
 import { isShortFormOf, nameKey, sameAcrossScripts, sameFullName, skeleton } from './names';
 import { describeRole } from './roles';
@@ -229,7 +229,8 @@ function toEntity(g: Group, gi: number, articleIds: string[]): CompareEntity {
   const roles = [...new Set(g.mentions.filter((m) => m.role).map((m) => describeRole(m.role!)))].sort();
   return {
     id: `e${gi + 1}`,
-    name: best?.[0] ?? forms[0]![0],
+    // A country goes by its current English name (ICU's), whatever spelling most outlets used.
+    name: g.type === 'place' && g.country ? countryName(g.country) : (best?.[0] ?? forms[0]![0]),
     type: g.type,
     articles: [...articleSet].sort((a, b) => a - b).map((i) => articleIds[i]!),
     variants: forms

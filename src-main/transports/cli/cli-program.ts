@@ -7,6 +7,7 @@ import { dispatch } from '../shared/dispatch';
 import type { CliIo } from './cli-io';
 import { CliExit } from './cli-io';
 import { registerArticleCommands } from './commands/article-commands';
+import { registerCompareCommands } from './commands/compare-commands';
 import { registerServeCommand } from './commands/serve-command';
 
 export type GlobalOptions = { notebook?: string; json?: boolean };
@@ -70,9 +71,12 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CommandContext
 
   registerArticleCommands(program, ctx);
   registerServeCommand(program, ctx);
-  program.commands.forEach((c) => {
+  registerCompareCommands(program, ctx);
+  const configure = (c: Command): void => {
     c.configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined }).exitOverride();
-  });
+    c.commands.forEach(configure);
+  };
+  program.commands.forEach(configure);
   return { program, ctx, exitCode: () => exitCode };
 }
 
