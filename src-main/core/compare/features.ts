@@ -31,7 +31,8 @@ export function sentenceUnits(s: CompareSentence, mentions: EntityMention[]): Un
     const end = s.start + t.end;
     while (mi < inSentence.length && inSentence[mi]!.end <= start) mi++;
     const m = inSentence[mi];
-    if (m && m.start <= start && end <= m.end) {
+    // A token that starts inside a name belongs to it ("Türkiye's": the name is "Türkiye").
+    if (m && m.start <= start && start < m.end) {
       const last = units[units.length - 1];
       if (last && last.entity && last.start === m.start) {
         last.end = Math.max(last.end, end);
