@@ -1,6 +1,6 @@
 import type { Claim, CompareEntity, Conflict } from '../../contract';
 import type { EntityMention } from './entities';
-import { differentGivenName, nameKey } from './names';
+import { differentGivenName, nameKey, skeleton } from './names';
 import { describeRole } from './roles';
 import { contentKey, tokenize } from './tokens';
 
@@ -51,26 +51,37 @@ function roleConflicts(ctx: Ctx): Conflict[] {
 }
 
 function nameConflicts(ctx: Ctx, already: Set<string>): Conflict[] {
-  const people = ctx.entities.map((e, i) => ({ e, i })).filter(({ e }) => e.type === 'person');
   const fullWords = (e: CompareEntity) =>
     e.variants.filter((v) => !v.partial && !/\p{Script=Arabic}/u.test(v.form)).map((v) => v.form.split(/\s+/).map(nameKey).filter(Boolean));
+  const people = ctx.entities.filter((e) => e.type === 'person').map((e) => ({ e, words: fullWords(e).filter((w) => w.length >= 2) }));
+  // Only names sharing a last word can share a surname: compare within those buckets.
+  const buckets = new Map<string, number[]>();
+  people.forEach((p, i) => {
+    for (const k of new Set(p.words.map((w) => skeleton(w[w.length - 1]!)))) (buckets.get(k) ?? buckets.set(k, []).get(k)!).push(i);
+  });
+  const seen = new Set<string>();
   const out: Conflict[] = [];
-  for (let x = 0; x < people.length; x++)
-    for (let y = x + 1; y < people.length; y++) {
-      const a = people[x]!.e;
-      const b = people[y]!.e;
-      if (already.has([a.id, b.id].sort().join('|'))) continue;
-      if (a.articles.some((id) => b.articles.includes(id))) continue; // Both named in one article: two people.
-      if (!fullWords(a).some((wa) => fullWords(b).some((wb) => differentGivenName(wa, wb)))) continue;
-      const label = (e: CompareEntity) => `“${e.name}” (${list(e.articles.map((id) => ctx.labels[ctx.articleIds.indexOf(id)]!))})`;
-      out.push({
-        kind: 'name',
-        description: `Possibly one person named two ways: ${label(a)} and ${label(b)} share a surname but not a given name.`,
-        articles: [...a.articles, ...b.articles],
-        forms: [a.name, b.name],
-        refs: [a.id, b.id],
-      });
-    }
+  for (const members of buckets.values())
+    for (let x = 0; x < members.length; x++)
+      for (let y = x + 1; y < members.length; y++) {
+        const a = people[members[x]!]!.e;
+        const b = people[members[y]!]!.e;
+        const pairKey = [a.id, b.id].sort().join('|');
+        if (seen.has(pairKey)) continue;
+        seen.add(pairKey);
+        if (already.has([a.id, b.id].sort().join('|'))) continue;
+        if (a.articles.some((id) => b.articles.includes(id))) continue; // Both named in one article: two people.
+        const wb = people[members[y]!]!.words;
+        if (!people[members[x]!]!.words.some((wa) => wb.some((w) => differentGivenName(wa, w)))) continue;
+        const label = (e: CompareEntity) => `“${e.name}” (${list(e.articles.map((id) => ctx.labels[ctx.articleIds.indexOf(id)]!))})`;
+        out.push({
+          kind: 'name',
+          description: `Possibly one person named two ways: ${label(a)} and ${label(b)} share a surname but not a given name.`,
+          articles: [...a.articles, ...b.articles],
+          forms: [a.name, b.name],
+          refs: [a.id, b.id],
+        });
+      }
   return out;
 }
 

@@ -54,26 +54,49 @@ class UnionFind {
 /** Group one article's mentions: full names by spelling, short forms onto the full name they shorten. */
 function articleGroups(mentions: Mention[]): Group[] {
   const groups: Group[] = [];
-  const full = mentions.filter((m) => !mentions.some((o) => o !== m && compatible(o.type, m.type) && isShortFormOf(m.words, o.words)));
+  // A short form is the tail of a longer name, so only names ending in a word spelled alike can be its
+  // full form: index by the skeleton of the last word instead of comparing every pair.
+  const lastKey = (w: string[]) => skeleton(w[w.length - 1]!);
+  const push = <K, V>(map: Map<K, V[]>, k: K, v: V) => {
+    const list = map.get(k) ?? map.set(k, []).get(k)!;
+    if (!list.includes(v)) list.push(v);
+  };
+  const byLast = new Map<string, Mention[]>();
+  for (const m of mentions) if (m.words.length > 1) push(byLast, lastKey(m.words), m);
+  const full = mentions.filter(
+    (m) => !(byLast.get(lastKey(m.words)) ?? []).some((o) => o !== m && compatible(o.type, m.type) && isShortFormOf(m.words, o.words)),
+  );
   const asGroup = (m: Mention, partial: boolean): Group => ({
     mentions: [{ ...m, entity: -1, partial }],
     type: m.type,
     country: m.type === 'organisation' ? null : countryCode(m.form),
     words: partial ? [] : [m.words],
   });
+  const index = new Map<string, Group[]>();
+  const keysOf = (g: Group, m: Mention) => [
+    ...(g.country ? [`c:${g.country}`] : []),
+    `s:${lastKey(m.words)}`,
+    ...(m.words.length === 1 ? [`a:${m.words[0]}`] : []),
+    ...(m.acronym ? [`a:${nameKey(m.acronym)}`] : []),
+  ];
   for (const m of full) {
     const g = asGroup(m, false);
-    const home = groups.find((x) => sameGroup(x, g) || acronymLinks(x, g));
+    const candidates = [...new Set(keysOf(g, m).flatMap((k) => index.get(k) ?? []))];
+    const home = candidates.find((x) => sameGroup(x, g) || acronymLinks(x, g));
     if (home) {
       home.mentions.push(...g.mentions);
       home.words.push(m.words);
       home.type = typeOf(home.mentions);
       home.country ??= g.country;
     } else groups.push(g);
+    for (const k of keysOf(home ?? g, m)) push(index, k, home ?? g);
   }
+  const fullSet = new Set(full);
   for (const m of mentions) {
-    if (full.includes(m)) continue;
-    const homes = groups.filter((g) => compatible(g.type, m.type) && g.words.some((w) => isShortFormOf(m.words, w)));
+    if (fullSet.has(m)) continue;
+    const homes = (index.get(`s:${lastKey(m.words)}`) ?? []).filter(
+      (g) => compatible(g.type, m.type) && g.words.some((w) => isShortFormOf(m.words, w)),
+    );
     // Two candidates ("Abu Qasra" with both Murhaf and Ashraf in the text): the one named last before it.
     const home =
       homes.length <= 1
@@ -183,15 +206,27 @@ export function clusterEntities(mentionsByArticle: Mention[][], sentences: Compa
   });
   let list = [...merged.values()];
   const orphans = list.filter((g) => g.words.every((w) => w.length === 1) && g.type !== 'place' && !g.country);
+  const byLastWord = new Map<string, Group[]>();
+  for (const g of list)
+    for (const w of g.words) {
+      if (w.length < 2) continue;
+      const k = skeleton(w[w.length - 1]!);
+      const l = byLastWord.get(k) ?? byLastWord.set(k, []).get(k)!;
+      if (!l.includes(g)) l.push(g);
+    }
+  const removed = new Set<Group>();
   for (const o of orphans) {
     const key = o.words[0];
     if (!key) continue;
-    const homes = list.filter((g) => g !== o && compatible(g.type, o.type) && g.words.some((w) => isShortFormOf(key, w)));
+    const homes = (byLastWord.get(skeleton(key[key.length - 1]!)) ?? []).filter(
+      (g) => g !== o && !removed.has(g) && compatible(g.type, o.type) && g.words.some((w) => isShortFormOf(key, w)),
+    );
     if (homes.length !== 1) continue;
     homes[0]!.mentions.push(...o.mentions.map((m) => ({ ...m, partial: true })));
     homes[0]!.type = typeOf(homes[0]!.mentions);
-    list = list.filter((g) => g !== o);
+    removed.add(o);
   }
+  list = list.filter((g) => !removed.has(g));
   list.forEach((g, gi) => g.mentions.forEach((m) => (m.entity = gi)));
   const scriptMentions = linkOtherScripts(list, sentences, articleIds);
   for (const m of scriptMentions) list[m.entity]!.mentions.push(m);

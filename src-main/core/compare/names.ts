@@ -55,9 +55,21 @@ function computeSkeleton(key: string): string {
 }
 
 /** Two name words are one spelling apart: equal keys, or same skeleton and a close spelling. */
+const sameMemo = new Map<string, boolean>();
 export function sameNameWord(a: string, b: string): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
+  const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+  let v = sameMemo.get(key);
+  if (v === undefined) {
+    if (sameMemo.size > 200_000) sameMemo.clear();
+    v = computeSameNameWord(a, b);
+    sameMemo.set(key, v);
+  }
+  return v;
+}
+
+function computeSameNameWord(a: string, b: string): boolean {
   const sa = skeleton(a);
   if (sa.length < 2 || sa !== skeleton(b)) return false;
   const sim = 1 - distance(a, b) / Math.max(a.length, b.length);

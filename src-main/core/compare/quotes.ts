@@ -130,6 +130,7 @@ export function clusterQuotes(ctx: Ctx): QuoteCluster[] {
     const variants: Array<QuoteVariant & { articleIndex: number }> = members.map(({ vector: _v, entity: _e, ...v }) => v);
     // Outlets that carry the statement without quotation marks.
     const have = new Set(members.map((m) => m.articleIndex));
+    const memberKeys = new Set(members.flatMap((m) => m.vector.keys));
     ctx.inputs.forEach((input, article) => {
       // Only a statement whose speaker is known can be recognised in someone's paraphrase of it.
       if (have.has(article) || entity === null) return;
@@ -137,6 +138,10 @@ export function clusterQuotes(ctx: Ctx): QuoteCluster[] {
       ctx.sentences[article]!.forEach((s, i) => {
         if (s.kind === 'post') return;
         const v = ctx.sentenceVector(article, i);
+        // A paraphrase shares at least two features with the quote; most sentences share none.
+        let shared = 0;
+        for (const k of v.keys) if (memberKeys.has(k) && ++shared >= 2) break;
+        if (shared < 2) return;
         const score = Math.max(...members.map((m) => cosine(m.vector, v)));
         if (score >= REPORTED_THRESHOLD && (!best || score > best.score)) best = { s, score };
       });
