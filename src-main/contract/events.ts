@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const events = {
   'import.progress': z.object({ done: z.number().int(), total: z.number().int(), file: z.string().nullable() }),
   'notebook.changed': z.object({ ids: z.array(z.string()), reason: z.string() }),
+  'compare.progress': z.object({ stage: z.string(), done: z.number().int(), total: z.number().int() }),
+  'stories.changed': z.object({ ids: z.array(z.string()) }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArticleDetail, ArticleSummary, ImportReport, ListQuery, ListResult, MetadataPatch, UploadedFile } from './articles';
+import { CompareIds, CompareResult, ExportedTable, RelatedItem, Story, StoryId, StoryName, compareTables, tableFormats } from './compare';
 import { NotebookInfo } from './notebook';
 import { ArticleId } from './primitives';
 
@@ -27,6 +28,30 @@ export const methods = {
     input: z.object({ ids: z.array(ArticleId).max(200_000).optional() }).strict(),
     output: z.object({ reanalysed: z.number().int() }),
   },
+  'compare.articles': { input: z.object({ ids: CompareIds }).strict(), output: CompareResult },
+  'compare.export': {
+    input: z.object({ ids: CompareIds, table: z.enum(compareTables), format: z.enum(tableFormats) }).strict(),
+    output: ExportedTable,
+  },
+  'compare.related': {
+    input: z.object({ id: ArticleId, limit: z.number().int().min(1).max(500).default(10) }).strict(),
+    output: z.array(RelatedItem),
+  },
+  'stories.list': { input: Empty, output: z.object({ stories: z.array(Story) }) },
+  'stories.create': {
+    input: z.object({ name: StoryName, articleIds: z.array(ArticleId).max(100_000).default([]) }).strict(),
+    output: Story,
+  },
+  'stories.add': {
+    input: z.object({ id: StoryId, articleIds: z.array(ArticleId).min(1, 'give at least one article').max(100_000) }).strict(),
+    output: Story,
+  },
+  'stories.remove': {
+    input: z.object({ id: StoryId, articleIds: z.array(ArticleId).min(1, 'give at least one article').max(100_000) }).strict(),
+    output: Story,
+  },
+  'stories.rename': { input: z.object({ id: StoryId, name: StoryName }).strict(), output: Story },
+  'stories.delete': { input: z.object({ id: StoryId }).strict(), output: z.object({ deleted: StoryId }) },
 } as const;
 
 export type Methods = typeof methods;

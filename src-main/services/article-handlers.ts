@@ -21,7 +21,12 @@ type ArticleHandlers = Pick<
   | 'articles.reanalyse'
 >;
 
-export function articleHandlers(store: NotebookStore, emit: Emit): ArticleHandlers {
+/** `onSampleStory` files the sample's articles under the story its manifest names (the compare feature's stories). */
+export function articleHandlers(
+  store: NotebookStore,
+  emit: Emit,
+  onSampleStory?: (name: string, ids: string[]) => Promise<void>,
+): ArticleHandlers {
   const changed = (ids: string[], reason: string) => emit('notebook.changed', { ids, reason });
 
   return {
@@ -34,8 +39,10 @@ export function articleHandlers(store: NotebookStore, emit: Emit): ArticleHandle
     }),
 
     'notebook.importSample': async () => {
-      const { sources } = await loadSample();
+      const { manifest, sources } = await loadSample();
       const report = await importArticles(store, sources, emit);
+      const ids = [...report.imported.map((a) => a.id), ...report.duplicates.map((d) => d.id)];
+      if (manifest.story && onSampleStory && ids.length) await onSampleStory(manifest.story.name, ids);
       changed(
         report.imported.map((a) => a.id),
         'import',

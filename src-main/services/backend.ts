@@ -4,6 +4,8 @@ import { articleHandlers } from './article-handlers';
 import type { NotebookLock } from './store/notebook-lock';
 import { acquireLock } from './store/notebook-lock';
 import { layout } from './store/notebook-layout';
+import { compareHandlers } from './compare/compare-handlers';
+import { StoryStore } from './compare/story-store';
 import type { OpenOptions } from './store/notebook-store';
 import { NotebookStore } from './store/notebook-store';
 
@@ -37,8 +39,10 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
     throw e;
   }
   const emit: Emit = opts.emit ?? (() => undefined);
+  const stories = new StoryStore(store);
   const handlers: Handlers = {
-    ...articleHandlers(store, emit),
+    ...articleHandlers(store, emit, (name, ids) => stories.ensure(name, ids).then(() => emit('stories.changed', { ids: [] }))),
+    ...compareHandlers(store, stories, emit),
   };
   return {
     handlers,

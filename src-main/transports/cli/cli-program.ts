@@ -7,6 +7,7 @@ import { callLocal, withNotebook } from './notebook-access';
 import type { CliIo } from './cli-io';
 import { CliExit } from './cli-io';
 import { registerArticleCommands } from './commands/article-commands';
+import { registerCompareCommands } from './commands/compare-commands';
 import { registerServeCommand } from './commands/serve-command';
 
 export type GlobalOptions = { notebook?: string; json?: boolean };
@@ -76,9 +77,12 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CommandContext
 
   registerArticleCommands(program, ctx);
   registerServeCommand(program, ctx);
-  program.commands.forEach((c) => {
+  registerCompareCommands(program, ctx);
+  const configure = (c: Command): void => {
     c.configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined }).exitOverride();
-  });
+    c.commands.forEach(configure);
+  };
+  program.commands.forEach(configure);
   return { program, ctx, exitCode: () => exitCode };
 }
 

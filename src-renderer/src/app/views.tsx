@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Notify } from './use-notices';
 import type { Route } from './use-route';
+import { compareViews } from '../features/compare/compare-views';
 
 export type ViewProps = { route: Route; navigate: (hash: string) => void; notify: Notify };
 
@@ -8,6 +9,14 @@ export type ViewProps = { route: Route; navigate: (hash: string) => void; notify
  * Views other than the library (compare, all annotations, search results...). A feature adds one entry;
  * the app shell shows it beside the sidebar when the route names it, and lists it in the sidebar.
  */
-export type ViewDefinition = { label: string; sidebar: boolean; render: (props: ViewProps) => ReactNode };
+export type ViewDefinition = {
+  label: string;
+  sidebar: boolean;
+  render: (props: ViewProps) => ReactNode;
+  /** Shown under the view's sidebar link (the list of stories under "Stories"). */
+  sidebarExtra?: (props: { route: Route }) => ReactNode;
+};
 
-export const views: Record<string, ViewDefinition> = {};
+export const views: Record<string, ViewDefinition> = {
+  ...compareViews,
+};

@@ -45,6 +45,7 @@ export function Sidebar({ info, theme, onToggleTheme, mode, route, children }: P
               <a className="sidebar__link" aria-current={route.view === name ? 'page' : undefined} href={routeHash(name)}>
                 <span>{v.label}</span>
               </a>
+              {v.sidebarExtra?.({ route })}
             </li>
           ))}
       </ul>

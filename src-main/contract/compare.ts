@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { ArticleId, ShortText } from './primitives';
+
+/** A body range `[start, end)` in UTF-16 code units of ArticleDetail.body. */
+export const Range = z.tuple([z.number().int(), z.number().int()]);
+export type Range = z.infer<typeof Range>;
+
+export const sentenceKinds = ['text', 'heading', 'standfirst', 'post'] as const;
+
+/** One sentence of an article's clean text, in body offsets so the reader can highlight it. */
+export const CompareSentence = z.object({
+  index: z.number().int(),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  block: z.number().int(),
+  kind: z.enum(sentenceKinds),
+  lang: z.string().nullable(),
+});
+export type CompareSentence = z.infer<typeof CompareSentence>;
+
+export const CompareArticle = z.object({
+  id: ArticleId,
+  /** The outlet, else a short label made from the title: what a column header shows. */
+  label: z.string(),
+  title: z.string(),
+  outlet: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  sentences: z.array(CompareSentence),
+});
+export type CompareArticle = z.infer<typeof CompareArticle>;
+
+/** One row of two-way aligned reading: a matched pair, or a sentence only one side has (the other is null). */
+export const AlignmentRow = z.object({
+  a: z.number().int().nullable(),
+  b: z.number().int().nullable(),
+  /** Similarity of the pair, 0..1 (0 for unique sentences). */
+  score: z.number(),
+  /** Word ranges that differ inside a matched pair (body offsets of each side). */
+  changesA: z.array(Range),
+  changesB: z.array(Range),
+  /** The same name spelled differently on each side ("Türkiye's" / "Turkey's"): not a change of content. */
+  variantsA: z.array(Range),
+  variantsB: z.array(Range),
+});
+export type AlignmentRow = z.infer<typeof AlignmentRow>;
+
+export const PairAlignment = z.object({
+  a: ArticleId,
+  b: ArticleId,
+  rows: z.array(AlignmentRow),
+  matched: z.number().int(),
+  uniqueA: z.number().int(),
+  uniqueB: z.number().int(),
+});
+export type PairAlignment = z.infer<typeof PairAlignment>;
+
+/** Where a claim or a quote sits in one article. */
+export const Passage = z.object({
+  article: ArticleId,
+  sentence: z.number().int(),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+});
+export type Passage = z.infer<typeof Passage>;
+
+/** Sentences that report the same thing in several articles: a row of the coverage matrix. */
+export const Claim = z.object({
+  id: z.string(),
+  label: z.string(),
+  /** Number of articles carrying it. */
+  count: z.number().int(),
+  /** Carried by one article only. */
+  unique: z.boolean(),
+  passages: z.array(Passage),
+});
+export type Claim = z.infer<typeof Claim>;
+
+export const quoteKinds = ['direct', 'post', 'reported'] as const;
+export const QuoteVariant = z.object({
+  article: ArticleId,
+  /** The quoted words (for 'reported', the sentence that paraphrases them). */
+  text: z.string(),
+  kind: z.enum(quoteKinds),
+  /** The speaker as this article names them (null when the text does not say). */
+  speaker: z.string().nullable(),
+  start: z.number().int(),
+  end: z.number().int(),
+});
+export type QuoteVariant = z.infer<typeof QuoteVariant>;
+
+export const QuoteCluster = z.object({
+  id: z.string(),
+  /** The speaker's entity name when known. */
+  speaker: z.string().nullable(),
+  label: z.string(),
+  articles: z.array(ArticleId),
+  variants: z.array(QuoteVariant),
+});
+export type QuoteCluster = z.infer<typeof QuoteCluster>;
+
+export const entityTypes = ['person', 'place', 'organisation', 'other'] as const;
+export const EntityVariant = z.object({
+  form: z.string(),
+  articles: z.array(ArticleId),
+  count: z.number().int(),
+  /** A shortened mention ("Fidan" for "Hakan Fidan"), resolved within its article. */
+  partial: z.boolean(),
+});
+export const CompareEntity = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.enum(entityTypes),
+  articles: z.array(ArticleId),
+  variants: z.array(EntityVariant),
+  /** Roles the articles give this entity ("Syria defence minister"). */
+  roles: z.array(z.string()),
+});
+export type CompareEntity = z.infer<typeof CompareEntity>;
+
+export const conflictKinds = ['role', 'name', 'number', 'date'] as const;
+export const Conflict = z.object({
+  kind: z.enum(conflictKinds),
+  description: z.string(),
+  articles: z.array(ArticleId),
+  forms: z.array(z.string()),
+  /** The entities (role, name) or claim (number, date) the conflict is about. */
+  refs: z.array(z.string()),
+});
+export type Conflict = z.infer<typeof Conflict>;
+
+export const CompareResult = z.object({
+  articles: z.array(CompareArticle),
+  /** Pairwise alignment of the first article with each of the others. */
+  alignment: z.object({ pivot: ArticleId, pairs: z.array(PairAlignment) }),
+  claims: z.array(Claim),
+  quotes: z.array(QuoteCluster),
+  entities: z.array(CompareEntity),
+  conflicts: z.array(Conflict),
+  /** Things the user should know about this comparison ("the same article was given twice"). */
+  notices: z.array(z.string()),
+});
+export type CompareResult = z.infer<typeof CompareResult>;
+
+/** Repeated ids are accepted (comparing an article with itself) and compared once, with a notice. */
+export const CompareIds = z.array(ArticleId).min(1, 'give at least one article').max(100, 'compare at most 100 articles at once');
+
+export const compareTables = ['claims', 'quotes', 'entities', 'conflicts'] as const;
+export const tableFormats = ['markdown', 'html', 'csv'] as const;
+export const ExportedTable = z.object({ filename: z.string(), mimeType: z.string(), content: z.string() });
+export type ExportedTable = z.infer<typeof ExportedTable>;
+
+export const RelatedItem = z.object({ id: ArticleId, score: z.number() });
+export type RelatedItem = z.infer<typeof RelatedItem>;
+
+export const StoryId = z.string().regex(/^[a-z0-9]{8,32}$/, 'a story id is 8 to 32 lowercase letters or digits');
+export const StoryName = ShortText(300).refine((s) => s.trim().length > 0, 'a story needs a name');
+export const Story = z.object({
+  id: StoryId,
+  name: z.string(),
+  articleIds: z.array(ArticleId),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Story = z.infer<typeof Story>;

@@ -1,0 +1,128 @@
+import { diffArrays } from 'diff';
+import type { AlignmentRow, Range } from '../../contract';
+import type { Edge, Unit } from './features';
+
+/**
+ * Sentences "report the same thing" when their TF-IDF cosine reaches this. Chosen on the seeds' gold set
+ * (docs/compare-gold.md) and checked against unrelated BBC stories, where nothing may align.
+ */
+export const ALIGN_THRESHOLD = 0.26;
+
+/**
+ * One-to-one matching between the sentences of each pair of articles: edges taken best first, each sentence
+ * used once per pair. Greedy on sorted scores is what an assignment solver returns on these sparse,
+ * well-separated score matrices, in O(E log E) and deterministically (ties broken by position).
+ */
+export function matchPairs(edges: Edge[], owner: number[], threshold = ALIGN_THRESHOLD): Map<string, Edge[]> {
+  const sorted = edges.filter((e) => e.score >= threshold).sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
+  const used = new Set<string>();
+  const byPair = new Map<string, Edge[]>();
+  for (const e of sorted) {
+    const ai = owner[e.i]!;
+    const aj = owner[e.j]!;
+    const ui = `${e.i}>${aj}`;
+    const uj = `${e.j}>${ai}`;
+    if (used.has(ui) || used.has(uj)) continue;
+    used.add(ui);
+    used.add(uj);
+    const key = ai < aj ? `${ai}:${aj}` : `${aj}:${ai}`;
+    const norm = ai < aj ? e : { i: e.j, j: e.i, score: e.score };
+    (byPair.get(key) ?? byPair.set(key, []).get(key)!).push(norm);
+  }
+  return byPair;
+}
+
+/** Adjacent units become one range, so a changed phrase is one highlight, not one per word. */
+function ranges(units: Unit[]): Range[] {
+  const out: Range[] = [];
+  for (const u of units) {
+    const last = out[out.length - 1];
+    if (last && u.start - last[1] <= 2) last[1] = u.end;
+    else out.push([u.start, u.end]);
+  }
+  return out;
+}
+
+export type WordDiff = { changesA: Range[]; changesB: Range[]; variantsA: Range[]; variantsB: Range[] };
+
+/**
+ * Word-level differences of an aligned pair (jsdiff's Myers diff over comparison units): words only one side
+ * has are changes; the same name spelled differently ("Türkiye's" / "Turkey's") is a variant, not a change.
+ */
+export function wordDiff(a: Unit[], b: Unit[]): WordDiff {
+  const parts = diffArrays(a, b, { comparator: (x: Unit, y: Unit) => x.key === y.key });
+  const onlyA: Unit[] = [];
+  const onlyB: Unit[] = [];
+  const varA: Unit[] = [];
+  const varB: Unit[] = [];
+  let ia = 0;
+  let ib = 0;
+  for (const p of parts) {
+    const n = p.count ?? p.value.length;
+    if (p.removed) {
+      onlyA.push(...a.slice(ia, ia + n));
+      ia += n;
+    } else if (p.added) {
+      onlyB.push(...b.slice(ib, ib + n));
+      ib += n;
+    } else {
+      for (let k = 0; k < n; k++) {
+        const x = a[ia + k]!;
+        const y = b[ib + k]!;
+        if (x.entity && x.surface.toLowerCase() !== y.surface.toLowerCase()) {
+          varA.push(x);
+          varB.push(y);
+        }
+      }
+      ia += n;
+      ib += n;
+    }
+  }
+  return { changesA: ranges(onlyA), changesB: ranges(onlyB), variantsA: ranges(varA), variantsB: ranges(varB) };
+}
+
+/**
+ * Rows for reading two articles side by side: in A's order, each A sentence with its match; a sentence only B
+ * has is placed right after the row that holds the B sentence before it, so both columns read in order as
+ * far as reordering allows.
+ */
+export function alignmentRows(
+  countA: number,
+  countB: number,
+  pairs: Edge[],
+  diff: (i: number, j: number) => WordDiff,
+): Array<AlignmentRow & Pick<WordDiff, 'variantsA' | 'variantsB'>> {
+  const partnerOfA = new Map<number, Edge>();
+  const matchedB = new Set<number>();
+  for (const e of pairs) {
+    partnerOfA.set(e.i, e);
+    matchedB.add(e.j);
+  }
+  const rows: Array<AlignmentRow & Pick<WordDiff, 'variantsA' | 'variantsB'>> = [];
+  const rowOfB = new Map<number, number>();
+  const pendingB: number[] = [];
+  // B-only sentences that come before any matched B sentence go first.
+  const placeUniqueB = (after: number) => {
+    for (let j = after + 1; j < countB && !matchedB.has(j); j++) pendingB.push(j);
+  };
+  placeUniqueB(-1);
+  const flush = () => {
+    for (const j of pendingB.splice(0)) {
+      rowOfB.set(j, rows.length);
+      rows.push({ a: null, b: j, score: 0, changesA: [], changesB: [], variantsA: [], variantsB: [] });
+    }
+  };
+  flush();
+  for (let i = 0; i < countA; i++) {
+    const e = partnerOfA.get(i);
+    if (!e) {
+      rows.push({ a: i, b: null, score: 0, changesA: [], changesB: [], variantsA: [], variantsB: [] });
+      continue;
+    }
+    rowOfB.set(e.j, rows.length);
+    rows.push({ a: i, b: e.j, score: Math.round(e.score * 1000) / 1000, ...diff(i, e.j) });
+    placeUniqueB(e.j);
+    flush();
+  }
+  return rows;
+}

@@ -1,0 +1,192 @@
+import type { CompareArticle, CompareResult, CompareSentence, PairAlignment } from '../../contract';
+import { alignmentRows, matchPairs, wordDiff, ALIGN_THRESHOLD } from './align';
+import { clusterClaims } from './claims';
+import { findConflicts } from './conflicts';
+import type { EntityMention } from './entities';
+import { clusterEntities } from './entities';
+import type { Edge, Unit } from './features';
+import { buildVectors, sentenceUnits, similarPairs } from './features';
+import type { Mention, RoleMention } from './mentions';
+import { properNames, sentenceMentions } from './mentions';
+import { nameKey } from './names';
+import { clusterQuotes } from './quotes';
+import type { CompareInput } from './sentences';
+import { segmentArticle } from './sentences';
+import { speakerResolver } from './speakers';
+
+export type CompareProgress = {
+  stage: 'sentences' | 'entities' | 'similarity' | 'alignment' | 'claims' | 'quotes' | 'conflicts';
+  done: number;
+  total: number;
+};
+
+/** A column header: the outlet, else the first words of the title; numbered when two columns would read alike. */
+export function articleLabels(inputs: Array<Pick<CompareInput, 'outlet' | 'title'>>): string[] {
+  const base = inputs.map((a) => {
+    if (a.outlet?.trim()) return a.outlet.trim();
+    const words = a.title.trim().split(/\s+/);
+    return words.length <= 4 ? a.title.trim() : `${words.slice(0, 4).join(' ')}…`;
+  });
+  const seen = new Map<string, number>();
+  const totals = new Map<string, number>();
+  for (const b of base) totals.set(b, (totals.get(b) ?? 0) + 1);
+  return base.map((b) => {
+    if (totals.get(b)! < 2) return b;
+    const n = (seen.get(b) ?? 0) + 1;
+    seen.set(b, n);
+    return `${b} (${n})`;
+  });
+}
+
+/**
+ * The whole comparison, as a generator that yields progress between steps, so a service can keep its event
+ * loop free and report progress on 50 articles; `compareArticles` runs it to the end. Pure and
+ * deterministic: the same articles in the same order give the same result.
+ */
+export function* compareSteps(given: CompareInput[]): Generator<CompareProgress, CompareResult> {
+  const notices: string[] = [];
+  const inputs: CompareInput[] = [];
+  for (const a of given) if (!inputs.some((x) => x.id === a.id)) inputs.push(a);
+  if (inputs.length < given.length) notices.push('The same article was given more than once; it is compared once.');
+  if (inputs.length === 1) notices.push('Only one article: there is nothing to align it with. Its quotes and names are listed.');
+  const articleIds = inputs.map((a) => a.id);
+  const labels = articleLabels(inputs);
+  const n = inputs.length;
+
+  const sentences: CompareSentence[][] = [];
+  for (let a = 0; a < n; a++) {
+    sentences.push(segmentArticle(inputs[a]!));
+    yield { stage: 'sentences', done: a + 1, total: n };
+  }
+  for (let a = 0; a < n; a++) if (sentences[a]!.length === 0) notices.push(`“${labels[a]}” has no sentences to compare.`);
+
+  const proper = properNames(sentences.flat());
+  const mentionsByArticle: Mention[][] = [];
+  const roles: RoleMention[] = [];
+  sentences.forEach((list, a) => {
+    const ms: Mention[] = [];
+    for (const s of list) {
+      const found = sentenceMentions(a, s, { properMidSentence: proper });
+      ms.push(...found.mentions);
+      roles.push(...found.roles);
+    }
+    // A post's author is a mention of its own (a Latin-script name; Arabic ones are linked by consonants).
+    inputs[a]!.blocks.forEach((b) => {
+      const author = b.post?.author;
+      if (!author || b.start === null || /\p{Script=Arabic}/u.test(author)) return;
+      const words = author.split(/\s+/).map(nameKey).filter(Boolean);
+      if (words.length)
+        ms.push({
+          article: a,
+          sentence: -1,
+          form: author,
+          words,
+          start: b.start,
+          end: b.start,
+          type: 'person',
+          strong: true,
+          role: null,
+          acronym: null,
+        });
+    });
+    mentionsByArticle.push(ms);
+  });
+  const authorSentences = inputs.map((input) =>
+    input.blocks
+      .filter((b) => b.post?.author && b.start !== null && /\p{Script=Arabic}/u.test(b.post.author))
+      .map((b) => ({
+        index: -1,
+        start: b.start!,
+        end: b.start! + b.post!.author!.length,
+        text: b.post!.author!,
+        block: -1,
+        kind: 'post' as const,
+        lang: 'ar',
+      })),
+  );
+  const { entities, mentions } = clusterEntities(
+    mentionsByArticle,
+    sentences.map((list, a) => [...list, ...authorSentences[a]!]),
+    articleIds,
+  );
+  // Arabic author bylines matched by consonants: offsets are not in the body, so they hang off the post's start.
+  const authorEntity = (article: number, blockStart: number): number | null => {
+    const m = mentions.find(
+      (x) =>
+        x.article === article &&
+        x.sentence === -1 &&
+        (x.start === blockStart || authorSentences[article]!.some((s) => s.start === blockStart && x.start >= s.start && x.end <= s.end)),
+    );
+    return m ? m.entity : null;
+  };
+  const bodyMentions: EntityMention[] = mentions.filter((m) => m.sentence >= 0);
+  yield { stage: 'entities', done: 1, total: 1 };
+
+  const flat: CompareSentence[] = [];
+  const owner: number[] = [];
+  const firstOf: number[] = [];
+  const units: Unit[][][] = sentences.map((list, a) => {
+    firstOf.push(flat.length);
+    const ms = bodyMentions.filter((m) => m.article === a);
+    return list.map((s) => {
+      flat.push(s);
+      owner.push(a);
+      return sentenceUnits(s, ms);
+    });
+  });
+  const vec = buildVectors(units.flat());
+  const edges: Edge[] = similarPairs(vec.vectors, owner, ALIGN_THRESHOLD);
+  const byPair = matchPairs(edges, owner);
+  yield { stage: 'similarity', done: 1, total: 1 };
+
+  const pairs: PairAlignment[] = [];
+  for (let b = 1; b < n; b++) {
+    const matched = (byPair.get(`0:${b}`) ?? []).map((e) => ({ i: e.i - firstOf[0]!, j: e.j - firstOf[b]!, score: e.score }));
+    const rows = alignmentRows(sentences[0]!.length, sentences[b]!.length, matched, (i, j) => wordDiff(units[0]![i]!, units[b]![j]!));
+    pairs.push({
+      a: articleIds[0]!,
+      b: articleIds[b]!,
+      rows,
+      matched: matched.length,
+      uniqueA: sentences[0]!.length - matched.length,
+      uniqueB: sentences[b]!.length - matched.length,
+    });
+    yield { stage: 'alignment', done: b, total: n - 1 };
+  }
+
+  const claims = clusterClaims(flat, owner, [...byPair.values()].flat(), articleIds);
+  yield { stage: 'claims', done: 1, total: 1 };
+
+  const quotes = clusterQuotes({
+    inputs,
+    sentences,
+    units,
+    vec,
+    entities,
+    speakers: speakerResolver({ sentences, mentions: bodyMentions, roles, entities }),
+    authorEntity,
+    sentenceVector: (a, i) => vec.vectors[firstOf[a]! + i]!,
+  });
+  yield { stage: 'quotes', done: 1, total: 1 };
+
+  const conflicts = findConflicts({ articleIds, labels, entities, mentions: bodyMentions, claims });
+  yield { stage: 'conflicts', done: 1, total: 1 };
+
+  const articles: CompareArticle[] = inputs.map((a, i) => ({
+    id: a.id,
+    label: labels[i]!,
+    title: a.title,
+    outlet: a.outlet,
+    publishedAt: a.publishedAt,
+    sentences: sentences[i]!,
+  }));
+  return { articles, alignment: { pivot: articleIds[0]!, pairs }, claims, quotes, entities, conflicts, notices };
+}
+
+export function compareArticles(inputs: CompareInput[]): CompareResult {
+  const steps = compareSteps(inputs);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}

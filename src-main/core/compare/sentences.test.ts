@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from './sentences';
+
+const texts = (t: string, lang: string | null = 'en') => splitSentences(t, lang).map((p) => t.slice(p.start, p.end));
+
+describe('sentence segmentation', () => {
+  it('keeps abbreviations and initials inside their sentence', () => {
+    expect(texts('The U.S. envoy met Mr. Smith on Oct. 12 in Ankara. He left.')).toEqual([
+      'The U.S. envoy met Mr. Smith on Oct. 12 in Ankara.',
+      'He left.',
+    ]);
+  });
+  it('splits Arabic at its own full stops and question marks', () => {
+    expect(texts('التقى الوزير نظيره في أنقرة. وناقشا التعاون الأمني؟ نعم.', 'ar')).toEqual([
+      'التقى الوزير نظيره في أنقرة.',
+      'وناقشا التعاون الأمني؟',
+      'نعم.',
+    ]);
+  });
+  it('splits Turkish, dotted and dotless i intact', () => {
+    expect(texts('Suriye ile temasları sürdürüyoruz. İş birliğimiz güçlenecek.', 'tr')).toEqual([
+      'Suriye ile temasları sürdürüyoruz.',
+      'İş birliğimiz güçlenecek.',
+    ]);
+  });
+  it('cuts text without any punctuation into windows instead of one giant sentence', () => {
+    const words = Array.from({ length: 200 }, (_, i) => `word${i}`).join(' ');
+    const parts = texts(words);
+    expect(parts.length).toBeGreaterThan(3);
+    expect(parts.join(' ')).toBe(words);
+  });
+  it('returns nothing for empty or punctuation-only text', () => {
+    expect(texts('')).toEqual([]);
+    expect(texts(' … — ')).toEqual([]);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Word tokens for comparison: accent-, case- and script-insensitive keys with their place in the text, so
+ * matching works on keys while highlights and diffs point back at the words the reader sees.
+ */
+export type Token = {
+  /** The word as written. */
+  text: string;
+  /** Normalised key: NFKD without marks, lower case, Turkish dotless i folded, Arabic letter variants folded. */
+  norm: string;
+  /** Offsets inside the string that was tokenised. */
+  start: number;
+  end: number;
+};
+
+const WORD = /[\p{L}\p{N}]+(?:['’\u2019-][\p{L}\p{N}]+)*/gu;
+
+/** Fold what search also folds (see DESIGN §Search): accents, harakat, tatweel, ı, alef and ya/ta marbuta forms. */
+export function normaliseWord(word: string): string {
+  return word
+    .replace(/[ıİ]/g, 'i')
+    .normalize('NFKD')
+    .replace(/[\p{M}\u0640]/gu, '')
+    .toLowerCase()
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/’/g, "'");
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    out.push({ text: m[0], norm: normaliseWord(m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** English function words and reporting filler: they say nothing about what a sentence reports. */
+export const STOPWORDS = new Set(
+  (
+    'a an the and or but nor so yet of in on at to for from by with without about as into onto over under than then ' +
+    "this that these those it its it's is are was were be been being am do does did done has have had having " +
+    'he him his she her hers they them their theirs we us our ours you your yours i me my mine who whom whose which what ' +
+    'when where why how all any both each few more most other some such no not only own same too very can will just ' +
+    'should would could may might must shall also there here while after before during since until up down out off ' +
+    'again further once s t don t ve ll re d m o y ain isn aren wasn weren hasn haven hadn doesn didn won wouldn ' +
+    'shouldn couldn mustn if because though although whether per via among between across against through ' +
+    'said says say added told according noted stated'
+  ).split(/\s+/),
+);
+
+/** British and American spellings meet (defence/defense, organise/organize, honour/honor). */
+function unifySpelling(w: string): string {
+  return w
+    .replace(/^(de|of)fence/, '$1fense')
+    .replace(/([a-z]{3})is(e|ed|es|ing|ation)$/, '$1iz$2')
+    .replace(/([a-z]{2})our$/, '$1or');
+}
+
+/**
+ * A light English stemmer (plural, past, gerund, adverb) applied only to Latin-script words: enough for
+ * "discussed/discuss", "talks/talk", "strengthening/strengthen" to meet without a dictionary.
+ */
+export function stem(norm: string): string {
+  if (!/^[a-z]+$/.test(norm) || norm.length <= 3) return norm;
+  let w = unifySpelling(norm);
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  if (w.length > 5 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && /(ss|us|is)$/.test(w)) {
+    /* keep: class, status, analysis */
+  } else if (w.length > 4 && w.endsWith('es') && /(ch|sh|x|z|ss)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s')) w = w.slice(0, -1);
+  if (w.length > 6 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 5 && w.endsWith('ed')) w = w.slice(0, -2);
+  else if (w.length > 5 && w.endsWith('ly')) w = w.slice(0, -2);
+  if (w.length > 5 && w.endsWith('ation')) w = w.slice(0, -5);
+  // Undouble a final consonant left by -ing/-ed ("planned" -> "plann" -> "plan").
+  if (/([bdgklmnprt])\1$/.test(w) && w.length > 4) w = w.slice(0, -1);
+  return w.replace(/e$/, '');
+}
+
+/** The content key of a word: normalised, possessive dropped, stemmed; null for function words. */
+export function contentKey(norm: string): string | null {
+  // Clitics: "you've" is "you", "couldn't" is "could", "Türkiye's" is "Türkiye".
+  const base = norm.replace(/'(s|ve|ll|re|d|m|t)$/, '').replace(/n$/, (n) => (norm.endsWith("n't") ? '' : n));
+  if (base.length === 0 || STOPWORDS.has(base)) return null;
+  if (/^\d+$/.test(base)) return base;
+  if (base.length === 1) return null;
+  return stem(base);
+}

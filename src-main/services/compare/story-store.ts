@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import type { Story } from '../../contract';
+import { AppError } from '../../contract';
+import { DurableJsonFile } from '../store/durable-json-file';
+import type { NotebookStore } from '../store/notebook-store';
+
+type StoriesFile = { version: 1; stories: Story[] };
+
+/**
+ * Stories live in their own small lowdb file, `<notebook>/stories.json`: a story edit rewrites that file
+ * only, never an article or the catalog. Writes go one after another.
+ */
+export class StoryStore {
+  private db: Low<StoriesFile> | null = null;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly store: NotebookStore) {}
+
+  get file(): string {
+    return join(this.store.layout.root, 'stories.json');
+  }
+
+  private async open(): Promise<Low<StoriesFile>> {
+    if (!this.db) {
+      const db = new Low<StoriesFile>(new DurableJsonFile(this.file, this.store.layout.tmp, this.store.durability), {
+        version: 1,
+        stories: [],
+      });
+      await db.read();
+      if (!Array.isArray(db.data?.stories)) throw new AppError('CORRUPT', `${this.file} is not a list of stories; it was left untouched`);
+      this.db = db;
+    }
+    return this.db;
+  }
+
+  async list(): Promise<Story[]> {
+    await this.tail;
+    return structuredClone((await this.open()).data.stories);
+  }
+
+  async get(id: string): Promise<Story> {
+    const s = (await this.list()).find((x) => x.id === id);
+    if (!s) throw new AppError('NOT_FOUND', `No story with id ${id}`);
+    return s;
+  }
+
+  /** Run one edit inside the queue; the file is written only if the edit succeeds. */
+  private edit<T>(fn: (data: StoriesFile) => T): Promise<T> {
+    const run = async () => {
+      if (this.store.readOnly) throw new AppError('READ_ONLY', this.store.notice ?? 'The notebook is read-only');
+      const db = await this.open();
+      const draft = structuredClone(db.data);
+      const result = fn(draft);
+      db.data = draft;
+      await db.write();
+      return result;
+    };
+    const next = this.tail.then(run, run);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  private checkArticles(ids: string[]): void {
+    const missing = ids.filter((id) => !this.store.entry(id));
+    if (missing.length)
+      throw new AppError(
+        'NOT_FOUND',
+        `No article with id ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` (and ${missing.length - 3} more)` : ''}`,
+      );
+  }
+
+  create(name: string, articleIds: string[]): Promise<Story> {
+    this.checkArticles(articleIds);
+    return this.edit((data) => {
+      const now = new Date().toISOString();
+      const story: Story = {
+        id: randomBytes(8).toString('hex'),
+        name: name.trim(),
+        articleIds: [...new Set(articleIds)],
+        createdAt: now,
+        updatedAt: now,
+      };
+      data.stories.push(story);
+      return story;
+    });
+  }
+
+  private change(id: string, fn: (s: Story) => void): Promise<Story> {
+    return this.edit((data) => {
+      const s = data.stories.find((x) => x.id === id);
+      if (!s) throw new AppError('NOT_FOUND', `No story with id ${id}`);
+      fn(s);
+      s.updatedAt = new Date().toISOString();
+      return s;
+    });
+  }
+
+  add(id: string, articleIds: string[]): Promise<Story> {
+    this.checkArticles(articleIds);
+    return this.change(id, (s) => {
+      for (const a of articleIds) if (!s.articleIds.includes(a)) s.articleIds.push(a);
+    });
+  }
+
+  remove(id: string, articleIds: string[]): Promise<Story> {
+    return this.change(id, (s) => {
+      s.articleIds = s.articleIds.filter((a) => !articleIds.includes(a));
+    });
+  }
+
+  rename(id: string, name: string): Promise<Story> {
+    return this.change(id, (s) => {
+      s.name = name.trim();
+    });
+  }
+
+  delete(id: string): Promise<void> {
+    return this.edit((data) => {
+      const before = data.stories.length;
+      data.stories = data.stories.filter((s) => s.id !== id);
+      if (data.stories.length === before) throw new AppError('NOT_FOUND', `No story with id ${id}`);
+    });
+  }
+
+  /** The sample's story: created once, and completed if the sample is imported again. */
+  async ensure(name: string, articleIds: string[]): Promise<Story> {
+    const existing = (await this.list()).find((s) => s.name === name);
+    return existing ? this.add(existing.id, articleIds.length ? articleIds : existing.articleIds) : this.create(name, articleIds);
+  }
+}

@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { Notify } from '../../app/use-notices';
+import { AlignedReading } from './AlignedReading';
+import { CoverageMatrix } from './CoverageMatrix';
+import { EntitiesTable } from './EntitiesTable';
+import { ExportMenu } from './ExportMenu';
+import { QuotesTable } from './QuotesTable';
+import { useCompare } from './use-compare';
+
+type Tab = 'aligned' | 'matrix' | 'quotes' | 'names';
+
+/** The comparison of `ids`: aligned reading (two articles), coverage matrix, quotes, names and conflicts. */
+export function CompareTabs({ ids, notify }: { ids: string[]; notify: Notify }) {
+  const { result, error, progress } = useCompare(ids);
+  const two = ids.length === 2;
+  const [tab, setTab] = useState<Tab>(two ? 'aligned' : 'matrix');
+  if (error)
+    return (
+      <p className="empty-state" role="alert">
+        {error}
+      </p>
+    );
+  if (!result)
+    return (
+      <div className="compare-progress" role="status">
+        <p>Comparing {ids.length} articles…</p>
+        {progress && (
+          <>
+            <progress max={progress.total} value={progress.done} aria-label="Comparison progress" />
+            <span>
+              {progress.stage} {progress.done}/{progress.total}
+            </span>
+          </>
+        )}
+      </div>
+    );
+  const tabs: Array<[Tab, string]> = [
+    ...(result.articles.length === 2 ? ([['aligned', 'Aligned reading']] as Array<[Tab, string]>) : []),
+    ['matrix', 'Coverage matrix'],
+    ['quotes', `Quotes (${result.quotes.length})`],
+    ['names', `Names & conflicts (${result.conflicts.length})`],
+  ];
+  const current = tabs.some(([t]) => t === tab) ? tab : 'matrix';
+  return (
+    <div className="compare-tabs">
+      {result.notices.map((n) => (
+        <p key={n} className="notice" role="note">
+          {n}
+        </p>
+      ))}
+      <div className="compare-tabs__bar">
+        <div role="tablist" aria-label="Comparison">
+          {tabs.map(([t, label]) => (
+            <button key={t} type="button" role="tab" aria-selected={current === t} className="tab" onClick={() => setTab(t)}>
+              {label}
+            </button>
+          ))}
+        </div>
+        <ExportMenu ids={ids} onError={(m) => notify('error', m)} />
+      </div>
+      <div role="tabpanel" className="compare-tabs__panel">
+        {current === 'aligned' && <AlignedReading result={result} onInfo={(m) => notify('info', m)} />}
+        {current === 'matrix' && <CoverageMatrix result={result} />}
+        {current === 'quotes' && <QuotesTable result={result} />}
+        {current === 'names' && <EntitiesTable result={result} />}
+      </div>
+    </div>
+  );
+}

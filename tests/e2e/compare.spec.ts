@@ -1,0 +1,125 @@
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+
+type Story = { id: string; name: string; articleIds: string[] };
+type Summary = { id: string; title: string; outlet: string | null };
+
+async function sample(server: { api: (m: string, p?: unknown) => Promise<{ value?: unknown }> }) {
+  const stories = (await server.api('stories.list')).value as { stories: Story[] };
+  const list = (await server.api('articles.list')).value as { items: Summary[] };
+  const byTitle = (t: string) => list.items.find((a) => a.title.startsWith(t))!.id;
+  return { story: stories.stories[0]!, byTitle };
+}
+
+async function openHash(page: Page, url: string, hash: string) {
+  await page.goto(url);
+  await page.evaluate((h) => (window.location.hash = h), hash);
+}
+
+test('the sample story opens with a coverage matrix of five outlet columns', async ({ page, server }) => {
+  const { story } = await sample(server);
+  expect(story.articleIds).toHaveLength(5);
+  await page.goto(server.url);
+  const nav = page.getByRole('list', { name: 'Stories' });
+  await nav.getByRole('link', { name: /Turkish–Syrian security talks/ }).click();
+  const matrix = page.getByRole('table', { name: 'Coverage matrix' });
+  await expect(matrix).toBeVisible();
+  const heads = matrix.locator('thead th');
+  await expect(heads).toHaveCount(6); // the claim column and five outlets
+  await expect(heads.filter({ hasText: 'Shafaq News' })).toHaveCount(1);
+  await expect(heads.filter({ hasText: 'TRT World' })).toHaveCount(1);
+  // Most widely carried claims first; unique claims are marked.
+  await expect(matrix.locator('tbody tr').first().locator('.matrix__count')).toHaveText('4');
+  await expect(matrix.locator('.matrix__row--unique').first()).toContainText('unique');
+  // A cell opens its passage.
+  await matrix.locator('tbody tr').first().getByRole('button').first().click();
+  await expect(page.getByRole('complementary', { name: 'Passage' }).locator('mark.mark--passage')).toBeVisible();
+});
+
+test('two seeds side by side show the defence-minister conflict, unique sentences and word differences', async ({ page, server }) => {
+  const { byTitle } = await sample(server);
+  const a = byTitle("Syria's security is inseparable");
+  const b = byTitle('Syria FM leads');
+  await openHash(page, server.url, `#/compare/${a}/${b}`);
+  const aligned = page.getByRole('region', { name: 'Aligned reading' });
+  await expect(aligned).toBeVisible();
+  const conflicts = page.getByRole('list', { name: 'Conflicts' });
+  await expect(conflicts).toContainText('Ashraf Abu Qasra');
+  await expect(conflicts).toContainText('Murhaf Abu Qasra');
+  await expect(aligned.getByRole('img', { name: /Conflict/ }).first()).toBeVisible();
+  await expect(aligned.locator('.align-sentence--unique').first()).toBeVisible();
+  await expect(aligned.locator('mark.mark--diff').first()).toBeVisible();
+  await expect(aligned.locator('mark.mark--variant', { hasText: 'Turkey' }).first()).toBeVisible();
+});
+
+test('scrolling one column scrolls the other, and clicking a sentence levels its counterpart', async ({ page, server }) => {
+  const { byTitle } = await sample(server);
+  const a = byTitle("Syria's security is inseparable");
+  const b = byTitle('Turkey and Syria held');
+  await page.setViewportSize({ width: 1360, height: 600 });
+  await openHash(page, server.url, `#/compare/${a}/${b}`);
+  const left = page.locator('.align-column').first();
+  const right = page.locator('.align-column').nth(1);
+  await expect(left).toBeVisible();
+  expect(await right.evaluate((el) => el.scrollTop)).toBe(0);
+  await left.evaluate((el) => (el.scrollTop = 300));
+  await expect.poll(() => right.evaluate((el) => el.scrollTop)).toBeGreaterThan(50);
+  // Click a paired sentence: its row is active in both columns.
+  const pairRow = left.locator('.align-row--pair').nth(2);
+  await pairRow.click();
+  const index = await pairRow.getAttribute('data-row');
+  await expect(right.locator(`[data-row="${index}"]`)).toHaveClass(/align-row--active/);
+});
+
+test('selecting text in the compare view offers to annotate it and hands the passage over', async ({ page, server }) => {
+  const { byTitle } = await sample(server);
+  const a = byTitle("Syria's security is inseparable");
+  const b = byTitle('Syria FM leads');
+  await openHash(page, server.url, `#/compare/${a}/${b}`);
+  const sentence = page.locator('.align-column').first().locator('.align-sentence').nth(1);
+  await expect(sentence).toBeVisible();
+  await page.evaluate(() => {
+    (window as unknown as { handed: unknown[] }).handed = [];
+    window.addEventListener('parallax:annotate-from-compare', (e) =>
+      (window as unknown as { handed: unknown[] }).handed.push((e as CustomEvent).detail),
+    );
+  });
+  const box = (await sentence.boundingBox())!;
+  await page.mouse.move(box.x + 40, box.y + 8);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 220, box.y + 8, { steps: 5 });
+  await page.mouse.up();
+  const toolbar = page.getByRole('toolbar', { name: 'Selection' });
+  await expect(toolbar).toBeVisible();
+  await toolbar.getByRole('button', { name: 'Annotate' }).click();
+  const handed = (await page.evaluate(() => (window as unknown as { handed: unknown[] }).handed)) as Array<{
+    articleId: string;
+    exact: string;
+    start: number;
+    end: number;
+  }>;
+  expect(handed).toHaveLength(1);
+  expect(handed[0]!.articleId).toBe(a);
+  expect(handed[0]!.exact.length).toBeGreaterThan(3);
+  const detail = (await server.api('articles.get', { id: a })).value as { body: string };
+  expect(detail.body.slice(handed[0]!.start, handed[0]!.end)).toBe(handed[0]!.exact);
+});
+
+test('the CLI compares, ranks related coverage and manages stories', async ({ server }) => {
+  const { story, byTitle } = await sample(server);
+  const r = server.cli('compare', ...story.articleIds) as {
+    entities: Array<{ name: string; variants: Array<{ form: string }> }>;
+    conflicts: Array<{ kind: string; forms: string[] }>;
+  };
+  const shaibani = r.entities.find((e) => e.variants.some((v) => v.form === 'Asaad al-Shibani'))!;
+  expect(shaibani.variants.map((v) => v.form)).toEqual(expect.arrayContaining(['Asaad Al-Sheebani', 'Asaad al-Shaibani']));
+  expect(r.conflicts.some((c) => c.kind === 'role' && c.forms.includes('Ashraf Abu Qasra'))).toBe(true);
+  const related = server.cli('related', byTitle('Syria FM leads'), '--limit', '2') as Array<{ id: string; score: number }>;
+  expect(related).toHaveLength(2);
+  const created = server.cli('story', 'create', 'Another story', byTitle('Syria FM leads')) as Story;
+  expect(created.articleIds).toHaveLength(1);
+  const bad = server.cli('story', 'add', created.id, 'nosucharticle1') as { error: { code: string } };
+  expect(bad.error.code).toBe('NOT_FOUND');
+  const listed = server.cli('story', 'list') as Story[];
+  expect(listed.map((s) => s.name)).toContain('Another story');
+});
