@@ -32,7 +32,7 @@ describe('Electron security settings', () => {
 
   it('the renderer page carries the same policy in a meta tag', () => {
     const html = readFileSync(new URL('../../../src-renderer/index.html', import.meta.url), 'utf8');
-    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     // frame-ancestors cannot be set by a meta tag; the header sets it.
     expect(meta).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
   });
