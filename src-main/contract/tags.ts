@@ -66,12 +66,12 @@ export const TagSnapshot = z.object({
     .array(
       z.object({
         id: ArticleId,
-        tags: z.array(z.string()),
-        annotations: z.array(z.object({ id: z.string().regex(/^[a-z0-9]{8,32}$/), tags: z.array(z.string()) })),
+        tags: z.array(TagName),
+        annotations: z.array(z.object({ id: z.string().regex(/^[a-z0-9]{8,32}$/), tags: z.array(TagName) })),
       }),
     )
     .max(1_000_000),
-  colors: z.record(z.string(), z.string().nullable()),
+  colors: z.record(z.string().max(TAG_MAX_LENGTH), TagColor.nullable()),
 });
 export type TagSnapshot = z.infer<typeof TagSnapshot>;
 

@@ -2,6 +2,7 @@ import type { Emit, Handlers } from '../contract';
 import { AppError } from '../contract';
 import { analyseArticle } from '../core/article/analyse-article';
 import { toDetail, toSummary, toCatalogEntry } from '../core/article/article-record';
+import { reanchorAll } from '../core/anchoring/anchor';
 import { listArticles } from '../core/article/list-articles';
 import { fingerprintOf, importArticles } from './importer/import-articles';
 import { bytesToText, readImportFile } from './importer/read-import-file';
@@ -92,6 +93,8 @@ export function articleHandlers(store: NotebookStore, emit: Emit): ArticleHandle
         await store.updateArticle(id, (r) => {
           r.analysis = analyseArticle(r.raw);
           r.fingerprint = fingerprintOf(r.analysis.body || r.raw);
+          // The clean text may have changed: find every annotation again (ok, drifted or orphaned, never dropped).
+          r.annotations = reanchorAll(r.annotations, r.analysis.body).annotations;
         });
       }
       changed(targets, 'reanalyse');
