@@ -6,8 +6,10 @@ import { resolveNotebookDir } from '../../services/app-paths';
 import { dispatch } from '../shared/dispatch';
 import type { CliIo } from './cli-io';
 import { CliExit } from './cli-io';
+import { registerAnnotationCommands } from './commands/annotation-commands';
 import { registerArticleCommands } from './commands/article-commands';
 import { registerServeCommand } from './commands/serve-command';
+import { registerTagCommands } from './commands/tag-commands';
 
 export type GlobalOptions = { notebook?: string; json?: boolean };
 
@@ -70,6 +72,8 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CommandContext
 
   registerArticleCommands(program, ctx);
   registerServeCommand(program, ctx);
+  registerAnnotationCommands(program, ctx);
+  registerTagCommands(program, ctx);
   program.commands.forEach((c) => {
     c.configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined }).exitOverride();
   });
