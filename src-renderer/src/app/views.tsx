@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { AnnotationsView } from '../features/annotate/AnnotationsView';
+import { TagManagerView } from '../features/tags/TagManagerView';
 import type { Notify } from './use-notices';
 import type { Route } from './use-route';
 
@@ -10,4 +12,7 @@ export type ViewProps = { route: Route; navigate: (hash: string) => void; notify
  */
 export type ViewDefinition = { label: string; sidebar: boolean; render: (props: ViewProps) => ReactNode };
 
-export const views: Record<string, ViewDefinition> = {};
+export const views: Record<string, ViewDefinition> = {
+  annotations: { label: 'All annotations', sidebar: true, render: (p) => <AnnotationsView {...p} /> },
+  tags: { label: 'Tags', sidebar: true, render: (p) => <TagManagerView {...p} /> },
+};
