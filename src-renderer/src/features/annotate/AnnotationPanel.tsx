@@ -33,7 +33,8 @@ export function AnnotationPanel({ annotator, onError }: { annotator: Annotator; 
               editMode={editing?.id === a.id ? editing.mode : null}
               onEdit={(mode) => {
                 annotator.setSelectedId(a.id);
-                annotator.setEditing(mode ? { id: a.id, mode } : null);
+                if (mode) annotator.setEditing({ id: a.id, mode });
+                else annotator.closeEditor();
               }}
               onShow={() => {
                 annotator.setSelectedId(a.id);

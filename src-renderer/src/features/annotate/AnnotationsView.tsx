@@ -69,6 +69,7 @@ export function AnnotationsView({ route, navigate, notify }: ViewProps) {
         <label>
           Text
           <input
+            aria-label="Text"
             className="input"
             type="search"
             value={filters.text ?? ''}
@@ -78,7 +79,7 @@ export function AnnotationsView({ route, navigate, notify }: ViewProps) {
         </label>
         <label>
           Tag
-          <select className="select" value={filters.tag ?? ''} onChange={(e) => set({ tag: e.target.value })}>
+          <select aria-label="Tag" className="select" value={filters.tag ?? ''} onChange={(e) => set({ tag: e.target.value })}>
             <option value="">Any tag</option>
             {tags.map((t) => (
               <option key={t.name} value={t.name}>
@@ -91,6 +92,7 @@ export function AnnotationsView({ route, navigate, notify }: ViewProps) {
         <label>
           Colour
           <select
+            aria-label="Colour"
             className="select"
             value={filters.color ?? ''}
             onChange={(e) => set({ color: (e.target.value || undefined) as ListFilters['color'] })}
@@ -105,7 +107,7 @@ export function AnnotationsView({ route, navigate, notify }: ViewProps) {
         </label>
         <label>
           Outlet
-          <select className="select" value={filters.outlet ?? ''} onChange={(e) => set({ outlet: e.target.value })}>
+          <select aria-label="Outlet" className="select" value={filters.outlet ?? ''} onChange={(e) => set({ outlet: e.target.value })}>
             <option value="">Any outlet</option>
             {outlets.map((o) => (
               <option key={o} value={o}>
@@ -116,7 +118,12 @@ export function AnnotationsView({ route, navigate, notify }: ViewProps) {
         </label>
         <label>
           Article
-          <select className="select" value={filters.articleId ?? ''} onChange={(e) => set({ articleId: e.target.value })}>
+          <select
+            aria-label="Article"
+            className="select"
+            value={filters.articleId ?? ''}
+            onChange={(e) => set({ articleId: e.target.value })}
+          >
             <option value="">Any article</option>
             {articles.map((a) => (
               <option key={a.id} value={a.id}>
@@ -128,6 +135,7 @@ export function AnnotationsView({ route, navigate, notify }: ViewProps) {
         <label>
           Status
           <select
+            aria-label="Status"
             className="select"
             value={filters.status ?? ''}
             onChange={(e) => set({ status: (e.target.value || undefined) as ListFilters['status'] })}
@@ -143,6 +151,7 @@ export function AnnotationsView({ route, navigate, notify }: ViewProps) {
         <label>
           Sort
           <select
+            aria-label="Sort"
             className="select"
             value={filters.sort ?? 'position'}
             onChange={(e) => set({ sort: e.target.value as AnnotationSort, direction: undefined })}

@@ -166,8 +166,15 @@ export function useAnnotator(article: ArticleDetail | null, focusId: string | nu
     document.getElementById(`annotation-${next}`)?.scrollIntoView({ block: 'nearest' });
   };
 
+  /** Close the note or tag editor and give the keys back to the text, so the next h / n / t works at once. */
+  const closeEditor = useCallback(() => {
+    setEditing(null);
+    requestAnimationFrame(() => bodyRef.current?.closest<HTMLElement>('.reader')?.focus({ preventScroll: true }));
+  }, []);
+
   return {
     articleId,
+    closeEditor,
     annotations,
     marks,
     pending,
