@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
@@ -97,6 +98,7 @@ test('keyboard only: open an article, choose sentences, highlight with a note an
   await app.open(server.url);
   await page.keyboard.press('/');
   await page.keyboard.type('Syria FM');
+  await expect(app.rows).toHaveCount(1);
   await page.keyboard.press('Enter'); // into the list
   await page.keyboard.press('Enter'); // open in the reader, focused
   await expect(app.reader).toBeFocused();
@@ -279,4 +281,37 @@ test('All annotations filters by tag, colour and outlet, sorts, and opens the pa
     .click();
   await expect(app.reader).toContainText('Syria FM leads');
   await expect(app.card('Asaad al-Shaibani')).toHaveAttribute('data-selected', 'true');
+});
+
+test('no serious accessibility violations in the annotated reader, All annotations and the tag manager, light and dark', async ({
+  page,
+  server,
+}) => {
+  const id = await articleId(server.api, FM);
+  await server.api('annotations.create', {
+    articleId: id,
+    target: { quote: { exact: SENTENCE } },
+    note: 'A **note**',
+    tags: ['claim/attribution'],
+  });
+  await server.api('articles.tag', { id, add: ['topic/security'] });
+  await server.api('tags.recolour', { tag: 'claim', color: '#d94141' });
+  const app = new AnnotatorPage(page);
+  const check = async (label: string) => {
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  };
+  for (const theme of ['light', 'dark']) {
+    await page.addInitScript((t) => localStorage.setItem('parallax.theme', t), theme);
+    await app.openArticle(server.url, FM);
+    await expect(app.cards).toHaveCount(1);
+    await check(`${theme} reader`);
+    await app.gotoView('All annotations');
+    await expect(page.locator('.annotations-view .annotation-card')).toHaveCount(1);
+    await check(`${theme} all annotations`);
+    await app.gotoView('Tags');
+    await expect(page.locator('.tag-row')).toHaveCount(4);
+    await check(`${theme} tags`);
+  }
 });
