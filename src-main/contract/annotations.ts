@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArticleId } from './primitives';
+import { TagList, TagName } from './tags';
 
 /**
  * An annotation on a passage, modelled on the W3C Web Annotation data model: the passage is identified
@@ -32,6 +33,7 @@ export const Annotation = z.object({
   color: HighlightColor,
   /** Markdown, rendered safely (never as HTML). */
   note: z.string().max(2_000_000),
+  /** Canonical tag names (see `canonicalTag`); hierarchical with "/". */
   tags: z.array(z.string()),
   quote: TextQuoteSelector,
   position: TextPositionSelector,
@@ -39,3 +41,74 @@ export const Annotation = z.object({
   anchor: z.object({ status: AnchorStatus, start: z.number().int().nullable(), end: z.number().int().nullable() }),
 });
 export type Annotation = z.infer<typeof Annotation>;
+
+export const NOTE_MAX_LENGTH = 2_000_000;
+export const AnnotationNote = z.string().max(NOTE_MAX_LENGTH, `a note may be at most ${NOTE_MAX_LENGTH.toLocaleString('en')} characters`);
+
+/**
+ * What to annotate: a range of the article body in UTF-16 offsets (what a DOM selection gives), or a quote
+ * to look for (what a person types on the command line). The back end turns either into selectors.
+ */
+export const AnnotationTarget = z.union([
+  z
+    .object({ start: z.number().int().min(0), end: z.number().int().min(0) })
+    .strict()
+    .refine((r) => r.end > r.start, 'a passage must contain at least one character'),
+  z
+    .object({
+      quote: z
+        .object({
+          exact: z.string().min(1, 'the quote is empty').max(100_000),
+          prefix: z.string().max(200).optional(),
+          suffix: z.string().max(200).optional(),
+        })
+        .strict(),
+    })
+    .strict(),
+]);
+export type AnnotationTarget = z.infer<typeof AnnotationTarget>;
+
+export const NewAnnotation = z
+  .object({
+    articleId: ArticleId,
+    target: AnnotationTarget,
+    color: HighlightColor.default('yellow'),
+    note: AnnotationNote.default(''),
+    tags: TagList.default([]),
+  })
+  .strict();
+export type NewAnnotation = z.input<typeof NewAnnotation>;
+
+/** An edit. `reattach` accepts where a drifted annotation now sits: its quote becomes the current text. */
+export const AnnotationPatch = z
+  .object({ color: HighlightColor, note: AnnotationNote, tags: TagList, reattach: z.literal(true) })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, 'the patch changes nothing');
+export type AnnotationPatch = z.input<typeof AnnotationPatch>;
+
+export const annotationSorts = ['position', 'created', 'updated', 'article', 'outlet', 'color'] as const;
+export type AnnotationSort = (typeof annotationSorts)[number];
+export const AnnotationQuery = z
+  .object({
+    articleId: ArticleId.optional(),
+    /** Includes children: `topic` matches `topic/security`. */
+    tag: TagName.optional(),
+    color: HighlightColor.optional(),
+    outlet: z.string().max(300).optional(),
+    /** Every word must appear in the quote, the note or the tags (case and accents ignored). */
+    text: z.string().max(500).optional(),
+    status: AnchorStatus.optional(),
+    sort: z.enum(annotationSorts).default('position'),
+    direction: z.enum(['asc', 'desc']).optional(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1_000_000).default(1_000_000),
+  })
+  .strict();
+export type AnnotationQuery = z.input<typeof AnnotationQuery>;
+
+export const AnnotationArticleRef = z.object({ title: z.string(), outlet: z.string().nullable(), publishedAt: z.string().nullable() });
+export const AnnotationListItem = Annotation.extend({ article: AnnotationArticleRef });
+export type AnnotationListItem = z.infer<typeof AnnotationListItem>;
+export const AnnotationListResult = z.object({ total: z.number().int(), items: z.array(AnnotationListItem) });
+export type AnnotationListResult = z.infer<typeof AnnotationListResult>;

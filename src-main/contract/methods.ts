@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ArticleDetail, ArticleSummary, ImportReport, ListQuery, ListResult, MetadataPatch, UploadedFile } from './articles';
 import { CompareIds, CompareResult, ExportedTable, RelatedItem, Story, StoryId, StoryName, compareTables, tableFormats } from './compare';
+import { Annotation, AnnotationId, AnnotationListResult, AnnotationPatch, AnnotationQuery, NewAnnotation } from './annotations';
 import { NotebookInfo } from './notebook';
+import { TagChange, TagColor, TagInfo, TagList, TagName, TagSnapshot } from './tags';
 import { ArticleId } from './primitives';
 
 const Empty = z.object({}).strict().default({});
@@ -52,6 +54,31 @@ export const methods = {
   },
   'stories.rename': { input: z.object({ id: StoryId, name: StoryName }).strict(), output: Story },
   'stories.delete': { input: z.object({ id: StoryId }).strict(), output: z.object({ deleted: StoryId }) },
+  // Annotations (services/annotation-handlers.ts)
+  'annotations.list': { input: AnnotationQuery, output: AnnotationListResult },
+  'annotations.create': { input: NewAnnotation, output: Annotation },
+  'annotations.update': { input: z.object({ id: AnnotationId, patch: AnnotationPatch }).strict(), output: Annotation },
+  /** Returns the deleted annotation, so it can be put back with `annotations.restore` (undo). */
+  'annotations.delete': { input: z.object({ id: AnnotationId }).strict(), output: Annotation },
+  /** Put back a deleted annotation with its id (undo of delete, redo of create); it is re-anchored. */
+  'annotations.restore': { input: z.object({ annotation: Annotation }).strict(), output: Annotation },
+  // Tags (services/tag-handlers.ts)
+  'articles.tag': {
+    input: z
+      .object({ id: ArticleId, add: TagList.default([]), remove: TagList.default([]) })
+      .strict()
+      .refine((p) => p.add.length + p.remove.length > 0, 'give tags to add or remove'),
+    output: ArticleSummary,
+  },
+  'tags.list': { input: Empty, output: z.object({ tags: z.array(TagInfo) }) },
+  /** Renames a tag and its children everywhere (`a` -> `b` also makes `a/x` -> `b/x`). Refuses to merge into an existing tag. */
+  'tags.rename': { input: z.object({ from: TagName, to: TagName }).strict(), output: TagChange },
+  'tags.merge': { input: z.object({ from: TagList.min(1, 'name the tags to merge'), into: TagName }).strict(), output: TagChange },
+  'tags.recolour': { input: z.object({ tag: TagName, color: TagColor.nullable() }).strict(), output: TagChange },
+  /** Removes a tag and its children from every article and passage. */
+  'tags.delete': { input: z.object({ tag: TagName }).strict(), output: TagChange },
+  /** Puts tags and colours back as a snapshot recorded them (undo of rename, merge, recolour, delete). */
+  'tags.restore': { input: z.object({ snapshot: TagSnapshot }).strict(), output: z.object({ articles: z.number().int() }) },
 } as const;
 
 export type Methods = typeof methods;

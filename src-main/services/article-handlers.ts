@@ -2,6 +2,7 @@ import type { Emit, Handlers } from '../contract';
 import { AppError } from '../contract';
 import { analyseArticle } from '../core/article/analyse-article';
 import { toDetail, toSummary, toCatalogEntry } from '../core/article/article-record';
+import { reanchorAll } from '../core/anchoring/anchor';
 import { listArticles } from '../core/article/list-articles';
 import { fingerprintOf, importArticles } from './importer/import-articles';
 import { bytesToText, readImportFile } from './importer/read-import-file';
@@ -99,6 +100,8 @@ export function articleHandlers(
         await store.updateArticle(id, (r) => {
           r.analysis = analyseArticle(r.raw);
           r.fingerprint = fingerprintOf(r.analysis, r.raw);
+          // The clean text may have changed: find every annotation again (ok, drifted or orphaned, never dropped).
+          r.annotations = reanchorAll(r.annotations, r.analysis.body).annotations;
         });
       }
       changed(targets, 'reanalyse');

@@ -1,5 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import type { Emit, Handlers } from '../contract';
+import { annotationHandlers } from './annotation-handlers';
+import { AnnotationIndex } from './annotations/annotation-index';
 import { articleHandlers } from './article-handlers';
 import type { NotebookLock } from './store/notebook-lock';
 import { acquireLock } from './store/notebook-lock';
@@ -8,6 +10,7 @@ import { compareHandlers } from './compare/compare-handlers';
 import { StoryStore } from './compare/story-store';
 import type { OpenOptions } from './store/notebook-store';
 import { NotebookStore } from './store/notebook-store';
+import { tagHandlers } from './tag-handlers';
 
 export type Backend = { handlers: Handlers; store: NotebookStore; lock: NotebookLock | null; close: () => Promise<void> };
 
@@ -40,9 +43,12 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
   }
   const emit: Emit = opts.emit ?? (() => undefined);
   const stories = new StoryStore(store);
+  const annotations = new AnnotationIndex(store);
   const handlers: Handlers = {
     ...articleHandlers(store, emit, (name, ids) => stories.ensure(name, ids).then(() => emit('stories.changed', { ids: [] }))),
     ...compareHandlers(store, stories, emit),
+    ...annotationHandlers(store, emit, annotations),
+    ...tagHandlers(store, emit, annotations),
   };
   return {
     handlers,

@@ -6,9 +6,11 @@ import type { Access } from './notebook-access';
 import { callLocal, withNotebook } from './notebook-access';
 import type { CliIo } from './cli-io';
 import { CliExit } from './cli-io';
+import { registerAnnotationCommands } from './commands/annotation-commands';
 import { registerArticleCommands } from './commands/article-commands';
 import { registerCompareCommands } from './commands/compare-commands';
 import { registerServeCommand } from './commands/serve-command';
+import { registerTagCommands } from './commands/tag-commands';
 
 export type GlobalOptions = { notebook?: string; json?: boolean };
 
@@ -78,6 +80,8 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CommandContext
   registerArticleCommands(program, ctx);
   registerServeCommand(program, ctx);
   registerCompareCommands(program, ctx);
+  registerAnnotationCommands(program, ctx);
+  registerTagCommands(program, ctx);
   const configure = (c: Command): void => {
     c.configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined }).exitOverride();
     c.commands.forEach(configure);

@@ -6,6 +6,7 @@ import { ImportControls } from '../features/importer/ImportControls';
 import { useImport } from '../features/importer/use-import';
 import { LibraryPane } from '../features/library/LibraryPane';
 import { useLibrary } from '../features/library/use-library';
+import { useUndoShortcuts } from '../features/annotate/use-undo-shortcuts';
 import { ReaderPane } from '../features/reader/ReaderPane';
 import { Sidebar } from '../features/sidebar/Sidebar';
 import { StatusArea } from './StatusArea';
@@ -53,6 +54,7 @@ export function App() {
   };
 
   useGlobalShortcuts({ focusFilter: () => filterRef.current?.focus(), backToList: listFocus });
+  useUndoShortcuts(notify);
 
   if (!connection.connected) {
     return (
@@ -95,9 +97,10 @@ export function App() {
             onFilter={library.setFilter}
             onSort={library.setSort}
             onToggleDirection={library.toggleDirection}
+            onTag={library.setTag}
             filterRef={filterRef}
           />
-          <ReaderPane ref={readerRef} id={openId} onError={onError} />
+          <ReaderPane ref={readerRef} id={openId} onError={onError} focusAnnotation={route.params.get('annotation')} />
         </>
       )}
       <StatusArea notices={notices} onDismiss={dismiss} progress={importer.progress} onCancel={importer.cancel} />

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { AnnotationsView } from '../features/annotate/AnnotationsView';
+import { TagManagerView } from '../features/tags/TagManagerView';
 import type { Notify } from './use-notices';
 import type { Route } from './use-route';
 import { compareViews } from '../features/compare/compare-views';
@@ -19,4 +21,6 @@ export type ViewDefinition = {
 
 export const views: Record<string, ViewDefinition> = {
   ...compareViews,
+  annotations: { label: 'All annotations', sidebar: true, render: (p) => <AnnotationsView {...p} /> },
+  tags: { label: 'Tags', sidebar: true, render: (p) => <TagManagerView {...p} /> },
 };

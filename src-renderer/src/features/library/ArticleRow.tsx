@@ -39,6 +39,12 @@ export function ArticleRow({ article, active, open, onOpen, style, index, setSiz
         <span title="Language">{(article.language ?? '?').toUpperCase()}</span>
         <span aria-hidden="true">·</span>
         <span>{plural(article.wordCount, 'word')}</span>
+        {article.annotationCount > 0 && (
+          <>
+            <span aria-hidden="true">·</span>
+            <span className="article-row__annotations">{plural(article.annotationCount, 'annotation')}</span>
+          </>
+        )}
       </div>
       {article.tags.length > 0 && (
         <ul className="tag-list" aria-label="Tags">

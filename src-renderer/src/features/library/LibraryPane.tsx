@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { ArticleSummary } from '@contract';
 import { plural } from '../../lib/format';
+import { TagFilter } from '../tags/TagFilter';
 import { ArticleRow } from './ArticleRow';
 import type { LibraryQuery, SortKey } from './use-library';
 
@@ -15,13 +16,14 @@ type Props = {
   onFilter: (text: string) => void;
   onSort: (key: SortKey) => void;
   onToggleDirection: () => void;
+  onTag: (tag: string) => void;
   filterRef: React.RefObject<HTMLInputElement | null>;
 };
 
 const sortLabels: Record<SortKey, string> = { date: 'Date', outlet: 'Outlet', title: 'Title', imported: 'Date added' };
 
 /** The article list: filter as you type, sort, and a virtualised listbox driven by arrow keys and Enter. */
-export function LibraryPane({ items, total, loaded, query, openId, onOpen, onFilter, onSort, onToggleDirection, filterRef }: Props) {
+export function LibraryPane({ items, total, loaded, query, openId, onOpen, onFilter, onSort, onToggleDirection, onTag, filterRef }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const virtualizer = useVirtualizer({
@@ -105,9 +107,14 @@ export function LibraryPane({ items, total, loaded, query, openId, onOpen, onFil
             {query.direction === 'asc' ? '↑' : '↓'}
           </button>
         </div>
+        <TagFilter value={query.tag} onChange={onTag} />
       </div>
       <p className="library__count" aria-live="polite">
-        {loaded ? (query.filter ? `${plural(total, 'article')} match “${query.filter}”` : plural(total, 'article')) : 'Loading…'}
+        {loaded
+          ? query.filter || query.tag
+            ? `${plural(total, 'article')} match${query.filter ? ` “${query.filter}”` : ''}${query.tag ? ` tagged ${query.tag}` : ''}`
+            : plural(total, 'article')
+          : 'Loading…'}
       </p>
       <div
         ref={scrollRef}
@@ -120,7 +127,7 @@ export function LibraryPane({ items, total, loaded, query, openId, onOpen, onFil
       >
         {loaded && items.length === 0 && (
           <p className="empty-state">
-            {query.filter ? 'No article matches this filter.' : 'No articles yet. Import text files, or drop them here.'}
+            {query.filter || query.tag ? 'No article matches this filter.' : 'No articles yet. Import text files, or drop them here.'}
           </p>
         )}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

@@ -3,13 +3,13 @@ import type { ArticleSummary, ListQuery } from '@contract';
 import { call, subscribe } from '../../api/client';
 
 export type SortKey = NonNullable<ListQuery['sort']>;
-export type LibraryQuery = { filter: string; sort: SortKey; direction: 'asc' | 'desc' };
+export type LibraryQuery = { filter: string; tag: string; sort: SortKey; direction: 'asc' | 'desc' };
 
 const defaultDirection = (sort: SortKey) => (sort === 'date' || sort === 'imported' ? 'desc' : 'asc');
 
 /** The library rows for the current filter and sort, refreshed whenever the notebook changes. */
 export function useLibrary(onError: (message: string) => void) {
-  const [query, setQuery] = useState<LibraryQuery>({ filter: '', sort: 'date', direction: 'desc' });
+  const [query, setQuery] = useState<LibraryQuery>({ filter: '', tag: '', sort: 'date', direction: 'desc' });
   const [items, setItems] = useState<ArticleSummary[]>([]);
   const [total, setTotal] = useState(0);
   const [loaded, setLoaded] = useState(false);
@@ -18,7 +18,12 @@ export function useLibrary(onError: (message: string) => void) {
   const reload = useCallback(async () => {
     const mine = ++request.current;
     try {
-      const res = await call('articles.list', { filter: query.filter || undefined, sort: query.sort, direction: query.direction });
+      const res = await call('articles.list', {
+        filter: query.filter || undefined,
+        tag: query.tag || undefined,
+        sort: query.sort,
+        direction: query.direction,
+      });
       if (mine !== request.current) return; // a newer request (the user kept typing) wins
       setItems(res.items);
       setTotal(res.total);
@@ -38,5 +43,6 @@ export function useLibrary(onError: (message: string) => void) {
   const setSort = (sort: SortKey) => setQuery((q) => ({ ...q, sort, direction: defaultDirection(sort) }));
   const toggleDirection = () => setQuery((q) => ({ ...q, direction: q.direction === 'asc' ? 'desc' : 'asc' }));
   const setFilter = (filter: string) => setQuery((q) => ({ ...q, filter }));
-  return { items, total, loaded, query, setSort, toggleDirection, setFilter, reload };
+  const setTag = (tag: string) => setQuery((q) => ({ ...q, tag }));
+  return { items, total, loaded, query, setSort, toggleDirection, setFilter, setTag, reload };
 }

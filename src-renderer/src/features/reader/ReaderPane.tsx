@@ -2,16 +2,20 @@ import { forwardRef, useCallback, useEffect, useState } from 'react';
 import type { ArticleDetail, MetaKey, MetadataPatch } from '@contract';
 import { call, subscribe } from '../../api/client';
 import { languageName, plural } from '../../lib/format';
-import { ArticleBody } from './ArticleBody';
+import { AnnotatedBody } from '../annotate/AnnotatedBody';
+import { AnnotationPanel } from '../annotate/AnnotationPanel';
+import { useAnnotator } from '../annotate/use-annotator';
+import { ArticleTagEditor } from '../tags/ArticleTagEditor';
 import { EditableField } from './EditableField';
 
-type Props = { id: string | null; onError: (message: string) => void };
+type Props = { id: string | null; onError: (message: string) => void; focusAnnotation?: string | null };
 
 const BOILERPLATE_KEY = 'parallax.showBoilerplate';
 
 /** The reader: an editable header over the clean text, with a switch that reveals what was hidden. */
-export const ReaderPane = forwardRef<HTMLElement, Props>(function ReaderPane({ id, onError }, ref) {
+export const ReaderPane = forwardRef<HTMLElement, Props>(function ReaderPane({ id, onError, focusAnnotation = null }, ref) {
   const [article, setArticle] = useState<ArticleDetail | null>(null);
+  const annotator = useAnnotator(article?.id === id ? article : null, focusAnnotation, onError);
   const [missing, setMissing] = useState<string | null>(null);
   const [showBoilerplate, setShowBoilerplate] = useState(() => localStorage.getItem(BOILERPLATE_KEY) === '1');
 
@@ -64,7 +68,7 @@ export const ReaderPane = forwardRef<HTMLElement, Props>(function ReaderPane({ i
   }
   const hidden = article.blocks.filter((b) => b.kind === 'boilerplate' || b.kind === 'meta').length;
   return (
-    <main ref={ref} className="pane reader" aria-label="Reader" tabIndex={-1}>
+    <main ref={ref} className="pane reader reader--annotated" aria-label="Reader" tabIndex={-1}>
       <article className="reader__article" aria-labelledby="reader-title-label">
         <header className="reader__header">
           <span id="reader-title-label" className="visually-hidden">
@@ -100,9 +104,11 @@ export const ReaderPane = forwardRef<HTMLElement, Props>(function ReaderPane({ i
               {showBoilerplate ? 'Hide boilerplate' : `Show boilerplate (${hidden})`}
             </button>
           </div>
+          <ArticleTagEditor article={article} onError={onError} />
         </header>
-        <ArticleBody blocks={article.blocks} showBoilerplate={showBoilerplate} articleLang={article.language} />
+        <AnnotatedBody annotator={annotator} blocks={article.blocks} showBoilerplate={showBoilerplate} articleLang={article.language} />
       </article>
+      <AnnotationPanel annotator={annotator} onError={onError} />
     </main>
   );
 });

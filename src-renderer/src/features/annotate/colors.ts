@@ -1,0 +1,12 @@
+import type { HighlightColor } from '@contract';
+import { highlightColors } from '@contract';
+
+export const colorLabels: Record<HighlightColor, string> = {
+  yellow: 'Yellow',
+  green: 'Green',
+  blue: 'Blue',
+  pink: 'Pink',
+  purple: 'Purple',
+  orange: 'Orange',
+};
+export { highlightColors };
