@@ -81,6 +81,22 @@ export const methods = {
   'tags.restore': { input: z.object({ snapshot: TagSnapshot }).strict(), output: z.object({ articles: z.number().int() }) },
 } as const;
 
+/**
+ * Methods that never change the notebook. The CLI runs them beside another writer without taking the lock;
+ * everything else is treated as a write (takes the lock, or goes through the app that holds it).
+ */
+export const readOnlyMethods: ReadonlySet<string> = new Set([
+  'notebook.info',
+  'articles.list',
+  'articles.get',
+  'annotations.list',
+  'tags.list',
+  'compare.articles',
+  'compare.export',
+  'compare.related',
+  'stories.list',
+]);
+
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
 export const methodNames = Object.keys(methods) as MethodName[];

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { MethodName, MethodOutput } from '../../contract';
 import type { Result } from '../../contract';
+import { readOnlyMethods } from '../../contract';
 import { resolveNotebookDir } from '../../services/app-paths';
 import type { Access } from './notebook-access';
 import { callLocal, withNotebook } from './notebook-access';
@@ -70,7 +71,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CommandContext
     notebookDir,
     session,
     call: (cmd, method, payload, access) =>
-      session(cmd, { write: false, holder: `parallax ${cmd.name()}`, ...access }, (call) => call(method, payload)),
+      session(cmd, { write: !readOnlyMethods.has(method), holder: `parallax ${cmd.name()}`, ...access }, (call) => call(method, payload)),
     print: (cmd, value, human) => io.out(options(cmd).json ? `${JSON.stringify(value, null, 2)}\n` : human),
     setExitCode: (code) => {
       exitCode = code;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { methodNames } from '../../contract';
+import { methodNames, readOnlyMethods } from '../../contract';
 import { openBackend } from '../../services/backend';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { dispatch } from './dispatch';
@@ -16,6 +16,10 @@ describe('dispatch: the contract at the transport boundary', () => {
   it('has a handler for every method in the contract', async () => {
     const b = await backend();
     for (const m of methodNames) expect(typeof b.handlers[m], m).toBe('function');
+  });
+
+  it('names only real methods as read-only', () => {
+    for (const m of readOnlyMethods) expect(methodNames, m).toContain(m);
   });
 
   it('rejects unknown methods and prototype keys', async () => {

@@ -30,7 +30,7 @@ export function registerArticleCommands(program: Command, ctx: CommandContext): 
     .description('import text files and folders (.txt; UTF-8, UTF-16 or Windows-1252)')
     .argument('<path...>', 'files or folders')
     .action(async (paths: string[], _opts: unknown, cmd: Command) => {
-      const report = await ctx.call(cmd, 'articles.importPaths', { paths: paths.map((p) => resolve(p)) }, { write: true });
+      const report = await ctx.call(cmd, 'articles.importPaths', { paths: paths.map((p) => resolve(p)) });
       ctx.print(cmd, report, formatImport(report));
       if (report.errors.length) ctx.setExitCode(1);
     });
