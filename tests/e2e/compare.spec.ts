@@ -71,38 +71,40 @@ test('scrolling one column scrolls the other, and clicking a sentence levels its
   await expect(right.locator(`[data-row="${index}"]`)).toHaveClass(/align-row--active/);
 });
 
-test('selecting text in the compare view offers to annotate it and hands the passage over', async ({ page, server }) => {
+test('a passage selected in the compare view becomes a highlight on its article, and undo removes it', async ({ page, server }) => {
   const { byTitle } = await sample(server);
   const a = byTitle("Syria's security is inseparable");
   const b = byTitle('Syria FM leads');
   await openHash(page, server.url, `#/compare/${a}/${b}`);
   const sentence = page.locator('.align-column').first().locator('.align-sentence').nth(1);
   await expect(sentence).toBeVisible();
-  await page.evaluate(() => {
-    (window as unknown as { handed: unknown[] }).handed = [];
-    window.addEventListener('parallax:annotate-from-compare', (e) =>
-      (window as unknown as { handed: unknown[] }).handed.push((e as CustomEvent).detail),
-    );
-  });
   const box = (await sentence.boundingBox())!;
   await page.mouse.move(box.x + 40, box.y + 8);
   await page.mouse.down();
   await page.mouse.move(box.x + 220, box.y + 8, { steps: 5 });
   await page.mouse.up();
+  // The annotation keeps the selected words without the spaces around them.
+  const selected = (await page.evaluate(() => window.getSelection()!.toString())).trim();
   const toolbar = page.getByRole('toolbar', { name: 'Selection' });
   await expect(toolbar).toBeVisible();
   await toolbar.getByRole('button', { name: 'Annotate' }).click();
-  const handed = (await page.evaluate(() => (window as unknown as { handed: unknown[] }).handed)) as Array<{
-    articleId: string;
-    exact: string;
-    start: number;
-    end: number;
-  }>;
-  expect(handed).toHaveLength(1);
-  expect(handed[0]!.articleId).toBe(a);
-  expect(handed[0]!.exact.length).toBeGreaterThan(3);
+  await expect(page.getByText(/Highlighted “/)).toBeVisible();
+
+  const list = async () =>
+    (
+      (await server.api('annotations.list', { articleId: a })).value as {
+        items: Array<{ quote: { exact: string }; anchor: { status: string; start: number; end: number } }>;
+      }
+    ).items;
+  const [created] = await list();
+  expect(created!.quote.exact).toBe(selected);
+  expect(created!.anchor.status).toBe('ok');
   const detail = (await server.api('articles.get', { id: a })).value as { body: string };
-  expect(detail.body.slice(handed[0]!.start, handed[0]!.end)).toBe(handed[0]!.exact);
+  expect(detail.body.slice(created!.anchor.start, created!.anchor.end)).toBe(selected);
+
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await list()).length).toBe(0);
 });
 
 test('the CLI compares, ranks related coverage and manages stories', async ({ server }) => {

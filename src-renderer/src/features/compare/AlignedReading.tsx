@@ -182,7 +182,10 @@ export function AlignedReading({ result, onInfo }: { result: CompareResult; onIn
           bodyFor={(id) => bodies[id] ?? null}
           onAnnotate={(p) =>
             void annotateFromCompare(p).then(
-              (r) => onInfo(r === 'created' ? 'Annotation created.' : `Passage sent to annotations: “${p.exact.slice(0, 60)}”`),
+              () =>
+                onInfo(
+                  `Highlighted “${p.exact.length > 60 ? `${p.exact.slice(0, 59)}…` : p.exact}”. Ctrl+Z undoes it; add a note in the reader or in All annotations.`,
+                ),
               (e: Error) => onInfo(e.message),
             )
           }

@@ -1,29 +1,14 @@
-import { isMethodName } from '@contract';
-import { call } from '../../api/client';
+import { createAnnotation } from '../annotate/annotation-actions';
 
 /** A passage chosen in the compare view, in body offsets (UTF-16) of its article, with context for anchoring. */
 export type ComparePassage = { articleId: string; start: number; end: number; exact: string; prefix: string; suffix: string };
 
-export const ANNOTATE_EVENT = 'parallax:annotate-from-compare';
-
 /**
- * The one place the compare view hands a selection to annotations. When the API has `annotations.create`
- * it is called (the payload follows the Annotation model: TextQuote + TextPosition selectors); either way a
- * DOM event carries the passage, so the annotation feature can open its editor. Wiring the editor is one
- * import here.
+ * Annotate from the compare view: the passage becomes a highlight on its article, through the same action
+ * as the reader's toolbar, so it joins the undo history (Ctrl+Z) and shows in the reader and in All
+ * annotations. The range is in body offsets; the annotation service derives the W3C selectors from it.
  */
-export async function annotateFromCompare(p: ComparePassage): Promise<'created' | 'requested'> {
-  window.dispatchEvent(new CustomEvent(ANNOTATE_EVENT, { detail: p }));
-  const method = 'annotations.create';
-  if (!isMethodName(method)) return 'requested';
-  // Offsets here are UTF-16; the annotation handler converts to code points for its TextPositionSelector.
-  await (call as (m: string, input: unknown) => Promise<unknown>)(method, {
-    articleId: p.articleId,
-    color: 'yellow',
-    note: '',
-    tags: [],
-    quote: { exact: p.exact, prefix: p.prefix, suffix: p.suffix },
-    position: { start: p.start, end: p.end },
-  });
-  return 'created';
+export async function annotateFromCompare(p: ComparePassage): Promise<{ id: string; articleId: string }> {
+  const created = await createAnnotation({ articleId: p.articleId, target: { start: p.start, end: p.end }, color: 'yellow' });
+  return { id: created.id, articleId: created.articleId };
 }
