@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { SearchStatus } from './search';
 
 /** Events pushed from the back end to every open window (IPC `webContents.send`, HTTP server-sent events). */
 export const events = {
   'import.progress': z.object({ done: z.number().int(), total: z.number().int(), file: z.string().nullable() }),
   'notebook.changed': z.object({ ids: z.array(z.string()), reason: z.string() }),
+  'search.status': SearchStatus,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

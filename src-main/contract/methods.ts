@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ArticleDetail, ArticleSummary, ImportReport, ListQuery, ListResult, MetadataPatch, UploadedFile } from './articles';
 import { NotebookInfo } from './notebook';
 import { ArticleId } from './primitives';
+import { ArticleHits, ArticleHitsInput, SavedSearch, SaveSearchInput, SearchQueryInput, SearchResult, SearchStatus } from './search';
 
 const Empty = z.object({}).strict().default({});
 
@@ -27,6 +28,12 @@ export const methods = {
     input: z.object({ ids: z.array(ArticleId).max(200_000).optional() }).strict(),
     output: z.object({ reanalysed: z.number().int() }),
   },
+  'search.query': { input: SearchQueryInput, output: SearchResult },
+  'search.status': { input: Empty, output: SearchStatus },
+  'search.articleHits': { input: ArticleHitsInput, output: ArticleHits },
+  'search.saved.list': { input: Empty, output: z.array(SavedSearch) },
+  'search.saved.save': { input: SaveSearchInput, output: SavedSearch },
+  'search.saved.delete': { input: z.object({ id: z.string().max(64) }).strict(), output: z.array(SavedSearch) },
 } as const;
 
 export type Methods = typeof methods;

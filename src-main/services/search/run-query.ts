@@ -1,0 +1,132 @@
+import type { NoteHit, SearchHit, SearchResult } from '../../contract';
+import type { TextMatch } from '../../core/search/highlight';
+import { makeSnippets, matchText, satisfies } from '../../core/search/highlight';
+import type { QueryAst } from '../../core/search/query-ast';
+import { hasFilters, isEmptyQuery } from '../../core/search/query-ast';
+import { parseQuery } from '../../core/search/query-parser';
+import type { SearchArticle } from '../../core/search/search-doc';
+import type { SearchEngine } from './search-engine';
+
+/** Loads an article's current text (title, body, notes) for snippets and phrase checks; null if it is gone. */
+export type TextProvider = (articleId: string) => Promise<SearchArticle | null>;
+
+type Group = { articleId: string; score: number; article: boolean; notes: string[] };
+
+const hasPhrase = (ast: QueryAst) => [...ast.groups.flat(), ...ast.not].some((c) => c.kind === 'phrase');
+
+function groupByArticle(engine: SearchEngine, ranked: { doc: number; score: number }[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const { doc, score } of ranked) {
+    const info = engine.info(doc);
+    if (!info) continue;
+    let g = groups.get(info.articleId);
+    if (!g) groups.set(info.articleId, (g = { articleId: info.articleId, score, article: false, notes: [] }));
+    if (info.kind === 'article') g.article = true;
+    else g.notes.push(info.key.slice(2));
+  }
+  return [...groups.values()];
+}
+
+/** Check phrases (adjacency) and excluded phrases on the real text; drops what fails. */
+function verify(g: Group, a: SearchArticle, ast: QueryAst): boolean {
+  if (
+    g.article &&
+    !satisfies(
+      [matchText(a.title, ast), matchText(a.body, ast), matchText(`${a.outlet ?? ''} ${a.byline}`, ast), matchText(a.tags.join(' '), ast)],
+      ast,
+    )
+  )
+    g.article = false;
+  g.notes = g.notes.filter((id) => {
+    const n = a.notes.find((x) => x.id === id);
+    return n !== undefined && satisfies([matchText(n.note, ast), matchText(n.quote, ast), matchText(n.tags.join(' '), ast)], ast);
+  });
+  return g.article || g.notes.length > 0;
+}
+
+function noteHit(n: SearchArticle['notes'][number], ast: QueryAst): NoteHit {
+  const m = matchText(n.note, ast);
+  const snippet = makeSnippets(n.note, m.hits, 1, 240)[0];
+  const text = snippet?.text ?? n.note.slice(0, 240);
+  return { id: n.id, text, highlights: snippet?.highlights ?? [], quote: n.quote.slice(0, 300), tags: n.tags };
+}
+
+function buildHit(g: Group, a: SearchArticle, ast: QueryAst): SearchHit {
+  const title: TextMatch = matchText(a.title, ast);
+  const body = matchText(a.body, ast);
+  const lead = a.body.slice(0, 200).replace(/\n/g, ' ');
+  const snippets = ast.groups.length
+    ? makeSnippets(a.body, body.hits).map((s) => ({ field: 'body' as const, ...s }))
+    : [{ field: 'body' as const, text: lead, offset: 0, highlights: [] }];
+  return {
+    id: a.id,
+    title: a.title,
+    outlet: a.outlet,
+    publishedAt: a.publishedAt,
+    language: a.language,
+    score: Math.round(g.score * 1000) / 1000,
+    hitCount: title.hits.length + body.hits.length,
+    titleHighlights: title.hits,
+    snippets,
+    notes: g.notes.flatMap((id) => {
+      const n = a.notes.find((x) => x.id === id);
+      return n ? [noteHit(n, ast)] : [];
+    }),
+  };
+}
+
+/**
+ * Answer a query: parse it (never failing), let the engine rank documents, group them by article, check
+ * phrases on the text, and build highlighted snippets for the requested page only.
+ */
+export async function runQuery(
+  engine: SearchEngine,
+  load: TextProvider,
+  input: { query: string; limit: number; offset: number },
+  complete: boolean,
+): Promise<SearchResult> {
+  const started = performance.now();
+  const { ast, hints } = parseQuery(input.query);
+  const done = (r: Omit<SearchResult, 'hints' | 'complete' | 'tookMs'>): SearchResult => ({
+    ...r,
+    hints,
+    complete,
+    tookMs: Math.round((performance.now() - started) * 100) / 100,
+  });
+  // Excluding words alone would list the whole notebook: a hint says so, and nothing is listed.
+  if (isEmptyQuery(ast) || (ast.groups.length === 0 && !hasFilters(ast.filters))) {
+    return done({ hits: [], total: 0, approximate: false });
+  }
+  let result = engine.search(ast, 'all');
+  if (result.ranked.length === 0 && ast.groups.length > 1) {
+    const some = engine.search(ast, 'any');
+    if (some.ranked.length) {
+      hints.push({ message: 'No article has all of these words; showing those with some of them', fragment: input.query.slice(0, 80) });
+      result = some;
+    }
+  }
+  const groups = groupByArticle(engine, result.ranked);
+  const wanted = input.offset + input.limit;
+  const texts = new Map<string, SearchArticle>();
+  const verified: Group[] = [];
+  let checked = 0;
+  const phrases = hasPhrase(ast);
+  if (phrases) {
+    for (; checked < groups.length && verified.length < wanted; checked++) {
+      const g = groups[checked]!;
+      const a = await load(g.articleId);
+      if (!a) continue;
+      texts.set(a.id, a);
+      if (verify(g, a, ast)) verified.push(g);
+    }
+  } else checked = groups.length;
+  const pool = phrases ? verified : groups;
+  const page = pool.slice(input.offset, wanted);
+  const hits: SearchHit[] = [];
+  for (const g of page) {
+    const a = texts.get(g.articleId) ?? (await load(g.articleId));
+    if (a) hits.push(buildHit(g, a, ast));
+  }
+  const unverified = groups.length - checked;
+  return done({ hits, total: pool.length + unverified, approximate: result.truncated || unverified > 0 });
+}
