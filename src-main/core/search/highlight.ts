@@ -65,8 +65,12 @@ export type Snippet = { text: string; offset: number; highlights: Range[] };
 const WORD = /[\p{L}\p{N}]/u;
 
 /** Move a cut to a word boundary so a snippet never starts or ends mid-word. */
-function snapStart(text: string, at: number): number {
+function snapStart(text: string, at: number, hit: number): number {
   if (at <= 0) return 0;
+  // Prefer the start of the sentence the hit is in, when it is close enough.
+  const window = text.slice(at, hit);
+  const sentence = Math.max(window.lastIndexOf('. '), window.lastIndexOf('? '), window.lastIndexOf('! '), window.lastIndexOf('\n'));
+  if (sentence >= 0) return at + sentence + (window[sentence] === '\n' ? 1 : 2);
   const lineStart = text.lastIndexOf('\n', at);
   if (lineStart >= 0 && at - lineStart < 40) return lineStart + 1;
   let i = at;
@@ -93,7 +97,7 @@ export function makeSnippets(text: string, hits: Range[], max = 3, width = 200):
   let i = 0;
   while (i < hits.length) {
     const first = hits[i]!;
-    const start = snapStart(text, Math.max(0, first.start - Math.floor(width / 3)));
+    const start = snapStart(text, Math.max(0, first.start - Math.floor(width / 3)), first.start);
     const end = snapEnd(text, Math.max(first.end, start + width));
     const inside: Range[] = [];
     while (i < hits.length && hits[i]!.end <= end) inside.push(hits[i++]!);

@@ -7,6 +7,7 @@ import { dispatch } from '../shared/dispatch';
 import type { CliIo } from './cli-io';
 import { CliExit } from './cli-io';
 import { registerArticleCommands } from './commands/article-commands';
+import { registerSearchCommands } from './commands/search-commands';
 import { registerServeCommand } from './commands/serve-command';
 
 export type GlobalOptions = { notebook?: string; json?: boolean };
@@ -41,7 +42,8 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CommandContext
   const options = (cmd: Command) => cmd.optsWithGlobals<GlobalOptions>();
   const withBackend: CommandContext['withBackend'] = async (cmd, fn, open) => {
     const dir = resolveNotebookDir(options(cmd).notebook, io.env);
-    const backend = await openBackend(dir, { create: open?.create ?? false });
+    // A one-shot command answers over the whole index, however long building it takes.
+    const backend = await openBackend(dir, { create: open?.create ?? false, search: { waitForIndexMs: Infinity } });
     try {
       return await fn(backend, dir);
     } finally {
@@ -69,6 +71,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CommandContext
   };
 
   registerArticleCommands(program, ctx);
+  registerSearchCommands(program, ctx);
   registerServeCommand(program, ctx);
   program.commands.forEach((c) => {
     c.configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined }).exitOverride();

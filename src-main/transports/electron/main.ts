@@ -47,7 +47,7 @@ async function start(): Promise<void> {
   const dir = resolveNotebookDir(undefined);
   let win: BrowserWindow | null = null;
   const emit: Emit = (event, payload) => win?.webContents.send(IPC_EVENT, event, payload);
-  const backend = await openBackend(dir, { create: true, emit });
+  const backend = await openBackend(dir, { create: true, emit, search: { eager: true } });
   if (backend.store.size === 0 && !process.env.PARALLAX_NO_SAMPLE) await backend.handlers['notebook.importSample']({});
 
   serveApp();
