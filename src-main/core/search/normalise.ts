@@ -111,12 +111,40 @@ export function finalizeTerm(term: string): string {
 }
 
 const TERM = /[\p{L}\p{N}]+/gu;
+/** A word as written: letters, digits, and what folding drops from inside words (marks, tatweel, format characters). */
+const WORD = /[\p{L}\p{N}\p{M}\p{Cf}\u0640]+/gu;
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+const foldedWords = new Map<string, string[]>();
+
+/** The terms of one written word (usually one; a ligature or fraction can fold into several). */
+function wordTerms(word: string): string[] {
+  if (ASCII_WORD.test(word)) return [word.toLowerCase()];
+  let out = foldedWords.get(word);
+  if (out) return out;
+  out = [];
+  for (const m of normalise(word).matchAll(TERM)) out.push(finalizeTerm(m[0]));
+  if (foldedWords.size > 200_000) foldedWords.clear();
+  foldedWords.set(word, out);
+  return out;
+}
+
+/**
+ * The one tokeniser: finds words in the ORIGINAL text and folds each, so every term knows the range of
+ * the original text it came from (the offset map highlighting needs), at the cost of a cache lookup per
+ * word rather than a character-by-character map.
+ */
+export function forEachTerm(text: string, visit: (term: string, start: number, end: number) => void): void {
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    for (const t of wordTerms(m[0])) visit(t, start, end);
+  }
+}
 
 /** Index terms of a text: folded, split on anything that is not a letter or digit, finalised. */
 export function terms(text: string): string[] {
-  const folded = normalise(text);
   const out: string[] = [];
-  for (const m of folded.matchAll(TERM)) out.push(finalizeTerm(m[0]));
+  forEachTerm(text, (t) => out.push(t));
   return out;
 }
 
@@ -124,11 +152,7 @@ export type Token = { term: string; start: number; end: number };
 
 /** Terms with their ranges in the ORIGINAL text: what highlighting uses. */
 export function tokensWithOffsets(text: string): Token[] {
-  const m = normaliseMapped(text);
   const out: Token[] = [];
-  for (const t of m.text.matchAll(TERM)) {
-    const r = originalRange(m, t.index, t.index + t[0].length);
-    out.push({ term: finalizeTerm(t[0]), start: r.start, end: r.end });
-  }
+  forEachTerm(text, (term, start, end) => out.push({ term, start, end }));
   return out;
 }

@@ -10,21 +10,56 @@ import type { SearchEngine } from './search-engine';
 /** Loads an article's current text (title, body, notes) for snippets and phrase checks; null if it is gone. */
 export type TextProvider = (articleId: string) => Promise<SearchArticle | null>;
 
+/** How many candidate articles a phrase query checks on the text at most, per request. */
+export const MAX_PHRASE_CHECKS = 1500;
+
 type Group = { articleId: string; score: number; article: boolean; notes: string[] };
 
 const hasPhrase = (ast: QueryAst) => [...ast.groups.flat(), ...ast.not].some((c) => c.kind === 'phrase');
 
-function groupByArticle(engine: SearchEngine, ranked: { doc: number; score: number }[]): Group[] {
-  const groups = new Map<string, Group>();
-  for (const { doc, score } of ranked) {
-    const info = engine.info(doc);
-    if (!info) continue;
-    let g = groups.get(info.articleId);
-    if (!g) groups.set(info.articleId, (g = { articleId: info.articleId, score, article: false, notes: [] }));
-    if (info.kind === 'article') g.article = true;
-    else g.notes.push(info.key.slice(2));
+/**
+ * Results grouped by article, best first, built lazily: a page needs its groups only, yet the ranking
+ * can hold thousands of documents. Notes join their article's group wherever they rank.
+ */
+class Grouper {
+  private next = 0;
+  private readonly seen = new Set<string>();
+  private readonly noteDocs: { articleId: string; id: string }[] = [];
+  readonly total: number;
+
+  constructor(
+    private readonly engine: SearchEngine,
+    private readonly ranked: { doc: number; score: number }[],
+  ) {
+    const noteArticles = new Set<string>();
+    let articles = 0;
+    for (const { doc } of ranked) {
+      const info = engine.info(doc);
+      if (info?.kind === 'note') {
+        this.noteDocs.push({ articleId: info.articleId, id: info.key.slice(2) });
+        noteArticles.add(info.articleId);
+      } else if (info) articles++;
+    }
+    let onlyNotes = 0;
+    for (const a of noteArticles) if (!engine.hasArticleIn(a, ranked)) onlyNotes++;
+    this.total = articles + onlyNotes;
   }
-  return [...groups.values()];
+
+  take(): Group | null {
+    while (this.next < this.ranked.length) {
+      const { doc, score } = this.ranked[this.next++]!;
+      const info = this.engine.info(doc);
+      if (!info || this.seen.has(info.articleId)) continue;
+      this.seen.add(info.articleId);
+      const notes = this.noteDocs.filter((n) => n.articleId === info.articleId).map((n) => n.id);
+      return { articleId: info.articleId, score, article: info.kind === 'article' || this.articleRanked(info.articleId), notes };
+    }
+    return null;
+  }
+
+  private articleRanked(articleId: string): boolean {
+    return this.engine.hasArticleIn(articleId, this.ranked);
+  }
 }
 
 /** Check phrases (adjacency) and excluded phrases on the real text; drops what fails. */
@@ -105,28 +140,39 @@ export async function runQuery(
       result = some;
     }
   }
-  const groups = groupByArticle(engine, result.ranked);
+  const grouper = new Grouper(engine, result.ranked);
   const wanted = input.offset + input.limit;
   const texts = new Map<string, SearchArticle>();
-  const verified: Group[] = [];
-  let checked = 0;
+  const pool: Group[] = [];
   const phrases = hasPhrase(ast);
-  if (phrases) {
-    for (; checked < groups.length && verified.length < wanted; checked++) {
-      const g = groups[checked]!;
-      const a = await load(g.articleId);
-      if (!a) continue;
-      texts.set(a.id, a);
-      if (verify(g, a, ast)) verified.push(g);
+  let checked = 0;
+  let rejected = 0;
+  let ended = false;
+  while (pool.length < wanted) {
+    const g = grouper.take();
+    if (!g) {
+      ended = true;
+      break;
     }
-  } else checked = groups.length;
-  const pool = phrases ? verified : groups;
+    if (phrases) {
+      // Checking adjacency reads text: stop after a bounded number of candidates and call the total approximate.
+      if (checked >= MAX_PHRASE_CHECKS) break;
+      checked++;
+      const a = await load(g.articleId);
+      if (!a || !verify(g, a, ast)) {
+        rejected++;
+        continue;
+      }
+      texts.set(a.id, a);
+    }
+    pool.push(g);
+  }
   const page = pool.slice(input.offset, wanted);
   const hits: SearchHit[] = [];
   for (const g of page) {
     const a = texts.get(g.articleId) ?? (await load(g.articleId));
     if (a) hits.push(buildHit(g, a, ast));
   }
-  const unverified = groups.length - checked;
-  return done({ hits, total: pool.length + unverified, approximate: result.truncated || unverified > 0 });
+  // With phrases, candidates not checked yet are counted as matches: the total is then an upper bound.
+  return done({ hits, total: grouper.total - rejected, approximate: result.truncated || (phrases && !ended) });
 }

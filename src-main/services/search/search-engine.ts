@@ -4,6 +4,7 @@ import type { FilterMeta } from '../../core/search/filters';
 import { foldTags, matchesFilters, outletTermsOf } from '../../core/search/filters';
 import { terms } from '../../core/search/normalise';
 import type { Clause, QueryAst } from '../../core/search/query-ast';
+import { hasFilters as hasAnyFilter } from '../../core/search/query-ast';
 import type { SearchArticle } from '../../core/search/search-doc';
 import type { TermVector } from '../../core/search/term-vector';
 import { packVector, tfOf } from '../../core/search/term-vector';
@@ -78,6 +79,12 @@ export class SearchEngine {
 
   hasArticle(id: string): boolean {
     return this.byKey.has(id);
+  }
+
+  /** Is the article's own document among these ranked documents? */
+  hasArticleIn(id: string, ranked: Ranked[]): boolean {
+    const doc = this.byKey.get(id);
+    return doc !== undefined && ranked.some((r) => r.doc === doc);
   }
 
   /** Index an article and its notes, replacing whatever was indexed for it before. */
@@ -164,16 +171,6 @@ export class SearchEngine {
     return { clause: c, ids, idfs: dfs.map((df) => idf(N, df)), estimate };
   }
 
-  /** Documents containing a term in any field, as flexsearch returns them (at most CANDIDATE_LIMIT per field). */
-  private postings(termId: number, into: Set<number>): boolean {
-    let truncated = false;
-    for (const { result } of this.flex.search(this.vocab.terms[termId]!, { limit: CANDIDATE_LIMIT })) {
-      if (result.length >= CANDIDATE_LIMIT) truncated = true;
-      for (const d of result) into.add(d);
-    }
-    return truncated;
-  }
-
   private clauseScore(c: Compiled, v: TermVector, len: number, avg: number): number {
     if (c.ids.length === 0) return 0;
     if (c.clause.kind === 'prefix') {
@@ -200,24 +197,16 @@ export class SearchEngine {
     const groups = ast.groups.map((g) => g.map((c) => this.compile(c)));
     const not = ast.not.filter((c) => c.kind !== 'phrase').map((c) => this.compile(c));
     const rejected = (v: TermVector) => not.some((c) => c.ids.some((id) => tfOf(v, id) > 0));
+    const hasFilters = hasAnyFilter(ast.filters);
     if (groups.length === 0) return { ranked: this.filterOnly(ast, rejected), truncated: false, mode };
 
-    const candidates = new Set<number>();
-    let truncated = false;
-    const estimate = (g: Compiled[]) => g.reduce((a, c) => a + c.estimate, 0);
-    const drivers = mode === 'all' ? [groups.reduce((a, b) => (estimate(b) < estimate(a) ? b : a))] : groups;
-    for (const g of drivers)
-      for (const c of g) {
-        // A phrase's rarest word finds every document that can hold the phrase.
-        const ids = c.clause.kind === 'phrase' ? [c.ids[c.idfs.indexOf(Math.max(...c.idfs))]!].filter((x) => x !== undefined) : c.ids;
-        for (const id of ids) truncated = this.postings(id, candidates) || truncated;
-      }
-
-    const ranked: Ranked[] = [];
-    for (const doc of candidates) {
+    const candidates = this.collect(groups, mode);
+    const docs: number[] = [];
+    const scores: number[] = [];
+    for (const doc of candidates.docs) {
       const info = this.docs[doc];
       const v = this.vectors[doc];
-      if (!info || !v || !matchesFilters(info, ast.filters) || rejected(v)) continue;
+      if (!info || !v || (hasFilters && !matchesFilters(info, ast.filters)) || (not.length > 0 && rejected(v))) continue;
       const len = this.lengths[doc]!;
       let score = 0;
       let ok = true;
@@ -230,10 +219,44 @@ export class SearchEngine {
         }
         score += best;
       }
-      if (ok && score > 0) ranked.push({ doc, score });
+      if (ok && score > 0) {
+        docs.push(doc);
+        scores.push(score);
+      }
     }
-    ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    return { ranked, truncated, mode };
+    // Sort positions by score (ties: older document first) without allocating an object per candidate.
+    const order = Uint32Array.from(docs.keys()).sort((a, b) => scores[b]! - scores[a]! || docs[a]! - docs[b]!);
+    const ranked: Ranked[] = new Array(order.length);
+    for (let i = 0; i < order.length; i++) ranked[i] = { doc: docs[order[i]!]!, score: scores[order[i]!]! };
+    return { ranked, truncated: candidates.truncated, mode };
+  }
+
+  private marks = new Uint32Array(0);
+  private generation = 0;
+
+  /** The candidate documents: everything the rarest group can match (`all`), or any group (`any`). */
+  private collect(groups: Compiled[][], mode: 'all' | 'any'): { docs: number[]; truncated: boolean } {
+    if (this.marks.length < this.docs.length) this.marks = new Uint32Array(this.docs.length * 2 + 16);
+    const gen = ++this.generation;
+    const out: number[] = [];
+    let truncated = false;
+    const estimate = (g: Compiled[]) => g.reduce((a, c) => a + c.estimate, 0);
+    const drivers = mode === 'all' ? [groups.reduce((a, b) => (estimate(b) < estimate(a) ? b : a))] : groups;
+    for (const g of drivers)
+      for (const c of g) {
+        // A phrase's rarest word finds every document that can hold the phrase.
+        const ids = c.clause.kind === 'phrase' && c.ids.length ? [c.ids[c.idfs.indexOf(Math.max(...c.idfs))]!] : c.ids;
+        for (const id of ids)
+          for (const { result } of this.flex.search(this.vocab.terms[id]!, { limit: CANDIDATE_LIMIT })) {
+            if (result.length >= CANDIDATE_LIMIT) truncated = true;
+            for (const d of result) {
+              if (this.marks[d] === gen) continue;
+              this.marks[d] = gen;
+              out.push(d);
+            }
+          }
+      }
+    return { docs: out, truncated };
   }
 
   /** Filters (and exclusions) without words: every matching document, newest first. */
