@@ -93,7 +93,7 @@ test('a refused file is reported by name and changes nothing', async ({ page, se
 test('keyboard only: from the filter to the list to the reader', async ({ page, server }) => {
   const app = new AppPage(page);
   await app.open(server.url);
-  await page.keyboard.press('/');
+  await page.keyboard.press('Control+Shift+F');
   await expect(app.filter).toBeFocused();
   await page.keyboard.type('Damascus');
   await expect(app.rows).toHaveCount(1);

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { SearchView } from '../features/search/SearchView';
 import type { Notify } from './use-notices';
 import type { Route } from './use-route';
 
@@ -10,4 +11,6 @@ export type ViewProps = { route: Route; navigate: (hash: string) => void; notify
  */
 export type ViewDefinition = { label: string; sidebar: boolean; render: (props: ViewProps) => ReactNode };
 
-export const views: Record<string, ViewDefinition> = {};
+export const views: Record<string, ViewDefinition> = {
+  search: { label: 'Search', sidebar: true, render: (props) => <SearchView {...props} /> },
+};

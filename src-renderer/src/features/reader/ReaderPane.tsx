@@ -2,15 +2,20 @@ import { forwardRef, useCallback, useEffect, useState } from 'react';
 import type { ArticleDetail, MetaKey, MetadataPatch } from '@contract';
 import { call, subscribe } from '../../api/client';
 import { languageName, plural } from '../../lib/format';
+import type { TextMark } from '../../lib/text-marks';
 import { ArticleBody } from './ArticleBody';
 import { EditableField } from './EditableField';
 
-type Props = { id: string | null; onError: (message: string) => void };
+type Props = {
+  id: string | null;
+  onError: (message: string) => void;
+  /** Ranges to mark in the body (search hits, annotations). */ marks?: TextMark[];
+};
 
 const BOILERPLATE_KEY = 'parallax.showBoilerplate';
 
 /** The reader: an editable header over the clean text, with a switch that reveals what was hidden. */
-export const ReaderPane = forwardRef<HTMLElement, Props>(function ReaderPane({ id, onError }, ref) {
+export const ReaderPane = forwardRef<HTMLElement, Props>(function ReaderPane({ id, onError, marks }, ref) {
   const [article, setArticle] = useState<ArticleDetail | null>(null);
   const [missing, setMissing] = useState<string | null>(null);
   const [showBoilerplate, setShowBoilerplate] = useState(() => localStorage.getItem(BOILERPLATE_KEY) === '1');
@@ -101,7 +106,7 @@ export const ReaderPane = forwardRef<HTMLElement, Props>(function ReaderPane({ i
             </button>
           </div>
         </header>
-        <ArticleBody blocks={article.blocks} showBoilerplate={showBoilerplate} articleLang={article.language} />
+        <ArticleBody blocks={article.blocks} showBoilerplate={showBoilerplate} articleLang={article.language} marks={marks} />
       </article>
     </main>
   );
