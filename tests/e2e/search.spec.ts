@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { SearchPage } from './pages/search-page';
@@ -10,7 +11,7 @@ const seeds = readdirSync(sampleDir)
   .filter((f) => f.endsWith('.txt'))
   .map((f) => readFileSync(join(sampleDir, f), 'utf8').normalize('NFC'));
 /** Open the app, then go to a route inside it (the token must be read from the first address). */
-async function openAt(page: import('@playwright/test').Page, url: string, hash: string) {
+async function openAt(page: Page, url: string, hash: string) {
   await page.goto(url);
   await page.getByRole('navigation', { name: 'Notebook' }).waitFor();
   await page.evaluate((h) => (window.location.hash = h), hash);
