@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
 import type { SearchResult } from '../../../contract';
 import { markSnippet } from '../../../core/search/highlight';
 import type { CommandContext } from '../cli-program';
@@ -6,7 +7,7 @@ import { addGlobalOptions } from '../cli-program';
 
 const positiveInt = (v: string) => {
   if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 500)
-    throw new Error(`expected a whole number from 1 to 500, got ${JSON.stringify(v)}`);
+    throw new InvalidArgumentError(`expected a whole number from 1 to 500, got ${JSON.stringify(v)}`);
   return Number(v);
 };
 
