@@ -136,3 +136,32 @@ export function markSnippet(s: { text: string; highlights: Range[] }, open = '[[
   }
   return out + s.text.slice(at);
 }
+
+// eslint-disable-next-line no-control-regex
+const ASCII_TEXT = /^[\u0000-\u007f]*$/;
+const compiled = new WeakMap<QueryAst, { groups: RegExp[][]; not: RegExp[] } | null>();
+
+function clauseRegex(c: Clause): RegExp | null {
+  const parts = c.kind === 'term' ? [c.term] : c.kind === 'prefix' ? [c.prefix] : c.terms;
+  if (!parts.every((p) => /^[a-z0-9]+$/.test(p))) return null;
+  const tail = c.kind === 'prefix' ? '' : '(?![A-Za-z0-9])';
+  return new RegExp(`(?<![A-Za-z0-9])${parts.join('[^A-Za-z0-9]+')}${tail}`, 'i');
+}
+
+/**
+ * `satisfies` for plain-ASCII texts and queries, with one regular expression per clause instead of
+ * tokenising: on ASCII the two agree exactly (a word is a run of [A-Za-z0-9]). Null when it does not
+ * apply (accents, other scripts), and the caller tokenises.
+ */
+export function quickSatisfies(texts: string[], ast: QueryAst): boolean | null {
+  let c = compiled.get(ast);
+  if (c === undefined) {
+    const groups = ast.groups.map((g) => g.map(clauseRegex));
+    const not = ast.not.map(clauseRegex);
+    c = groups.flat().includes(null) || not.includes(null) ? null : { groups: groups as RegExp[][], not: not as RegExp[] };
+    compiled.set(ast, c);
+  }
+  if (!c || !texts.every((t) => ASCII_TEXT.test(t))) return null;
+  if (c.not.some((re) => texts.some((t) => re.test(t)))) return false;
+  return c.groups.every((g) => g.some((re) => texts.some((t) => re.test(t))));
+}

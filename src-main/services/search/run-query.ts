@@ -1,6 +1,6 @@
 import type { NoteHit, SearchHit, SearchResult } from '../../contract';
 import type { TextMatch } from '../../core/search/highlight';
-import { makeSnippets, matchText, satisfies } from '../../core/search/highlight';
+import { makeSnippets, matchText, quickSatisfies, satisfies } from '../../core/search/highlight';
 import type { QueryAst } from '../../core/search/query-ast';
 import { hasFilters, isEmptyQuery } from '../../core/search/query-ast';
 import { parseQuery } from '../../core/search/query-parser';
@@ -64,14 +64,18 @@ class Grouper {
 
 /** Check phrases (adjacency) and excluded phrases on the real text; drops what fails. */
 function verify(g: Group, a: SearchArticle, ast: QueryAst): boolean {
-  if (
-    g.article &&
-    !satisfies(
-      [matchText(a.title, ast), matchText(a.body, ast), matchText(`${a.outlet ?? ''} ${a.byline}`, ast), matchText(a.tags.join(' '), ast)],
-      ast,
-    )
-  )
-    g.article = false;
+  if (g.article) {
+    const texts = [a.title, a.body, `${a.outlet ?? ''} ${a.byline}`, a.tags.join(' ')];
+    const quick = quickSatisfies(texts, ast);
+    if (!(
+      quick ??
+      satisfies(
+        texts.map((t) => matchText(t, ast)),
+        ast,
+      )
+    ))
+      g.article = false;
+  }
   g.notes = g.notes.filter((id) => {
     const n = a.notes.find((x) => x.id === id);
     return n !== undefined && satisfies([matchText(n.note, ast), matchText(n.quote, ast), matchText(n.tags.join(' '), ast)], ast);
