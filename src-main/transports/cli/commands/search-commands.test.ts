@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../transports/shared/dispatch';
-import { runCli } from '../transports/cli/cli-program';
-import { openBackend } from './backend';
+import { dispatch } from '../../shared/dispatch';
+import { runCli } from '../cli-program';
+import { openBackend } from '../../../services/backend';
 
 const dirs: string[] = [];
 afterEach(() => {
