@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
@@ -139,5 +140,20 @@ test.describe('search', () => {
     await expect(search.box).toHaveValue('kalin');
     await expect(search.hits).toHaveCount(count);
     expect(server.cli('search', 'kalin')).toHaveLength(count);
+  });
+
+  test('no serious accessibility violations in the search view and the reader with hits, light and dark', async ({ page, server }) => {
+    const search = new SearchPage(page);
+    await openAt(page, server.url, '#/search?q=guler%20"unclosed');
+    await expect(search.hints).toBeVisible();
+    await search.search('guler');
+    await search.box.press('Enter');
+    await expect(search.reader.locator('mark[data-current]')).toBeVisible();
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${theme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
   });
 });
