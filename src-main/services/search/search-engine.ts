@@ -57,15 +57,14 @@ export class SearchEngine {
   private free: number[] = [];
   private totalLength = 0;
   private live = 0;
+  private articles = 0;
 
   get docCount(): number {
     return this.live;
   }
 
   get articleCount(): number {
-    let n = 0;
-    for (const d of this.docs) if (d?.kind === 'article') n++;
-    return n;
+    return this.articles;
   }
 
   info(doc: number): DocInfo | null {
@@ -142,6 +141,7 @@ export class SearchEngine {
     this.byKey.set(info.key, doc);
     this.totalLength += length;
     this.live++;
+    if (info.kind === 'article') this.articles++;
     return doc;
   }
 
@@ -153,6 +153,7 @@ export class SearchEngine {
     for (let i = 0; i < v.length; i++) this.vocab.df[Math.floor(v[i]! / 256)]!--;
     this.totalLength -= this.lengths[doc]!;
     this.live--;
+    if (info.kind === 'article') this.articles--;
     this.vectors[doc] = null;
     this.docs[doc] = null;
     this.byKey.delete(info.key);
@@ -311,6 +312,7 @@ export class SearchEngine {
       }
       e.totalLength += lengths[doc]!;
       e.live++;
+      if (info.kind === 'article') e.articles++;
     }
     return e;
   }

@@ -65,6 +65,7 @@ export class SearchService {
   }
 
   private scheduleSave(): void {
+    if (this.store.readOnly) return; // a read-only notebook is never written to, not even its index
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
@@ -98,7 +99,7 @@ export class SearchService {
     await this.started.catch(() => undefined);
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.unsubscribe?.();
-    if (this.last.state !== 'failed') await this.index?.close().catch(() => undefined);
+    if (this.last.state !== 'failed' && !this.store.readOnly) await this.index?.close().catch(() => undefined);
     await this.index?.terminate?.();
   }
 }
