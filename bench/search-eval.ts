@@ -93,7 +93,7 @@ function parallax(docs: Doc[]): Ranker {
     rank: (q) =>
       engine
         .search(parseQuery(q).ast, 'any')
-        .ranked.slice(0, DEPTH)
+        .ranked.top(DEPTH)
         .map((r) => Number(engine.info(r.doc)!.articleId)),
   };
 }

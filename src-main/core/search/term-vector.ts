@@ -23,8 +23,9 @@ export function tfOf(v: TermVector, termId: number): number {
   let hi = v.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const id = Math.floor(v[mid]! / 256);
-    if (id === termId) return v[mid]! & 255;
+    const entry = v[mid]!;
+    const id = entry >>> 8; // entries are below 2^32, so the unsigned shift is exact
+    if (id === termId) return entry & 255;
     if (id < termId) lo = mid + 1;
     else hi = mid - 1;
   }

@@ -5,6 +5,7 @@ import type { QueryAst } from '../../core/search/query-ast';
 import { hasFilters, isEmptyQuery } from '../../core/search/query-ast';
 import { parseQuery } from '../../core/search/query-parser';
 import type { SearchArticle } from '../../core/search/search-doc';
+import type { RankedList } from './ranked-list';
 import type { SearchEngine } from './search-engine';
 
 /** Loads an article's current text (title, body, notes) for snippets and phrase checks; null if it is gone. */
@@ -29,11 +30,11 @@ class Grouper {
 
   constructor(
     private readonly engine: SearchEngine,
-    private readonly ranked: { doc: number; score: number }[],
+    private readonly ranked: RankedList,
   ) {
     const noteArticles = new Set<string>();
     let articles = 0;
-    for (const { doc } of ranked) {
+    for (const doc of ranked.docs) {
       const info = engine.info(doc);
       if (info?.kind === 'note') {
         this.noteDocs.push({ articleId: info.articleId, id: info.key.slice(2) });
@@ -47,7 +48,7 @@ class Grouper {
 
   take(): Group | null {
     while (this.next < this.ranked.length) {
-      const { doc, score } = this.ranked[this.next++]!;
+      const { doc, score } = this.ranked.at(this.next++)!;
       const info = this.engine.info(doc);
       if (!info || this.seen.has(info.articleId)) continue;
       this.seen.add(info.articleId);

@@ -11,6 +11,7 @@ import { packVector, tfOf } from '../../core/search/term-vector';
 import { Vocabulary } from '../../core/search/vocabulary';
 import type { EngineSnapshot } from './engine-snapshot';
 import { decodeVectors, encodeVectors } from './engine-snapshot';
+import { RankedList } from './ranked-list';
 
 export const FIELDS = ['title', 'body', 'outlet', 'tags', 'note'] as const;
 type Field = (typeof FIELDS)[number];
@@ -21,8 +22,7 @@ export const CANDIDATE_LIMIT = 5000;
 const PREFIX_EXPANSIONS = 64;
 
 export type DocInfo = FilterMeta & { key: string; articleId: string; updatedAt: string };
-export type Ranked = { doc: number; score: number };
-export type EngineResult = { ranked: Ranked[]; truncated: boolean; mode: 'all' | 'any' };
+export type EngineResult = { ranked: RankedList; truncated: boolean; mode: 'all' | 'any' };
 
 /**
  * flexsearch holds the inverted index (word → documents); Parallax folds and tokenises text itself (the
@@ -81,9 +81,9 @@ export class SearchEngine {
   }
 
   /** Is the article's own document among these ranked documents? */
-  hasArticleIn(id: string, ranked: Ranked[]): boolean {
+  hasArticleIn(id: string, ranked: RankedList): boolean {
     const doc = this.byKey.get(id);
-    return doc !== undefined && ranked.some((r) => r.doc === doc);
+    return doc !== undefined && ranked.includesDoc(doc);
   }
 
   /** Index an article and its notes, replacing whatever was indexed for it before. */
@@ -205,9 +205,8 @@ export class SearchEngine {
     const docs: number[] = [];
     const scores: number[] = [];
     for (const doc of candidates.docs) {
-      const info = this.docs[doc];
       const v = this.vectors[doc];
-      if (!info || !v || (hasFilters && !matchesFilters(info, ast.filters)) || (not.length > 0 && rejected(v))) continue;
+      if (!v || (hasFilters && !matchesFilters(this.docs[doc]!, ast.filters)) || (not.length > 0 && rejected(v))) continue;
       const len = this.lengths[doc]!;
       let score = 0;
       let ok = true;
@@ -225,11 +224,7 @@ export class SearchEngine {
         scores.push(score);
       }
     }
-    // Sort positions by score (ties: older document first) without allocating an object per candidate.
-    const order = Uint32Array.from(docs.keys()).sort((a, b) => scores[b]! - scores[a]! || docs[a]! - docs[b]!);
-    const ranked: Ranked[] = new Array(order.length);
-    for (let i = 0; i < order.length; i++) ranked[i] = { doc: docs[order[i]!]!, score: scores[order[i]!]! };
-    return { ranked, truncated: candidates.truncated, mode };
+    return { ranked: new RankedList(docs, scores), truncated: candidates.truncated, mode };
   }
 
   private marks = new Uint32Array(0);
@@ -261,7 +256,7 @@ export class SearchEngine {
   }
 
   /** Filters (and exclusions) without words: every matching document, newest first. */
-  private filterOnly(ast: QueryAst, rejected: (v: TermVector) => boolean): Ranked[] {
+  private filterOnly(ast: QueryAst, rejected: (v: TermVector) => boolean): RankedList {
     const out: { doc: number; date: string }[] = [];
     for (let doc = 0; doc < this.docs.length; doc++) {
       const info = this.docs[doc];
@@ -269,7 +264,11 @@ export class SearchEngine {
       out.push({ doc, date: info.date ?? '' });
     }
     out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.doc - b.doc));
-    return out.map(({ doc }) => ({ doc, score: 0 }));
+    return new RankedList(
+      out.map((o) => o.doc),
+      out.map(() => 0),
+      true,
+    );
   }
 
   /** Everything needed to restore the engine without re-indexing. */
