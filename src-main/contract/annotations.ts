@@ -12,11 +12,7 @@ export type HighlightColor = z.infer<typeof HighlightColor>;
 
 export const AnnotationId = z.string().regex(/^[a-z0-9]{8,32}$/, 'an annotation id is 8 to 32 lowercase letters or digits');
 
-export const TextQuoteSelector = z.object({
-  exact: z.string().min(1).max(100_000),
-  prefix: z.string().max(200),
-  suffix: z.string().max(200),
-});
+export const TextQuoteSelector = z.object({ exact: z.string().min(1).max(100_000), prefix: z.string().max(200), suffix: z.string().max(200) });
 /** Offsets in Unicode code points over the article body, as the W3C model counts them. */
 export const TextPositionSelector = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
 
