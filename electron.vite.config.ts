@@ -16,6 +16,8 @@ export default defineConfig({
         input: {
           electron: resolve('src-main/transports/electron/main.ts'),
           cli: resolve('src-main/transports/cli/cli.ts'),
+          // The search index's worker thread (services/search/worker-client.ts finds it beside the chunks).
+          'search-worker': resolve('src-main/services/search/search-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

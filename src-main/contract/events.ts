@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SearchStatus } from './search';
 
 /** Events pushed from the back end to every open window (IPC `webContents.send`, HTTP server-sent events). */
 export const events = {
@@ -6,6 +7,7 @@ export const events = {
   'notebook.changed': z.object({ ids: z.array(z.string()), reason: z.string() }),
   'compare.progress': z.object({ stage: z.string(), done: z.number().int(), total: z.number().int() }),
   'stories.changed': z.object({ ids: z.array(z.string()) }),
+  'search.status': SearchStatus,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -4,6 +4,7 @@ export * from './articles';
 export * from './tags';
 export * from './annotations';
 export * from './notebook';
+export * from './search';
 export * from './methods';
 export * from './events';
 export * from './compare';

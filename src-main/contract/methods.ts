@@ -5,6 +5,7 @@ import { Annotation, AnnotationId, AnnotationListResult, AnnotationPatch, Annota
 import { NotebookInfo } from './notebook';
 import { TagChange, TagColor, TagInfo, TagList, TagName, TagSnapshot } from './tags';
 import { ArticleId } from './primitives';
+import { ArticleHits, ArticleHitsInput, SavedSearch, SaveSearchInput, SearchQueryInput, SearchResult, SearchStatus } from './search';
 
 const Empty = z.object({}).strict().default({});
 
@@ -79,6 +80,12 @@ export const methods = {
   'tags.delete': { input: z.object({ tag: TagName }).strict(), output: TagChange },
   /** Puts tags and colours back as a snapshot recorded them (undo of rename, merge, recolour, delete). */
   'tags.restore': { input: z.object({ snapshot: TagSnapshot }).strict(), output: z.object({ articles: z.number().int() }) },
+  'search.query': { input: SearchQueryInput, output: SearchResult },
+  'search.status': { input: Empty, output: SearchStatus },
+  'search.articleHits': { input: ArticleHitsInput, output: ArticleHits },
+  'search.saved.list': { input: Empty, output: z.array(SavedSearch) },
+  'search.saved.save': { input: SaveSearchInput, output: SavedSearch },
+  'search.saved.delete': { input: z.object({ id: z.string().max(64) }).strict(), output: z.array(SavedSearch) },
 } as const;
 
 /**

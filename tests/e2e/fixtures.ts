@@ -63,8 +63,11 @@ export const test = base.extend<{ server: ParallaxServer; emptyNotebook: boolean
         return res.json();
       },
     });
+    // Wait for the server to finish closing (it saves the search index) before deleting its folder.
+    const exited = new Promise((done) => child.once('exit', done));
     child.kill('SIGTERM');
-    rmSync(notebook, { recursive: true, force: true });
+    await Promise.race([exited, new Promise((done) => setTimeout(done, 5000))]);
+    rmSync(notebook, { recursive: true, force: true, maxRetries: 3 });
   },
 });
 

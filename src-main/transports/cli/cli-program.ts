@@ -10,6 +10,7 @@ import { CliExit } from './cli-io';
 import { registerAnnotationCommands } from './commands/annotation-commands';
 import { registerArticleCommands } from './commands/article-commands';
 import { registerCompareCommands } from './commands/compare-commands';
+import { registerSearchCommands } from './commands/search-commands';
 import { registerServeCommand } from './commands/serve-command';
 import { registerTagCommands } from './commands/tag-commands';
 
@@ -79,6 +80,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CommandContext
   };
 
   registerArticleCommands(program, ctx);
+  registerSearchCommands(program, ctx);
   registerServeCommand(program, ctx);
   registerCompareCommands(program, ctx);
   registerAnnotationCommands(program, ctx);

@@ -47,7 +47,9 @@ export async function withNotebook<T>(
   if (holder && access.write) {
     throw new AppError('LOCKED', `The notebook at ${dir} is in use by ${describeHolder(holder)}; try again when it has finished`);
   }
-  const backend = await openBackend(dir, access.write ? { create: access.create, lockAs: access.holder } : { readerOnly: true });
+  // A one-shot command answers over the whole search index, however long building it takes.
+  const search = { waitForIndexMs: Infinity };
+  const backend = await openBackend(dir, access.write ? { create: access.create, lockAs: access.holder, search } : { readerOnly: true, search });
   try {
     return await local(backend);
   } finally {

@@ -8,6 +8,8 @@ import { LibraryPane } from '../features/library/LibraryPane';
 import { useLibrary } from '../features/library/use-library';
 import { useUndoShortcuts } from '../features/annotate/use-undo-shortcuts';
 import { ReaderPane } from '../features/reader/ReaderPane';
+import { SavedSearchList } from '../features/search/SavedSearchList';
+import { SEARCH_INPUT_ID } from '../features/search/SearchView';
 import { Sidebar } from '../features/sidebar/Sidebar';
 import { StatusArea } from './StatusArea';
 import type { Theme } from './theme';
@@ -28,7 +30,13 @@ export function App() {
   const [theme, setThemeState] = useState<Theme>(currentTheme);
   const filterRef = useRef<HTMLInputElement>(null);
   const readerRef = useRef<HTMLElement>(null);
-  const listFocus = () => document.querySelector<HTMLElement>('.library__list')?.focus();
+  const listFocus = () => document.querySelector<HTMLElement>('.search-results, .library__list')?.focus();
+  /** Focus an element that the view about to render will contain. */
+  const focusSoon = (id: string) => {
+    let tries = 0;
+    const step = () => (document.getElementById(id) ? document.getElementById(id)!.focus() : ++tries < 60 && requestAnimationFrame(step));
+    requestAnimationFrame(step);
+  };
 
   const loadInfo = useCallback(() => call('notebook.info', {}).then(setInfo, (e: Error) => onError(e.message)), [onError]);
   useEffect(() => {
@@ -53,7 +61,17 @@ export function App() {
     if (focusReader) requestAnimationFrame(() => readerRef.current?.focus());
   };
 
-  useGlobalShortcuts({ focusFilter: () => filterRef.current?.focus(), backToList: listFocus });
+  useGlobalShortcuts({
+    focusSearch: () => {
+      if (route.view !== 'search') navigate(routeHash('search'));
+      focusSoon(SEARCH_INPUT_ID);
+    },
+    focusFilter: () => {
+      if (route.view !== 'library') navigate(routeHash('library', openId ? [openId] : []));
+      focusSoon('library-filter');
+    },
+    backToList: listFocus,
+  });
   useUndoShortcuts(notify);
 
   if (!connection.connected) {
@@ -81,6 +99,7 @@ export function App() {
           setThemeState(next);
         }}
       >
+        <SavedSearchList onError={onError} />
         <ImportControls onFiles={(f) => void importer.run(f)} busy={importer.progress !== null} />
       </Sidebar>
       {views[route.view] ? (

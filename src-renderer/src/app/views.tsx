@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AnnotationsView } from '../features/annotate/AnnotationsView';
 import { TagManagerView } from '../features/tags/TagManagerView';
+import { SearchView } from '../features/search/SearchView';
 import type { Notify } from './use-notices';
 import type { Route } from './use-route';
 import { compareViews } from '../features/compare/compare-views';
@@ -23,4 +24,5 @@ export const views: Record<string, ViewDefinition> = {
   ...compareViews,
   annotations: { label: 'All annotations', sidebar: true, render: (p) => <AnnotationsView {...p} /> },
   tags: { label: 'Tags', sidebar: true, render: (p) => <TagManagerView {...p} /> },
+  search: { label: 'Search', sidebar: true, render: (props) => <SearchView {...props} /> },
 };

@@ -76,7 +76,7 @@ export function LibraryPane({ items, total, loaded, query, openId, onOpen, onFil
           ref={filterRef}
           className="input input--search"
           type="search"
-          placeholder="Filter by title, outlet, author, tag…  ( / )"
+          placeholder="Filter by title, outlet, author, tag…  (Ctrl+Shift+F)"
           value={query.filter}
           onChange={(e) => onFilter(e.target.value)}
           onKeyDown={(e) => {

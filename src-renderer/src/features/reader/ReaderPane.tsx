@@ -6,14 +6,21 @@ import { AnnotatedBody } from '../annotate/AnnotatedBody';
 import { AnnotationPanel } from '../annotate/AnnotationPanel';
 import { useAnnotator } from '../annotate/use-annotator';
 import { ArticleTagEditor } from '../tags/ArticleTagEditor';
+import type { TextMark } from '../../lib/text-marks';
 import { EditableField } from './EditableField';
 
-type Props = { id: string | null; onError: (message: string) => void; focusAnnotation?: string | null };
+type Props = {
+  id: string | null;
+  onError: (message: string) => void;
+  focusAnnotation?: string | null;
+  /** Ranges to mark in the body besides the annotations (search hits). */
+  marks?: TextMark[];
+};
 
 const BOILERPLATE_KEY = 'parallax.showBoilerplate';
 
 /** The reader: an editable header over the clean text, with a switch that reveals what was hidden. */
-export const ReaderPane = forwardRef<HTMLElement, Props>(function ReaderPane({ id, onError, focusAnnotation = null }, ref) {
+export const ReaderPane = forwardRef<HTMLElement, Props>(function ReaderPane({ id, onError, focusAnnotation = null, marks }, ref) {
   const [article, setArticle] = useState<ArticleDetail | null>(null);
   const annotator = useAnnotator(article?.id === id ? article : null, focusAnnotation, onError);
   const [missing, setMissing] = useState<string | null>(null);
@@ -106,7 +113,7 @@ export const ReaderPane = forwardRef<HTMLElement, Props>(function ReaderPane({ i
           </div>
           <ArticleTagEditor article={article} onError={onError} />
         </header>
-        <AnnotatedBody annotator={annotator} blocks={article.blocks} showBoilerplate={showBoilerplate} articleLang={article.language} />
+        <AnnotatedBody annotator={annotator} blocks={article.blocks} showBoilerplate={showBoilerplate} articleLang={article.language} marks={marks} />
       </article>
       <AnnotationPanel annotator={annotator} onError={onError} />
     </main>

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { AnnotationId } from './annotations';
+import { ArticleId, ShortText } from './primitives';
+
+/** A marked range, in UTF-16 offsets of the text it belongs to (a snippet, or the article body). */
+export const TextRange = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
+export type TextRange = z.infer<typeof TextRange>;
+
+export const SearchSnippet = z.object({
+  /** Where the snippet comes from: the body (then `offset` is where `text` starts in the body) or the title. */
+  field: z.enum(['body', 'title']),
+  text: z.string(),
+  offset: z.number().int().min(0),
+  /** Hits inside `text`. Add `offset` to get body offsets. */
+  highlights: z.array(TextRange),
+});
+export type SearchSnippet = z.infer<typeof SearchSnippet>;
+
+export const NoteHit = z.object({
+  id: AnnotationId,
+  /** The start of the note (or the part around the hit), with its hits marked. */
+  text: z.string(),
+  highlights: z.array(TextRange),
+  quote: z.string(),
+  tags: z.array(z.string()),
+});
+export type NoteHit = z.infer<typeof NoteHit>;
+
+export const SearchHit = z.object({
+  id: ArticleId,
+  title: z.string(),
+  outlet: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  language: z.string().nullable(),
+  score: z.number(),
+  /** How many times the query's words occur in the title and body. */
+  hitCount: z.number().int().nonnegative(),
+  /** Highlight ranges of the title itself. */
+  titleHighlights: z.array(TextRange),
+  snippets: z.array(SearchSnippet),
+  notes: z.array(NoteHit),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchHint = z.object({ message: z.string(), fragment: z.string() });
+export type SearchHint = z.infer<typeof SearchHint>;
+
+export const SearchStatus = z.object({
+  /** Documents (articles and notes) in the index, and articles among them. */
+  indexedArticles: z.number().int(),
+  totalArticles: z.number().int(),
+  state: z.enum(['starting', 'ready', 'rebuilding', 'failed']),
+  /** While rebuilding: how far along, and why. */
+  progress: z.object({ done: z.number().int(), total: z.number().int(), reason: z.string() }).nullable(),
+  message: z.string().nullable(),
+});
+export type SearchStatus = z.infer<typeof SearchStatus>;
+
+export const SearchQueryInput = z
+  .object({
+    // Longer strings are accepted and cut by the parser (with a hint), so a paste never fails the call.
+    query: z.string().max(100_000),
+    limit: z.number().int().min(1).max(500).default(20),
+    offset: z.number().int().min(0).max(100_000).default(0),
+  })
+  .strict();
+
+export const SearchResult = z.object({
+  hits: z.array(SearchHit),
+  /** Articles that match (a lower bound when `approximate`). */
+  total: z.number().int(),
+  approximate: z.boolean(),
+  hints: z.array(SearchHint),
+  /** False while the index is still being built: results cover what is indexed so far. */
+  complete: z.boolean(),
+  tookMs: z.number(),
+});
+export type SearchResult = z.infer<typeof SearchResult>;
+
+export const ArticleHitsInput = z.object({ id: ArticleId, query: z.string().max(100_000) }).strict();
+export const ArticleHits = z.object({ hits: z.array(TextRange), hints: z.array(SearchHint) });
+export type ArticleHits = z.infer<typeof ArticleHits>;
+
+export const SavedSearch = z.object({
+  id: z.string().regex(/^[a-z0-9]{8,32}$/),
+  name: ShortText(200),
+  query: ShortText(1000),
+  createdAt: z.string(),
+});
+export type SavedSearch = z.infer<typeof SavedSearch>;
+
+export const SaveSearchInput = z
+  .object({
+    name: ShortText(200).refine((s) => s.trim().length > 0, 'a saved search needs a name'),
+    query: ShortText(1000).refine((s) => s.trim().length > 0, 'a saved search needs a query'),
+  })
+  .strict();

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { makeSnippets, markSnippet, matchText, quickSatisfies, satisfies } from './highlight';
+import { parseQuery } from './query-parser';
+
+describe('matchText and snippets', () => {
+  it('marks hits in the original text, phrases as one range', () => {
+    const text = 'Yaşar Güler met Kalın. Later, GULER and kalin spoke.';
+    const { hits } = matchText(text, parseQuery('guler "later guler"').ast);
+    expect(hits.map((h) => text.slice(h.start, h.end))).toEqual(['Güler', 'Later, GULER']);
+  });
+
+  it('builds snippets around hits with relative highlights, never cutting words', () => {
+    const text = `${'Opening words fill the lead paragraph. '.repeat(10)}Here Güler speaks.\n\nMore text ${'after that point '.repeat(20)}and Guler again.`;
+    const { hits } = matchText(text, parseQuery('guler').ast);
+    const snippets = makeSnippets(text, hits);
+    expect(snippets).toHaveLength(2);
+    for (const s of snippets) {
+      expect(s.text.slice(s.highlights[0]!.start, s.highlights[0]!.end)).toMatch(/^G[uü]ler$/);
+      expect(text.slice(s.offset, s.offset + s.text.length).replace(/\n/g, ' ')).toBe(s.text);
+      expect(/\w/.test(text[s.offset - 1] ?? ' ')).toBe(false);
+    }
+    expect(markSnippet(snippets[0]!)).toContain('[[Güler]]');
+  });
+
+  it('quickSatisfies agrees with tokenising on ASCII text, and steps aside otherwise', () => {
+    const texts = [
+      'The security talks were held in Ankara.',
+      'Security; talks! About security-talks and more',
+      'talks security',
+      'secure talking',
+    ];
+    const queries = [
+      '"security talks"',
+      'security -ankara',
+      'secu* talk*',
+      'ankara OR more',
+      '"talks security" -held',
+      'security talks -"security talks"',
+    ];
+    for (const q of queries) {
+      const { ast } = parseQuery(q);
+      for (const t of texts) expect(quickSatisfies([t], ast)).toBe(satisfies([matchText(t, ast)], ast));
+    }
+    expect(quickSatisfies(['Güler'], parseQuery('guler').ast)).toBeNull();
+    expect(quickSatisfies(['plain'], parseQuery('غولر').ast)).toBeNull();
+  });
+});

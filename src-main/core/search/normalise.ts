@@ -1,0 +1,158 @@
+/**
+ * The one search normaliser. Indexing, query parsing and snippet highlighting all go through it, so a
+ * word matches exactly when the index and the query fold it to the same term.
+ *
+ * Folding: NFKD, then drop combining marks (Latin accents, Arabic harakat U+064B–U+065F and U+0670),
+ * tatweel and invisible format characters (bidi marks, zero-width joiners); Turkish ı/İ become i; Arabic
+ * hamza carriers (أ إ آ ٱ ؤ ئ) become their bare letter; ة→ه, ى→ي, Persian ی/ک → ي/ك; Arabic-Indic and
+ * Extended Arabic-Indic digits become ASCII digits; then lower case (final sigma folded to σ).
+ * A term is then a maximal run of letters and digits, and Arabic terms lose a leading article ال.
+ */
+
+/** Characters NFKD does not fold but search must: one code point in, a string out. */
+const SPECIAL: Record<string, string> = {
+  ı: 'i',
+  ٱ: 'ا',
+  ة: 'ه',
+  ى: 'ي',
+  ی: 'ي',
+  ک: 'ك',
+  ς: 'σ',
+  ß: 'ss',
+};
+for (let d = 0; d < 10; d++) {
+  SPECIAL[String.fromCharCode(0x0660 + d)] = String(d);
+  SPECIAL[String.fromCharCode(0x06f0 + d)] = String(d);
+}
+
+/** Dropped outright: combining marks, tatweel, format characters (bidi marks, ZWJ, soft hyphen, BOM). */
+const DROP = /[\p{M}\p{Cf}\u0640]/u;
+const DROP_ALL = /[\p{M}\p{Cf}\u0640]+/gu;
+const SPECIAL_ALL = /[ıٱةىیکςß\u0660-\u0669\u06f0-\u06f9]/g;
+const ASCII_PLAIN = /^[\x20-\x7e\n\t]*$/;
+
+/** Fold a whole string at once (the fast path used for indexing). */
+export function normalise(input: string): string {
+  if (ASCII_PLAIN.test(input)) return input.toLowerCase();
+  return input
+    .normalize('NFKD')
+    .replace(DROP_ALL, '')
+    .toLowerCase()
+    .replace(SPECIAL_ALL, (c) => SPECIAL[c]!);
+}
+
+const charCache = new Map<string, string>();
+
+/** Fold one code point; `normaliseMapped` builds its output from these, so both paths agree. */
+function foldCodePoint(c: string): string {
+  let out = charCache.get(c);
+  if (out !== undefined) return out;
+  out = '';
+  for (const d of c.normalize('NFKD')) {
+    if (DROP.test(d)) continue;
+    for (const l of d.toLowerCase()) out += DROP.test(l) ? '' : (SPECIAL[l] ?? l);
+  }
+  if (charCache.size < 50_000) charCache.set(c, out);
+  return out;
+}
+
+/**
+ * A folded string with, for each of its UTF-16 units, the range of the original text it came from.
+ * Characters that fold to nothing (harakat, bidi marks) are attached to the character before them, so a
+ * highlight of "احمد" in "أَحْمَدُ" covers the whole original word, marks included.
+ */
+export type MappedText = { text: string; starts: Int32Array; ends: Int32Array };
+
+export function normaliseMapped(input: string): MappedText {
+  const parts: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let i = 0;
+  while (i < input.length) {
+    const code = input.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    const c = input.slice(i, i + width);
+    const folded = code < 0x80 ? (code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c) : foldCodePoint(c);
+    if (folded.length === 0) {
+      if (ends.length) ends[ends.length - 1] = i + width;
+    } else {
+      parts.push(folded);
+      for (let k = 0; k < folded.length; k++) {
+        starts.push(i);
+        ends.push(i + width);
+      }
+    }
+    i += width;
+  }
+  return { text: parts.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/** Map a range of folded text back to the original text. */
+export function originalRange(m: MappedText, start: number, end: number): { start: number; end: number } {
+  if (end <= start || start >= m.starts.length) return { start: 0, end: 0 };
+  return { start: m.starts[start]!, end: m.ends[Math.min(end, m.ends.length) - 1]! };
+}
+
+const ARABIC_LETTER = /[\u0621-\u064a]/;
+const CLITIC_ARTICLE = /^(?:[وفبك]?ال|لل)/;
+
+/**
+ * The last step for every term: drop a leading Arabic definite article (with a one-letter conjunction or
+ * preposition glued to it: و ف ب ك, or لل) when enough of the word is left, so مدرسة finds المدرسة.
+ */
+export function finalizeTerm(term: string): string {
+  if (term.length < 4 || !ARABIC_LETTER.test(term[0]!)) return term;
+  const m = CLITIC_ARTICLE.exec(term);
+  if (!m) return term;
+  const rest = term.slice(m[0].length);
+  // "ال" + two letters is already a word worth keeping (الله is not the article + له).
+  const min = m[0] === 'ال' ? 2 : 3;
+  return rest.length >= min && term !== 'الله' ? rest : term;
+}
+
+const TERM = /[\p{L}\p{N}]+/gu;
+/** A word as written: letters, digits, and what folding drops from inside words (marks, tatweel, format characters). */
+const WORD = /[\p{L}\p{N}\p{M}\p{Cf}\u0640]+/gu;
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+const foldedWords = new Map<string, string[]>();
+
+/** The terms of one written word (usually one; a ligature or fraction can fold into several). */
+function wordTerms(word: string): string[] {
+  if (ASCII_WORD.test(word)) return [word.toLowerCase()];
+  let out = foldedWords.get(word);
+  if (out) return out;
+  out = [];
+  for (const m of normalise(word).matchAll(TERM)) out.push(finalizeTerm(m[0]));
+  if (foldedWords.size > 200_000) foldedWords.clear();
+  foldedWords.set(word, out);
+  return out;
+}
+
+/**
+ * The one tokeniser: finds words in the ORIGINAL text and folds each, so every term knows the range of
+ * the original text it came from (the offset map highlighting needs), at the cost of a cache lookup per
+ * word rather than a character-by-character map.
+ */
+export function forEachTerm(text: string, visit: (term: string, start: number, end: number) => void): void {
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    for (const t of wordTerms(m[0])) visit(t, start, end);
+  }
+}
+
+/** Index terms of a text: folded, split on anything that is not a letter or digit, finalised. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  forEachTerm(text, (t) => out.push(t));
+  return out;
+}
+
+export type Token = { term: string; start: number; end: number };
+
+/** Terms with their ranges in the ORIGINAL text: what highlighting uses. */
+export function tokensWithOffsets(text: string): Token[] {
+  const out: Token[] = [];
+  forEachTerm(text, (term, start, end) => out.push({ term, start, end }));
+  return out;
+}

@@ -1,0 +1,126 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openBackend } from '../backend';
+import type { HostStatus } from './index-host';
+import { IndexHost } from './index-host';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function sampleNotebook() {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-search-'));
+  dirs.push(dir);
+  const b = await openBackend(dir, { create: true, durability: 'none', search: { runIn: 'inline' } });
+  await b.handlers['notebook.importSample']({});
+  const catalog = [...b.store.entries()].map((e): [string, string] => [e.id, e.updatedAt]);
+  await b.close();
+  return { dir, catalog };
+}
+
+const QUERIES = ['guler', 'kalin', 'turkiye', 'غولر', 'sec*', '"security cooperation"', 'ankara -kalin', 'outlet:trt'];
+
+async function answers(host: IndexHost) {
+  const out: unknown[] = [];
+  for (const query of QUERIES) out.push((await host.query({ query, limit: 20, offset: 0 })).hits);
+  return out;
+}
+
+describe('IndexHost persistence', () => {
+  it('saves the index and reloads it without re-indexing, answering identically', async () => {
+    const { dir, catalog } = await sampleNotebook();
+    const first = new IndexHost(dir);
+    await first.open();
+    await first.reconcile(catalog);
+    const before = await answers(first);
+    expect(await first.save(true)).toBe(true);
+    expect(readdirSync(join(dir, 'index'))).toContain('manifest.json');
+
+    const events: HostStatus[] = [];
+    const second = new IndexHost(dir, (s) => events.push(s));
+    await second.open();
+    expect((await second.status()).indexedArticles).toBe(5);
+    const status = await second.reconcile(catalog);
+    expect(status.state).toBe('ready');
+    expect(events.some((e) => e.state === 'rebuilding')).toBe(false); // nothing was re-indexed
+    expect(await answers(second)).toEqual(before);
+  });
+
+  it('re-indexes only what changed since the save, and drops what is gone', async () => {
+    const { dir, catalog } = await sampleNotebook();
+    const host = new IndexHost(dir);
+    await host.open();
+    await host.reconcile(catalog);
+    await host.save(true);
+    const events: HostStatus[] = [];
+    const again = new IndexHost(dir, (s) => events.push(s));
+    await again.open();
+    const changed = catalog.map(([id, at], i): [string, string] => [id, i === 0 ? `${at}x` : at]).slice(0, 4);
+    await again.reconcile(changed);
+    expect(events.find((e) => e.progress)?.progress).toMatchObject({ total: 1 });
+    expect((await again.status()).indexedArticles).toBe(4);
+  });
+
+  it.each([
+    ['a damaged manifest', (d: string) => writeFileSync(join(d, 'index', 'manifest.json'), '{not json')],
+    ['a truncated data file', (d: string) => writeFileSync(join(d, 'index', 'flex-000.json'), '{"trunc')],
+    ['a missing data file', (d: string) => rmSync(join(d, 'index', 'vectors.bin'))],
+    ['garbage term vectors', (d: string) => writeFileSync(join(d, 'index', 'vectors.bin'), Buffer.alloc(64, 7))],
+    [
+      'an index from another version',
+      async (d: string) => {
+        const m = JSON.parse(await readFile(join(d, 'index', 'manifest.json'), 'utf8'));
+        writeFileSync(join(d, 'index', 'manifest.json'), JSON.stringify({ ...m, version: 999 }));
+      },
+    ],
+  ])('detects %s and rebuilds in the background with progress', async (_label, damage) => {
+    const { dir, catalog } = await sampleNotebook();
+    const host = new IndexHost(dir);
+    await host.open();
+    await host.reconcile(catalog);
+    const before = await answers(host);
+    await host.save(true);
+    await damage(dir);
+
+    const events: HostStatus[] = [];
+    const fresh = new IndexHost(dir, (s) => events.push(s));
+    const opened = await fresh.open();
+    expect(opened.message).toMatch(/Rebuilding the search index/);
+    expect(opened.indexedArticles).toBe(0);
+    await fresh.reconcile(catalog);
+    expect(events.some((e) => e.state === 'rebuilding' && e.progress?.total === 5)).toBe(true);
+    expect(await answers(fresh)).toEqual(before);
+    // The rebuilt index is saved again, replacing the damaged one.
+    expect(await fresh.save()).toBe(true);
+    await new IndexHost(dir).open().then((s) => expect(s.message).toBeNull());
+  });
+});
+
+describe('SearchService in its worker thread', () => {
+  it('indexes the notebook off the main thread, follows changes, and saves on close', async () => {
+    const { dir } = await sampleNotebook();
+    const statuses: string[] = [];
+    const b = await openBackend(dir, {
+      durability: 'none',
+      emit: (e, p) => e === 'search.status' && statuses.push((p as { state: string }).state),
+      search: { runIn: 'worker', waitForIndexMs: Infinity },
+    });
+    const r = await b.handlers['search.query']({ query: 'guler', limit: 20, offset: 0 });
+    expect(r.hits.length).toBe(5);
+    expect(r.complete).toBe(true);
+    const id = r.hits[0]!.id;
+    await b.handlers['articles.update']({ id, patch: { title: 'Zanzibarian headline' } });
+    await expect
+      .poll(async () => (await b.handlers['search.query']({ query: 'zanzibarian', limit: 5, offset: 0 })).hits.map((h) => h.id), {
+        timeout: 5000,
+      })
+      .toEqual([id]);
+    await b.close();
+    expect(statuses).toContain('ready');
+    expect(readdirSync(join(dir, 'index'))).toContain('manifest.json');
+  }, 30_000);
+});

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../../core/search/query-parser';
+import type { SearchArticle } from '../../core/search/search-doc';
+import { runQuery } from './run-query';
+import { SearchEngine } from './search-engine';
+
+const article = (id: string, over: Partial<SearchArticle>): SearchArticle => ({
+  id,
+  updatedAt: '2025-10-12T00:00:00.000Z',
+  title: `Article ${id}`,
+  body: '',
+  outlet: null,
+  byline: '',
+  tags: [],
+  language: 'en',
+  publishedAt: null,
+  notes: [],
+  ...over,
+});
+
+const fixture: SearchArticle[] = [
+  article('aaaaaaaa01', {
+    title: 'Güler in Ankara',
+    body: 'Defence minister Yaşar Güler met his Syrian counterpart.',
+    outlet: 'TRT World',
+    publishedAt: '2025-10-12',
+    tags: ['actor/turkiye'],
+  }),
+  article('aaaaaaaa02', {
+    body: 'Guler said talks on security went well. Security was the main topic, security again.',
+    outlet: 'Shafaq News',
+    publishedAt: '2025-10-11',
+  }),
+  article('aaaaaaaa03', {
+    body: 'Ibrahim Kalın, the intelligence chief, joined the security talks in Ankara.',
+    outlet: 'The New Arab',
+    publishedAt: '2025-10-13',
+    language: 'en',
+  }),
+  article('aaaaaaaa04', {
+    body: 'وزير الدفاع السيد يشار غولر استقبل الوفد. الأَمْن أولاً',
+    language: 'ar',
+    outlet: 'Syrian MoFA',
+    publishedAt: '2025-10-12',
+    notes: [{ id: 'nnnnnnnn01', note: 'Check the spelling of غولر against the English articles', tags: ['names'], quote: 'يشار غولر' }],
+  }),
+  article('aaaaaaaa05', { body: 'A story about the weather in Istanbul. Nothing on security.', outlet: 'Daily Sabah', publishedAt: null }),
+];
+
+function engineWith(docs = fixture) {
+  const e = new SearchEngine();
+  for (const d of docs) e.upsertArticle(d);
+  return e;
+}
+const byId = new Map(fixture.map((a) => [a.id, a]));
+const load = async (id: string) => byId.get(id) ?? null;
+const ids = async (e: SearchEngine, query: string) =>
+  (await runQuery(e, load, { query, limit: 50, offset: 0 }, true)).hits.map((h) => h.id.slice(-2));
+
+describe('SearchEngine and runQuery', () => {
+  it('matches across diacritics, case and the Turkish i', async () => {
+    const e = engineWith();
+    expect((await ids(e, 'guler')).sort()).toEqual(['01', '02']);
+    expect(await ids(e, 'KALIN')).toEqual(['03']);
+  });
+
+  it('ranks with BM25: repeated and rarer words and title words count more', async () => {
+    const e = engineWith();
+    // 02 says "security" three times in a short text; 03 and 05 once.
+    expect((await ids(e, 'security'))[0]).toBe('02');
+    // "güler" is in 01's title (weighted) and body.
+    expect((await ids(e, 'guler'))[0]).toBe('01');
+    const r = await runQuery(e, load, { query: 'security', limit: 10, offset: 0 }, true);
+    const scores = r.hits.map((h) => h.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('requires every word, excludes -words, and reads OR and prefixes', async () => {
+    const e = engineWith();
+    expect(await ids(e, 'security ankara')).toEqual(['03']);
+    expect((await ids(e, 'security -ankara')).sort()).toEqual(['02', '05']);
+    expect((await ids(e, 'kalin OR weather')).sort()).toEqual(['03', '05']);
+    expect((await ids(e, 'secu*')).sort()).toEqual(['02', '03', '05']);
+  });
+
+  it('checks phrases on the text', async () => {
+    const e = engineWith();
+    expect(await ids(e, '"security talks"')).toEqual(['03']);
+    expect(await ids(e, '"talks security"')).toEqual([]);
+    expect((await ids(e, 'security -"security talks"')).sort()).toEqual(['02', '05']);
+  });
+
+  it('applies outlet, tag, lang and date filters, alone or with words', async () => {
+    const e = engineWith();
+    expect(await ids(e, 'outlet:trt')).toEqual(['01']);
+    expect(await ids(e, 'security outlet:"new arab"')).toEqual(['03']);
+    expect(await ids(e, 'tag:actor')).toEqual(['01']);
+    expect(await ids(e, 'lang:ar')).toEqual(['04']);
+    expect((await ids(e, 'after:2025-10-11 before:2025-10-13')).sort()).toEqual(['01', '04']);
+    // Undated articles never pass a date filter.
+    expect(await ids(e, 'weather before:2100')).toEqual([]);
+  });
+
+  it('finds Arabic words whatever their diacritics, hamza and article, and highlights the original', async () => {
+    const e = engineWith();
+    const r = await runQuery(e, load, { query: 'امن', limit: 10, offset: 0 }, true);
+    expect(r.hits.map((h) => h.id)).toEqual(['aaaaaaaa04']);
+    const s = r.hits[0]!.snippets[0]!;
+    const marked = s.highlights.map((h) => s.text.slice(h.start, h.end));
+    expect(marked).toContain('الأَمْن');
+  });
+
+  it('indexes notes with their article and searches only notes with in:notes', async () => {
+    const e = engineWith();
+    const r = await runQuery(e, load, { query: 'spelling in:notes', limit: 10, offset: 0 }, true);
+    expect(r.hits.map((h) => h.id)).toEqual(['aaaaaaaa04']);
+    expect(r.hits[0]!.notes.map((n) => n.id)).toEqual(['nnnnnnnn01']);
+    expect(await ids(e, 'spelling in:articles')).toEqual([]);
+    expect(await ids(e, 'غولر')).toEqual(['04']);
+  });
+
+  it('falls back to some of the words, with a hint, when no article has all of them', async () => {
+    const e = engineWith();
+    const r = await runQuery(e, load, { query: 'kalin weather', limit: 10, offset: 0 }, true);
+    expect(r.hits.map((h) => h.id).sort()).toEqual(['aaaaaaaa03', 'aaaaaaaa05']);
+    expect(r.hints.map((h) => h.message).join()).toMatch(/some of them/);
+  });
+
+  it('updates and removes articles incrementally', async () => {
+    const e = engineWith();
+    e.upsertArticle({ ...fixture[4]!, body: 'Now about Güler too.' });
+    expect((await ids(e, 'guler')).sort()).toEqual(['01', '02', '05']);
+    expect(await ids(e, 'weather')).toEqual([]);
+    e.removeArticle('aaaaaaaa01');
+    expect((await ids(e, 'guler')).sort()).toEqual(['02', '05']);
+    expect(e.articleCount).toBe(4);
+  });
+
+  it('pages results and reports the total', async () => {
+    const e = engineWith();
+    const all = await runQuery(e, load, { query: 'security', limit: 10, offset: 0 }, true);
+    const second = await runQuery(e, load, { query: 'security', limit: 1, offset: 1 }, true);
+    expect(all.total).toBe(3);
+    expect(second.hits.map((h) => h.id)).toEqual([all.hits[1]!.id]);
+  });
+
+  it('survives a snapshot round trip with identical answers', async () => {
+    const e = engineWith();
+    const copy = SearchEngine.restore(structuredClone(await e.snapshot()));
+    for (const q of ['guler', 'security -ankara', '"security talks"', 'secu*', 'امن', 'lang:ar'])
+      expect(await runQuery(copy, load, { query: q, limit: 10, offset: 0 }, true).then((r) => r.hits)).toEqual(
+        await runQuery(e, load, { query: q, limit: 10, offset: 0 }, true).then((r) => r.hits),
+      );
+  });
+
+  it('answers bad input without throwing', async () => {
+    const e = engineWith();
+    for (const q of [
+      'guler '.repeat(1700),
+      '"',
+      '""" OR - -- *',
+      '.*+?^${}()|[]\\',
+      '\u200F\u202Eguler\u0000\u0007',
+      '-guler',
+      'OR OR OR',
+      'x'.repeat(10_000),
+    ]) {
+      const r = await runQuery(e, load, { query: q, limit: 20, offset: 0 }, true);
+      expect(Array.isArray(r.hits)).toBe(true);
+      expect(r.tookMs).toBeLessThan(1000);
+    }
+    expect(parseQuery('guler '.repeat(1700)).hints.length).toBeGreaterThan(0);
+  });
+});

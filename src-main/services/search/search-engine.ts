@@ -1,0 +1,318 @@
+import { Document } from 'flexsearch';
+import { bm25, idf } from '../../core/search/bm25';
+import type { FilterMeta } from '../../core/search/filters';
+import { foldTags, matchesFilters, outletTermsOf } from '../../core/search/filters';
+import { terms } from '../../core/search/normalise';
+import type { Clause, QueryAst } from '../../core/search/query-ast';
+import { hasFilters as hasAnyFilter } from '../../core/search/query-ast';
+import type { SearchArticle } from '../../core/search/search-doc';
+import type { TermVector } from '../../core/search/term-vector';
+import { packVector, tfOf } from '../../core/search/term-vector';
+import { Vocabulary } from '../../core/search/vocabulary';
+import type { EngineSnapshot } from './engine-snapshot';
+import { decodeVectors, encodeVectors } from './engine-snapshot';
+import { RankedList } from './ranked-list';
+
+export const FIELDS = ['title', 'body', 'outlet', 'tags', 'note'] as const;
+type Field = (typeof FIELDS)[number];
+/** How much a word counts where it occurs: a title word says more about an article than a body word. */
+export const FIELD_WEIGHTS: Record<Field, number> = { title: 2, body: 1, outlet: 1, tags: 1, note: 1 };
+/** flexsearch returns at most this many documents per word and field; BM25 re-ranks them. */
+export const CANDIDATE_LIMIT = 5000;
+const PREFIX_EXPANSIONS = 64;
+
+export type DocInfo = FilterMeta & { key: string; articleId: string; updatedAt: string };
+export type EngineResult = { ranked: RankedList; truncated: boolean; mode: 'all' | 'any' };
+
+/**
+ * flexsearch holds the inverted index (word → documents); Parallax folds and tokenises text itself (the
+ * one normaliser), hands flexsearch ready-made terms, and keeps per-document term vectors so the
+ * candidates flexsearch returns can be checked against every word and ranked with BM25.
+ */
+function createFlex() {
+  // Terms arrive already folded and space-joined; flexsearch must not fold them again.
+  const encode = (s: string) => (s ? s.split(' ') : []);
+  return new Document({
+    document: { id: 'id', index: FIELDS.map((field) => ({ field, tokenize: 'strict', encode })) },
+    cache: false,
+  } as never) as unknown as {
+    add: (doc: Record<string, unknown>) => void;
+    remove: (id: number) => void;
+    search: (q: string, o: { limit: number; index?: string[] }) => { field: string; result: number[] }[];
+    export: (h: (key: string, data: string) => Promise<void> | void) => Promise<void>;
+    import: (key: string, data: string) => void;
+  };
+}
+
+type Compiled = { clause: Clause; ids: number[]; idfs: number[]; estimate: number };
+
+export class SearchEngine {
+  private flex = createFlex();
+  private vocab = new Vocabulary();
+  private vectors: (TermVector | null)[] = [];
+  private lengths: number[] = [];
+  private docs: (DocInfo | null)[] = [];
+  private byKey = new Map<string, number>();
+  private notesOf = new Map<string, number[]>();
+  private free: number[] = [];
+  private totalLength = 0;
+  private live = 0;
+  private articles = 0;
+
+  get docCount(): number {
+    return this.live;
+  }
+
+  get articleCount(): number {
+    return this.articles;
+  }
+
+  info(doc: number): DocInfo | null {
+    return this.docs[doc] ?? null;
+  }
+
+  /** Every indexed article with the updatedAt it was indexed at: what reconciliation compares. */
+  *articleVersions(): Generator<[string, string]> {
+    for (const d of this.docs) if (d?.kind === 'article') yield [d.articleId, d.updatedAt];
+  }
+
+  hasArticle(id: string): boolean {
+    return this.byKey.has(id);
+  }
+
+  /** Is the article's own document among these ranked documents? */
+  hasArticleIn(id: string, ranked: RankedList): boolean {
+    const doc = this.byKey.get(id);
+    return doc !== undefined && ranked.includesDoc(doc);
+  }
+
+  /** Index an article and its notes, replacing whatever was indexed for it before. */
+  upsertArticle(a: SearchArticle): void {
+    this.removeArticle(a.id);
+    const outletTerms = outletTermsOf(a.outlet);
+    const base = { articleId: a.id, updatedAt: a.updatedAt, outletTerms, lang: a.language, date: a.publishedAt };
+    this.addDoc(
+      { ...base, key: a.id, kind: 'article', tags: foldTags(a.tags) },
+      {
+        title: a.title,
+        body: a.body,
+        outlet: [a.outlet ?? '', a.byline].join(' '),
+        tags: a.tags.join(' '),
+      },
+    );
+    const notes: number[] = [];
+    for (const n of a.notes) {
+      notes.push(
+        this.addDoc(
+          { ...base, key: `n:${n.id}`, kind: 'note', tags: foldTags(n.tags) },
+          { note: `${n.note}\n${n.quote}`, tags: n.tags.join(' ') },
+        ),
+      );
+    }
+    if (notes.length) this.notesOf.set(a.id, notes);
+  }
+
+  removeArticle(id: string): void {
+    const doc = this.byKey.get(id);
+    if (doc !== undefined) this.removeDoc(doc);
+    for (const n of this.notesOf.get(id) ?? []) this.removeDoc(n);
+    this.notesOf.delete(id);
+  }
+
+  private addDoc(info: DocInfo, fields: Partial<Record<Field, string>>): number {
+    const doc = this.free.pop() ?? this.docs.length;
+    const freqs = new Map<number, number>();
+    const flexDoc: Record<string, unknown> = { id: doc };
+    let length = 0;
+    for (const f of FIELDS) {
+      const ts = fields[f] ? terms(fields[f]!) : [];
+      flexDoc[f] = ts.join(' ');
+      for (const t of ts) {
+        const id = this.vocab.idOf(t, true);
+        freqs.set(id, (freqs.get(id) ?? 0) + FIELD_WEIGHTS[f]);
+      }
+      length += ts.length * FIELD_WEIGHTS[f];
+    }
+    for (const id of freqs.keys()) this.vocab.df[id]!++;
+    this.flex.add(flexDoc);
+    this.vectors[doc] = packVector(freqs);
+    this.lengths[doc] = length;
+    this.docs[doc] = info;
+    this.byKey.set(info.key, doc);
+    this.totalLength += length;
+    this.live++;
+    if (info.kind === 'article') this.articles++;
+    return doc;
+  }
+
+  private removeDoc(doc: number): void {
+    const info = this.docs[doc];
+    if (!info) return;
+    this.flex.remove(doc);
+    const v = this.vectors[doc]!;
+    for (let i = 0; i < v.length; i++) this.vocab.df[Math.floor(v[i]! / 256)]!--;
+    this.totalLength -= this.lengths[doc]!;
+    this.live--;
+    if (info.kind === 'article') this.articles--;
+    this.vectors[doc] = null;
+    this.docs[doc] = null;
+    this.byKey.delete(info.key);
+    this.free.push(doc);
+  }
+
+  private compile(c: Clause): Compiled {
+    const N = Math.max(1, this.live);
+    let ids: number[];
+    if (c.kind === 'term') ids = [this.vocab.idOf(c.term)];
+    else if (c.kind === 'prefix') ids = this.vocab.expand(c.prefix, PREFIX_EXPANSIONS);
+    else ids = c.terms.map((t) => this.vocab.idOf(t));
+    if (ids.some((id) => this.vocab.dfOf(id) === 0)) ids = c.kind === 'prefix' ? ids.filter((id) => this.vocab.dfOf(id) > 0) : [];
+    const dfs = ids.map((id) => this.vocab.dfOf(id));
+    const estimate = ids.length === 0 ? 0 : c.kind === 'phrase' ? Math.min(...dfs) : dfs.reduce((a, b) => a + b, 0);
+    return { clause: c, ids, idfs: dfs.map((df) => idf(N, df)), estimate };
+  }
+
+  private clauseScore(c: Compiled, v: TermVector, len: number, avg: number): number {
+    if (c.ids.length === 0) return 0;
+    if (c.clause.kind === 'prefix') {
+      let best = 0;
+      for (let i = 0; i < c.ids.length; i++) best = Math.max(best, bm25(tfOf(v, c.ids[i]!), len, avg, c.idfs[i]!));
+      return best;
+    }
+    let sum = 0;
+    for (let i = 0; i < c.ids.length; i++) {
+      const s = bm25(tfOf(v, c.ids[i]!), len, avg, c.idfs[i]!);
+      if (s === 0) return 0; // a phrase needs every word (adjacency is checked on the text later)
+      sum += s;
+    }
+    return sum;
+  }
+
+  /**
+   * Rank documents for a query. `all`: every group must match (what users get); `any`: each matching
+   * group adds to the score (bag of words, as the Cranfield evaluation and the "some of the words"
+   * fallback use). Phrases are only checked for their words here; the caller verifies adjacency.
+   */
+  search(ast: QueryAst, mode: 'all' | 'any' = 'all'): EngineResult {
+    const avg = this.live ? this.totalLength / this.live : 1;
+    const groups = ast.groups.map((g) => g.map((c) => this.compile(c)));
+    const not = ast.not.filter((c) => c.kind !== 'phrase').map((c) => this.compile(c));
+    const rejected = (v: TermVector) => not.some((c) => c.ids.some((id) => tfOf(v, id) > 0));
+    const hasFilters = hasAnyFilter(ast.filters);
+    if (groups.length === 0) return { ranked: this.filterOnly(ast, rejected), truncated: false, mode };
+
+    const candidates = this.collect(groups, mode);
+    const docs: number[] = [];
+    const scores: number[] = [];
+    for (const doc of candidates.docs) {
+      const v = this.vectors[doc];
+      if (!v || (hasFilters && !matchesFilters(this.docs[doc]!, ast.filters)) || (not.length > 0 && rejected(v))) continue;
+      const len = this.lengths[doc]!;
+      let score = 0;
+      let ok = true;
+      for (const g of groups) {
+        let best = 0;
+        for (const c of g) best = Math.max(best, this.clauseScore(c, v, len, avg));
+        if (best === 0 && mode === 'all') {
+          ok = false;
+          break;
+        }
+        score += best;
+      }
+      if (ok && score > 0) {
+        docs.push(doc);
+        scores.push(score);
+      }
+    }
+    return { ranked: new RankedList(docs, scores), truncated: candidates.truncated, mode };
+  }
+
+  private marks = new Uint32Array(0);
+  private generation = 0;
+
+  /** The candidate documents: everything the rarest group can match (`all`), or any group (`any`). */
+  private collect(groups: Compiled[][], mode: 'all' | 'any'): { docs: number[]; truncated: boolean } {
+    if (this.marks.length < this.docs.length) this.marks = new Uint32Array(this.docs.length * 2 + 16);
+    const gen = ++this.generation;
+    const out: number[] = [];
+    let truncated = false;
+    const estimate = (g: Compiled[]) => g.reduce((a, c) => a + c.estimate, 0);
+    const drivers = mode === 'all' ? [groups.reduce((a, b) => (estimate(b) < estimate(a) ? b : a))] : groups;
+    for (const g of drivers)
+      for (const c of g) {
+        // A phrase's rarest word finds every document that can hold the phrase.
+        const ids = c.clause.kind === 'phrase' && c.ids.length ? [c.ids[c.idfs.indexOf(Math.max(...c.idfs))]!] : c.ids;
+        for (const id of ids)
+          for (const { result } of this.flex.search(this.vocab.terms[id]!, { limit: CANDIDATE_LIMIT })) {
+            if (result.length >= CANDIDATE_LIMIT) truncated = true;
+            for (const d of result) {
+              if (this.marks[d] === gen) continue;
+              this.marks[d] = gen;
+              out.push(d);
+            }
+          }
+      }
+    return { docs: out, truncated };
+  }
+
+  /** Filters (and exclusions) without words: every matching document, newest first. */
+  private filterOnly(ast: QueryAst, rejected: (v: TermVector) => boolean): RankedList {
+    const out: { doc: number; date: string }[] = [];
+    for (let doc = 0; doc < this.docs.length; doc++) {
+      const info = this.docs[doc];
+      if (!info || !matchesFilters(info, ast.filters) || rejected(this.vectors[doc]!)) continue;
+      out.push({ doc, date: info.date ?? '' });
+    }
+    out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.doc - b.doc));
+    return new RankedList(
+      out.map((o) => o.doc),
+      out.map(() => 0),
+      true,
+    );
+  }
+
+  /** Everything needed to restore the engine without re-indexing. */
+  async snapshot(): Promise<EngineSnapshot> {
+    const flex: Record<string, string> = {};
+    await this.flex.export((key, data) => {
+      flex[key] = data;
+    });
+    return {
+      flex,
+      terms: this.vocab.terms,
+      docs: this.docs,
+      vectors: encodeVectors(this.vectors, this.lengths),
+    };
+  }
+
+  static restore(s: EngineSnapshot): SearchEngine {
+    const e = new SearchEngine();
+    for (const [key, data] of Object.entries(s.flex)) e.flex.import(key, data);
+    e.vocab = Vocabulary.from(s.terms);
+    const { vectors, lengths } = decodeVectors(s.vectors, s.docs.length);
+    e.docs = s.docs;
+    e.vectors = vectors;
+    e.lengths = lengths;
+    for (let doc = 0; doc < e.docs.length; doc++) {
+      const info = e.docs[doc];
+      const v = vectors[doc];
+      if (!info || !v) {
+        e.docs[doc] = null;
+        e.vectors[doc] = null;
+        e.free.push(doc);
+        continue;
+      }
+      e.byKey.set(info.key, doc);
+      if (info.kind === 'note') e.notesOf.set(info.articleId, [...(e.notesOf.get(info.articleId) ?? []), doc]);
+      for (let i = 0; i < v.length; i++) {
+        const t = Math.floor(v[i]! / 256);
+        if (t >= e.vocab.size) throw new Error('the saved index refers to unknown terms');
+        e.vocab.df[t]!++;
+      }
+      e.totalLength += lengths[doc]!;
+      e.live++;
+      if (info.kind === 'article') e.articles++;
+    }
+    return e;
+  }
+}

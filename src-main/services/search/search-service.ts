@@ -1,0 +1,105 @@
+import type { Emit, SearchResult, SearchStatus } from '../../contract';
+import { toSearchArticle } from '../../core/search/search-doc';
+import type { NotebookStore } from '../store/notebook-store';
+import type { HostStatus, IndexApi } from './index-host';
+import { IndexHost } from './index-host';
+import { findWorkerEntry, workerIndex } from './worker-client';
+
+export type SearchOptions = {
+  /** 'worker' (default when the worker's code is found) or 'inline' (tests). */
+  runIn?: 'worker' | 'inline';
+  /**
+   * How long a query waits for an index that is still being built before answering over what is indexed
+   * so far: a short wait for windows (they show progress and re-run), forever for the CLI.
+   */
+  waitForIndexMs?: number;
+  /** Save the index this long after the last change (it is also saved on close). */
+  saveAfterMs?: number;
+};
+
+/**
+ * The search index as the rest of the back end sees it: started on first use, kept in step with the
+ * store's changes, reporting its status as an event, and saved when the notebook closes.
+ */
+export class SearchService {
+  private index: (IndexApi & { terminate?: () => Promise<void> }) | null = null;
+  private started: Promise<void> | null = null;
+  private ready: Promise<void> | null = null;
+  private last: HostStatus = { state: 'starting', indexedArticles: 0, progress: null, message: null };
+  private unsubscribe: (() => void) | null = null;
+  private saveTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly store: NotebookStore,
+    private readonly emit: Emit,
+    private readonly opts: SearchOptions = {},
+  ) {}
+
+  private onStatus = (s: HostStatus) => {
+    this.last = s;
+    this.emit('search.status', this.toStatus(s));
+  };
+
+  private toStatus(s: HostStatus): SearchStatus {
+    return { ...s, totalArticles: this.store.size };
+  }
+
+  /** Start the index (idempotent). Resolves once queries can be answered, possibly over a partial index. */
+  start(): Promise<void> {
+    this.started ??= (async () => {
+      const entry = this.opts.runIn === 'inline' ? null : findWorkerEntry();
+      this.index = entry ? workerIndex(entry, this.store.layout.root, this.onStatus) : new IndexHost(this.store.layout.root, this.onStatus);
+      this.unsubscribe = this.store.onChange((change) => {
+        const work = change.kind === 'delete' ? this.index!.remove(change.ids) : this.index!.upsert(change.records.map(toSearchArticle));
+        work.then(() => this.scheduleSave()).catch((e: unknown) => console.error('[parallax] the search index missed a change:', e));
+      });
+      await this.index.open();
+      const catalog = [...this.store.entries()].map((e): [string, string] => [e.id, e.updatedAt]);
+      this.ready = this.index.reconcile(catalog).then(
+        () => this.scheduleSave(),
+        (e: unknown) =>
+          this.onStatus({ ...this.last, state: 'failed', message: `The search index could not be built: ${(e as Error).message}` }),
+      );
+    })();
+    return this.started;
+  }
+
+  private scheduleSave(): void {
+    if (this.store.readOnly) return; // a read-only notebook is never written to, not even its index
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      void this.index?.save().catch((e: unknown) => console.error('[parallax] the search index could not be saved:', e));
+    }, this.opts.saveAfterMs ?? 10_000);
+    this.saveTimer.unref();
+  }
+
+  async query(input: { query: string; limit: number; offset: number }): Promise<SearchResult> {
+    await this.start();
+    const wait = this.opts.waitForIndexMs ?? 300;
+    if (this.ready && this.last.state !== 'ready') {
+      await (wait === Infinity ? this.ready : Promise.race([this.ready, new Promise((r) => setTimeout(r, wait))]));
+    }
+    return this.index!.query(input);
+  }
+
+  async status(): Promise<SearchStatus> {
+    await this.start();
+    return this.toStatus(await this.index!.status().catch(() => this.last));
+  }
+
+  /** Wait for the first reconciliation (tests, benchmarks). */
+  async whenReady(): Promise<void> {
+    await this.start();
+    await this.ready;
+  }
+
+  async close(): Promise<void> {
+    if (!this.started) return;
+    await this.started.catch(() => undefined);
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.unsubscribe?.();
+    if (this.last.state !== 'failed' && !this.store.readOnly) await this.index?.close().catch(() => undefined);
+    await this.index?.terminate?.();
+  }
+}

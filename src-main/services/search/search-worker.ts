@@ -1,0 +1,22 @@
+/**
+ * The search worker thread: owns the index (building, querying, saving) so neither the main process nor
+ * the UI ever waits on it. The main thread talks to it through worker-client.ts.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { IndexHost } from './index-host';
+import type { IndexApi } from './index-host';
+
+type Request = { id: number; method: keyof IndexApi; args: unknown[] };
+
+const port = parentPort!;
+const host = new IndexHost((workerData as { root: string }).root, (status) => port.postMessage({ type: 'status', status }));
+
+port.on('message', async ({ id, method, args }: Request) => {
+  try {
+    const fn = host[method] as (...a: unknown[]) => Promise<unknown>;
+    const value = await fn.apply(host, args);
+    port.postMessage({ type: 'reply', id, ok: true, value });
+  } catch (e) {
+    port.postMessage({ type: 'reply', id, ok: false, message: (e as Error)?.message ?? String(e) });
+  }
+});

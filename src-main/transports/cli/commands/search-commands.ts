@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import type { SearchResult } from '../../../contract';
+import { markSnippet } from '../../../core/search/highlight';
+import type { CommandContext } from '../cli-program';
+import { addGlobalOptions } from '../cli-program';
+
+const positiveInt = (v: string) => {
+  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 500)
+    throw new InvalidArgumentError(`expected a whole number from 1 to 500, got ${JSON.stringify(v)}`);
+  return Number(v);
+};
+
+/** What `search --json` prints: best first, snippets as plain strings with hits in [[…]]. */
+export function searchRows(r: SearchResult) {
+  return r.hits.map((h) => ({
+    id: h.id,
+    title: h.title,
+    outlet: h.outlet,
+    score: h.score,
+    snippets: [...h.snippets.map((s) => markSnippet(s)), ...h.notes.map((n) => `note: ${markSnippet(n)}`)],
+  }));
+}
+
+function formatSearch(r: SearchResult): string {
+  const lines: string[] = [];
+  if (r.hits.length === 0) lines.push('No matches.');
+  for (const [i, row] of searchRows(r).entries()) {
+    lines.push(`${i + 1}. ${row.title}  (${row.outlet ?? 'unknown outlet'} · ${row.id} · score ${row.score})`);
+    for (const s of row.snippets) lines.push(`     ${s}`);
+  }
+  lines.push(`${r.total}${r.approximate ? '+' : ''} article(s) match · ${r.tookMs} ms`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `search "<query>"`: the same query language and ranking as the search box. */
+export function registerSearchCommands(program: Command, ctx: CommandContext): void {
+  addGlobalOptions(program.command('search'))
+    .description(
+      'search titles, bodies, outlets, tags and notes (words, "phrases", -exclude, a OR b, pre*, outlet: tag: lang: before: after: in:notes)',
+    )
+    .argument('<query>', 'the query; quote it for the shell')
+    .option('--limit <n>', 'at most this many articles (1-500)', positiveInt, 20)
+    .action(async (query: string, opts: { limit: number }, cmd: Command) => {
+      const r = await ctx.call(cmd, 'search.query', { query, limit: opts.limit, offset: 0 });
+      for (const h of r.hints) ctx.io.err(`parallax: hint: ${h.message}\n`);
+      ctx.print(cmd, searchRows(r), formatSearch(r));
+    });
+}

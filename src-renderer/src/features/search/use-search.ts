@@ -1,0 +1,52 @@
+import { useEffect, useRef, useState } from 'react';
+import type { SearchResult, SearchStatus } from '@contract';
+import { call, subscribe } from '../../api/client';
+
+const DEBOUNCE_MS = 60;
+
+/**
+ * Search as you type: a short debounce, answers applied in order (a slow early answer never replaces a
+ * later one), and a fresh run whenever the index finishes (re)building or the notebook changes.
+ */
+export function useSearch(query: string, limit = 50) {
+  const [result, setResult] = useState<SearchResult | null>(null);
+  const [status, setStatus] = useState<SearchStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [epoch, setEpoch] = useState(0);
+  const seq = useRef(0);
+
+  useEffect(() => {
+    void call('search.status', {}).then(setStatus, () => undefined);
+    const offStatus = subscribe('search.status', (s) => {
+      setStatus(s);
+      if (s.state === 'ready' || (s.progress && s.progress.done % 500 === 0)) setEpoch((e) => e + 1);
+    });
+    const offChanged = subscribe('notebook.changed', () => setEpoch((e) => e + 1));
+    return () => {
+      offStatus();
+      offChanged();
+    };
+  }, []);
+
+  useEffect(() => {
+    const mine = ++seq.current;
+    if (!query.trim()) {
+      setResult(null);
+      setError(null);
+      return;
+    }
+    const timer = setTimeout(() => {
+      call('search.query', { query, limit, offset: 0 }).then(
+        (r) => {
+          if (mine !== seq.current) return;
+          setResult(r);
+          setError(null);
+        },
+        (e: Error) => mine === seq.current && setError(e.message),
+      );
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query, limit, epoch]);
+
+  return { result, status, error };
+}
