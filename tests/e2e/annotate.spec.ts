@@ -96,7 +96,7 @@ test('delete an annotation, then undo and redo it', async ({ page, server }) => 
 test('keyboard only: open an article, choose sentences, highlight with a note and a tag, undo', async ({ page, server }) => {
   const app = new AnnotatorPage(page);
   await app.open(server.url);
-  await page.keyboard.press('/');
+  await page.keyboard.press('Control+Shift+F'); // the library filter ("/" opens search)
   await page.keyboard.type('Syria FM');
   await expect(app.rows).toHaveCount(1);
   await page.keyboard.press('Enter'); // into the list
