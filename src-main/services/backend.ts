@@ -16,7 +16,13 @@ import type { OpenOptions } from './store/notebook-store';
 import { NotebookStore } from './store/notebook-store';
 import { tagHandlers } from './tag-handlers';
 
-export type Backend = { handlers: Handlers; store: NotebookStore; lock: NotebookLock | null; search: SearchService; close: () => Promise<void> };
+export type Backend = {
+  handlers: Handlers;
+  store: NotebookStore;
+  lock: NotebookLock | null;
+  search: SearchService;
+  close: () => Promise<void>;
+};
 
 export type BackendOptions = OpenOptions & {
   emit?: Emit;

@@ -49,7 +49,10 @@ export async function withNotebook<T>(
   }
   // A one-shot command answers over the whole search index, however long building it takes.
   const search = { waitForIndexMs: Infinity };
-  const backend = await openBackend(dir, access.write ? { create: access.create, lockAs: access.holder, search } : { readerOnly: true, search });
+  const backend = await openBackend(
+    dir,
+    access.write ? { create: access.create, lockAs: access.holder, search } : { readerOnly: true, search },
+  );
   try {
     return await local(backend);
   } finally {

@@ -113,7 +113,13 @@ export const ReaderPane = forwardRef<HTMLElement, Props>(function ReaderPane({ i
           </div>
           <ArticleTagEditor article={article} onError={onError} />
         </header>
-        <AnnotatedBody annotator={annotator} blocks={article.blocks} showBoilerplate={showBoilerplate} articleLang={article.language} marks={marks} />
+        <AnnotatedBody
+          annotator={annotator}
+          blocks={article.blocks}
+          showBoilerplate={showBoilerplate}
+          articleLang={article.language}
+          marks={marks}
+        />
       </article>
       <AnnotationPanel annotator={annotator} onError={onError} />
     </main>
