@@ -5,3 +5,4 @@ export * from './annotations';
 export * from './notebook';
 export * from './methods';
 export * from './events';
+export * from './export';
