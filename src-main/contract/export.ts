@@ -50,9 +50,7 @@ export const ExportOptions = z
   });
 export type ExportOptions = z.infer<typeof ExportOptions>;
 
-export const ExportRequest = z
-  .object({ format: ExportFormat, scope: ExportScope.default({}), options: ExportOptions })
-  .strict();
+export const ExportRequest = z.object({ format: ExportFormat, scope: ExportScope.default({}), options: ExportOptions }).strict();
 
 /** A file name, not a path: no folders, no characters Windows or macOS refuse, no reserved device names. */
 export const SafeFileName = ShortText(200).refine((s) => s.trim().length > 0, 'a file name cannot be empty');

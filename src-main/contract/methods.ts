@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ArticleDetail, ArticleSummary, ImportReport, ListQuery, ListResult, MetadataPatch, UploadedFile } from './articles';
+import { BackupInfo, ExportRequest, ExportWritten, ExportedFile } from './export';
 import { NotebookInfo } from './notebook';
-import { ArticleId } from './primitives';
+import { ArticleId, ShortText } from './primitives';
 
 const Empty = z.object({}).strict().default({});
 
@@ -27,6 +28,32 @@ export const methods = {
     input: z.object({ ids: z.array(ArticleId).max(200_000).optional() }).strict(),
     output: z.object({ reanalysed: z.number().int() }),
   },
+  /** Paste as new article: the text as typed or pasted, with an optional title that overrides the first line. */
+  'articles.importText': {
+    input: z
+      .object({
+        text: z
+          .string()
+          .max(20_000_000, 'pasted text may be at most 20 MB')
+          .refine((s) => s.trim().length > 0, 'there is no text to import'),
+        title: ShortText(1000).optional(),
+      })
+      .strict(),
+    output: ImportReport,
+  },
+  /** An export returned by value, for the app to download (web mode and desktop alike). */
+  'export.run': { input: ExportRequest, output: ExportedFile },
+  /** An export written into a folder (CLI --out, a desktop save dialog); refuses paths outside that folder. */
+  'export.write': {
+    input: ExportRequest.extend({
+      folder: z.string().min(1).max(4096),
+      name: ShortText(200).optional(),
+      overwrite: z.boolean().default(false),
+    }).strict(),
+    output: ExportWritten,
+  },
+  'backup.create': { input: Empty, output: BackupInfo },
+  'backup.list': { input: Empty, output: z.array(BackupInfo) },
 } as const;
 
 export type Methods = typeof methods;

@@ -1,10 +1,11 @@
 import type { Emit, Handlers } from '../contract';
 import { AppError } from '../contract';
-import { analyseArticle } from '../core/article/analyse-article';
 import { toDetail, toSummary, toCatalogEntry } from '../core/article/article-record';
 import { listArticles } from '../core/article/list-articles';
+import { analyseSource } from './importer/formats/analyse-source';
 import { fingerprintOf, importArticles } from './importer/import-articles';
 import { bytesToText, readImportFile } from './importer/read-import-file';
+import { importSpecialPaths, importSpecialUploads, splitSpecial } from './importer/special-imports';
 import { walkPaths } from './importer/walk-paths';
 import { loadSample } from './sample/sample-notebook';
 import type { NotebookStore } from './store/notebook-store';
@@ -61,13 +62,15 @@ export function articleHandlers(store: NotebookStore, emit: Emit): ArticleHandle
     },
 
     'articles.importPaths': async ({ paths }) => {
-      const { files, skipped } = await walkPaths(paths);
+      const walked = await walkPaths(paths);
+      const { articles: files, special } = splitSpecial(walked.files, (f) => f);
       const report = await importArticles(
         store,
         files.map((file) => ({ file, load: () => readImportFile(file) })),
         emit,
       );
-      report.errors.push(...skipped);
+      await importSpecialPaths(store, special, report, emit);
+      report.errors.push(...walked.skipped);
       changed(
         report.imported.map((a) => a.id),
         'import',
@@ -75,9 +78,11 @@ export function articleHandlers(store: NotebookStore, emit: Emit): ArticleHandle
       return report;
     },
 
-    'articles.importFiles': async ({ files }) => {
+    'articles.importFiles': async ({ files: all }) => {
+      const { articles: files, special } = splitSpecial(all, (f) => f.name);
       const sources = files.map((f) => ({ file: f.name, load: () => bytesToText(Buffer.from(f.contentBase64, 'base64'), f.name) }));
       const report = await importArticles(store, sources, emit);
+      await importSpecialUploads(store, special, report, emit);
       changed(
         report.imported.map((a) => a.id),
         'import',
@@ -90,7 +95,7 @@ export function articleHandlers(store: NotebookStore, emit: Emit): ArticleHandle
       for (const id of targets) if (!store.entry(id)) throw new AppError('NOT_FOUND', `No article with id ${id}`);
       for (const id of targets) {
         await store.updateArticle(id, (r) => {
-          r.analysis = analyseArticle(r.raw);
+          r.analysis = analyseSource(r.format ?? 'text', r.raw, r.file).analysis;
           r.fingerprint = fingerprintOf(r.analysis, r.raw);
         });
       }

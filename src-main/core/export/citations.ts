@@ -91,10 +91,17 @@ export function ris(articles: ExportArticle[]): string {
 export function formatReferences(articles: ExportArticle[], style: CitationStyle, format: 'markdown' | 'html'): Map<string, string> {
   ensureStyles();
   const out = new Map<string, string>();
-  for (const a of articles) {
-    const entry = new Cite([toCslItem(a)]).format('bibliography', { format: 'html', template: STYLE_IDS[style], lang: 'en-US' }) as string;
-    const html = stripBibWrapper(entry);
-    out.set(a.id, format === 'html' ? html : htmlToMarkdown(html));
+  if (!articles.length) return out;
+  // One processor run for all items (one engine, one pass), split back into entries by their ids.
+  const html = new Cite(articles.map(toCslItem)).format('bibliography', {
+    format: 'html',
+    template: STYLE_IDS[style],
+    lang: 'en-US',
+  }) as string;
+  const entry = /<div data-csl-entry-id="([^"]+)" class="csl-entry">([\s\S]*?)<\/div>\n/g;
+  for (let m = entry.exec(html); m; m = entry.exec(html)) {
+    const body = m[2]!.trim();
+    out.set(m[1]!, format === 'html' ? body : htmlToMarkdown(body));
   }
   return out;
 }
@@ -114,10 +121,4 @@ function htmlToMarkdown(html: string): string {
     })
     .join('')
     .trim();
-}
-
-/** citeproc wraps each entry in two divs; the report places entries itself. */
-function stripBibWrapper(html: string): string {
-  const m = html.match(/<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/);
-  return (m ? m[1]! : html).trim();
 }

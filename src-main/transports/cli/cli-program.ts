@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import type { MethodName, MethodOutput } from '../../contract';
+import type { Emit, MethodName, MethodOutput } from '../../contract';
 import { openBackend } from '../../services/backend';
 import type { Backend } from '../../services/backend';
 import { resolveNotebookDir } from '../../services/app-paths';
@@ -7,6 +7,7 @@ import { dispatch } from '../shared/dispatch';
 import type { CliIo } from './cli-io';
 import { CliExit } from './cli-io';
 import { registerArticleCommands } from './commands/article-commands';
+import { registerExportCommands } from './commands/export-commands';
 import { registerServeCommand } from './commands/serve-command';
 
 export type GlobalOptions = { notebook?: string; json?: boolean };
@@ -17,7 +18,7 @@ export type CommandContext = {
   options: (cmd: Command) => GlobalOptions;
   /** Open the notebook, call one API method through the same dispatcher as IPC and HTTP, close. */
   call: <M extends MethodName>(cmd: Command, method: M, payload: unknown, open?: { create?: boolean }) => Promise<MethodOutput<M>>;
-  withBackend: <T>(cmd: Command, fn: (b: Backend, dir: string) => Promise<T>, open?: { create?: boolean }) => Promise<T>;
+  withBackend: <T>(cmd: Command, fn: (b: Backend, dir: string) => Promise<T>, open?: { create?: boolean; emit?: Emit }) => Promise<T>;
   print: (cmd: Command, value: unknown, human: string) => void;
   /** A command that finished but partly failed (some files not imported) exits non-zero after printing. */
   setExitCode: (code: number) => void;
@@ -41,7 +42,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CommandContext
   const options = (cmd: Command) => cmd.optsWithGlobals<GlobalOptions>();
   const withBackend: CommandContext['withBackend'] = async (cmd, fn, open) => {
     const dir = resolveNotebookDir(options(cmd).notebook, io.env);
-    const backend = await openBackend(dir, { create: open?.create ?? false });
+    const backend = await openBackend(dir, { create: open?.create ?? false, emit: open?.emit });
     try {
       return await fn(backend, dir);
     } finally {
@@ -70,6 +71,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CommandContext
 
   registerArticleCommands(program, ctx);
   registerServeCommand(program, ctx);
+  registerExportCommands(program, ctx);
   program.commands.forEach((c) => {
     c.configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined }).exitOverride();
   });
