@@ -13,12 +13,26 @@ export type ExtractedPage = {
 
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dd, dt, td';
 
-/** Plain text of the extracted article: one line per block element, nested blocks not repeated. */
+/** Class or id names of advertising slots; Readability keeps an ad that sits among the article's paragraphs. */
+const AD_NAME =
+  /^(ad|ads|advert|adverts|advertisement|advertising|sponsor|sponsored|promo|promoted|dfp|adslot|outbrain|taboola)$|^ad[-_]|[-_]ad$|[-_]ads$|^ads[-_]|^advert/i;
+const AD_TEXT = /^\s*(advertisement|advertising|sponsored( content)?|anzeige|publicité|إعلان|reklam)\s*(—|-|:|$)/i;
+
+function removeAds(doc: Document): void {
+  for (const el of [...doc.body.querySelectorAll('[class], [id]')]) {
+    const names = [...el.classList, el.id].filter(Boolean);
+    if (names.some((n) => AD_NAME.test(n))) el.remove();
+  }
+  for (const el of [...doc.body.querySelectorAll('p, div, aside, span')]) {
+    if (el.isConnected && AD_TEXT.test(el.textContent ?? '') && (el.textContent ?? '').length < 200) el.remove();
+  }
+}
+
+/** Plain text of the extracted article: one line per innermost block element, so nothing is read twice. */
 function blocksText(root: Element): string[] {
   const out: string[] = [];
   for (const el of root.querySelectorAll(BLOCKS)) {
-    if (el.parentElement?.closest(BLOCKS) && el.tagName !== 'LI') continue; // a <p> inside a <blockquote> is read with it
-    if (el.querySelector('p, li, blockquote') && el.tagName !== 'LI') continue; // a container: its children are read
+    if (el.querySelector(BLOCKS)) continue; // a container (a quote of paragraphs, a list item with paragraphs): its blocks are read
     const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (t) out.push(t);
   }
@@ -38,6 +52,7 @@ export function extractHtmlArticle(sanitizedHtml: string, file: string): Extract
   const dom = new JSDOM(sanitizedHtml, { url: 'https://parallax.invalid/' });
   const doc = dom.window.document;
   const meta = readPageMetadata(doc);
+  removeAds(doc);
   const parsed = new Readability(doc.cloneNode(true) as Document, { charThreshold: 200, keepClasses: false }).parse();
   let lines: string[] = [];
   if (parsed?.content) {

@@ -42,7 +42,11 @@ export function sanitizePage(html: string): string {
     allowedSchemesAppliedToAttributes: ['href', 'cite'],
     allowProtocolRelative: false,
     // Only the canonical link is worth keeping; stylesheets and preloads would point at things never fetched.
-    exclusiveFilter: (frame) => frame.tag === 'link' && !/\bcanonical\b/i.test(frame.attribs.rel ?? ''),
+    // A meta tag without a name or property (http-equiv refresh, say) says nothing we read and may carry a URL.
+    exclusiveFilter: (frame) =>
+      (frame.tag === 'link' && !/\bcanonical\b/i.test(frame.attribs.rel ?? '')) ||
+      (frame.tag === 'meta' && !frame.attribs.name && !frame.attribs.property && !frame.attribs.itemprop && !frame.attribs.charset) ||
+      (frame.tag === 'meta' && /^\s*(javascript|data|vbscript):/i.test(frame.attribs.content ?? '')),
     disallowedTagsMode: 'discard',
     nonTextTags: [
       'script',
