@@ -10,7 +10,7 @@ import { cli } from '../../../tests/helpers/run-cli';
 import { corpus } from '../../../tests/helpers/seeds';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { cslDataSchema, loadW3cSuite } from '../../../tests/helpers/w3c-schemas';
-import { dispatch } from '../../transports/shared/dispatch';
+import { dispatch } from '../../../tests/helpers/api';
 import { findChromium } from './pdf-chromium';
 
 const tempDir = useTempDirs();

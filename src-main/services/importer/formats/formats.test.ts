@@ -134,7 +134,7 @@ describe('Markdown files and pasted text', () => {
       title: 'Pasted: Ankara meeting',
     });
     expect(again.duplicates).toHaveLength(1);
-    const { dispatch } = await import('../../../transports/shared/dispatch');
+    const { dispatch } = await import('../../../../tests/helpers/api');
     expect(await dispatch(b.handlers, 'articles.importText', { text: '  \n ' })).toMatchObject({
       ok: false,
       error: { code: 'BAD_INPUT', message: expect.stringMatching(/no text/) },
