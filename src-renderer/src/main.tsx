@@ -6,6 +6,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/library.css';
 import './styles/reader.css';
+import './styles/dialogs.css';
 
 applyStoredTheme();
 createRoot(document.getElementById('root')!).render(
