@@ -11,6 +11,7 @@ import { openBackend } from '../../services/backend';
 import { appDataDir, resolveNotebookDir } from '../../services/app-paths';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { dispatch } from '../shared/dispatch';
+import { electronPdfRenderer } from './print-to-pdf';
 import { APP_ORIGIN, APP_SCHEME, IPC_EVENT, IPC_INVOKE, mainWindowOptions } from './window-options';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -47,7 +48,7 @@ async function start(): Promise<void> {
   const dir = resolveNotebookDir(undefined);
   let win: BrowserWindow | null = null;
   const emit: Emit = (event, payload) => win?.webContents.send(IPC_EVENT, event, payload);
-  const backend = await openBackend(dir, { create: true, emit });
+  const backend = await openBackend(dir, { create: true, emit, pdf: electronPdfRenderer, dailyBackup: true });
   if (backend.store.size === 0 && !process.env.PARALLAX_NO_SAMPLE) await backend.handlers['notebook.importSample']({});
 
   serveApp();
