@@ -97,6 +97,21 @@ describe('re-importing our W3C JSON-LD', () => {
   });
 });
 
+describe('other JSON files', () => {
+  it('refuses a .json file that is not W3C annotations, saying why, and never imports it as an article', async () => {
+    const dir = tempDir();
+    const b = await bareNotebook(join(dir, 'b'));
+    const r = await b.handlers['articles.importFiles']({
+      files: [{ name: 'package.json', contentBase64: b64('{"name":"x","version":"1.0.0"}') }],
+    });
+    expect(r.imported).toEqual([]);
+    expect(r.errors).toEqual([
+      { file: 'package.json', code: 'BAD_INPUT', message: expect.stringMatching(/is not W3C Web Annotation JSON-LD/) },
+    ]);
+    expect(b.store.size).toBe(5);
+  });
+});
+
 describe('importing a backup into a notebook', () => {
   it('adds the articles it does not have, with their tags and annotations, and reports the rest as duplicates', async () => {
     const dir = tempDir();

@@ -11,7 +11,9 @@ export type SpecialKind = 'annotations' | 'backup';
 
 export function specialKind(name: string): SpecialKind | null {
   const n = name.toLowerCase();
-  if (n.endsWith('.jsonld') || n.endsWith('.jsonl')) return 'annotations';
+  // A .json file is never a news article; the one kind Parallax reads is W3C annotations (Hypothesis and
+  // other tools export those as .json), and anything else is refused with the reason.
+  if (n.endsWith('.jsonld') || n.endsWith('.jsonl') || n.endsWith('.json')) return 'annotations';
   if (n.endsWith('.zip')) return 'backup';
   return null;
 }
