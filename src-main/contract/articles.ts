@@ -4,8 +4,8 @@ import { ArticleId, HttpUrl, IsoDate, LanguageTag, ShortText } from './primitive
 export const metaKeys = ['title', 'outlet', 'publishedAt', 'author', 'dateline', 'language', 'url'] as const;
 export type MetaKey = (typeof metaKeys)[number];
 
-/** Where a metadata value came from: a cue in the text, the user, a guess from the lead, the file name, a manifest. */
-export const FieldSource = z.enum(['text', 'user', 'derived', 'file', 'manifest', 'none']);
+/** Where a metadata value came from: a cue in the text, the user, a guess from the lead, the file name (or Markdown front matter), a manifest, a web page's metadata (OpenGraph, JSON-LD, meta tags). */
+export const FieldSource = z.enum(['text', 'user', 'derived', 'file', 'manifest', 'page', 'none']);
 export type FieldSource = z.infer<typeof FieldSource>;
 
 export const MetaField = z.object({
@@ -110,6 +110,8 @@ export const ImportReport = z.object({
   imported: z.array(z.object({ id: ArticleId, file: z.string(), title: z.string() })),
   duplicates: z.array(z.object({ file: z.string(), id: ArticleId })),
   errors: z.array(z.object({ file: z.string(), code: z.string(), message: z.string() })),
+  /** Annotations read from W3C JSON-LD files and backups (absent when none were imported). */
+  annotations: z.object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }).optional(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

@@ -4,6 +4,8 @@ import { SearchStatus } from './search';
 /** Events pushed from the back end to every open window (IPC `webContents.send`, HTTP server-sent events). */
 export const events = {
   'import.progress': z.object({ done: z.number().int(), total: z.number().int(), file: z.string().nullable() }),
+  /** Long exports and backups: reading articles, writing files, printing the PDF. */
+  'export.progress': z.object({ phase: z.enum(['read', 'write', 'pdf']), done: z.number().int(), total: z.number().int() }),
   'notebook.changed': z.object({ ids: z.array(z.string()), reason: z.string() }),
   'compare.progress': z.object({ stage: z.string(), done: z.number().int(), total: z.number().int() }),
   'stories.changed': z.object({ ids: z.array(z.string()) }),

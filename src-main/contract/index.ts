@@ -8,3 +8,4 @@ export * from './search';
 export * from './methods';
 export * from './events';
 export * from './compare';
+export * from './export';

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { ArticleDetail, ArticleSummary, ImportReport, ListQuery, ListResult, MetadataPatch, UploadedFile } from './articles';
 import { CompareIds, CompareResult, ExportedTable, RelatedItem, Story, StoryId, StoryName, compareTables, tableFormats } from './compare';
 import { Annotation, AnnotationId, AnnotationListResult, AnnotationPatch, AnnotationQuery, NewAnnotation } from './annotations';
-import { NotebookInfo } from './notebook';
 import { TagChange, TagColor, TagInfo, TagList, TagName, TagSnapshot } from './tags';
-import { ArticleId } from './primitives';
 import { ArticleHits, ArticleHitsInput, SavedSearch, SaveSearchInput, SearchQueryInput, SearchResult, SearchStatus } from './search';
+import { BackupInfo, ExportRequest, ExportWritten, ExportedFile } from './export';
+import { NotebookInfo } from './notebook';
+import { ArticleId, ShortText } from './primitives';
 
 const Empty = z.object({}).strict().default({});
 
@@ -86,6 +87,32 @@ export const methods = {
   'search.saved.list': { input: Empty, output: z.array(SavedSearch) },
   'search.saved.save': { input: SaveSearchInput, output: SavedSearch },
   'search.saved.delete': { input: z.object({ id: z.string().max(64) }).strict(), output: z.array(SavedSearch) },
+  /** Paste as new article: the text as typed or pasted, with an optional title that overrides the first line. */
+  'articles.importText': {
+    input: z
+      .object({
+        text: z
+          .string()
+          .max(20_000_000, 'pasted text may be at most 20 MB')
+          .refine((s) => s.trim().length > 0, 'there is no text to import'),
+        title: ShortText(1000).optional(),
+      })
+      .strict(),
+    output: ImportReport,
+  },
+  /** An export returned by value, for the app to download (web mode and desktop alike). */
+  'export.run': { input: ExportRequest, output: ExportedFile },
+  /** An export written into a folder (CLI --out, a desktop save dialog); refuses paths outside that folder. */
+  'export.write': {
+    input: ExportRequest.extend({
+      folder: z.string().min(1).max(4096),
+      name: ShortText(200).optional(),
+      overwrite: z.boolean().default(false),
+    }).strict(),
+    output: ExportWritten,
+  },
+  'backup.create': { input: Empty, output: BackupInfo },
+  'backup.list': { input: Empty, output: z.array(BackupInfo) },
 } as const;
 
 /**
@@ -102,6 +129,14 @@ export const readOnlyMethods: ReadonlySet<string> = new Set([
   'compare.export',
   'compare.related',
   'stories.list',
+  'search.query',
+  'search.status',
+  'search.articleHits',
+  'search.saved.list',
+  // Exports read the notebook and write files elsewhere (a backup into the notebook is a write).
+  'export.run',
+  'export.write',
+  'backup.list',
 ]);
 
 export type Methods = typeof methods;

@@ -1,11 +1,12 @@
 import type { Emit, Handlers } from '../contract';
 import { AppError } from '../contract';
-import { analyseArticle } from '../core/article/analyse-article';
 import { toDetail, toSummary, toCatalogEntry } from '../core/article/article-record';
 import { reanchorAll } from '../core/anchoring/anchor';
 import { listArticles } from '../core/article/list-articles';
+import { analyseSource } from './importer/formats/analyse-source';
 import { fingerprintOf, importArticles } from './importer/import-articles';
 import { bytesToText, readImportFile } from './importer/read-import-file';
+import { importSpecialPaths, importSpecialUploads, splitSpecial } from './importer/special-imports';
 import { walkPaths } from './importer/walk-paths';
 import { loadSample } from './sample/sample-notebook';
 import type { NotebookStore } from './store/notebook-store';
@@ -69,13 +70,15 @@ export function articleHandlers(
     },
 
     'articles.importPaths': async ({ paths }) => {
-      const { files, skipped } = await walkPaths(paths);
+      const walked = await walkPaths(paths);
+      const { articles: files, special } = splitSpecial(walked.files, (f) => f);
       const report = await importArticles(
         store,
         files.map((file) => ({ file, load: () => readImportFile(file) })),
         emit,
       );
-      report.errors.push(...skipped);
+      await importSpecialPaths(store, special, report, emit);
+      report.errors.push(...walked.skipped);
       changed(
         report.imported.map((a) => a.id),
         'import',
@@ -83,9 +86,11 @@ export function articleHandlers(
       return report;
     },
 
-    'articles.importFiles': async ({ files }) => {
+    'articles.importFiles': async ({ files: all }) => {
+      const { articles: files, special } = splitSpecial(all, (f) => f.name);
       const sources = files.map((f) => ({ file: f.name, load: () => bytesToText(Buffer.from(f.contentBase64, 'base64'), f.name) }));
       const report = await importArticles(store, sources, emit);
+      await importSpecialUploads(store, special, report, emit);
       changed(
         report.imported.map((a) => a.id),
         'import',
@@ -98,7 +103,7 @@ export function articleHandlers(
       for (const id of targets) if (!store.entry(id)) throw new AppError('NOT_FOUND', `No article with id ${id}`);
       for (const id of targets) {
         await store.updateArticle(id, (r) => {
-          r.analysis = analyseArticle(r.raw);
+          r.analysis = analyseSource(r.format ?? 'text', r.raw, r.file).analysis;
           r.fingerprint = fingerprintOf(r.analysis, r.raw);
           // The clean text may have changed: find every annotation again (ok, drifted or orphaned, never dropped).
           r.annotations = reanchorAll(r.annotations, r.analysis.body).annotations;

@@ -1,5 +1,6 @@
 import { mkdir, stat } from 'node:fs/promises';
 import type { Emit, Handlers } from '../contract';
+import { AppError } from '../contract';
 import { annotationHandlers } from './annotation-handlers';
 import { AnnotationIndex } from './annotations/annotation-index';
 import { articleHandlers } from './article-handlers';
@@ -12,6 +13,11 @@ import { searchHandlers } from './search-handlers';
 import { SavedSearches } from './search/saved-searches';
 import type { SearchOptions } from './search/search-service';
 import { SearchService } from './search/search-service';
+import type { ScopeResolvers } from '../core/export/scope';
+import { ensureDailyBackup } from './backup/rolling-backups';
+import type { PdfRenderer } from './export/pdf-chromium';
+import { chromiumPdfRenderer } from './export/pdf-chromium';
+import { exportHandlers } from './export-handlers';
 import type { OpenOptions } from './store/notebook-store';
 import { NotebookStore } from './store/notebook-store';
 import { tagHandlers } from './tag-handlers';
@@ -29,6 +35,12 @@ export type BackendOptions = OpenOptions & {
   /** Take the notebook's write lock for the life of this backend, naming the holder ("web mode"). */
   lockAs?: string;
   search?: SearchOptions & { eager?: boolean };
+  /** PDF from the HTML report: Electron's printToPDF on the desktop, headless Chromium otherwise. */
+  pdf?: PdfRenderer;
+  /** Export scopes resolved elsewhere (tests); by default stories and search resolve them. */
+  resolvers?: ScopeResolvers;
+  /** Take a daily rolling backup at open when the newest is older than a day (the app and web mode; not each CLI call). */
+  dailyBackup?: boolean;
 };
 
 /**
@@ -56,12 +68,33 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
   const search = new SearchService(store, emit, opts.search);
   const stories = new StoryStore(store);
   const annotations = new AnnotationIndex(store);
+  if (opts.dailyBackup && !store.readOnly) {
+    // In the background, between writes: opening never waits for it, and a failure is reported, not fatal.
+    void store
+      .runExclusive(() => ensureDailyBackup(store.layout.root))
+      .catch((e: unknown) => console.error('[parallax] daily backup failed:', e));
+  }
+  // Export scopes that belong to other features: a story (with its comparison table) and a search.
+  const resolvers: ScopeResolvers = {
+    story: async (nameOrId) => {
+      const wanted = nameOrId.trim().toLowerCase();
+      const story = (await stories.list()).find((s) => s.id === nameOrId || s.name.trim().toLowerCase() === wanted);
+      if (!story) throw new AppError('NOT_FOUND', `No story named or numbered ${JSON.stringify(nameOrId)}`);
+      const ids = story.articleIds.filter((id) => store.entry(id));
+      if (ids.length < 2) return { title: story.name, articleIds: ids };
+      const table = (format: 'markdown' | 'html' | 'csv') => handlers['compare.export']({ ids, table: 'claims', format });
+      const [markdown, html, csv] = await Promise.all([table('markdown'), table('html'), table('csv')]);
+      return { title: story.name, articleIds: ids, comparison: { markdown: markdown.content, html: html.content, csv: csv.content } };
+    },
+    query: async (query) => (await search.query({ query, limit: 100_000, offset: 0 })).hits.map((h) => h.id),
+  };
   const handlers: Handlers = {
     ...articleHandlers(store, emit, (name, ids) => stories.ensure(name, ids).then(() => emit('stories.changed', { ids: [] }))),
     ...compareHandlers(store, stories, emit),
     ...annotationHandlers(store, emit, annotations),
     ...tagHandlers(store, emit, annotations),
     ...searchHandlers(store, search, new SavedSearches(store)),
+    ...exportHandlers(store, emit, { pdf: opts.pdf ?? chromiumPdfRenderer(), resolvers: opts.resolvers ?? resolvers }),
   };
   // The index starts on first use (a CLI "list" never pays for it); windows start it at once.
   if (opts.search?.eager) void search.start();

@@ -7,6 +7,7 @@ import './styles/layout.css';
 import './styles/library.css';
 import './styles/reader.css';
 import './styles/search.css';
+import './styles/dialogs.css';
 
 applyStoredTheme();
 createRoot(document.getElementById('root')!).render(

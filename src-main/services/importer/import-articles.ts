@@ -2,15 +2,21 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Emit, ImportReport } from '../../contract';
 import { isAppError } from '../../contract';
 import type { Analysis } from '../../core/article/analyse-article';
-import { analyseArticle } from '../../core/article/analyse-article';
-import type { ArticleRecord } from '../../core/article/article-record';
+import type { ArticleFormat, ArticleRecord } from '../../core/article/article-record';
 import { displayTitle, effectiveMeta } from '../../core/article/article-record';
 import { contentKey, normaliseStoredText } from '../../core/text/normalise-text';
 import type { NotebookStore } from '../store/notebook-store';
 import type { Decoded } from './decode-text';
+import { analyseSource, formatOfFile, prepareRaw } from './formats/analyse-source';
 
 /** A file to import: its label for reports and a way to get its decoded text (which may fail). */
-export type ImportSource = { file: string; load: () => Promise<Decoded> | Decoded; userMeta?: ArticleRecord['userMeta'] };
+export type ImportSource = {
+  file: string;
+  load: () => Promise<Decoded> | Decoded;
+  userMeta?: ArticleRecord['userMeta'];
+  /** How to read it; by default from the file's extension. */
+  format?: ArticleFormat;
+};
 
 const BATCH = 200;
 
@@ -30,10 +36,12 @@ export function fingerprintOf(analysis: Analysis, raw: string): string {
 }
 
 export function buildRecord(source: ImportSource, decoded: Decoded, now: string): ArticleRecord {
-  const raw = normaliseStoredText(decoded.text);
-  const analysis = analyseArticle(raw);
+  const format = source.format ?? formatOfFile(source.file);
+  const raw = normaliseStoredText(prepareRaw(format, decoded.text));
+  const { analysis, tags } = analyseSource(format, raw, source.file);
   return {
     id: newArticleId(),
+    format,
     file: source.file,
     encoding: decoded.encoding,
     importedAt: now,
@@ -42,7 +50,7 @@ export function buildRecord(source: ImportSource, decoded: Decoded, now: string)
     fingerprint: fingerprintOf(analysis, raw),
     analysis,
     userMeta: source.userMeta ?? {},
-    tags: [],
+    tags,
     annotations: [],
   };
 }

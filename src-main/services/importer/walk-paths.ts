@@ -1,9 +1,13 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { AppError } from '../../contract';
+import { importableArticleExtensions } from './formats/analyse-source';
 
-/** File types a folder import picks up; a file named explicitly is tried whatever its extension. */
-export const importableExtensions = new Set(['.txt', '.text']);
+/**
+ * File types a folder import picks up (articles as text, saved web pages and Markdown; W3C annotation files);
+ * a file named explicitly is tried whatever its extension.
+ */
+export const importableExtensions = new Set([...importableArticleExtensions, '.jsonld', '.jsonl']);
 export const MAX_FILES_PER_IMPORT = 200_000;
 
 export type WalkResult = { files: string[]; skipped: Array<{ file: string; code: string; message: string }> };
@@ -43,7 +47,12 @@ export async function walkPaths(paths: string[]): Promise<WalkResult> {
         const full = join(dir, d.name);
         if (d.isDirectory()) stack.push(full);
         else if (importableExtensions.has(extname(d.name).toLowerCase())) files.push(full);
-        else skipped.push({ file: full, code: 'UNSUPPORTED', message: `${full} was skipped: Parallax imports .txt files from folders` });
+        else
+          skipped.push({
+            file: full,
+            code: 'UNSUPPORTED',
+            message: `${full} was skipped: Parallax imports .txt, .html, .md and .jsonld files from folders`,
+          });
         if (files.length > MAX_FILES_PER_IMPORT) {
           throw new AppError('TOO_MANY_FILES', `${p} holds more than ${MAX_FILES_PER_IMPORT} files; import it in parts`);
         }

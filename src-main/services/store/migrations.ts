@@ -1,8 +1,9 @@
-import { cp, mkdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArticleRecord } from '../../core/article/article-record';
 import { toCatalogEntry } from '../../core/article/article-record';
 import { analyseArticle } from '../../core/article/analyse-article';
+import { takeBackup } from '../backup/rolling-backups';
 import type { Durability } from './durable-json-file';
 import { writeFileAtomic } from './durable-json-file';
 import type { Layout, NotebookManifest } from './notebook-layout';
@@ -57,16 +58,9 @@ const v0ToV1: Migration = {
 
 export const migrations: Migration[] = [v0ToV1];
 
-/** Copy the notebook's data files into backups/ before a migration touches them. */
+/** Archive the whole notebook into backups/ (a checked, restorable zip) before a migration touches it. */
 export async function backupBeforeMigration(l: Layout, fromVersion: number): Promise<string> {
-  const dest = join(l.backups, `before-migration-v${fromVersion}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
-  await mkdir(dest, { recursive: true });
-  for (const name of ['notebook.json', 'db.json', 'catalog', 'articles']) {
-    await cp(join(l.root, name), join(dest, name), { recursive: true }).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'ENOENT') throw e;
-    });
-  }
-  return dest;
+  return (await takeBackup(l.root, 'before-migration', `v${fromVersion}`)).path;
 }
 
 export async function migrate(l: Layout, manifest: NotebookManifest, target: number, durability: Durability): Promise<NotebookManifest> {

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSeed } from '../../../tests/helpers/seeds';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
+import { restoreBackup } from '../backup/backup-archive';
 import { buildRecord } from '../importer/import-articles';
 import { SCHEMA_VERSION, layout, shardOf } from './notebook-layout';
 import { NotebookStore } from './notebook-store';
@@ -133,15 +134,13 @@ describe('migration from schema 0 (the single db.json prototype)', () => {
   it('splits db.json into article documents and shards, keeps a backup, and keeps every article', async () => {
     const dir = tempDir();
     const raw = readSeed('004_');
-    writeFileSync(
-      join(dir, 'db.json'),
-      JSON.stringify({
-        articles: [
-          { id: 'aa00000000000001', file: '004.txt', raw, outlet: 'TRT World', tags: ['actor/turkiye'] },
-          { id: 'bb00000000000002', raw: readSeed('001_') },
-        ],
-      }),
-    );
+    const dbJson = JSON.stringify({
+      articles: [
+        { id: 'aa00000000000001', file: '004.txt', raw, outlet: 'TRT World', tags: ['actor/turkiye'] },
+        { id: 'bb00000000000002', raw: readSeed('001_') },
+      ],
+    });
+    writeFileSync(join(dir, 'db.json'), dbJson);
     const store = await NotebookStore.open(dir);
     expect(store.schemaVersion).toBe(SCHEMA_VERSION);
     expect(store.size).toBe(2);
@@ -150,8 +149,11 @@ describe('migration from schema 0 (the single db.json prototype)', () => {
     expect(a.raw).toBe(raw);
     expect(a.tags).toEqual(['actor/turkiye']);
     expect(store.entry('aa00000000000001')?.outlet).toBe('TRT World');
+    // The backup taken before the migration is a checked archive that restores the old db.json byte for byte.
     const backups = readdirSync(layout(dir).backups);
-    expect(backups).toHaveLength(1);
-    expect(existsSync(join(layout(dir).backups, backups[0]!, 'db.json'))).toBe(true);
+    expect(backups).toEqual([expect.stringMatching(/^before-migration-v0-.*\.zip$/)]);
+    const restored = join(tempDir(), 'restored');
+    await restoreBackup(join(layout(dir).backups, backups[0]!), restored);
+    expect(readFileSync(join(restored, 'db.json'), 'utf8')).toBe(dbJson);
   });
 });

@@ -212,6 +212,16 @@ export class NotebookStore {
     return next;
   }
 
+  /**
+   * Run `op` between queued writes, with none running meanwhile: a backup taken this way is a consistent
+   * snapshot of the notebook. Allowed on a read-only notebook (it writes nothing into the notebook's data).
+   */
+  runExclusive<T>(op: () => Promise<T>): Promise<T> {
+    const next = this.queueTail.then(op, op);
+    this.queueTail = next.catch(() => undefined);
+    return next;
+  }
+
   /** Resolves once every write queued so far is on disk. */
   flush(): Promise<void> {
     return this.queueTail.then(() => undefined);

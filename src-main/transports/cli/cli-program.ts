@@ -11,6 +11,7 @@ import { registerAnnotationCommands } from './commands/annotation-commands';
 import { registerArticleCommands } from './commands/article-commands';
 import { registerCompareCommands } from './commands/compare-commands';
 import { registerSearchCommands } from './commands/search-commands';
+import { registerExportCommands } from './commands/export-commands';
 import { registerServeCommand } from './commands/serve-command';
 import { registerTagCommands } from './commands/tag-commands';
 
@@ -85,6 +86,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CommandContext
   registerCompareCommands(program, ctx);
   registerAnnotationCommands(program, ctx);
   registerTagCommands(program, ctx);
+  registerExportCommands(program, ctx);
   const configure = (c: Command): void => {
     c.configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined }).exitOverride();
     c.commands.forEach(configure);

@@ -20,6 +20,9 @@ export function formatImport(r: ImportReport): string {
     ...r.imported.map((a) => `imported   ${a.id}  ${a.title}  (${a.file})`),
     ...r.duplicates.map((d) => `duplicate  ${d.id}  ${d.file} is already in the notebook`),
     ...r.errors.map((e) => `error      ${e.code}  ${e.message}`),
+    ...(r.annotations
+      ? [`annotations: ${r.annotations.added} added, ${r.annotations.updated} updated, ${r.annotations.unchanged} unchanged`]
+      : []),
     `${r.imported.length} imported, ${r.duplicates.length} duplicate(s), ${r.errors.length} error(s)`,
   ];
   return `${lines.join('\n')}\n`;

@@ -1,4 +1,4 @@
-import type { MethodName, Result } from '../../contract';
+import type { Emit, MethodName, Result } from '../../contract';
 import { AppError, fail } from '../../contract';
 import type { Backend } from '../../services/backend';
 import { openBackend } from '../../services/backend';
@@ -12,6 +12,8 @@ export type Access = {
   create?: boolean;
   /** For the lock file: "parallax import". */
   holder: string;
+  /** Progress events of a local run (a forwarded one reports to the app instead). */
+  emit?: Emit;
 };
 
 /** Send one call to the process that has the notebook open (the app or web mode): the single writer. */

@@ -13,6 +13,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { startHttpServer } from '../http/http-server';
 import { dispatch } from '../shared/dispatch';
 import { newToken } from '../shared/token';
+import { electronPdfRenderer } from './print-to-pdf';
 import { APP_ORIGIN, APP_SCHEME, IPC_EVENT, IPC_INVOKE, mainWindowOptions } from './window-options';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -49,7 +50,7 @@ async function start(): Promise<void> {
   const dir = resolveNotebookDir(undefined);
   let win: BrowserWindow | null = null;
   const emit: Emit = (event, payload) => win?.webContents.send(IPC_EVENT, event, payload);
-  const backend = await openBackend(dir, { create: true, emit, lockAs: 'the desktop app', search: { eager: true } });
+  const backend = await openBackend(dir, { create: true, emit, lockAs: 'the desktop app', search: { eager: true }, pdf: electronPdfRenderer, dailyBackup: true });
   if (backend.store.size === 0 && !process.env.PARALLAX_NO_SAMPLE) await backend.handlers['notebook.importSample']({});
 
   // A loopback API for the CLI only (no app files served), so `parallax import` while the window is open goes

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { NotebookInfo } from '@contract';
 import { call, connection, subscribe } from '../api/client';
 import { DropZone } from '../features/importer/DropZone';
+import { NotebookActions } from '../features/export/NotebookActions';
 import { ImportControls } from '../features/importer/ImportControls';
 import { useImport } from '../features/importer/use-import';
 import { LibraryPane } from '../features/library/LibraryPane';
@@ -101,6 +102,14 @@ export function App() {
       >
         <SavedSearchList onError={onError} />
         <ImportControls onFiles={(f) => void importer.run(f)} busy={importer.progress !== null} />
+        <NotebookActions
+          currentArticleId={openId}
+          notify={notify}
+          onImported={(id) => {
+            void library.reload();
+            setOpenId(id);
+          }}
+        />
       </Sidebar>
       {views[route.view] ? (
         <div className="view-area">{views[route.view]!.render({ route, navigate, notify })}</div>

@@ -41,7 +41,7 @@ export function DropZone({ onFiles }: { onFiles: (files: PickedFile[]) => void }
   if (!dragging) return null;
   return (
     <div className="drop-overlay" aria-hidden="true">
-      <p>Drop text files or folders to import them</p>
+      <p>Drop files or folders to import them (text, web pages, Markdown, annotations, backups)</p>
     </div>
   );
 }

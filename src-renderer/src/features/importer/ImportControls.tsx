@@ -1,11 +1,12 @@
 import { useRef } from 'react';
 import type { PickedFile } from './read-files';
+import { IMPORTABLE, IMPORT_ACCEPT } from './read-files';
 
 type Props = { onFiles: (files: PickedFile[]) => void; busy: boolean };
 
 const fromInput = (list: FileList | null, onlyText: boolean): PickedFile[] =>
   [...(list ?? [])]
-    .filter((f) => !onlyText || /\.(txt|text)$/i.test(f.name))
+    .filter((f) => !onlyText || IMPORTABLE.test(f.name))
     .map((file) => ({ name: file.webkitRelativePath || file.name, file }));
 
 /** "Import files…" and "Import folder…": the browser's own pickers, which work the same on the desktop. */
@@ -24,10 +25,10 @@ export function ImportControls({ onFiles, busy }: Props) {
         ref={filesRef}
         type="file"
         multiple
-        accept=".txt,.text,text/plain"
+        accept={IMPORT_ACCEPT}
         className="visually-hidden"
         tabIndex={-1}
-        aria-label="Choose text files to import"
+        aria-label="Choose files to import (text, web pages, Markdown, annotations, backups)"
         data-testid="import-files-input"
         onChange={(e) => {
           onFiles(fromInput(e.target.files, false));

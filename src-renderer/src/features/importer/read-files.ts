@@ -1,6 +1,10 @@
 /** A file picked or dropped, with the path it had inside a dropped folder. */
 export type PickedFile = { name: string; file: File };
 
+/** What Parallax imports: articles (text, saved web pages, Markdown), W3C annotation files, Parallax backups. */
+export const IMPORTABLE = /\.(txt|text|html?|xhtml|md|markdown|jsonld|jsonl|zip)$/i;
+export const IMPORT_ACCEPT = '.txt,.text,.html,.htm,.xhtml,.md,.markdown,.jsonld,.jsonl,.zip,text/plain,text/html,text/markdown';
+
 const MAX_BATCH_BYTES = 24 * 1024 * 1024;
 const MAX_BATCH_FILES = 100;
 
@@ -61,7 +65,7 @@ function readEntry(entry: FileSystemEntry, prefix: string, out: PickedFile[]): P
   });
 }
 
-/** Files from a drop, descending into dropped folders; only text files are taken from folders. */
+/** Files from a drop, descending into dropped folders; only importable types are taken from folders. */
 export async function filesFromDrop(data: DataTransfer): Promise<PickedFile[]> {
   const out: PickedFile[] = [];
   const entries = [...data.items].map((i) => i.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => Boolean(e));
@@ -71,7 +75,7 @@ export async function filesFromDrop(data: DataTransfer): Promise<PickedFile[]> {
     else {
       const inner: PickedFile[] = [];
       await readEntry(e, '', inner);
-      out.push(...inner.filter((f) => /\.(txt|text)$/i.test(f.name)));
+      out.push(...inner.filter((f) => IMPORTABLE.test(f.name)));
     }
   }
   return out;

@@ -15,7 +15,8 @@ export function useImport(notify: Notify, onImported: (firstId: string | null) =
 
   const run = useCallback(
     async (files: PickedFile[]) => {
-      if (files.length === 0) return notify('info', 'Nothing to import: choose .txt files or folders that contain them.');
+      if (files.length === 0)
+        return notify('info', 'Nothing to import: choose .txt, .html, .md, .jsonld or backup .zip files, or folders that contain them.');
       cancelled.current = false;
       const total: ImportReport = { imported: [], duplicates: [], errors: [] };
       setProgress({ done: 0, total: files.length });
@@ -30,6 +31,12 @@ export function useImport(notify: Notify, onImported: (firstId: string | null) =
           total.imported.push(...r.imported);
           total.duplicates.push(...r.duplicates);
           total.errors.push(...r.errors);
+          if (r.annotations) {
+            const a = (total.annotations ??= { added: 0, updated: 0, unchanged: 0 });
+            a.added += r.annotations.added;
+            a.updated += r.annotations.updated;
+            a.unchanged += r.annotations.unchanged;
+          }
         } catch (e) {
           for (const f of batch) total.errors.push({ file: f.name, code: 'IO_ERROR', message: `${f.name}: ${(e as Error).message}` });
         }
@@ -37,7 +44,7 @@ export function useImport(notify: Notify, onImported: (firstId: string | null) =
         setProgress({ done, total: files.length });
       }
       setProgress(null);
-      const summary = `${plural(total.imported.length, 'article')} imported${total.duplicates.length ? `, ${plural(total.duplicates.length, 'duplicate')} skipped` : ''}${total.errors.length ? `, ${plural(total.errors.length, 'file')} refused` : ''}${cancelled.current ? ' (cancelled)' : ''}.`;
+      const summary = `${plural(total.imported.length, 'article')} imported${total.duplicates.length ? `, ${plural(total.duplicates.length, 'duplicate')} skipped` : ''}${total.annotations ? `, ${plural(total.annotations.added, 'annotation')} added` : ''}${total.errors.length ? `, ${plural(total.errors.length, 'file')} refused` : ''}${cancelled.current ? ' (cancelled)' : ''}.`;
       const details = [...total.duplicates.map((d) => `${d.file}: already in the notebook`), ...total.errors.map((e) => e.message)];
       notify(total.errors.length ? 'error' : 'success', summary, details);
       onImported(total.imported[0]?.id ?? null);

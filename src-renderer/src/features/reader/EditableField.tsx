@@ -15,6 +15,8 @@ type Props = {
 function confidenceNote(f: MetaField): string | null {
   if (f.source === 'user' || f.value === null) return null;
   if (f.source === 'derived') return 'guessed from the first sentence';
+  if (f.source === 'page') return `from the page’s metadata (${f.cue ?? 'meta tags'}, ${Math.round(f.confidence * 100)}% sure)`;
+  if (f.source === 'file' && f.cue) return `from the file’s ${f.cue}`;
   if (f.confidence < 0.8) return `read from the text (${Math.round(f.confidence * 100)}% sure)`;
   return null;
 }

@@ -1,0 +1,71 @@
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * A saved web page made harmless before anything else sees it: scripts, styles, frames, forms and embedded
+ * objects go with their contents; every on* attribute and every URL that is not http(s) or mailto goes; images
+ * go (nothing is ever fetched). Structure and class/id names stay, because article extraction scores them
+ * ("comment", "sidebar", "article"), and so do the head's <title> and <meta> tags, which carry the metadata.
+ * JSON-LD lives in <script> tags, which are dropped; its objects are kept as JSON in one <meta> tag so the
+ * stored page still holds everything re-analysis needs.
+ */
+export const JSONLD_META = 'parallax:json-ld';
+
+export function jsonLdBlocks(html: string): unknown[] {
+  const out: unknown[] = [];
+  const re = /<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script>/gi;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    try {
+      out.push(JSON.parse(m[1]!.trim()));
+    } catch {
+      /* a broken JSON-LD block is ignored, as browsers and search engines do */
+    }
+  }
+  return out;
+}
+
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export function sanitizePage(html: string): string {
+  const jsonLd = jsonLdBlocks(html);
+  const clean = sanitizeHtml(html, {
+    allowedTags: [...sanitizeHtml.defaults.allowedTags.filter((t) => t !== 'img'), 'html', 'head', 'body', 'title', 'meta', 'link', 'time'],
+    allowedAttributes: {
+      '*': ['class', 'id', 'lang', 'dir', 'itemprop', 'itemscope', 'itemtype', 'role', 'rel'],
+      a: ['href', 'title', 'rel'],
+      meta: ['name', 'property', 'content', 'itemprop', 'charset'],
+      link: ['rel', 'href'],
+      time: ['datetime'],
+      blockquote: ['cite'],
+      html: ['lang', 'dir'],
+    },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemesAppliedToAttributes: ['href', 'cite'],
+    allowProtocolRelative: false,
+    // Only the canonical link is worth keeping; stylesheets and preloads would point at things never fetched.
+    // A meta tag without a name or property (http-equiv refresh, say) says nothing we read and may carry a URL.
+    exclusiveFilter: (frame) =>
+      (frame.tag === 'link' && !/\bcanonical\b/i.test(frame.attribs.rel ?? '')) ||
+      (frame.tag === 'meta' && !frame.attribs.name && !frame.attribs.property && !frame.attribs.itemprop && !frame.attribs.charset) ||
+      (frame.tag === 'meta' && /^\s*(javascript|data|vbscript):/i.test(frame.attribs.content ?? '')),
+    disallowedTagsMode: 'discard',
+    nonTextTags: [
+      'script',
+      'style',
+      'textarea',
+      'option',
+      'noscript',
+      'template',
+      'iframe',
+      'object',
+      'embed',
+      'svg',
+      'math',
+      'canvas',
+      'select',
+      'button',
+    ],
+  });
+  if (!jsonLd.length) return clean;
+  const tag = `<meta name="${JSONLD_META}" content="${escapeAttr(JSON.stringify(jsonLd))}">`;
+  return /<head[^>]*>/i.test(clean) ? clean.replace(/<head[^>]*>/i, (h) => `${h}\n${tag}`) : `${tag}\n${clean}`;
+}
