@@ -77,7 +77,7 @@ describe('export through the API', () => {
     expect(files).toHaveLength(6);
   });
 
-  it('narrows by tag (passages too) and by chosen articles; story and search scopes say they are not available yet', async () => {
+  it('narrows by tag (passages too) and by chosen articles; an unknown story is NOT_FOUND', async () => {
     const { call } = await setup();
     const tagged = await call('export.run', { format: 'csv', scope: { tag: 'claim/quote' } });
     if (!tagged.ok) throw new Error(tagged.error.message);
@@ -86,7 +86,10 @@ describe('export through the API', () => {
     const chosen = await call('export.run', { format: 'md', scope: { articleIds: ['b0000000000000bb'] } });
     expect(chosen.ok && (chosen.value as { articleCount: number }).articleCount).toBe(1);
     const story = await call('export.run', { format: 'md', scope: { story: 'ankara' } });
-    expect(story).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED', message: expect.stringMatching(/not available yet/) } });
+    expect(story).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringMatching(/No story named or numbered "ankara"/) },
+    });
     const unknown = await call('export.run', { format: 'md', scope: { articleIds: ['ffffffffffffffff'] } });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const bad = await call('export.run', { format: 'docx' });
@@ -197,6 +200,6 @@ describe('export through the API', () => {
     expect(JSON.parse(bad.stdout)).toMatchObject({ error: { code: 'BAD_INPUT', message: expect.stringMatching(/"\|"/) } });
     const story = await cli(['export', '--format', 'md', '--story', 'ankara', '--out', join(dir, 'out'), ...nb]);
     expect(story.code).toBe(1);
-    expect(story.stderr).toMatch(/story is not available yet/);
+    expect(story.stderr).toMatch(/No story named or numbered "ankara"/);
   });
 });

@@ -50,7 +50,14 @@ async function start(): Promise<void> {
   const dir = resolveNotebookDir(undefined);
   let win: BrowserWindow | null = null;
   const emit: Emit = (event, payload) => win?.webContents.send(IPC_EVENT, event, payload);
-  const backend = await openBackend(dir, { create: true, emit, lockAs: 'the desktop app', search: { eager: true }, pdf: electronPdfRenderer, dailyBackup: true });
+  const backend = await openBackend(dir, {
+    create: true,
+    emit,
+    lockAs: 'the desktop app',
+    search: { eager: true },
+    pdf: electronPdfRenderer,
+    dailyBackup: true,
+  });
   if (backend.store.size === 0 && !process.env.PARALLAX_NO_SAMPLE) await backend.handlers['notebook.importSample']({});
 
   // A loopback API for the CLI only (no app files served), so `parallax import` while the window is open goes

@@ -46,7 +46,13 @@ export function registerServeCommand(program: Command, ctx: CommandContext): voi
       // The back end is opened before the server exists; events go to whichever server is running by then.
       const running: { server?: RunningServer } = {};
       const emit: Emit = (event, payload) => running.server?.broadcast(event, payload);
-      const backend = await openBackend(dir, { create: Boolean(opts.sampleIfNew), emit, lockAs: 'web mode', search: { eager: true }, dailyBackup: true });
+      const backend = await openBackend(dir, {
+        create: Boolean(opts.sampleIfNew),
+        emit,
+        lockAs: 'web mode',
+        search: { eager: true },
+        dailyBackup: true,
+      });
       if (opts.sampleIfNew && backend.store.size === 0) await backend.handlers['notebook.importSample']({});
 
       const token = opts.token ?? newToken();
