@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { openBackend } from '../backend';
-import { dispatch } from '../../transports/shared/dispatch';
+import { dispatch } from '../../../tests/helpers/api';
 
 const tempDir = useTempDirs();
 
