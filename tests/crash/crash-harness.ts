@@ -69,6 +69,9 @@ export type Operation<State> = {
   step: (api: Api, state: State, n: number) => Promise<void>;
 };
 
+/** The server answered but refused a write the harness expected to succeed: a real failure, not a kill. */
+export class Refused extends Error {}
+
 /** Run `op` steps against the server until it is killed (the kill comes from outside, at a random time). */
 export async function streamUntilKilled<State>(api: Api, ops: Array<Operation<State>>, state: State, pick: () => number): Promise<number> {
   let n = 0;
@@ -76,7 +79,8 @@ export async function streamUntilKilled<State>(api: Api, ops: Array<Operation<St
     const op = ops[Math.floor(pick() * ops.length)]!;
     try {
       await op.step(api, state, n++);
-    } catch {
+    } catch (e) {
+      if (e instanceof Refused) throw e;
       return n; // the connection died with the server: stop, nothing after this was acknowledged
     }
   }
