@@ -18,7 +18,13 @@ function hostileFolder(root: string): string {
   const random = Buffer.alloc(4096);
   for (let i = 0; i < random.length; i++) random[i] = (i * 7919 + 13) % 256;
   writeFileSync(join(dir, 'photo.txt'), random); // binary, with NUL bytes, under a text name
-  writeFileSync(join(dir, 'invalid-utf8.txt'), Buffer.from([0x54, 0x61, 0x6c, 0x6b, 0x73, 0x20, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x82, 0x20, 0xf0, 0x28, 0x8c, 0xbc, 0x0a, 0x0a, 0x41, 0x6e, 0x6b, 0x61, 0x72, 0x61, 0x2e]));
+  writeFileSync(
+    join(dir, 'invalid-utf8.txt'),
+    Buffer.from([
+      0x54, 0x61, 0x6c, 0x6b, 0x73, 0x20, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x82, 0x20, 0xf0, 0x28, 0x8c, 0xbc, 0x0a, 0x0a, 0x41, 0x6e, 0x6b,
+      0x61, 0x72, 0x61, 0x2e,
+    ]),
+  );
   const line = 'Officials met in Ankara to discuss security cooperation and border control once again.\n';
   writeFileSync(join(dir, 'huge.txt'), line.repeat(Math.ceil((100 * 1024 * 1024) / line.length))); // 100 MB of real text
   writeFileSync(join(dir, 'million-lines.txt'), 'a\n'.repeat(1_000_000));
@@ -26,7 +32,10 @@ function hostileFolder(root: string): string {
     join(dir, 'scripts.html'),
     `<html><head><title>Hostile</title><script>window.__xss=1</script></head><body onload="alert(1)">${'<script>alert(1)</script><img src=x onerror=alert(1)>'.repeat(200)}<a href="javascript:alert(1)">x</a></body></html>`,
   );
-  writeFileSync(join(dir, 'ctrl\u0001name\tand\nnewline.txt'), 'Control characters in the name\n\nThe body is ordinary text about talks in Ankara.\n');
+  writeFileSync(
+    join(dir, 'ctrl\u0001name\tand\nnewline.txt'),
+    'Control characters in the name\n\nThe body is ordinary text about talks in Ankara.\n',
+  );
   writeFileSync(join(dir, 'rtl\u202Egnp.txt'), 'Right-to-left override in the name\n\nAnother ordinary body about Damascus.\n');
   writeFileSync(join(dir, 'empty.txt'), '');
   execFileSync('mkfifo', [join(dir, 'pipe.txt')]); // reading a FIFO would block forever
@@ -54,7 +63,9 @@ describe('hostile input', () => {
     expect(byName.get('empty.txt')).toMatchObject({ code: 'EMPTY_FILE' });
     expect(byName.get('pipe.txt')).toMatchObject({ code: 'UNREADABLE', message: expect.stringContaining('not a regular file') });
     const imported = new Map(report.imported.map((a) => [a.file.split('/').pop()!, a.id]));
-    expect([...imported.keys()].sort()).toEqual(['bottom.txt', 'ctrl\u0001name\tand\nnewline.txt', 'invalid-utf8.txt', 'rtl\u202Egnp.txt', 'scripts.html'].sort());
+    expect([...imported.keys()].sort()).toEqual(
+      ['bottom.txt', 'ctrl\u0001name\tand\nnewline.txt', 'invalid-utf8.txt', 'rtl\u202Egnp.txt', 'scripts.html'].sort(),
+    );
 
     // The HTML was imported as text only: no script, handler or javascript: URL survives anywhere.
     const page = await backend.handlers['articles.get']({ id: imported.get('scripts.html')! });

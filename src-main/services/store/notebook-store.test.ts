@@ -7,6 +7,7 @@ import { restoreBackup } from '../backup/backup-archive';
 import { buildRecord } from '../importer/import-articles';
 import { SCHEMA_VERSION, layout, shardOf } from './notebook-layout';
 import { NotebookStore } from './notebook-store';
+import { takeBackup } from '../backup/rolling-backups';
 
 const tempDir = useTempDirs();
 const record = (prefix: string) =>
@@ -104,18 +105,72 @@ describe('NotebookStore', () => {
     expect(reopened.size).toBe(2);
   });
 
-  it('opens read-only, with a notice, when a catalog file is damaged, and never overwrites it', async () => {
+  it('rebuilds a damaged catalog file from the article files, keeping a copy; a reader stays read-only instead', async () => {
     const dir = tempDir();
     const store = await NotebookStore.open(dir, { create: true });
     const a = record('001_');
     await store.putArticles([a]);
     const shard = layout(dir).catalogShard(shardOf(a.id));
     writeFileSync(shard, '{"entries": {"trunc');
-    const damaged = await NotebookStore.open(dir);
-    expect(damaged.readOnly).toBe(true);
-    expect(damaged.notice).toMatch(/damaged/);
-    await expect(damaged.putArticles([record('002_')])).rejects.toMatchObject({ code: 'READ_ONLY' });
+
+    const reader = await NotebookStore.open(dir, { readerOnly: true });
+    expect(reader.readOnly).toBe(true);
+    expect(reader.notice).toMatch(/read-only because 1 catalog file\(s\) are damaged/);
+    await expect(reader.putArticles([record('002_')])).rejects.toMatchObject({ code: 'READ_ONLY' });
     expect(readFileSync(shard, 'utf8')).toBe('{"entries": {"trunc');
+
+    const writer = await NotebookStore.open(dir);
+    expect(writer.readOnly).toBe(false);
+    expect(writer.notice).toMatch(
+      /was damaged and has been rebuilt from the article files \(1 articles; the damaged file is kept at .*damaged/,
+    );
+    expect(writer.entry(a.id)?.title).toBe('Turkiye and Syria prioritize security coordination in Ankara talks');
+    const copy = /kept at (\S+)\)/.exec(writer.notice!)![1]!;
+    expect(readFileSync(copy, 'utf8')).toBe('{"entries": {"trunc');
+  });
+
+  it('restores a damaged article file from the newest backup holding it, keeping the damaged copy', async () => {
+    const dir = tempDir();
+    const store = await NotebookStore.open(dir, { create: true });
+    const a = record('003_');
+    const b = record('004_');
+    await store.putArticles([a, b]);
+    await takeBackup(dir, 'manual');
+    writeFileSync(layout(dir).article(a.id), '{"id": "trunc');
+    const reopened = await NotebookStore.open(dir);
+    expect(await reopened.readArticle(a.id)).toEqual(a);
+    expect(reopened.notice).toMatch(/was damaged and has been restored from .*manual-.*\.zip; the damaged file is kept at/);
+    expect(JSON.parse(readFileSync(layout(dir).article(a.id), 'utf8'))).toEqual(a);
+  });
+
+  it('without a backup, a damaged article says so, stays untouched, and the others still read', async () => {
+    const dir = tempDir();
+    const store = await NotebookStore.open(dir, { create: true });
+    const a = record('003_');
+    const b = record('004_');
+    await store.putArticles([a, b]);
+    writeFileSync(layout(dir).article(a.id), 'not json');
+    const reopened = await NotebookStore.open(dir);
+    await expect(reopened.readArticle(a.id)).rejects.toMatchObject({
+      code: 'CORRUPT',
+      message: expect.stringContaining('No backup holds a copy'),
+    });
+    expect(readFileSync(layout(dir).article(a.id), 'utf8')).toBe('not json');
+    expect((await reopened.readArticle(b.id)).id).toBe(b.id);
+  });
+
+  it('rewrites a damaged notebook.json when the folder is plainly a notebook, keeping the damaged copy', async () => {
+    const dir = tempDir();
+    const store = await NotebookStore.open(dir, { create: true });
+    await store.putArticles([record('001_')]);
+    writeFileSync(layout(dir).manifest, '{"format": "parallax-not');
+    const reopened = await NotebookStore.open(dir);
+    expect(reopened.size).toBe(1);
+    expect(reopened.notice).toMatch(/notebook.json was damaged and has been rewritten/);
+    expect(JSON.parse(readFileSync(layout(dir).manifest, 'utf8'))).toMatchObject({
+      format: 'parallax-notebook',
+      schemaVersion: SCHEMA_VERSION,
+    });
   });
 
   it('refuses a notebook written by a newer Parallax', async () => {

@@ -6,6 +6,7 @@ import { toCatalogEntry } from '../../core/article/article-record';
 import type { Durability } from './durable-json-file';
 import { DurableJsonFile, readJsonFile, writeFileAtomic, writeFilesAtomic } from './durable-json-file';
 import { migrate } from './migrations';
+import { articleFromBackups, keepDamagedCopy, rebuildShardEntries, repairStamp } from './repair';
 import type { Layout, NotebookManifest } from './notebook-layout';
 import { FORMAT, SCHEMA_VERSION, layout, shardOf } from './notebook-layout';
 
@@ -25,6 +26,9 @@ export type OpenOptions = {
    */
   readerOnly?: boolean;
 };
+
+/** What a reader opened beside a writer says; not worth telling anyone. */
+export const READER_NOTICE = 'Opened for reading only';
 
 const HEX = '0123456789abcdef';
 const allShards = [...HEX].flatMap((a) => [...HEX].map((b) => a + b));
@@ -63,7 +67,28 @@ export class NotebookStore {
   static async open(root: string, opts: OpenOptions = {}): Promise<NotebookStore> {
     const l = layout(root);
     const durability = opts.durability ?? 'fsync';
-    let manifest = await readJsonFile<NotebookManifest>(l.manifest);
+    let manifestNotice: string | null = null;
+    let manifest: NotebookManifest | null;
+    try {
+      manifest = await readJsonFile<NotebookManifest>(l.manifest);
+    } catch (e) {
+      const looksLikeNotebook =
+        (await stat(l.catalogDir).then(
+          () => true,
+          () => false,
+        )) &&
+        (await stat(l.articlesDir).then(
+          () => true,
+          () => false,
+        ));
+      if (!looksLikeNotebook || opts.readerOnly || (e as { code?: string }).code !== 'CORRUPT') throw e;
+      // The folder is plainly a notebook (catalog and articles are there): keep the broken manifest, write a new one.
+      const kept = await keepDamagedCopy(l, l.manifest, repairStamp());
+      manifest = { format: FORMAT, schemaVersion: SCHEMA_VERSION, createdAt: new Date().toISOString() };
+      await mkdir(l.tmp, { recursive: true });
+      await writeFileAtomic(l.manifest, JSON.stringify(manifest, null, 2), l.tmp, durability);
+      manifestNotice = `notebook.json was damaged and has been rewritten (the damaged file is kept at ${kept}).`;
+    }
     const legacy =
       !manifest &&
       (await stat(`${root}/db.json`).then(
@@ -87,9 +112,9 @@ export class NotebookStore {
         );
       }
       const reader = new NotebookStore(root, durability, manifest.schemaVersion);
-      await reader.loadCatalog();
+      await reader.loadCatalog(false);
       reader.readOnly = true;
-      reader.notice ??= 'Opened for reading only';
+      reader.notice ??= READER_NOTICE;
       return reader;
     }
     await Promise.all([l.catalogDir, l.articlesDir, l.tmp].map((d) => mkdir(d, { recursive: true })));
@@ -110,27 +135,43 @@ export class NotebookStore {
     if (manifest.schemaVersion < SCHEMA_VERSION) manifest = await migrate(l, manifest, SCHEMA_VERSION, durability);
 
     const store = new NotebookStore(root, durability, manifest.schemaVersion);
-    await store.loadCatalog();
+    await store.loadCatalog(true);
+    if (manifestNotice) store.notice = [manifestNotice, store.notice].filter(Boolean).join(' ');
     if (!store.readOnly) void store.enqueue(() => store.recoverOrphans()).catch((e) => console.error('[parallax] recovery failed:', e));
     return store;
   }
 
-  private async loadCatalog(): Promise<void> {
+  private async loadCatalog(repair: boolean): Promise<void> {
     const damaged: string[] = [];
+    const notices: string[] = [];
+    const stamp = repairStamp();
     await Promise.all(
       allShards.map(async (name) => {
-        const db = new Low<Shard>(new DurableJsonFile(this.layout.catalogShard(name), this.layout.tmp, this.durability), { entries: {} });
+        const file = this.layout.catalogShard(name);
+        const db = new Low<Shard>(new DurableJsonFile(file, this.layout.tmp, this.durability), { entries: {} });
         try {
           await db.read();
         } catch (e) {
-          damaged.push(`${this.layout.catalogShard(name)}: ${(e as Error).message}`);
+          if (!repair) {
+            damaged.push(`${file}: ${(e as Error).message}`);
+          } else {
+            // The catalog is derived from the article files: keep a copy of the broken shard, rebuild it.
+            const copy = await keepDamagedCopy(this.layout, file, stamp);
+            const rebuilt = await rebuildShardEntries(this.layout, name);
+            db.data = { entries: rebuilt.entries };
+            await db.write();
+            notices.push(
+              `catalog/${name}.json was damaged and has been rebuilt from the article files (${Object.keys(rebuilt.entries).length} articles; the damaged file is kept at ${copy})`,
+            );
+          }
         }
         this.shards.set(name, db);
         for (const entry of Object.values(db.data.entries)) this.byFingerprint.set(entry.fingerprint, entry.id);
       }),
     );
+    if (notices.length) this.notice = notices.join(' ');
     if (damaged.length) {
-      // Writing now could overwrite the damaged file and lose what is left in it: stay read-only and say so.
+      // A reader must not write: it says so and stays read-only; the next writer repairs the file.
       this.readOnly = true;
       this.notice = `The notebook is open read-only because ${damaged.length} catalog file(s) are damaged. ${damaged[0]}`;
     }
@@ -183,9 +224,37 @@ export class NotebookStore {
 
   async readArticle(id: string): Promise<ArticleRecord> {
     if (!this.entry(id)) throw new AppError('NOT_FOUND', `No article with id ${id}`);
-    const record = await readJsonFile<ArticleRecord>(this.layout.article(id));
-    if (!record) throw new AppError('CORRUPT', `The file of article ${id} is missing from ${this.layout.articlesDir}`);
-    return record;
+    const file = this.layout.article(id);
+    let problem: string;
+    try {
+      const record = await readJsonFile<ArticleRecord>(file);
+      if (record && record.id === id) return record;
+      problem = record ? `${file} holds another article` : `${file} is missing`;
+    } catch (e) {
+      problem = (e as Error).message;
+    }
+    return this.repairArticle(id, file, problem);
+  }
+
+  /**
+   * A damaged or missing article file: restored from the newest backup holding an intact copy, with the
+   * damaged file kept under damaged/; without a backup (or in a read-only notebook) the article says so and
+   * every other article keeps working.
+   */
+  private async repairArticle(id: string, file: string, problem: string): Promise<ArticleRecord> {
+    const found = this.readOnly ? null : await articleFromBackups(this.layout, id, shardOf(id));
+    if (!found) {
+      throw new AppError(
+        'CORRUPT',
+        `Article ${id} cannot be read (${problem}). No backup holds a copy; the file was left as it is, and the rest of the notebook works.`,
+      );
+    }
+    const stamp = repairStamp();
+    const kept = await keepDamagedCopy(this.layout, file, stamp).catch(() => null);
+    await writeFileAtomic(file, JSON.stringify(found.record), this.layout.tmp, this.durability);
+    await this.writeCatalog([toCatalogEntry(found.record)]);
+    this.notice = `Article “${found.record.analysis.meta.title.value ?? id}” was damaged and has been restored from ${found.archive}${kept ? `; the damaged file is kept at ${kept}` : ''}. Changes made to it after that backup are lost.`;
+    return found.record;
   }
 
   /** Be told of every committed change (after it is on disk). Returns an unsubscribe function. */

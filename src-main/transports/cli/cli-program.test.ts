@@ -119,6 +119,19 @@ describe('parallax CLI', () => {
     expect(unknownCmd.stderr).toMatch(/unknown command/);
   });
 
+  it('tells the user about a damaged file: a reader stays read-only, a writer repairs it and says where the copy is', async () => {
+    const nb = join(tempDir(), 'nb');
+    await cli(['init', '--sample', '--notebook', nb]);
+    const [first] = (await cli(['list', '--notebook', nb, '--json'])).json() as Row[];
+    const shard = join(nb, 'catalog', `${first!.id.slice(0, 2)}.json`);
+    writeFileSync(shard, '{"entries": ');
+    const read = await cli(['list', '--notebook', nb, '--json']);
+    expect(read.stderr).toMatch(/read-only because 1 catalog file\(s\) are damaged/);
+    const write = await cli(['import', join(seedsDir, '001_c782305633c927ff.txt'), '--notebook', nb, '--json']);
+    expect(write.stderr).toMatch(/has been rebuilt from the article files .*the damaged file is kept at/);
+    expect(((await cli(['list', '--notebook', nb, '--json'])).json() as Row[]).length).toBe(5);
+  });
+
   it('serve refuses a weak token and a bad port before touching anything', async () => {
     const nb = join(tempDir(), 'nb');
     expect((await cli(['serve', '--token', 'short', '--notebook', nb, '--json'])).json()).toMatchObject({ error: { code: 'BAD_INPUT' } });

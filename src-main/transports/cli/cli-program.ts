@@ -63,7 +63,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CommandContext
   const session: CommandContext['session'] = (cmd, access, fn) =>
     withNotebook(
       notebookDir(cmd),
-      access,
+      { onNotice: (text) => io.err(`parallax: ${text}\n`), ...access },
       (backend) => fn(unwrap(callLocal(backend))),
       (remote) => fn(unwrap(remote)),
     );

@@ -5,6 +5,7 @@ import { openBackend } from '../../services/backend';
 import type { LockInfo } from '../../services/store/notebook-lock';
 import { describeHolder, readLock } from '../../services/store/notebook-lock';
 import { dispatch } from '../shared/dispatch';
+import { READER_NOTICE } from '../../services/store/notebook-store';
 
 export type Access = {
   /** Does the command change the notebook? Writers take the lock; readers open beside a writer. */
@@ -14,6 +15,8 @@ export type Access = {
   holder: string;
   /** Progress events of a local run (a forwarded one reports to the app instead). */
   emit?: Emit;
+  /** Told what the store had to say at open (a repaired file, a read-only reason). */
+  onNotice?: (text: string) => void;
 };
 
 /** Send one call to the process that has the notebook open (the app or web mode): the single writer. */
@@ -55,6 +58,7 @@ export async function withNotebook<T>(
     dir,
     access.write ? { create: access.create, lockAs: access.holder, search } : { readerOnly: true, search },
   );
+  if (backend.store.notice && !(access.write === false && backend.store.notice === READER_NOTICE)) access.onNotice?.(backend.store.notice);
   try {
     return await local(backend);
   } finally {

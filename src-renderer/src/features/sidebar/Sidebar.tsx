@@ -51,9 +51,9 @@ export function Sidebar({ info, theme, onToggleTheme, mode, route, children }: P
       </ul>
       {children}
       <footer className="sidebar__footer">
-        {info?.readOnly && (
+        {info?.notice && (
           <p className="sidebar__warning" role="alert">
-            Read-only: {info.notice}
+            {info.readOnly ? `Read-only: ${info.notice}` : info.notice}
           </p>
         )}
         <p title={info?.path}>{info ? `Notebook: ${info.path}` : ''}</p>
