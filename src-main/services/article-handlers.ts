@@ -1,6 +1,6 @@
 import type { Emit, Handlers } from '../contract';
 import { AppError } from '../contract';
-import { toDetail, toSummary, toCatalogEntry } from '../core/article/article-record';
+import { summaryOf, toDetail, toSummary } from '../core/article/article-record';
 import { reanchorAll } from '../core/anchoring/anchor';
 import { listArticles } from '../core/article/list-articles';
 import { analyseSource } from './importer/formats/analyse-source';
@@ -66,7 +66,7 @@ export function articleHandlers(
         }
       });
       changed([id], 'metadata');
-      return toSummary(toCatalogEntry(record));
+      return summaryOf(record);
     },
 
     'articles.importPaths': async ({ paths }) => {

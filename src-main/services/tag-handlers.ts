@@ -1,6 +1,6 @@
 import type { Emit, Handlers, TagChange, TagSnapshot } from '../contract';
 import { AppError } from '../contract';
-import { toCatalogEntry, toSummary } from '../core/article/article-record';
+import { summaryOf } from '../core/article/article-record';
 import { addTo, isCycle, isUnder, removeFrom, renameIn, renamed, summariseTags } from '../core/tags/tag-tree';
 import type { AnnotationIndex } from './annotations/annotation-index';
 import type { NotebookStore } from './store/notebook-store';
@@ -113,7 +113,7 @@ export function tagHandlers(store: NotebookStore, emit: Emit, index: AnnotationI
         );
       });
       emit('notebook.changed', { ids: [id], reason: 'tags' });
-      return toSummary(toCatalogEntry(record));
+      return summaryOf(record);
     },
 
     'tags.list': async () => {

@@ -75,9 +75,14 @@ export function toSummary(e: CatalogEntry): ArticleSummary {
   return summary;
 }
 
+/** The list row of an article: what every view of an article (compare, export, the API) starts from. */
+export function summaryOf(r: ArticleRecord): ArticleSummary {
+  return toSummary(toCatalogEntry(r));
+}
+
 export function toDetail(r: ArticleRecord): ArticleDetail {
   return {
-    ...toSummary(toCatalogEntry(r)),
+    ...summaryOf(r),
     body: r.analysis.body,
     boilerplate: r.analysis.boilerplate,
     raw: r.raw,

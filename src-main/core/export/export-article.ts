@@ -1,6 +1,6 @@
 import type { Annotation } from '../../contract';
 import type { ArticleRecord } from '../article/article-record';
-import { displayTitle, effectiveMeta } from '../article/article-record';
+import { summaryOf } from '../article/article-record';
 
 /** One article as every exporter sees it: the effective metadata (user corrections applied) and its notes. */
 export type ExportArticle = {
@@ -23,21 +23,22 @@ export type ExportArticle = {
 };
 
 export function toExportArticle(r: ArticleRecord): ExportArticle {
-  const meta = effectiveMeta(r);
+  const { id, title, outlet, publishedAt, author, url, language, dateline, tags, file, importedAt, updatedAt } = summaryOf(r);
+  const body = r.analysis.body;
   return {
-    id: r.id,
-    title: displayTitle(meta, r.file),
-    outlet: meta.outlet.value,
-    publishedAt: meta.publishedAt.value,
-    author: meta.author.value,
-    url: meta.url.value,
-    language: meta.language.value,
-    dateline: meta.dateline.value,
-    tags: [...r.tags],
-    file: r.file,
-    importedAt: r.importedAt,
-    updatedAt: r.updatedAt,
-    body: r.analysis.body,
+    id,
+    title,
+    outlet,
+    publishedAt,
+    author,
+    url,
+    language,
+    dateline,
+    tags,
+    file,
+    importedAt,
+    updatedAt,
+    body,
     annotations: [...r.annotations].sort(byPosition),
   };
 }

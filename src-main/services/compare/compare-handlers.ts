@@ -1,7 +1,7 @@
 import type { CompareResult, Emit, Handlers } from '../../contract';
 import { AppError } from '../../contract';
 import type { ArticleRecord } from '../../core/article/article-record';
-import { displayTitle, effectiveMeta } from '../../core/article/article-record';
+import { summaryOf } from '../../core/article/article-record';
 import { compareSteps } from '../../core/compare/compare-articles';
 import type { Profile } from '../../core/compare/related';
 import { articleProfile, rankRelated } from '../../core/compare/related';
@@ -24,16 +24,8 @@ type CompareHandlers = Pick<
 >;
 
 export function toCompareInput(r: ArticleRecord): CompareInput {
-  const meta = effectiveMeta(r);
-  return {
-    id: r.id,
-    title: displayTitle(meta, r.file),
-    outlet: meta.outlet.value,
-    publishedAt: meta.publishedAt.value,
-    language: meta.language.value,
-    body: r.analysis.body,
-    blocks: r.analysis.blocks,
-  };
+  const { id, title, outlet, publishedAt, language } = summaryOf(r);
+  return { id, title, outlet, publishedAt, language, body: r.analysis.body, blocks: r.analysis.blocks };
 }
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
