@@ -1,20 +1,13 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { withSampleBackend } from '../../tests/helpers/sample-backend';
 import { useTempDirs } from '../../tests/helpers/temp-dir';
-import { openBackend } from './backend';
 
 const tempDir = useTempDirs();
 
 /** Annotations joined the index without rework: notes and passage tags are searchable, and follow edits. */
 describe('searching annotation notes and tags', () => {
   it('finds a note with in:notes and tag:, follows edits and deletion', async () => {
-    const b = await openBackend(join(tempDir(), 'nb'), {
-      create: true,
-      durability: 'none',
-      search: { runIn: 'inline', waitForIndexMs: Infinity },
-    });
-    try {
-      await b.handlers['notebook.importSample']({});
+    await withSampleBackend(tempDir(), async (b) => {
       const [shafaq] = (await b.handlers['articles.list']({ sort: 'outlet', offset: 0, limit: 1 })).items;
       const created = await b.handlers['annotations.create']({
         articleId: shafaq!.id,
@@ -39,8 +32,6 @@ describe('searching annotation notes and tags', () => {
 
       await b.handlers['annotations.delete']({ id: created.id });
       expect((await q('in:notes transliteration')).hits).toEqual([]);
-    } finally {
-      await b.close();
-    }
+    });
   });
 });

@@ -32,47 +32,12 @@ export type Mention = {
 /** An office named without a person ("the Defense Minister thanked..."), for resolving who speaks. */
 export type RoleMention = { article: number; sentence: number; start: number; end: number; role: Role };
 
-const CONNECTORS = new Set([
-  'al',
-  'el',
-  'bin',
-  'ibn',
-  'bint',
-  'abu',
-  'abou',
-  'de',
-  'da',
-  'di',
-  'del',
-  'van',
-  'von',
-  'der',
-  'den',
-  'du',
-  'la',
-  'le',
-  'of',
-]);
-const PARTICLES = new Set([
-  'al',
-  'el',
-  'bin',
-  'ibn',
-  'bint',
-  'de',
-  'da',
-  'di',
-  'del',
-  'van',
-  'von',
-  'der',
-  'den',
-  'du',
-  'la',
-  'le',
-  'of',
-  'the',
-]);
+/** Lower-case particles inside names in many languages: "Bashar al-Assad", "Ursula von der Leyen". */
+const NAME_PARTICLES = ['al', 'el', 'bin', 'ibn', 'bint', 'de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'du', 'la', 'le', 'of'];
+/** Words that may join the parts of one name ("Murhaf Abu Qasra"). */
+const CONNECTORS = new Set([...NAME_PARTICLES, 'abu', 'abou']);
+/** Words that do not identify a name on their own when comparing spellings. */
+const PARTICLES = new Set([...NAME_PARTICLES, 'the']);
 const ORG_WORDS = new Set(
   'ministry agency forces force party units council army navy union nations committee bank company corporation university institute office department commission front movement group organisation organization assembly parliament government court police federation league alliance association authority administration news'.split(
     ' ',

@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { withSampleBackend } from '../../../tests/helpers/sample-backend';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
-import { openBackend } from '../backend';
 import { dispatch } from '../../../tests/helpers/api';
 
 const tempDir = useTempDirs();
@@ -9,13 +8,7 @@ const tempDir = useTempDirs();
 /** The story and search scopes, resolved by the stories and search features. */
 describe('exporting a story or a search result', () => {
   it('a story exports its articles with its comparison table; a query exports what it finds', async () => {
-    const b = await openBackend(join(tempDir(), 'nb'), {
-      create: true,
-      durability: 'none',
-      search: { runIn: 'inline', waitForIndexMs: Infinity },
-    });
-    try {
-      await b.handlers['notebook.importSample']({});
+    await withSampleBackend(tempDir(), async (b) => {
       const call = (m: string, p: unknown) => dispatch(b.handlers, m, p);
       const story = await call('export.run', { format: 'md', scope: { story: 'Turkish–Syrian security talks, Ankara (12 Oct 2025)' } });
       if (!story.ok) throw new Error(story.error.message);
@@ -34,8 +27,6 @@ describe('exporting a story or a search result', () => {
       }>;
       expect(items).toHaveLength(1);
       expect(items[0]!['container-title']).toBe('TRT World');
-    } finally {
-      await b.close();
-    }
+    });
   });
 });
