@@ -5,6 +5,16 @@ import { defineConfig } from '@playwright/test';
  * downloaded here). Each test gets its own notebook folder and server (tests/e2e/fixtures.ts).
  */
 export const chromiumPath = process.env.PARALLAX_CHROMIUM ?? '/usr/bin/chromium';
+/** Headless flags for the system Chromium: no sandbox (root in CI), no GPU, and no network of its own. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -19,15 +29,7 @@ export default defineConfig({
     viewport: { width: 1360, height: 860 },
     launchOptions: {
       executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: chromiumArgs,
     },
     trace: 'retain-on-failure',
   },

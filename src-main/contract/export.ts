@@ -40,14 +40,7 @@ export const ExportOptions = z
     annotatedOnly: z.boolean().default(false),
   })
   .strict()
-  .default({
-    layout: 'combined',
-    includeText: false,
-    citationStyle: 'apa',
-    bom: false,
-    jsonLines: false,
-    annotatedOnly: false,
-  });
+  .prefault({});
 export type ExportOptions = z.infer<typeof ExportOptions>;
 
 export const ExportRequest = z.object({ format: ExportFormat, scope: ExportScope.default({}), options: ExportOptions }).strict();

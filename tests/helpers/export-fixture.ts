@@ -1,4 +1,5 @@
 import type { ExportOptions } from '../../src-main/contract';
+import { ExportOptions as ExportOptionsSchema } from '../../src-main/contract';
 import type { ExportArticle } from '../../src-main/core/export/export-article';
 import { compareForExport, toExportArticle } from '../../src-main/core/export/export-article';
 import type { RenderSettings } from '../../src-main/core/export/render-export';
@@ -6,14 +7,8 @@ import { annotatedRecords } from './annotated-notebook';
 
 export const fixedArticles = (): ExportArticle[] => annotatedRecords().map(toExportArticle).sort(compareForExport);
 
-export const defaultOptions: ExportOptions = {
-  layout: 'combined',
-  includeText: false,
-  citationStyle: 'apa',
-  bom: false,
-  jsonLines: false,
-  annotatedOnly: false,
-};
+/** The contract's defaults, so tests never drift from what the API fills in. */
+export const defaultOptions: ExportOptions = ExportOptionsSchema.parse({});
 
 export const fixedSettings = (o: Partial<ExportOptions> = {}): RenderSettings => ({
   ...defaultOptions,

@@ -49,6 +49,11 @@ export function chromiumPdfRenderer(executable = findChromium(), timeoutMs = 120
         '--disable-extensions',
         '--disable-javascript',
         '--no-first-run',
+        // The report is self-contained: Chromium must not reach the network for anything of its own.
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
         '--no-pdf-header-footer',
         `--user-data-dir=${join(dir, 'profile')}`,
         `--print-to-pdf=${output}`,

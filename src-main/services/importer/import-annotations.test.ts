@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { defaultOptions } from '../../../tests/helpers/export-fixture';
 import { describe, expect, it } from 'vitest';
 import { annotatedBackend, snapshotDir } from '../../../tests/helpers/annotated-backend';
 import { annotatedRecords } from '../../../tests/helpers/annotated-notebook';
@@ -23,12 +24,7 @@ async function exportOf(dir: string, format: string, options = {}) {
     format: format as 'w3c',
     scope: {},
     options: {
-      layout: 'combined',
-      includeText: false,
-      citationStyle: 'apa',
-      bom: false,
-      jsonLines: false,
-      annotatedOnly: false,
+      ...defaultOptions,
       ...options,
     },
   });

@@ -4,33 +4,27 @@
  * sample notebook (the article with embedded Arabic and Turkish posts), in Debian's Chromium.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../playwright.config';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(repo, 'bin', 'parallax.mjs');
 const out = join(repo, 'docs', process.argv[2] ?? 'screenshot-reader.png');
 const notebook = mkdtempSync(join(tmpdir(), 'parallax-shot-'));
-const theme = process.env.THEME ?? 'light';
+const theme: 'light' | 'dark' = process.env.THEME === 'dark' ? 'dark' : 'light';
 
 spawnSync(process.execPath, [bin, 'init', '--sample', '--notebook', notebook], { stdio: 'inherit' });
 const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--notebook', notebook]);
-const url = await new Promise((resolve) => createInterface({ input: server.stdout }).once('line', resolve));
+const url = await new Promise<string>((resolve) => createInterface({ input: server.stdout }).once('line', resolve));
 const browser = await chromium.launch({
-  executablePath: process.env.PARALLAX_CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  executablePath: chromiumPath,
+  args: chromiumArgs,
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1, colorScheme: theme });
@@ -43,5 +37,6 @@ try {
 } finally {
   await browser.close();
   server.kill('SIGTERM');
+  await once(server, 'exit'); // it saves its search index on the way out
   rmSync(notebook, { recursive: true, force: true });
 }
