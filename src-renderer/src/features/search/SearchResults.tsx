@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { SearchHit } from '@contract';
-import { formatDate, plural } from '../../lib/format';
+import { plural } from '../../lib/format';
+import { MetaLine } from '../../ui/MetaLine';
 import { Highlighted } from './Highlighted';
 
 type Props = {
@@ -63,19 +64,17 @@ export function SearchResults({ hits, active, openId, onActive, onOpen, onBackTo
           <div className="search-hit__title" dir="auto">
             <Highlighted text={h.title} ranges={h.titleHighlights} />
           </div>
-          <div className="search-hit__meta">
-            <span className={h.outlet ? 'outlet' : 'outlet outlet--unknown'}>{h.outlet ?? 'Unknown outlet'}</span>
-            <span aria-hidden="true">·</span>
-            <time dateTime={h.publishedAt ?? undefined}>{formatDate(h.publishedAt)}</time>
-            <span aria-hidden="true">·</span>
-            <span className="search-hit__count">{plural(h.hitCount, 'hit')}</span>
-            {h.notes.length > 0 && (
-              <>
-                <span aria-hidden="true">·</span>
-                <span>{plural(h.notes.length, 'note')}</span>
-              </>
-            )}
-          </div>
+          <MetaLine
+            className="search-hit__meta"
+            outlet={h.outlet}
+            publishedAt={h.publishedAt}
+            extra={[
+              <span key="hits" className="search-hit__count">
+                {plural(h.hitCount, 'hit')}
+              </span>,
+              h.notes.length > 0 && <span key="notes">{plural(h.notes.length, 'note')}</span>,
+            ]}
+          />
           {h.snippets.map((s) => (
             <p
               key={`${s.field}-${s.offset}`}
