@@ -97,7 +97,7 @@ export const test = base.extend<
     // Wait for the server to finish closing (it saves the search index) before deleting its folder.
     const exited = new Promise((done) => child.once('exit', done));
     child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((done) => setTimeout(done, 5000))]);
+    await Promise.race([exited, new Promise((done) => setTimeout(done, largeFolder ? 30_000 : 5000))]);
     if (!largeFolder) rmSync(notebook, { recursive: true, force: true, maxRetries: 3 });
   },
 });

@@ -1,26 +1,12 @@
 import type { ArticleSummary } from '@contract';
 import { plural } from '../../lib/format';
+import type { ListPlace } from '../../ui/list-place';
+import { placeProps } from '../../ui/list-place';
 import { MetaLine } from '../../ui/MetaLine';
 
-type RowProps = {
-  id: string;
-  active: boolean;
-  style: React.CSSProperties;
-  index: number;
-  setSize: number;
-  measureRef: (el: HTMLElement | null) => void;
-};
+type RowProps = { id: string; active: boolean; place: ListPlace };
 
-const position = ({ index, setSize, measureRef, active, id, style }: RowProps) => ({
-  id,
-  ref: measureRef,
-  'data-index': index,
-  role: 'option',
-  'aria-posinset': index + 1,
-  'aria-setsize': setSize,
-  'data-active': active || undefined,
-  style,
-});
+const position = ({ place, active, id }: RowProps) => ({ ...placeProps(place), id, role: 'option', 'data-active': active || undefined });
 
 export function ArticleRow({ article, open, onOpen, ...row }: RowProps & { article: ArticleSummary; open: boolean; onOpen: () => void }) {
   return (

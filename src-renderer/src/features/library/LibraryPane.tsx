@@ -172,11 +172,13 @@ export function LibraryPane({ library, openId, onOpen, filterRef }: Props) {
           {rows.map((v) => {
             const a = list.itemAt(v.index);
             const common = {
-              index: v.index,
-              setSize: list.total,
-              measureRef: virtualizer.measureElement,
               active: v.index === active,
-              style: { position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` } as const,
+              place: {
+                index: v.index,
+                setSize: list.total,
+                measureRef: virtualizer.measureElement,
+                style: { position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` } as const,
+              },
             };
             if (!a) return <LoadingRow key={`at-${v.index}`} id={optionId(v.index, undefined)} {...common} />;
             return (
