@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { AnnotationListItem, AnnotationQuery } from '@contract';
 import { call, subscribe } from '../../api/client';
 import { usePagedList } from '../../lib/use-paged-list';
+import { useSettled } from '../../lib/use-settled';
 
 export type ListFilters = Pick<AnnotationQuery, 'tag' | 'color' | 'outlet' | 'articleId' | 'text' | 'status' | 'sort' | 'direction'>;
 
@@ -14,11 +15,7 @@ const onNotebookChanged = (listener: () => void) => subscribe('notebook.changed'
  * lib/paged-loader.ts); typing in the text filter waits for a pause, the other filters apply at once.
  */
 export function useAnnotationList(filters: ListFilters, onError: (m: string) => void) {
-  const [sent, setSent] = useState(filters);
-  useEffect(() => {
-    const t = setTimeout(() => setSent(filters), filters.text !== sent.text ? TEXT_DELAY_MS : 0);
-    return () => clearTimeout(t);
-  }, [filters, sent.text]);
+  const sent = useSettled(filters, (next, last) => (next.text !== last.text ? TEXT_DELAY_MS : 0));
 
   const query = useMemo(
     () => Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== '' && v !== undefined)) as ListFilters,

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ArticleSummary, ListQuery } from '@contract';
 import { call, subscribe } from '../../api/client';
 import { usePagedList } from '../../lib/use-paged-list';
+import { useSettled } from '../../lib/use-settled';
 
 export type SortKey = NonNullable<ListQuery['sort']>;
 export type LibraryQuery = { filter: string; tag: string; sort: SortKey; direction: 'asc' | 'desc' };
@@ -19,11 +20,7 @@ const onNotebookChanged = (listener: () => void) => subscribe('notebook.changed'
  */
 export function useLibrary(onError: (message: string) => void) {
   const [query, setQuery] = useState<LibraryQuery>({ filter: '', tag: '', sort: 'date', direction: 'desc' });
-  const [sent, setSent] = useState(query);
-  useEffect(() => {
-    const t = setTimeout(() => setSent(query), query.filter !== sent.filter ? FILTER_DELAY_MS : 0);
-    return () => clearTimeout(t);
-  }, [query, sent.filter]);
+  const sent = useSettled(query, (next, last) => (next.filter !== last.filter ? FILTER_DELAY_MS : 0));
 
   const listed = useMemo(
     () => ({ filter: sent.filter.trim() || undefined, tag: sent.tag || undefined, sort: sent.sort, direction: sent.direction }),

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { SearchHit } from '@contract';
 import { plural } from '../../lib/format';
+import { targetRow } from '../../lib/list-keys';
 import { MetaLine } from '../../ui/MetaLine';
 import { Highlighted } from './Highlighted';
 
@@ -20,20 +21,24 @@ export function SearchResults({ hits, active, openId, onActive, onOpen, onBackTo
   const activeRef = useRef<HTMLDivElement>(null);
   useEffect(() => activeRef.current?.scrollIntoView({ block: 'nearest' }), [active]);
 
+  // The same keys as the library (lib/list-keys.ts); Up on the first result goes back to the search box.
   const onKeyDown = (e: React.KeyboardEvent) => {
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => onActive(Math.min(hits.length - 1, active + 1)),
-      ArrowUp: () => (active === 0 ? onBackToBox() : onActive(active - 1)),
-      Home: () => onActive(0),
-      End: () => onActive(hits.length - 1),
-      Enter: () => hits[active] && onOpen(hits[active]!.id, null, true),
-      ' ': () => hits[active] && onOpen(hits[active]!.id, null, false),
-    };
-    const action = keys[e.key];
-    if (action) {
+    const hit = hits[active];
+    if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      action();
+      if (hit) onOpen(hit.id, null, e.key === 'Enter');
+      return;
     }
+    if (e.key === 'ArrowUp' && active === 0) {
+      e.preventDefault();
+      onBackToBox();
+      return;
+    }
+    const pageRows = Math.floor((listRef.current?.clientHeight ?? 600) / 120);
+    const to = targetRow(e.key, active, hits.length, pageRows);
+    if (to === null) return;
+    e.preventDefault();
+    onActive(to);
   };
 
   return (
