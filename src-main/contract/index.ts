@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './primitives';
 export * from './articles';
+export * from './library';
 export * from './tags';
 export * from './annotations';
 export * from './notebook';

@@ -5,6 +5,7 @@ import { Annotation, AnnotationId, AnnotationListResult, AnnotationPatch, Annota
 import { TagChange, TagColor, TagInfo, TagList, TagName, TagSnapshot } from './tags';
 import { ArticleHits, ArticleHitsInput, SavedSearch, SaveSearchInput, SearchQueryInput, SearchResult, SearchStatus } from './search';
 import { BackupInfo, ExportRequest, ExportWritten, ExportedFile } from './export';
+import { LocateQuery, LocateResult, OutletCount, SummariesQuery, SummariesResult } from './library';
 import { NotebookInfo } from './notebook';
 import { ArticleId, ShortText } from './primitives';
 
@@ -19,6 +20,10 @@ export const methods = {
   'notebook.importSample': { input: Empty, output: ImportReport },
   'articles.list': { input: ListQuery, output: ListResult },
   'articles.get': { input: z.object({ id: ArticleId }).strict(), output: ArticleDetail },
+  // The paged library (services/library-handlers.ts): find a row, list outlets, fetch a few rows by id.
+  'articles.locate': { input: LocateQuery, output: LocateResult },
+  'articles.outlets': { input: Empty, output: z.object({ outlets: z.array(OutletCount) }) },
+  'articles.summaries': { input: SummariesQuery, output: SummariesResult },
   'articles.update': { input: z.object({ id: ArticleId, patch: MetadataPatch }).strict(), output: ArticleSummary },
   'articles.importPaths': {
     input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1, 'give at least one path').max(10_000) }).strict(),
@@ -123,6 +128,9 @@ export const readOnlyMethods: ReadonlySet<string> = new Set([
   'notebook.info',
   'articles.list',
   'articles.get',
+  'articles.locate',
+  'articles.outlets',
+  'articles.summaries',
   'annotations.list',
   'tags.list',
   'compare.articles',

@@ -7,6 +7,7 @@ import { articleHandlers } from './article-handlers';
 import type { NotebookLock } from './store/notebook-lock';
 import { acquireLock } from './store/notebook-lock';
 import { layout } from './store/notebook-layout';
+import { libraryHandlers } from './library-handlers';
 import { compareHandlers } from './compare/compare-handlers';
 import { StoryStore } from './compare/story-store';
 import { searchHandlers } from './search-handlers';
@@ -90,6 +91,7 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
   };
   const handlers: Handlers = {
     ...articleHandlers(store, emit, (name, ids) => stories.ensure(name, ids).then(() => emit('stories.changed', { ids: [] }))),
+    ...libraryHandlers(store),
     ...compareHandlers(store, stories, emit),
     ...annotationHandlers(store, emit, annotations),
     ...tagHandlers(store, emit, annotations),

@@ -33,15 +33,46 @@ export async function startServer(notebook: string, extra: string[] = []): Promi
   return { child, url };
 }
 
-/** A fresh notebook holding the sample articles, served in web mode, for each test. */
-export const test = base.extend<{ server: ParallaxServer; emptyNotebook: boolean }>({
+/** A generated notebook (tests/helpers/large-notebook.ts) instead of the sample: article and annotation counts. */
+export type LargeNotebook = { articles: number; annotations: number };
+
+function createNotebook(notebook: string, emptyNotebook: boolean): void {
+  const made = spawnSync(process.execPath, [bin, 'init', ...(emptyNotebook ? [] : ['--sample']), '--notebook', notebook], {
+    encoding: 'utf8',
+  });
+  if (made.status !== 0) throw new Error(`init failed: ${made.stderr}`);
+}
+
+/**
+ * A fresh notebook holding the sample articles, served in web mode, for each test. With `largeNotebook`
+ * set, the tests of a worker share one generated notebook instead (built once: 10,000 articles take
+ * seconds to write), each with its own server; such tests must not rely on what another one changed.
+ */
+export const test = base.extend<
+  { server: ParallaxServer; emptyNotebook: boolean },
+  { largeNotebook: LargeNotebook | null; largeFolder: string | null }
+>({
   emptyNotebook: [false, { option: true }],
-  server: async ({ emptyNotebook }, use) => {
-    const notebook = mkdtempSync(join(tmpdir(), 'parallax-e2e-'));
-    const init = spawnSync(process.execPath, [bin, 'init', ...(emptyNotebook ? [] : ['--sample']), '--notebook', notebook], {
-      encoding: 'utf8',
-    });
-    if (init.status !== 0) throw new Error(`init failed: ${init.stderr}`);
+  largeNotebook: [null, { option: true, scope: 'worker' }],
+  largeFolder: [
+    async ({ largeNotebook }, use) => {
+      if (!largeNotebook) return use(null);
+      const folder = mkdtempSync(join(tmpdir(), 'parallax-e2e-large-'));
+      const helper = join(repo, 'tests', 'helpers', 'large-notebook.ts');
+      const made = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', helper, folder, String(largeNotebook.articles), String(largeNotebook.annotations)],
+        { cwd: repo, encoding: 'utf8' },
+      );
+      if (made.status !== 0) throw new Error(`generating the large notebook failed: ${made.stderr}`);
+      await use(folder);
+      rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  server: async ({ emptyNotebook, largeFolder }, use) => {
+    const notebook = largeFolder ?? mkdtempSync(join(tmpdir(), 'parallax-e2e-'));
+    if (!largeFolder) createNotebook(notebook, emptyNotebook);
     const { child, url } = await startServer(notebook);
     const origin = new URL(url).origin;
     const token = new URL(url).hash.replace('#token=', '');
@@ -66,8 +97,8 @@ export const test = base.extend<{ server: ParallaxServer; emptyNotebook: boolean
     // Wait for the server to finish closing (it saves the search index) before deleting its folder.
     const exited = new Promise((done) => child.once('exit', done));
     child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((done) => setTimeout(done, 5000))]);
-    rmSync(notebook, { recursive: true, force: true, maxRetries: 3 });
+    await Promise.race([exited, new Promise((done) => setTimeout(done, largeFolder ? 30_000 : 5000))]);
+    if (!largeFolder) rmSync(notebook, { recursive: true, force: true, maxRetries: 3 });
   },
 });
 

@@ -7,6 +7,8 @@ type ArticleRef = AnnotationListItem['article'];
 type Query = Omit<AnnotationQuery, 'sort'> & { sort: AnnotationSort };
 
 const fold = (s: string | null | undefined) => (s ? contentKey(s) : '');
+/** Built once: localeCompare with options builds a collator per call, 20x slower over many rows. */
+const baseCollator = new Intl.Collator(undefined, { sensitivity: 'base' });
 const colorRank = (c: HighlightColor) => highlightColors.indexOf(c);
 
 /** Text order within an article; orphans (no place in the text) after the anchored ones, by their old position. */
@@ -52,7 +54,7 @@ function comparator(sort: AnnotationSort, sign: number): (x: Row, y: Row) => num
         const a = x.article.outlet;
         const b = y.article.outlet;
         if (a === null || b === null) return a === b ? byArticleThenText(x, y) : a === null ? 1 : -1;
-        return sign * a.localeCompare(b, undefined, { sensitivity: 'base' }) || byArticleThenText(x, y);
+        return sign * baseCollator.compare(a, b) || byArticleThenText(x, y);
       };
     case 'article':
       return (x, y) => sign * x.article.title.localeCompare(y.article.title) || byArticleThenText(x, y);

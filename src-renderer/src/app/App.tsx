@@ -115,19 +115,7 @@ export function App() {
         <div className="view-area">{views[route.view]!.render({ route, navigate, notify })}</div>
       ) : (
         <>
-          <LibraryPane
-            items={library.items}
-            total={library.total}
-            loaded={library.loaded}
-            query={library.query}
-            openId={openId}
-            onOpen={open}
-            onFilter={library.setFilter}
-            onSort={library.setSort}
-            onToggleDirection={library.toggleDirection}
-            onTag={library.setTag}
-            filterRef={filterRef}
-          />
+          <LibraryPane library={library} openId={openId} onOpen={open} filterRef={filterRef} />
           <ReaderPane ref={readerRef} id={openId} onError={onError} focusAnnotation={route.params.get('annotation')} />
         </>
       )}

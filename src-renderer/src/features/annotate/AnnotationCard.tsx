@@ -1,5 +1,7 @@
 import type { Annotation, AnnotationListItem, HighlightColor, TagInfo } from '@contract';
 import { formatDate } from '../../lib/format';
+import type { ListPlace } from '../../ui/list-place';
+import { placeProps } from '../../ui/list-place';
 import { TagChip } from '../tags/TagChip';
 import { TagInput } from '../tags/TagInput';
 import { deleteAnnotation, reattachAnnotation, updateAnnotation } from './annotation-actions';
@@ -21,6 +23,8 @@ type Props = {
   onTagClick?: (tag: string) => void;
   /** In the notebook-wide list, say which article a passage is from. */
   showArticle?: boolean;
+  /** Its place in a virtualised list (All annotations). */
+  place?: ListPlace;
 };
 
 const statusText = {
@@ -43,6 +47,7 @@ export function AnnotationCard({
   onError,
   onTagClick,
   showArticle,
+  place,
 }: Props) {
   const attempt = (p: Promise<unknown>) => p.catch((e: Error) => onError(e.message));
   const recolour = (color: HighlightColor) =>
@@ -52,6 +57,7 @@ export function AnnotationCard({
 
   return (
     <li
+      {...placeProps(place)}
       id={`annotation-${a.id}`}
       className="annotation-card"
       data-color={a.color}

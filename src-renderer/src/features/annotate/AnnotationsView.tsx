@@ -1,32 +1,27 @@
 import '../../styles/annotate.css';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AnnotationSort, ArticleSummary } from '@contract';
-import { anchorStatuses, annotationSorts } from '@contract';
-import { call } from '../../api/client';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ViewProps } from '../../app/views';
 import { routeHash } from '../../app/use-route';
 import { plural } from '../../lib/format';
+import { placeProps } from '../../ui/list-place';
 import { useTags } from '../tags/use-tags';
 import { AnnotationCard } from './AnnotationCard';
-import { colorLabels, highlightColors } from './colors';
+import { AnnotationFilters } from './AnnotationFilters';
 import type { EditMode } from './use-annotator';
 import type { ListFilters } from './use-annotation-list';
 import { useAnnotationList } from './use-annotation-list';
 
-const sortLabels: Record<AnnotationSort, string> = {
-  position: 'Article, then text order',
-  article: 'Article title',
-  outlet: 'Outlet',
-  color: 'Colour',
-  created: 'Date created',
-  updated: 'Date edited',
-};
 const FILTER_KEYS = ['tag', 'color', 'outlet', 'articleId', 'text', 'status', 'sort', 'direction'] as const;
+const CARD_HEIGHT = 150;
+const CARD_GAP = 10;
+const PREFETCH = 20;
 
 /**
  * Every annotated passage of the notebook, filterable by tag (children included), colour, outlet, article,
  * status and text, and sortable: the place to code passages across outlets (as Taguette's highlights view).
- * The filters live in the address, so a reload or a bookmark returns to the same list.
+ * The filters live in the address, so a reload or a bookmark returns to the same list. The list is
+ * virtualised and paged from the server, so 100k passages cost a screenful of cards.
  */
 export function AnnotationsView({ route, navigate, notify }: ViewProps) {
   const onError = useCallback((m: string) => void notify('error', m), [notify]);
@@ -47,165 +42,97 @@ export function AnnotationsView({ route, navigate, notify }: ViewProps) {
   }, [filters]);
   const set = (patch: Partial<ListFilters>) => setFilters((f) => ({ ...f, ...patch }));
 
-  const { items, total, loaded, showMore } = useAnnotationList(filters, onError);
+  const list = useAnnotationList(filters, onError);
   const { tags } = useTags();
-  const [articles, setArticles] = useState<ArticleSummary[]>([]);
-  useEffect(() => {
-    call('articles.list', { sort: 'title' }).then((r) => setArticles(r.items), onError);
-  }, [onError]);
-  const outlets = useMemo(() => [...new Set(articles.map((a) => a.outlet).filter((o): o is string => !!o))].sort(), [articles]);
   const [editing, setEditing] = useState<{ id: string; mode: EditMode } | null>(null);
-  const orphaned = items.filter((a) => a.anchor.status === 'orphaned').length;
+  const editingIndex = editing ? list.findLoaded((a) => a.id === editing.id) : -1;
 
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: list.total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => CARD_HEIGHT,
+    gap: CARD_GAP,
+    overscan: 4,
+    // The card being edited stays rendered when scrolled away, so a note being typed is never lost.
+    rangeExtractor: useCallback(
+      (range: Parameters<typeof defaultRangeExtractor>[0]) => {
+        const shown = defaultRangeExtractor(range);
+        return editingIndex >= 0 && !shown.includes(editingIndex) ? [...shown, editingIndex].sort((a, b) => a - b) : shown;
+      },
+      [editingIndex],
+    ),
+  });
+  const cards = virtualizer.getVirtualItems();
+  const first = cards[0]?.index ?? 0;
+  const last = cards.at(-1)?.index ?? 0;
+  const { setRange, resets } = list;
+  useEffect(() => setRange(first - PREFETCH, last + PREFETCH), [first, last, setRange]);
+  useEffect(() => virtualizer.scrollToOffset(0), [resets, virtualizer]);
+
+  const filtered = Object.entries(filters).some(([k, v]) => v && k !== 'sort' && k !== 'direction');
   return (
     <section className="annotations-view" aria-label="All annotations">
       <header className="annotations-view__header">
         <h1>All annotations</h1>
         <p className="annotations-view__count" aria-live="polite">
-          {loaded ? `${plural(total, 'passage')}${orphaned ? ` · ${orphaned} orphaned shown` : ''}` : 'Loading…'}
+          {list.loaded ? plural(list.total, 'passage') : 'Loading…'}
         </p>
       </header>
-      <div className="annotations-view__filters" role="search">
-        <label>
-          Text
-          <input
-            aria-label="Text"
-            className="input"
-            type="search"
-            value={filters.text ?? ''}
-            placeholder="Words in quote, note or tags"
-            onChange={(e) => set({ text: e.target.value })}
-          />
-        </label>
-        <label>
-          Tag
-          <select aria-label="Tag" className="select" value={filters.tag ?? ''} onChange={(e) => set({ tag: e.target.value })}>
-            <option value="">Any tag</option>
-            {tags.map((t) => (
-              <option key={t.name} value={t.name}>
-                {'\u00a0\u00a0'.repeat(t.name.split('/').length - 1)}
-                {t.name} ({t.totalPassages})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Colour
-          <select
-            aria-label="Colour"
-            className="select"
-            value={filters.color ?? ''}
-            onChange={(e) => set({ color: (e.target.value || undefined) as ListFilters['color'] })}
-          >
-            <option value="">Any colour</option>
-            {highlightColors.map((c) => (
-              <option key={c} value={c}>
-                {colorLabels[c]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Outlet
-          <select aria-label="Outlet" className="select" value={filters.outlet ?? ''} onChange={(e) => set({ outlet: e.target.value })}>
-            <option value="">Any outlet</option>
-            {outlets.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Article
-          <select
-            aria-label="Article"
-            className="select"
-            value={filters.articleId ?? ''}
-            onChange={(e) => set({ articleId: e.target.value })}
-          >
-            <option value="">Any article</option>
-            {articles.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.title.length > 60 ? `${a.title.slice(0, 59)}…` : a.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Status
-          <select
-            aria-label="Status"
-            className="select"
-            value={filters.status ?? ''}
-            onChange={(e) => set({ status: (e.target.value || undefined) as ListFilters['status'] })}
-          >
-            <option value="">Any status</option>
-            {anchorStatuses.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Sort
-          <select
-            aria-label="Sort"
-            className="select"
-            value={filters.sort ?? 'position'}
-            onChange={(e) => set({ sort: e.target.value as AnnotationSort, direction: undefined })}
-          >
-            {annotationSorts.map((s) => (
-              <option key={s} value={s}>
-                {sortLabels[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={filters.direction === 'desc' ? 'Descending order; switch to ascending' : 'Switch to descending order'}
-          onClick={() => set({ direction: filters.direction === 'desc' ? 'asc' : 'desc' })}
-        >
-          {filters.direction === 'desc' ? '↓' : '↑'}
-        </button>
-        {Object.entries(filters).some(([k, v]) => v && k !== 'sort' && k !== 'direction') && (
-          <button type="button" className="link-button" onClick={() => setFilters({ sort: filters.sort })}>
-            Clear filters
-          </button>
-        )}
-      </div>
-      {loaded && items.length === 0 && (
+      <AnnotationFilters filters={filters} tags={tags} set={set} clear={() => setFilters({ sort: filters.sort })} onError={onError} />
+      {list.loaded && list.total === 0 && (
         <p className="empty-state">
-          {total === 0 && Object.keys(filters).length <= 1
-            ? 'No annotations yet: select text in an article to highlight it.'
-            : 'No passage matches these filters.'}
+          {filtered ? 'No passage matches these filters.' : 'No annotations yet: select text in an article to highlight it.'}
         </p>
       )}
-      <ol className="annotations-view__list">
-        {items.map((a) => (
-          <AnnotationCard
-            key={a.id}
-            annotation={a}
-            tags={tags}
-            showArticle
-            selected={false}
-            editMode={editing?.id === a.id ? editing.mode : null}
-            onEdit={(mode) => setEditing(mode ? { id: a.id, mode } : null)}
-            onShow={() => navigate(routeHash('library', [a.articleId], { annotation: a.id }))}
-            showLabel="Open this passage in its article"
-            onError={onError}
-            onTagClick={(tag) => set({ tag })}
-          />
-        ))}
-      </ol>
-      {items.length < total && (
-        <button type="button" className="button" onClick={showMore}>
-          Show more ({(total - items.length).toLocaleString()} left)
-        </button>
-      )}
+      {/* A focusable scroller: Page Up/Down scroll it natively; Home and End go through the virtualiser, which
+          lands on the first or last passage even before its page is loaded and its height is known. */}
+      <div
+        ref={scrollRef}
+        className="annotations-view__scroller"
+        role="region"
+        aria-label="Passages"
+        tabIndex={0}
+        onKeyDown={(e) => {
+          if (e.target !== e.currentTarget || !list.total || (e.key !== 'Home' && e.key !== 'End')) return;
+          e.preventDefault();
+          virtualizer.scrollToIndex(e.key === 'Home' ? 0 : list.total - 1, { align: e.key === 'Home' ? 'start' : 'end' });
+        }}
+      >
+        <ol className="annotations-view__list" aria-label="Annotations" style={{ height: virtualizer.getTotalSize() }}>
+          {cards.map((v) => {
+            const a = list.itemAt(v.index);
+            const place = {
+              index: v.index,
+              setSize: list.total,
+              measureRef: virtualizer.measureElement,
+              style: { transform: `translateY(${v.start}px)` },
+            };
+            if (!a)
+              return (
+                <li key={`at-${v.index}`} {...placeProps(place)} aria-busy="true" className="annotation-card annotation-card--loading">
+                  Loading…
+                </li>
+              );
+            return (
+              <AnnotationCard
+                key={a.id}
+                annotation={a}
+                place={place}
+                tags={tags}
+                showArticle
+                selected={false}
+                editMode={editing?.id === a.id ? editing.mode : null}
+                onEdit={(mode) => setEditing(mode ? { id: a.id, mode } : null)}
+                onShow={() => navigate(routeHash('library', [a.articleId], { annotation: a.id }))}
+                showLabel="Open this passage in its article"
+                onError={onError}
+                onTagClick={(tag) => set({ tag })}
+              />
+            );
+          })}
+        </ol>
+      </div>
     </section>
   );
 }

@@ -1,37 +1,33 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { AnnotationListItem, AnnotationQuery } from '@contract';
 import { call, subscribe } from '../../api/client';
+import { usePagedList } from '../../lib/use-paged-list';
+import { useSettled } from '../../lib/use-settled';
 
 export type ListFilters = Pick<AnnotationQuery, 'tag' | 'color' | 'outlet' | 'articleId' | 'text' | 'status' | 'sort' | 'direction'>;
 
-/** The notebook-wide annotation list for some filters, a page at a time, refreshed when the notebook changes. */
+const TEXT_DELAY_MS = 150;
+export const ANNOTATION_PAGE = 100;
+const onNotebookChanged = (listener: () => void) => subscribe('notebook.changed', listener);
+
+/**
+ * The notebook-wide annotation list for some filters, paged from the server as the user scrolls (see
+ * lib/paged-loader.ts); typing in the text filter waits for a pause, the other filters apply at once.
+ */
 export function useAnnotationList(filters: ListFilters, onError: (m: string) => void) {
-  const [items, setItems] = useState<AnnotationListItem[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loaded, setLoaded] = useState(false);
-  const [limit, setLimit] = useState(200);
-  const request = useRef(0);
-  const key = JSON.stringify(filters);
+  const sent = useSettled(filters, (next, last) => (next.text !== last.text ? TEXT_DELAY_MS : 0));
 
-  const load = useCallback(async () => {
-    const mine = ++request.current;
-    try {
-      const clean = Object.fromEntries(Object.entries(JSON.parse(key) as ListFilters).filter(([, v]) => v !== '' && v !== undefined));
-      const res = await call('annotations.list', { ...clean, limit });
-      if (mine !== request.current) return;
-      setItems(res.items);
-      setTotal(res.total);
-      setLoaded(true);
-    } catch (e) {
-      onError((e as Error).message);
-    }
-  }, [key, limit, onError]);
-
-  useEffect(() => {
-    const t = setTimeout(() => void load(), 60);
-    return () => clearTimeout(t);
-  }, [load]);
-  useEffect(() => subscribe('notebook.changed', () => void load()), [load]);
-
-  return { items, total, loaded, showMore: () => setLimit((l) => l + 200) };
+  const query = useMemo(
+    () => Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== '' && v !== undefined)) as ListFilters,
+    [sent],
+  );
+  const fetchPage = useCallback((offset: number, limit: number) => call('annotations.list', { ...query, offset, limit }), [query]);
+  return usePagedList<AnnotationListItem>({
+    queryKey: JSON.stringify(query),
+    fetchPage,
+    onError,
+    onChanges: onNotebookChanged,
+    pageSize: ANNOTATION_PAGE,
+    maxPages: 30,
+  });
 }

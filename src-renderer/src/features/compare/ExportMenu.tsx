@@ -23,7 +23,7 @@ export function ExportMenu({ ids, onError }: { ids: string[]; onError: (m: strin
     <div className="export-menu">
       <label>
         Table{' '}
-        <select value={table} onChange={(e) => setTable(e.target.value as typeof table)}>
+        <select className="select" value={table} onChange={(e) => setTable(e.target.value as typeof table)}>
           {compareTables.map((t) => (
             <option key={t}>{t}</option>
           ))}
@@ -31,7 +31,7 @@ export function ExportMenu({ ids, onError }: { ids: string[]; onError: (m: strin
       </label>
       <label>
         Format{' '}
-        <select value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
+        <select className="select" value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
           {tableFormats.map((f) => (
             <option key={f}>{f}</option>
           ))}

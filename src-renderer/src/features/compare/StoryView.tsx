@@ -31,12 +31,15 @@ export function StoryView({ route, notify, navigate }: ViewProps) {
   const [related, setRelated] = useState<RelatedItem[] | null>(null);
   const [adding, setAdding] = useState<string[] | null>(null);
 
+  // Only the rows this view names (members and suggestions), never the whole library.
+  const shownIds = [...(story?.articleIds ?? []), ...(related ?? []).map((r) => r.id)].slice(0, 10_000).join(',');
   useEffect(() => {
-    call('articles.list', {}).then(
+    if (!shownIds) return;
+    call('articles.summaries', { ids: shownIds.split(',') }).then(
       (r) => setTitles(Object.fromEntries(r.items.map((a) => [a.id, a]))),
       () => undefined,
     );
-  }, [story?.updatedAt]);
+  }, [shownIds, story?.updatedAt]);
 
   if (!stories) return <main className="compare" aria-label="Story" />;
   if (!story)

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { CitationStyle, ExportFormat, ExportScope } from '@contract';
 import { call, subscribe } from '../../api/client';
 import type { Notify } from '../../app/use-notices';
 import { plural } from '../../lib/format';
+import { Dialog } from '../../ui/Dialog';
 import { downloadExport } from './download';
 
 type Props = { open: boolean; onClose: () => void; currentArticleId: string | null; notify: Notify };
@@ -23,7 +24,6 @@ type ScopeChoice = 'all' | 'article' | 'tag';
 
 /** Export: pick a format and a scope, the back end renders it, the browser downloads it. */
 export function ExportDialog({ open, onClose, currentArticleId, notify }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [format, setFormat] = useState<ExportFormat>('md');
   const [scope, setScope] = useState<ScopeChoice>('all');
@@ -37,15 +37,6 @@ export function ExportDialog({ open, onClose, currentArticleId, notify }: Props)
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      setError(null);
-      d.showModal();
-    } else if (!open && d.open) d.close();
-  }, [open]);
 
   useEffect(
     () =>
@@ -88,114 +79,87 @@ export function ExportDialog({ open, onClose, currentArticleId, notify }: Props)
   };
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={`${id}-h`} onClose={onClose}>
-      <form
-        method="dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run();
-        }}
-      >
-        <h2 id={`${id}-h`}>Export</h2>
-        <label htmlFor={`${id}-format`}>Format</label>
-        <select id={`${id}-format`} className="input" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
-          {FORMATS.map(([f, label]) => (
-            <option key={f} value={f}>
-              {label}
-            </option>
-          ))}
-        </select>
-        {format !== 'backup' && (
-          <fieldset className="dialog__group">
-            <legend>Articles</legend>
-            <label>
-              <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> Whole notebook
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="scope"
-                checked={scope === 'article'}
-                disabled={!currentArticleId}
-                onChange={() => setScope('article')}
-              />{' '}
-              The open article
-            </label>
-            <label>
-              <input type="radio" name="scope" checked={scope === 'tag'} onChange={() => setScope('tag')} /> With the tag
-            </label>
-            {scope === 'tag' && (
-              <input
-                aria-label="Tag name"
-                className="input"
-                placeholder="claim/quote"
-                value={tag}
-                onChange={(e) => setTag(e.target.value)}
-              />
-            )}
-          </fieldset>
-        )}
-        {format === 'md' && (
-          <>
-            <label htmlFor={`${id}-layout`}>Files</label>
-            <select id={`${id}-layout`} className="input" value={layout} onChange={(e) => setLayout(e.target.value as typeof layout)}>
-              <option value="combined">One combined file</option>
-              <option value="per-article">One file per article (a .zip)</option>
-            </select>
-          </>
-        )}
-        {notes && (
-          <>
-            <label htmlFor={`${id}-style`}>References</label>
-            <select id={`${id}-style`} className="input" value={style} onChange={(e) => setStyle(e.target.value as CitationStyle)}>
-              <option value="apa">APA</option>
-              <option value="chicago">Chicago</option>
-            </select>
-            <label className="dialog__check">
-              <input type="checkbox" checked={includeText} onChange={(e) => setIncludeText(e.target.checked)} /> Include each article’s text
-            </label>
-          </>
-        )}
-        {(notes || format === 'csv') && (
-          <label className="dialog__check">
-            <input type="checkbox" checked={annotatedOnly} onChange={(e) => setAnnotatedOnly(e.target.checked)} /> Only articles with
-            annotations
+    <Dialog
+      title="Export"
+      open={open}
+      onOpen={() => setError(null)}
+      onSubmit={() => void run()}
+      onClose={onClose}
+      submitLabel={busy ? 'Exporting…' : 'Export'}
+      submitDisabled={busy || (scope === 'tag' && !tag.trim() && format !== 'backup')}
+      progress={progress}
+      error={error}
+    >
+      <label htmlFor={`${id}-format`}>Format</label>
+      <select id={`${id}-format`} className="input" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+        {FORMATS.map(([f, label]) => (
+          <option key={f} value={f}>
+            {label}
+          </option>
+        ))}
+      </select>
+      {format !== 'backup' && (
+        <fieldset className="dialog__group">
+          <legend>Articles</legend>
+          <label>
+            <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> Whole notebook
           </label>
-        )}
-        {format === 'csv' && (
-          <label className="dialog__check">
-            <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} /> Byte order mark (for older Excel)
+          <label>
+            <input
+              type="radio"
+              name="scope"
+              checked={scope === 'article'}
+              disabled={!currentArticleId}
+              onChange={() => setScope('article')}
+            />{' '}
+            The open article
           </label>
-        )}
-        {format === 'w3c' && (
-          <label className="dialog__check">
-            <input type="checkbox" checked={jsonLines} onChange={(e) => setJsonLines(e.target.checked)} /> JSON Lines (one annotation per
-            line)
+          <label>
+            <input type="radio" name="scope" checked={scope === 'tag'} onChange={() => setScope('tag')} /> With the tag
           </label>
-        )}
-        {progress && (
-          <p className="dialog__progress" role="status">
-            {progress}
-          </p>
-        )}
-        {error && (
-          <p className="dialog__error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={busy || (scope === 'tag' && !tag.trim() && format !== 'backup')}
-          >
-            {busy ? 'Exporting…' : 'Export'}
-          </button>
-        </div>
-      </form>
-    </dialog>
+          {scope === 'tag' && (
+            <input aria-label="Tag name" className="input" placeholder="claim/quote" value={tag} onChange={(e) => setTag(e.target.value)} />
+          )}
+        </fieldset>
+      )}
+      {format === 'md' && (
+        <>
+          <label htmlFor={`${id}-layout`}>Files</label>
+          <select id={`${id}-layout`} className="input" value={layout} onChange={(e) => setLayout(e.target.value as typeof layout)}>
+            <option value="combined">One combined file</option>
+            <option value="per-article">One file per article (a .zip)</option>
+          </select>
+        </>
+      )}
+      {notes && (
+        <>
+          <label htmlFor={`${id}-style`}>References</label>
+          <select id={`${id}-style`} className="input" value={style} onChange={(e) => setStyle(e.target.value as CitationStyle)}>
+            <option value="apa">APA</option>
+            <option value="chicago">Chicago</option>
+          </select>
+          <label className="dialog__check">
+            <input type="checkbox" checked={includeText} onChange={(e) => setIncludeText(e.target.checked)} /> Include each article’s text
+          </label>
+        </>
+      )}
+      {(notes || format === 'csv') && (
+        <label className="dialog__check">
+          <input type="checkbox" checked={annotatedOnly} onChange={(e) => setAnnotatedOnly(e.target.checked)} /> Only articles with
+          annotations
+        </label>
+      )}
+      {format === 'csv' && (
+        <label className="dialog__check">
+          <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} /> Byte order mark (for older Excel)
+        </label>
+      )}
+      {format === 'w3c' && (
+        <label className="dialog__check">
+          <input type="checkbox" checked={jsonLines} onChange={(e) => setJsonLines(e.target.checked)} /> JSON Lines (one annotation per
+          line)
+        </label>
+      )}
+    </Dialog>
   );
 }

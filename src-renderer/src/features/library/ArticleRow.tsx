@@ -1,51 +1,35 @@
 import type { ArticleSummary } from '@contract';
-import { formatDate, plural } from '../../lib/format';
+import { plural } from '../../lib/format';
+import type { ListPlace } from '../../ui/list-place';
+import { placeProps } from '../../ui/list-place';
+import { MetaLine } from '../../ui/MetaLine';
 
-type Props = {
-  article: ArticleSummary;
-  active: boolean;
-  open: boolean;
-  onOpen: () => void;
-  style: React.CSSProperties;
-  index: number;
-  setSize: number;
-  measureRef: (el: HTMLElement | null) => void;
-};
+type RowProps = { id: string; active: boolean; place: ListPlace };
 
-export function ArticleRow({ article, active, open, onOpen, style, index, setSize, measureRef }: Props) {
+const position = ({ place, active, id }: RowProps) => ({ ...placeProps(place), id, role: 'option', 'data-active': active || undefined });
+
+export function ArticleRow({ article, open, onOpen, ...row }: RowProps & { article: ArticleSummary; open: boolean; onOpen: () => void }) {
   return (
-    <div
-      id={`article-option-${article.id}`}
-      ref={measureRef}
-      data-index={index}
-      role="option"
-      aria-selected={open}
-      aria-posinset={index + 1}
-      aria-setsize={setSize}
-      data-active={active || undefined}
-      data-article-id={article.id}
-      className="article-row"
-      style={style}
-      onClick={onOpen}
-    >
+    <div {...position(row)} aria-selected={open} data-article-id={article.id} className="article-row" onClick={onOpen}>
       <div className="article-row__title" dir="auto">
         {article.title}
       </div>
-      <div className="article-row__meta">
-        <span className={article.outlet ? 'outlet' : 'outlet outlet--unknown'}>{article.outlet ?? 'Unknown outlet'}</span>
-        <span aria-hidden="true">·</span>
-        <time dateTime={article.publishedAt ?? undefined}>{formatDate(article.publishedAt)}</time>
-        <span aria-hidden="true">·</span>
-        <span title="Language">{(article.language ?? '?').toUpperCase()}</span>
-        <span aria-hidden="true">·</span>
-        <span>{plural(article.wordCount, 'word')}</span>
-        {article.annotationCount > 0 && (
-          <>
-            <span aria-hidden="true">·</span>
-            <span className="article-row__annotations">{plural(article.annotationCount, 'annotation')}</span>
-          </>
-        )}
-      </div>
+      <MetaLine
+        className="article-row__meta"
+        outlet={article.outlet}
+        publishedAt={article.publishedAt}
+        extra={[
+          <span key="lang" title="Language">
+            {(article.language ?? '?').toUpperCase()}
+          </span>,
+          <span key="words">{plural(article.wordCount, 'word')}</span>,
+          article.annotationCount > 0 && (
+            <span key="notes" className="article-row__annotations">
+              {plural(article.annotationCount, 'annotation')}
+            </span>
+          ),
+        ]}
+      />
       {article.tags.length > 0 && (
         <ul className="tag-list" aria-label="Tags">
           {article.tags.map((t) => (
@@ -55,6 +39,16 @@ export function ArticleRow({ article, active, open, onOpen, style, index, setSiz
           ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+/** A row whose page is still being fetched: same place and size, so the scroll bar and keyboard keep working. */
+export function LoadingRow(row: RowProps) {
+  return (
+    <div {...position(row)} aria-selected={false} aria-busy="true" className="article-row article-row--loading">
+      <div className="article-row__title">Loading…</div>
+      <div className="article-row__meta">&nbsp;</div>
     </div>
   );
 }

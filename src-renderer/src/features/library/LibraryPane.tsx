@@ -1,70 +1,107 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
-import type { ArticleSummary } from '@contract';
+import { targetRow } from '../../lib/list-keys';
 import { plural } from '../../lib/format';
 import { TagFilter } from '../tags/TagFilter';
-import { ArticleRow } from './ArticleRow';
-import type { LibraryQuery, SortKey } from './use-library';
+import { ArticleRow, LoadingRow } from './ArticleRow';
+import type { Library, SortKey } from './use-library';
 
 type Props = {
-  items: ArticleSummary[];
-  total: number;
-  loaded: boolean;
-  query: LibraryQuery;
+  library: Library;
   openId: string | null;
   onOpen: (id: string, focusReader: boolean) => void;
-  onFilter: (text: string) => void;
-  onSort: (key: SortKey) => void;
-  onToggleDirection: () => void;
-  onTag: (tag: string) => void;
   filterRef: React.RefObject<HTMLInputElement | null>;
 };
 
 const sortLabels: Record<SortKey, string> = { date: 'Date', outlet: 'Outlet', title: 'Title', imported: 'Date added' };
+const ROW_HEIGHT = 76;
+/** Rows fetched beyond the screen, so an ordinary scroll rarely shows a row still loading. */
+const PREFETCH_ROWS = 40;
 
-/** The article list: filter as you type, sort, and a virtualised listbox driven by arrow keys and Enter. */
-export function LibraryPane({ items, total, loaded, query, openId, onOpen, onFilter, onSort, onToggleDirection, onTag, filterRef }: Props) {
+const optionId = (index: number, id: string | undefined) => (id ? `article-option-${id}` : `article-option-at-${index}`);
+
+/**
+ * The article list: filter as you type, sort, and a virtualised listbox driven by the keyboard. Only the
+ * rows on screen are in the DOM and only their pages are fetched (use-library.ts), so 100k articles scroll
+ * like 10. The active row is tracked by index (End reaches the last row before it is loaded) and follows
+ * its article when the list changes under it.
+ */
+export function LibraryPane({ library, openId, onOpen, filterRef }: Props) {
+  const { list, query } = library;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  /** The article the active row showed, so a refresh that moves it does not move the keyboard focus to another. */
+  const activeId = useRef<string | null>(null);
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count: list.total,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 76,
+    estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
+  const last = rows.at(-1)?.index ?? 0;
+  const { setRange, resets } = list;
+  useEffect(() => setRange(first - PREFETCH_ROWS, last + PREFETCH_ROWS), [first, last, setRange]);
 
+  // A new filter or sort: start at the top, then bring the open article into view if it is listed.
   useEffect(() => {
-    const i = items.findIndex((a) => a.id === openId);
-    if (i >= 0) setActive(i);
-    else setActive((a) => Math.min(a, Math.max(0, items.length - 1)));
-  }, [items, openId]);
+    setActive(0);
+    activeId.current = null;
+    virtualizer.scrollToOffset(0);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [resets]);
+  useEffect(() => {
+    if (!openId) return;
+    const here = list.findLoaded((a) => a.id === openId);
+    activeId.current = openId;
+    if (here >= 0) return setActive(here);
+    let live = true;
+    library.locate(openId).then(
+      (index) => {
+        if (!live || index === null) return;
+        setActive(index);
+        virtualizer.scrollToIndex(index, { align: 'center' });
+      },
+      () => undefined,
+    );
+    return () => void (live = false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [openId, resets]);
+  // The notebook changed and the active row now shows another article: follow ours if it is still loaded.
+  useEffect(() => {
+    const here = list.itemAt(active);
+    if (!here) return;
+    if (activeId.current && here.id !== activeId.current) {
+      const moved = list.findLoaded((a) => a.id === activeId.current);
+      if (moved >= 0) return setActive(moved);
+    }
+    activeId.current = here.id;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [list.cache, active]);
 
   const move = (to: number) => {
-    const next = Math.max(0, Math.min(items.length - 1, to));
-    setActive(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    activeId.current = list.itemAt(to)?.id ?? null;
+    setActive(to);
+    virtualizer.scrollToIndex(to, { align: 'auto' });
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / 76));
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => move(active + 1),
-      ArrowUp: () => move(active - 1),
-      Home: () => move(0),
-      End: () => move(items.length - 1),
-      PageDown: () => move(active + page),
-      PageUp: () => move(active - page),
-      Enter: () => items[active] && onOpen(items[active]!.id, true),
-      ' ': () => items[active] && onOpen(items[active]!.id, false),
-    };
-    const action = keys[e.key];
-    if (action) {
+    const item = list.itemAt(active);
+    if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      action();
+      if (item) onOpen(item.id, e.key === 'Enter');
+      return;
     }
+    const pageRows = Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT);
+    const to = targetRow(e.key, active, list.total, pageRows);
+    if (to === null) return;
+    e.preventDefault();
+    move(to);
   };
 
-  const activeItem = items[active];
+  const shown = library.sent;
+  const filtered = shown.filter.trim() || shown.tag;
   return (
     <section className="pane library" aria-label="Library">
       <div className="library__toolbar">
@@ -78,9 +115,9 @@ export function LibraryPane({ items, total, loaded, query, openId, onOpen, onFil
           type="search"
           placeholder="Filter by title, outlet, author, tag…  (Ctrl+Shift+F)"
           value={query.filter}
-          onChange={(e) => onFilter(e.target.value)}
+          onChange={(e) => library.setFilter(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'ArrowDown' || (e.key === 'Enter' && items.length)) {
+            if (e.key === 'ArrowDown' || (e.key === 'Enter' && list.total)) {
               e.preventDefault();
               scrollRef.current?.focus();
             }
@@ -90,7 +127,7 @@ export function LibraryPane({ items, total, loaded, query, openId, onOpen, onFil
         />
         <div className="library__sort">
           <label htmlFor="library-sort">Sort</label>
-          <select id="library-sort" className="select" value={query.sort} onChange={(e) => onSort(e.target.value as SortKey)}>
+          <select id="library-sort" className="select" value={query.sort} onChange={(e) => library.setSort(e.target.value as SortKey)}>
             {(Object.keys(sortLabels) as SortKey[]).map((k) => (
               <option key={k} value={k}>
                 {sortLabels[k]}
@@ -100,20 +137,20 @@ export function LibraryPane({ items, total, loaded, query, openId, onOpen, onFil
           <button
             type="button"
             className="icon-button"
-            onClick={onToggleDirection}
+            onClick={library.toggleDirection}
             aria-label={query.direction === 'asc' ? 'Ascending order; switch to descending' : 'Descending order; switch to ascending'}
             title={query.direction === 'asc' ? 'Ascending' : 'Descending'}
           >
             {query.direction === 'asc' ? '↑' : '↓'}
           </button>
         </div>
-        <TagFilter value={query.tag} onChange={onTag} />
+        <TagFilter value={query.tag} onChange={library.setTag} />
       </div>
       <p className="library__count" aria-live="polite">
-        {loaded
-          ? query.filter || query.tag
-            ? `${plural(total, 'article')} match${query.filter ? ` “${query.filter}”` : ''}${query.tag ? ` tagged ${query.tag}` : ''}`
-            : plural(total, 'article')
+        {list.loaded
+          ? filtered
+            ? `${plural(list.total, 'article')} match${shown.filter.trim() ? ` “${shown.filter.trim()}”` : ''}${shown.tag ? ` tagged ${shown.tag}` : ''}`
+            : plural(list.total, 'article')
           : 'Loading…'}
       </p>
       <div
@@ -122,31 +159,40 @@ export function LibraryPane({ items, total, loaded, query, openId, onOpen, onFil
         role="listbox"
         tabIndex={0}
         aria-label="Articles"
-        aria-activedescendant={activeItem ? `article-option-${activeItem.id}` : undefined}
+        aria-activedescendant={list.total ? optionId(active, list.itemAt(active)?.id) : undefined}
+        aria-busy={!list.loaded}
         onKeyDown={onKeyDown}
       >
-        {loaded && items.length === 0 && (
+        {list.loaded && list.total === 0 && (
           <p className="empty-state">
-            {query.filter || query.tag ? 'No article matches this filter.' : 'No articles yet. Import text files, or drop them here.'}
+            {filtered ? 'No article matches this filter.' : 'No articles yet. Import text files, or drop them here.'}
           </p>
         )}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((v) => {
-            const a = items[v.index]!;
+          {rows.map((v) => {
+            const a = list.itemAt(v.index);
+            const common = {
+              active: v.index === active,
+              place: {
+                index: v.index,
+                setSize: list.total,
+                measureRef: virtualizer.measureElement,
+                style: { position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` } as const,
+              },
+            };
+            if (!a) return <LoadingRow key={`at-${v.index}`} id={optionId(v.index, undefined)} {...common} />;
             return (
               <ArticleRow
                 key={a.id}
+                id={optionId(v.index, a.id)}
                 article={a}
-                index={v.index}
-                setSize={items.length}
-                measureRef={virtualizer.measureElement}
-                active={v.index === active}
                 open={a.id === openId}
                 onOpen={() => {
+                  activeId.current = a.id;
                   setActive(v.index);
                   onOpen(a.id, false);
                 }}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}
+                {...common}
               />
             );
           })}

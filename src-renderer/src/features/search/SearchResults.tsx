@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { SearchHit } from '@contract';
-import { formatDate, plural } from '../../lib/format';
+import { plural } from '../../lib/format';
+import { targetRow } from '../../lib/list-keys';
+import { MetaLine } from '../../ui/MetaLine';
 import { Highlighted } from './Highlighted';
 
 type Props = {
@@ -19,20 +21,24 @@ export function SearchResults({ hits, active, openId, onActive, onOpen, onBackTo
   const activeRef = useRef<HTMLDivElement>(null);
   useEffect(() => activeRef.current?.scrollIntoView({ block: 'nearest' }), [active]);
 
+  // The same keys as the library (lib/list-keys.ts); Up on the first result goes back to the search box.
   const onKeyDown = (e: React.KeyboardEvent) => {
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => onActive(Math.min(hits.length - 1, active + 1)),
-      ArrowUp: () => (active === 0 ? onBackToBox() : onActive(active - 1)),
-      Home: () => onActive(0),
-      End: () => onActive(hits.length - 1),
-      Enter: () => hits[active] && onOpen(hits[active]!.id, null, true),
-      ' ': () => hits[active] && onOpen(hits[active]!.id, null, false),
-    };
-    const action = keys[e.key];
-    if (action) {
+    const hit = hits[active];
+    if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      action();
+      if (hit) onOpen(hit.id, null, e.key === 'Enter');
+      return;
     }
+    if (e.key === 'ArrowUp' && active === 0) {
+      e.preventDefault();
+      onBackToBox();
+      return;
+    }
+    const pageRows = Math.floor((listRef.current?.clientHeight ?? 600) / 120);
+    const to = targetRow(e.key, active, hits.length, pageRows);
+    if (to === null) return;
+    e.preventDefault();
+    onActive(to);
   };
 
   return (
@@ -63,19 +69,17 @@ export function SearchResults({ hits, active, openId, onActive, onOpen, onBackTo
           <div className="search-hit__title" dir="auto">
             <Highlighted text={h.title} ranges={h.titleHighlights} />
           </div>
-          <div className="search-hit__meta">
-            <span className={h.outlet ? 'outlet' : 'outlet outlet--unknown'}>{h.outlet ?? 'Unknown outlet'}</span>
-            <span aria-hidden="true">·</span>
-            <time dateTime={h.publishedAt ?? undefined}>{formatDate(h.publishedAt)}</time>
-            <span aria-hidden="true">·</span>
-            <span className="search-hit__count">{plural(h.hitCount, 'hit')}</span>
-            {h.notes.length > 0 && (
-              <>
-                <span aria-hidden="true">·</span>
-                <span>{plural(h.notes.length, 'note')}</span>
-              </>
-            )}
-          </div>
+          <MetaLine
+            className="search-hit__meta"
+            outlet={h.outlet}
+            publishedAt={h.publishedAt}
+            extra={[
+              <span key="hits" className="search-hit__count">
+                {plural(h.hitCount, 'hit')}
+              </span>,
+              h.notes.length > 0 && <span key="notes">{plural(h.notes.length, 'note')}</span>,
+            ]}
+          />
           {h.snippets.map((s) => (
             <p
               key={`${s.field}-${s.offset}`}

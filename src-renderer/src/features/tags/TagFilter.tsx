@@ -1,3 +1,4 @@
+import { TagOptions } from './TagOptions';
 import { useTags } from './use-tags';
 
 /** Show only articles with a tag, or one of its children (`topic` includes `topic/security`). */
@@ -10,12 +11,7 @@ export function TagFilter({ value, onChange }: { value: string; onChange: (tag: 
       <label htmlFor="library-tag">Tag</label>
       <select id="library-tag" className="select" value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">All tags</option>
-        {withArticles.map((t) => (
-          <option key={t.name} value={t.name}>
-            {'\u00a0\u00a0'.repeat(t.name.split('/').length - 1)}
-            {t.name} ({t.totalArticles})
-          </option>
-        ))}
+        <TagOptions tags={withArticles} count={(t) => t.totalArticles} />
       </select>
     </div>
   );

@@ -1,0 +1,70 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/**
+ * axe over the views the feature specs do not check yet (the library, reader, search, All annotations and
+ * the tag manager are checked in their own specs): a story with its coverage matrix, two articles in
+ * aligned reading, the quotes and names tabs, and the export and paste dialogs, in both themes.
+ */
+async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of serious) for (const n of v.nodes) console.log(label, n.target.join(' '), n.failureSummary);
+  expect(serious.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+type Api = (method: string, payload?: unknown) => Promise<{ value?: unknown }>;
+const sampleIds = async (api: Api) => {
+  const stories = ((await api('stories.list')).value as { stories: Array<{ id: string; articleIds: string[] }> }).stories;
+  return { story: stories[0]!.id, articles: stories[0]!.articleIds };
+};
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`${theme} theme`, () => {
+    test.beforeEach(async ({ page }) => {
+      await page.addInitScript((t) => localStorage.setItem('parallax.theme', t), theme);
+    });
+
+    test('a story: coverage matrix, quotes and names', async ({ page, server }) => {
+      const { story } = await sampleIds(server.api);
+      await page.goto(server.url);
+      await page.evaluate((h) => (window.location.hash = h), `#/story/${story}`);
+      await expect(page.getByRole('table', { name: 'Coverage matrix' })).toBeVisible();
+      await expectNoSeriousViolations(page, `${theme} coverage matrix`);
+      await page.getByRole('tab', { name: /Quotes/ }).click();
+      await expect(page.getByRole('tab', { name: /Quotes/ })).toHaveAttribute('aria-selected', 'true');
+      await expectNoSeriousViolations(page, `${theme} quotes`);
+      await page.getByRole('tab', { name: /Names/ }).click();
+      await expect(page.getByRole('tab', { name: /Names/ })).toHaveAttribute('aria-selected', 'true');
+      await expectNoSeriousViolations(page, `${theme} names`);
+    });
+
+    test('aligned reading of two articles', async ({ page, server }) => {
+      const { articles } = await sampleIds(server.api);
+      await page.goto(server.url);
+      await page.evaluate((h) => (window.location.hash = h), `#/compare/${articles[0]}/${articles[1]}`);
+      const aligned = page.getByRole('region', { name: 'Aligned reading' });
+      await expect(aligned.locator('.align-sentence').first()).toBeVisible();
+      await expectNoSeriousViolations(page, `${theme} aligned reading`);
+    });
+
+    test('the export and paste dialogs', async ({ page, server }) => {
+      await page.goto(server.url);
+      await page.getByRole('button', { name: 'Export…' }).click();
+      const exporting = page.getByRole('dialog', { name: 'Export' });
+      await expect(exporting).toBeVisible();
+      await expectNoSeriousViolations(page, `${theme} export dialog`);
+      await exporting.getByLabel('With the tag').check();
+      await exporting.getByLabel('Format').selectOption('csv');
+      await expectNoSeriousViolations(page, `${theme} export dialog, tag scope, CSV`);
+      await exporting.getByRole('button', { name: 'Cancel' }).click();
+      await expect(exporting).toBeHidden();
+      await page.getByRole('button', { name: 'Paste as new article…' }).click();
+      const paste = page.getByRole('dialog', { name: 'Paste as new article' });
+      await expect(paste).toBeVisible();
+      await paste.getByLabel('Article text').fill('   ');
+      await expectNoSeriousViolations(page, `${theme} paste dialog`);
+    });
+  });
+}
