@@ -14,11 +14,11 @@ const newDoc = () =>
 
 const words = 'alpha beta gamma delta epsilon zeta eta theta iota kappa'.split(' ');
 const text = (i: number, n: number) => Array.from({ length: n }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ');
-const results = (d: ReturnType<typeof newDoc>, q: string) =>
+const results = (d: ReturnType<typeof newDoc>, q: string): [string, number[]][] =>
   d
     .search(q, { limit: 1000 })
-    .map((r) => [r.field, [...r.result].sort((a, b) => a - b)])
-    .sort();
+    .map((r): [string, number[]] => [r.field, [...r.result].sort((a, b) => a - b)])
+    .sort((a, b) => a[0].localeCompare(b[0]));
 
 describe('sweeping removed ids out of flexsearch', () => {
   it('leaves the index answering exactly as one that never held them', () => {
