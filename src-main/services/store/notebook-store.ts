@@ -260,7 +260,9 @@ export class NotebookStore {
       this.byFingerprint.set(e.fingerprint, e.id);
       touched.add(shardOf(e.id));
     }
-    // Shards are independent files: write them side by side (each still atomically) rather than in turn.
-    await Promise.all([...touched].map((name) => this.shards.get(name)!.write()));
+    // Shards are independent files: write them as one batch (each still replaced atomically; temp files
+    // flushed in parallel, the catalog folder flushed once) rather than one fsync'd write per shard.
+    const files = [...touched].map((name) => ({ file: this.layout.catalogShard(name), data: JSON.stringify(this.shards.get(name)!.data) }));
+    await writeFilesAtomic(files, this.layout.tmp, this.durability);
   }
 }
