@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { francAll } from 'franc-min';
 import { describe, expect, it } from 'vitest';
-import { corpus, readSeed, seedFiles } from '../../../tests/helpers/seeds';
-import { rankLanguages } from './trigram-language';
+import { corpus, readSeed, seedFiles } from '../helpers/seeds';
+import { rankLanguages } from '../../src-main/core/text/trigram-language';
 
 const same = (text: string): void => {
   expect(rankLanguages(text, 10)).toEqual(francAll(text, { minLength: 10 }));
