@@ -12,11 +12,17 @@ const IDLE_MS = 5_000;
 
 export const inlineAnalyser: Analyser = async (job) => analyseJob(job);
 
-/** Workers to use: PARALLAX_ANALYSIS_WORKERS if set (0 = none), else one per core, at most 4. */
+/**
+ * Workers to use: PARALLAX_ANALYSIS_WORKERS if set (0 = none), else one per core beyond the first, at most 4,
+ * so the main thread keeps a core for reading, writing and serialising. On 2 cores that is none: measured on
+ * the 2-core machine (docs/BENCHMARKS.md), importing the BBC set in-process beat one or two workers (3.4 s
+ * against 3.7 and 4.7 s at best) once analysis took ~0.6 ms an article; the workers' start (each loads the
+ * analysers) and the copies to and from them cost more than they saved.
+ */
 export function poolSize(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
   const set = env.PARALLAX_ANALYSIS_WORKERS;
   if (set !== undefined && /^\d+$/.test(set)) return Math.min(16, Number(set));
-  return Math.max(1, Math.min(4, cores));
+  return cores >= 4 ? Math.min(4, cores - 1) : 0;
 }
 
 let shared: WorkerPool<AnalysisJob, AnalysedSource> | null = null;
