@@ -4,7 +4,7 @@ import { AppError } from '../../contract';
 import type { ArticleRecord, CatalogEntry } from '../../core/article/article-record';
 import { toCatalogEntry } from '../../core/article/article-record';
 import type { Durability } from './durable-json-file';
-import { DurableJsonFile, readJsonFile, writeFileAtomic, writeFilesAtomic } from './durable-json-file';
+import { DurableJsonFile, commitFiles, prepareFiles, readJsonFile, writeFileAtomic, writeFilesAtomic } from './durable-json-file';
 import { migrate } from './migrations';
 import type { Layout, NotebookManifest } from './notebook-layout';
 import { FORMAT, SCHEMA_VERSION, layout, shardOf } from './notebook-layout';
@@ -243,14 +243,33 @@ export class NotebookStore {
       const record = await this.readArticle(id);
       mutate(record);
       record.updatedAt = new Date().toISOString();
-      await writeFileAtomic(this.layout.article(id), JSON.stringify(record), this.layout.tmp, this.durability);
-      await this.writeCatalog([toCatalogEntry(record)]);
+      // Both new files are written and flushed side by side (one fsync wait instead of two), then put in
+      // place in the usual order: the article file (and its folder flushed), then its catalog shard.
+      const entry = toCatalogEntry(record);
+      const name = shardOf(id);
+      const shard = { entries: { ...this.shards.get(name)!.data.entries, [id]: entry } };
+      const [article, catalog] = await Promise.all([
+        prepareFiles([{ file: this.layout.article(id), data: JSON.stringify(record) }], this.layout.tmp, this.durability),
+        prepareFiles([{ file: this.layout.catalogShard(name), data: JSON.stringify(shard) }], this.layout.tmp, this.durability),
+      ]);
+      await commitFiles(article, this.durability);
+      this.setEntries([entry]);
+      await commitFiles(catalog, this.durability);
       this.notify({ kind: 'update', records: [record] });
       return record;
     });
   }
 
   private async writeCatalog(entries: CatalogEntry[]): Promise<void> {
+    const touched = this.setEntries(entries);
+    // Shards are independent files: write them as one batch (each still replaced atomically; temp files
+    // flushed in parallel, the catalog folder flushed once) rather than one fsync'd write per shard.
+    const files = [...touched].map((name) => ({ file: this.layout.catalogShard(name), data: JSON.stringify(this.shards.get(name)!.data) }));
+    await writeFilesAtomic(files, this.layout.tmp, this.durability);
+  }
+
+  /** Put entries in the in-memory catalog; returns the shards they touched. */
+  private setEntries(entries: CatalogEntry[]): Set<string> {
     const touched = new Set<string>();
     for (const e of entries) {
       const shard = this.shards.get(shardOf(e.id))!;
@@ -260,9 +279,6 @@ export class NotebookStore {
       this.byFingerprint.set(e.fingerprint, e.id);
       touched.add(shardOf(e.id));
     }
-    // Shards are independent files: write them as one batch (each still replaced atomically; temp files
-    // flushed in parallel, the catalog folder flushed once) rather than one fsync'd write per shard.
-    const files = [...touched].map((name) => ({ file: this.layout.catalogShard(name), data: JSON.stringify(this.shards.get(name)!.data) }));
-    await writeFilesAtomic(files, this.layout.tmp, this.durability);
+    return touched;
   }
 }
