@@ -57,6 +57,8 @@ export class IndexHost implements IndexApi {
   constructor(
     root: string,
     private readonly onStatus: (s: HostStatus) => void = () => undefined,
+    /** A full garbage collection, when the host may run one (the search worker can; tests need not). */
+    private readonly collect: () => void = () => undefined,
   ) {
     this.paths = layout(root);
     this.dir = `${root}/index`;
@@ -181,7 +183,10 @@ export class IndexHost implements IndexApi {
     if (this.sweepTimer) clearTimeout(this.sweepTimer);
     this.sweepTimer = setTimeout(() => {
       this.sweepTimer = null;
-      void this.exclusive(() => this.engine.sweep());
+      void this.exclusive(() => {
+        this.engine.sweep();
+        this.collect();
+      });
     }, SWEEP_IDLE_MS);
     this.sweepTimer.unref();
   }
@@ -201,6 +206,7 @@ export class IndexHost implements IndexApi {
       const snap = await this.engine.snapshot();
       await saveIndex(this.dir, snap, { articles: this.engine.articleCount, checksum: versionsChecksum(this.engine.articleVersions()) });
       this.dirty = 0;
+      this.collect(); // the export's strings (~300 MB at 100k) are garbage now: give the memory back
       return true;
     });
   }
