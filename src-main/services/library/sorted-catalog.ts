@@ -5,7 +5,7 @@ import { compareBy, defaultDirection, haystackOf, pageOf } from '../../core/arti
 import type { NotebookStore } from '../store/notebook-store';
 
 /** More changed articles than this between two listings drop the sorted orders (re-sorted on use) instead of patching them. */
-const PATCH_LIMIT = 256;
+const PATCH_LIMIT = 512;
 
 /** Where `entry` goes in `rows` (sorted by `cmp`, a total order): the first position whose row sorts after it. */
 function upperBound(rows: CatalogEntry[], entry: CatalogEntry, cmp: (a: CatalogEntry, b: CatalogEntry) => number): number {

@@ -126,7 +126,7 @@ export async function loadIndex(dir: string): Promise<{ manifest: IndexManifest;
     check(name, data);
     return data;
   };
-  /** vectors.bin straight into an aligned Uint32Array: no second copy of the largest file (116 MB at 100k). */
+  /** vectors.bin straight into an aligned Uint32Array: no second copy of a file of ~90–120 MB at 100k. */
   const readVectors = async (): Promise<Uint32Array> => {
     const { bytes } = entryOf('vectors.bin');
     if (bytes % 4 !== 0) throw new IndexUnusable('the index file vectors.bin is damaged');
