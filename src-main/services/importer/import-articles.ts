@@ -84,8 +84,8 @@ export async function importArticles(
     }
     emit?.('import.progress', { done, total: sources.length, file: sources[done - 1]?.file ?? null });
   };
-  for (let i = 0, size = BATCH; i < sources.length; i += size) {
-    size = batchSizeFor(store.size);
+  for (let i = 0; i < sources.length; ) {
+    const size = batchSizeFor(store.size);
     const batch: ArticleRecord[] = [];
     const now = new Date().toISOString();
     const slice = sources.slice(i, i + size);
@@ -118,6 +118,7 @@ export async function importArticles(
     }
     await writing;
     writing = save(batch, Math.min(sources.length, i + size));
+    i += size;
   }
   await writing;
   return report;
