@@ -103,7 +103,7 @@ describe('SortedCatalog', () => {
     store.put([entry('b1', 4, 1, 1)]);
     expect(catalog.list({ sort: 'title', limit: 1 }).items[0]!.id).not.toBe('b1');
     expect(catalog.cachedOrders).toBe(2);
-    store.put(Array.from({ length: 300 }, (_, i) => entry(`b${i}`, i + 1, i, i)));
+    store.put(Array.from({ length: 600 }, (_, i) => entry(`b${i}`, i + 1, i, i)));
     expect(catalog.cachedOrders).toBe(0);
     expectSameAsFullSort(catalog, store);
   });
