@@ -18,6 +18,8 @@ export default defineConfig({
           cli: resolve('src-main/transports/cli/cli.ts'),
           // The search index's worker thread (services/search/worker-client.ts finds it beside the chunks).
           'search-worker': resolve('src-main/services/search/search-worker.ts'),
+          // Import analysis workers (services/importer/analysis-pool.ts), found the same way.
+          'analysis-worker': resolve('src-main/services/importer/analysis-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

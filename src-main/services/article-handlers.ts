@@ -2,12 +2,12 @@ import type { Emit, Handlers } from '../contract';
 import { AppError } from '../contract';
 import { summaryOf, toDetail, toSummary } from '../core/article/article-record';
 import { reanchorAll } from '../core/anchoring/anchor';
-import { listArticles } from '../core/article/list-articles';
 import { analyseSource } from './importer/formats/analyse-source';
 import { fingerprintOf, importArticles } from './importer/import-articles';
 import { bytesToText, readImportFile } from './importer/read-import-file';
 import { importSpecialPaths, importSpecialUploads, splitSpecial } from './importer/special-imports';
 import { walkPaths } from './importer/walk-paths';
+import { SortedCatalog } from './library/sorted-catalog';
 import { loadSample } from './sample/sample-notebook';
 import type { NotebookStore } from './store/notebook-store';
 
@@ -30,6 +30,7 @@ export function articleHandlers(
   onSampleStory?: (name: string, ids: string[]) => Promise<void>,
 ): ArticleHandlers {
   const changed = (ids: string[], reason: string) => emit('notebook.changed', { ids, reason });
+  const library = new SortedCatalog(store);
 
   return {
     'notebook.info': async () => ({
@@ -53,7 +54,7 @@ export function articleHandlers(
     },
 
     'articles.list': async (q) => {
-      const { total, items } = listArticles(store.entries(), q);
+      const { total, items } = library.list(q);
       return { total, items: items.map(toSummary) };
     },
 

@@ -13,7 +13,7 @@ import { StoryStore } from './compare/story-store';
 import { searchHandlers } from './search-handlers';
 import { SavedSearches } from './search/saved-searches';
 import type { SearchOptions } from './search/search-service';
-import { SearchService } from './search/search-service';
+import { SearchService, openIndexEarly } from './search/search-service';
 import type { ScopeResolvers } from '../core/export/scope';
 import { ensureDailyBackup } from './backup/rolling-backups';
 import type { PdfRenderer } from './export/pdf-chromium';
@@ -58,15 +58,18 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
     await mkdir(notebookDir, { recursive: true });
     lock = await acquireLock(notebookDir, opts.lockAs, layout(notebookDir).tmp);
   }
+  // A window or web mode searches at once: load the saved index while the catalog loads.
+  const early = opts.search?.eager && exists && !opts.readerOnly ? openIndexEarly(notebookDir, opts.search) : null;
   let store: NotebookStore;
   try {
     store = await NotebookStore.open(notebookDir, opts);
   } catch (e) {
+    await early?.index.terminate?.();
     await lock?.release();
     throw e;
   }
   const emit: Emit = opts.emit ?? (() => undefined);
-  const search = new SearchService(store, emit, opts.search);
+  const search = new SearchService(store, emit, opts.search, early);
   const stories = new StoryStore(store);
   const annotations = new AnnotationIndex(store);
   if (opts.dailyBackup && !store.readOnly) {

@@ -1,7 +1,6 @@
 import type { Emit, Handlers } from '../contract';
 import type { ScopeResolvers } from '../core/export/scope';
 import { listBackups, takeBackup } from './backup/rolling-backups';
-import { exportToDownload, exportToFolder } from './export/export-service';
 import type { PdfRenderer } from './export/pdf-chromium';
 import { importArticles } from './importer/import-articles';
 import type { NotebookStore } from './store/notebook-store';
@@ -13,8 +12,10 @@ export type ExportOptionsDeps = { pdf: PdfRenderer; resolvers: ScopeResolvers };
 export function exportHandlers(store: NotebookStore, emit: Emit, deps: ExportOptionsDeps): ExportHandlers {
   const ctx = { store, emit, ...deps };
   return {
-    'export.run': (req) => exportToDownload(ctx, req),
-    'export.write': ({ folder, name, overwrite, ...req }) => exportToFolder(ctx, req, folder, name, overwrite),
+    // Loaded on first use: the exporters (citeproc, YAML, HTML) would otherwise add to every launch.
+    'export.run': async (req) => (await import('./export/export-service')).exportToDownload(ctx, req),
+    'export.write': async ({ folder, name, overwrite, ...req }) =>
+      (await import('./export/export-service')).exportToFolder(ctx, req, folder, name, overwrite),
     'backup.create': () => store.runExclusive(() => takeBackup(store.layout.root, 'manual')),
     'backup.list': () => listBackups(store.layout.root),
 

@@ -1,12 +1,13 @@
 import type { ArticleSummary, ListQuery } from '../../contract';
 import { contentKey } from '../text/normalise-text';
 
-type Sort = NonNullable<ListQuery['sort']>;
+export type Sort = NonNullable<ListQuery['sort']>;
+export type Direction = 'asc' | 'desc';
 
 const fold = (s: string | null) => (s ? contentKey(s) : '');
 
 /** Newest first for dates, A to Z for names: what a reader expects when clicking a column. */
-export const defaultDirection = (sort: Sort): 'asc' | 'desc' => (sort === 'date' || sort === 'imported' ? 'desc' : 'asc');
+export const defaultDirection = (sort: Sort): Direction => (sort === 'date' || sort === 'imported' ? 'desc' : 'asc');
 
 /** Missing values (no outlet, no date) sort last in either direction, so they never hide the known ones. */
 function nullsLast<T>(get: (a: ArticleSummary) => T | null, cmp: (x: T, y: T) => number, sign: number) {
@@ -18,12 +19,18 @@ function nullsLast<T>(get: (a: ArticleSummary) => T | null, cmp: (x: T, y: T) =>
   };
 }
 
-// One collator for every comparison: localeCompare with options builds one per call, 20x slower at 100k rows.
+// One collator for every comparison: `a.localeCompare(b, undefined, opts)` builds one per call, which made
+// sorting 100k titles take 15 s instead of 1 s. Same order (localeCompare delegates to Intl.Collator).
 const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
-const text = (x: string, y: string) => collator.compare(x, y);
+const text = collator.compare;
 
-function compareBy(sort: Sort, sign: number): (a: ArticleSummary, b: ArticleSummary) => number {
-  const byTitle = (a: ArticleSummary, b: ArticleSummary) => sign * text(a.title, b.title);
+/**
+ * The library's order for a column. Ties end on the id, so the order is total: a list kept sorted by
+ * inserting into it (services/library/sorted-catalog.ts) is exactly the list a full sort gives.
+ */
+export function compareBy(sort: Sort, dir: Direction): (a: ArticleSummary, b: ArticleSummary) => number {
+  const sign = dir === 'asc' ? 1 : -1;
+  const byTitle = (a: ArticleSummary, b: ArticleSummary) => sign * text(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const then = (first: (a: ArticleSummary, b: ArticleSummary) => number) => (a: ArticleSummary, b: ArticleSummary) =>
     first(a, b) || byTitle(a, b);
   switch (sort) {
@@ -32,23 +39,31 @@ function compareBy(sort: Sort, sign: number): (a: ArticleSummary, b: ArticleSumm
     case 'outlet':
       return then(nullsLast((a) => a.outlet, text, sign));
     case 'imported':
-      return then((a, b) => sign * a.importedAt.localeCompare(b.importedAt));
+      return then((a, b) => sign * (a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : 0));
     case 'date':
       return then(
         nullsLast(
           (a) => a.publishedAt,
-          (x, y) => x.localeCompare(y),
+          (x, y) => (x < y ? -1 : x > y ? 1 : 0),
           sign,
         ),
       );
   }
 }
 
+/** What the quick filter looks in: title, outlet, author, language, date and tags, folded. */
+export function haystackOf(item: ArticleSummary): string {
+  return [item.title, item.outlet, item.author, item.language, item.publishedAt, ...item.tags].map(fold).join(' ');
+}
+
+/** The filter's words, folded; none means "everything". */
+export const filterNeedles = (filter: string): string[] => filter.split(/\s+/).map(fold).filter(Boolean);
+
 /** Does a library row match the quick filter? Every word must appear in title, outlet, author or tags. */
 export function matchesFilter(item: ArticleSummary, filter: string): boolean {
-  const needles = filter.split(/\s+/).map(fold).filter(Boolean);
+  const needles = filterNeedles(filter);
   if (needles.length === 0) return true;
-  const hay = [item.title, item.outlet, item.author, item.language, item.publishedAt, ...item.tags].map(fold).join(' ');
+  const hay = haystackOf(item);
   return needles.every((n) => hay.includes(n));
 }
 
@@ -56,15 +71,27 @@ export function hasTag(item: ArticleSummary, tag: string): boolean {
   return item.tags.some((t) => t === tag || t.startsWith(`${tag}/`));
 }
 
+/**
+ * A page of rows already in the query's order: filtered, then cut at offset/limit. `haystack` lets a caller
+ * that lists often remember each row's folded text.
+ */
+export function pageOf<T extends ArticleSummary>(
+  sorted: readonly T[],
+  q: ListQuery,
+  haystack: (item: T) => string = haystackOf,
+): { total: number; items: T[] } {
+  let rows: readonly T[] = sorted;
+  const needles = q.filter ? filterNeedles(q.filter) : [];
+  if (needles.length) rows = rows.filter((r) => needles.every((n) => haystack(r).includes(n)));
+  if (q.tag) rows = rows.filter((r) => hasTag(r, q.tag!));
+  const offset = q.offset ?? 0;
+  return { total: rows.length, items: rows.slice(offset, offset + (q.limit ?? rows.length)) };
+}
+
 export function listArticles<T extends ArticleSummary>(
   items: Iterable<T>,
   q: Required<Pick<ListQuery, 'sort'>> & ListQuery,
 ): { total: number; items: T[] } {
-  let rows = [...items];
-  if (q.filter) rows = rows.filter((r) => matchesFilter(r, q.filter!));
-  if (q.tag) rows = rows.filter((r) => hasTag(r, q.tag!));
-  const dir = q.direction ?? defaultDirection(q.sort);
-  rows.sort(compareBy(q.sort, dir === 'asc' ? 1 : -1));
-  const offset = q.offset ?? 0;
-  return { total: rows.length, items: rows.slice(offset, offset + (q.limit ?? rows.length)) };
+  const rows = [...items].sort(compareBy(q.sort, q.direction ?? defaultDirection(q.sort)));
+  return pageOf(rows, q);
 }

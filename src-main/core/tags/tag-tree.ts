@@ -71,6 +71,7 @@ export function summariseTags(articleTags: Iterable<string[]>, passageTags: Iter
   };
   const count = (lists: Iterable<string[]>, key: keyof TagCounts) => {
     for (const tags of lists) {
+      if (tags.length === 0) continue; // most articles have no tags: skip them without allocating
       const seen = new Set<string>();
       for (const t of tags) {
         bump(own, t, key);

@@ -1,4 +1,4 @@
-import { francAll } from 'franc-min';
+import { rankLanguages } from './trigram-language';
 
 /** franc speaks ISO 639-3; the app shows the familiar two-letter codes where one exists. */
 const iso6393to1: Record<string, string> = {
@@ -57,7 +57,7 @@ export function detectLanguage(text: string): LanguageGuess | null {
     if (/[ğĞşŞıİ]/.test(sample)) return { code: 'tr', confidence: 0.6 };
     return null;
   }
-  const ranked = francAll(sample, { minLength: 10 });
+  const ranked = rankLanguages(sample, 10);
   const [best, second] = ranked;
   if (!best || best[0] === 'und') return null;
   const code = iso6393to1[best[0]] ?? best[0];

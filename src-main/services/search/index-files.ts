@@ -109,14 +109,45 @@ export async function loadIndex(dir: string): Promise<{ manifest: IndexManifest;
   if (manifest.version !== INDEX_VERSION || JSON.stringify(manifest.weights) !== JSON.stringify(FIELD_WEIGHTS)) {
     throw new IndexUnusable(`the index was built by another version of Parallax (${manifest.version})`);
   }
-  const read = async (name: string): Promise<Buffer> => {
+  const entryOf = (name: string): FileEntry => {
     const entry = manifest.files.find((f) => f.name === name);
     if (!entry) throw new IndexUnusable(`the index manifest does not list ${name}`);
+    return entry;
+  };
+  const check = (name: string, data: Uint8Array) => {
+    const entry = entryOf(name);
+    if (data.byteLength !== entry.bytes || sha1(data) !== entry.sha1) throw new IndexUnusable(`the index file ${name} is damaged`);
+  };
+  const read = async (name: string): Promise<Buffer> => {
+    entryOf(name);
     const data = await readFile(join(dir, name)).catch(() => {
       throw new IndexUnusable(`the index file ${name} is missing`);
     });
-    if (data.byteLength !== entry.bytes || sha1(data) !== entry.sha1) throw new IndexUnusable(`the index file ${name} is damaged`);
+    check(name, data);
     return data;
+  };
+  /** vectors.bin straight into an aligned Uint32Array: no second copy of a file of ~90–120 MB at 100k. */
+  const readVectors = async (): Promise<Uint32Array> => {
+    const { bytes } = entryOf('vectors.bin');
+    if (bytes % 4 !== 0) throw new IndexUnusable('the index file vectors.bin is damaged');
+    const fh = await open(join(dir, 'vectors.bin'), 'r').catch(() => {
+      throw new IndexUnusable('the index file vectors.bin is missing');
+    });
+    try {
+      const size = (await fh.stat()).size;
+      if (size !== bytes) throw new IndexUnusable('the index file vectors.bin is damaged');
+      const vectors = new Uint32Array(bytes / 4);
+      const view = new Uint8Array(vectors.buffer);
+      for (let at = 0; at < bytes;) {
+        const { bytesRead } = await fh.read(view, at, bytes - at, at);
+        if (bytesRead === 0) throw new IndexUnusable('the index file vectors.bin is damaged');
+        at += bytesRead;
+      }
+      check('vectors.bin', view);
+      return vectors;
+    } finally {
+      await fh.close();
+    }
   };
   try {
     const flex: Record<string, string> = {};
@@ -124,11 +155,7 @@ export async function loadIndex(dir: string): Promise<{ manifest: IndexManifest;
       flex[key] = (await read(`flex-${String(i).padStart(3, '0')}.json`)).toString('utf8');
     const terms = JSON.parse((await read('terms.json')).toString('utf8')) as string[];
     const docs = JSON.parse((await read('docs.json')).toString('utf8')) as EngineSnapshot['docs'];
-    const raw = await read('vectors.bin');
-    if (raw.byteLength % 4 !== 0) throw new IndexUnusable('the index file vectors.bin is damaged');
-    // Copy into an aligned buffer: a Buffer from the pool may not start on a 4-byte boundary.
-    const vectors = new Uint32Array(raw.byteLength / 4);
-    new Uint8Array(vectors.buffer).set(raw);
+    const vectors = await readVectors();
     return { manifest, snap: { flex, terms, docs, vectors } };
   } catch (e) {
     if (e instanceof IndexUnusable) throw e;

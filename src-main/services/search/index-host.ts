@@ -32,6 +32,9 @@ export type IndexApi = {
 
 const BATCH = 100;
 const CACHE_SIZE = 300;
+/** Sweep removed documents out of flexsearch once this many have piled up, or after SWEEP_IDLE_MS without changes. */
+const SWEEP_AT = 1000;
+const SWEEP_IDLE_MS = 30_000;
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
 /**
@@ -47,12 +50,15 @@ export class IndexHost implements IndexApi {
   private dirty = 0;
   private lock: Promise<unknown> = Promise.resolve();
   private cache = new Map<string, SearchArticle>();
+  private sweepTimer: NodeJS.Timeout | null = null;
   private readonly paths: ReturnType<typeof layout>;
   private readonly dir: string;
 
   constructor(
     root: string,
     private readonly onStatus: (s: HostStatus) => void = () => undefined,
+    /** A full garbage collection, when the host may run one (the search worker can; tests need not). */
+    private readonly collect: () => void = () => undefined,
   ) {
     this.paths = layout(root);
     this.dir = `${root}/index`;
@@ -133,6 +139,7 @@ export class IndexHost implements IndexApi {
           this.cache.delete(ids[k]!);
         });
         this.dirty += ids.length;
+        this.sweepLater();
       });
       this.progress = { done: Math.min(todo.length, i + BATCH), total: todo.length, reason };
       await this.report();
@@ -151,6 +158,7 @@ export class IndexHost implements IndexApi {
         this.cache.delete(a.id);
       }
       this.dirty += articles.length;
+      this.sweepLater();
     });
   }
 
@@ -161,7 +169,26 @@ export class IndexHost implements IndexApi {
         this.cache.delete(id);
       }
       this.dirty += ids.length;
+      this.sweepLater();
     });
+  }
+
+  /**
+   * An edit replaces an article's documents; the old ones are swept out of flexsearch in bulk (one walk of
+   * the index for any number of them, see flex-sweep.ts): at once when many are waiting, else when idle.
+   */
+  private sweepLater(): void {
+    if (this.engine.tombstones >= SWEEP_AT) return this.engine.sweep();
+    if (this.engine.tombstones === 0) return;
+    if (this.sweepTimer) clearTimeout(this.sweepTimer);
+    this.sweepTimer = setTimeout(() => {
+      this.sweepTimer = null;
+      void this.exclusive(() => {
+        this.engine.sweep();
+        this.collect();
+      });
+    }, SWEEP_IDLE_MS);
+    this.sweepTimer.unref();
   }
 
   query(input: { query: string; limit: number; offset: number }): Promise<SearchResult> {
@@ -179,11 +206,13 @@ export class IndexHost implements IndexApi {
       const snap = await this.engine.snapshot();
       await saveIndex(this.dir, snap, { articles: this.engine.articleCount, checksum: versionsChecksum(this.engine.articleVersions()) });
       this.dirty = 0;
+      this.collect(); // the export's strings (~300 MB at 100k) are garbage now: give the memory back
       return true;
     });
   }
 
   async close(): Promise<void> {
+    if (this.sweepTimer) clearTimeout(this.sweepTimer);
     await this.lock;
     await this.save().catch((e: unknown) => console.error('[parallax] the search index could not be saved:', e));
   }

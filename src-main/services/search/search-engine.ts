@@ -11,6 +11,7 @@ import { packVector, tfOf } from '../../core/search/term-vector';
 import { Vocabulary } from '../../core/search/vocabulary';
 import type { EngineSnapshot } from './engine-snapshot';
 import { decodeVectors, encodeVectors } from './engine-snapshot';
+import { sweepIds } from './flex-sweep';
 import { RankedList } from './ranked-list';
 
 export const FIELDS = ['title', 'body', 'outlet', 'tags', 'note'] as const;
@@ -54,6 +55,8 @@ export class SearchEngine {
   private docs: (DocInfo | null)[] = [];
   private byKey = new Map<string, number>();
   private notesOf = new Map<string, number[]>();
+  /** Slots whose documents are gone but still in flexsearch's lists; reused only once swept (see flex-sweep.ts). */
+  private tombs: number[] = [];
   private free: number[] = [];
   private totalLength = 0;
   private live = 0;
@@ -65,6 +68,21 @@ export class SearchEngine {
 
   get articleCount(): number {
     return this.articles;
+  }
+
+  /** Removed documents not yet swept out of flexsearch's lists. */
+  get tombstones(): number {
+    return this.tombs.length;
+  }
+
+  /** Take every removed document out of flexsearch's lists in one pass, and free their slots. */
+  sweep(): void {
+    if (this.tombs.length === 0) return;
+    const dead = new Uint8Array(this.docs.length);
+    for (const doc of this.tombs) dead[doc] = 1;
+    sweepIds(this.flex, dead, this.tombs);
+    for (const doc of this.tombs) this.free.push(doc);
+    this.tombs = [];
   }
 
   info(doc: number): DocInfo | null {
@@ -148,7 +166,7 @@ export class SearchEngine {
   private removeDoc(doc: number): void {
     const info = this.docs[doc];
     if (!info) return;
-    this.flex.remove(doc);
+    // Left in flexsearch's lists until the next sweep: search skips it, as its vector is gone.
     const v = this.vectors[doc]!;
     for (let i = 0; i < v.length; i++) this.vocab.df[Math.floor(v[i]! / 256)]!--;
     this.totalLength -= this.lengths[doc]!;
@@ -157,7 +175,7 @@ export class SearchEngine {
     this.vectors[doc] = null;
     this.docs[doc] = null;
     this.byKey.delete(info.key);
-    this.free.push(doc);
+    this.tombs.push(doc);
   }
 
   private compile(c: Clause): Compiled {
@@ -273,6 +291,7 @@ export class SearchEngine {
 
   /** Everything needed to restore the engine without re-indexing. */
   async snapshot(): Promise<EngineSnapshot> {
+    this.sweep();
     const flex: Record<string, string> = {};
     await this.flex.export((key, data) => {
       flex[key] = data;

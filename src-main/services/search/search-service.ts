@@ -17,12 +17,31 @@ export type SearchOptions = {
   saveAfterMs?: number;
 };
 
+type IndexHandle = IndexApi & { terminate?: () => Promise<void> };
+
+/** An index whose saved state is being loaded while the notebook's catalog loads (see `openIndexEarly`). */
+export type EarlyIndex = { index: IndexHandle; opened: Promise<HostStatus>; relay: { onStatus: (s: HostStatus) => void } };
+
+/**
+ * Start the index's worker and load the saved index before the store has opened: the worker's start and
+ * the index load (about 1.7 s at 100k articles) then overlap the catalog load instead of following it.
+ */
+export function openIndexEarly(root: string, opts: SearchOptions = {}): EarlyIndex {
+  const relay = { onStatus: (_s: HostStatus) => undefined as void };
+  const entry = opts.runIn === 'inline' ? null : findWorkerEntry();
+  const report = (s: HostStatus) => relay.onStatus(s);
+  const index: IndexHandle = entry ? workerIndex(entry, root, report) : new IndexHost(root, report);
+  const opened = index.open();
+  opened.catch(() => undefined); // awaited (and reported) by SearchService.start
+  return { index, opened, relay };
+}
+
 /**
  * The search index as the rest of the back end sees it: started on first use, kept in step with the
  * store's changes, reporting its status as an event, and saved when the notebook closes.
  */
 export class SearchService {
-  private index: (IndexApi & { terminate?: () => Promise<void> }) | null = null;
+  private index: IndexHandle | null = null;
   private started: Promise<void> | null = null;
   private ready: Promise<void> | null = null;
   private last: HostStatus = { state: 'starting', indexedArticles: 0, progress: null, message: null };
@@ -33,6 +52,7 @@ export class SearchService {
     private readonly store: NotebookStore,
     private readonly emit: Emit,
     private readonly opts: SearchOptions = {},
+    private readonly early: EarlyIndex | null = null,
   ) {}
 
   private onStatus = (s: HostStatus) => {
@@ -47,13 +67,14 @@ export class SearchService {
   /** Start the index (idempotent). Resolves once queries can be answered, possibly over a partial index. */
   start(): Promise<void> {
     this.started ??= (async () => {
-      const entry = this.opts.runIn === 'inline' ? null : findWorkerEntry();
-      this.index = entry ? workerIndex(entry, this.store.layout.root, this.onStatus) : new IndexHost(this.store.layout.root, this.onStatus);
+      const early = this.early ?? openIndexEarly(this.store.layout.root, this.opts);
+      early.relay.onStatus = this.onStatus;
+      this.index = early.index;
       this.unsubscribe = this.store.onChange((change) => {
         const work = change.kind === 'delete' ? this.index!.remove(change.ids) : this.index!.upsert(change.records.map(toSearchArticle));
         work.then(() => this.scheduleSave()).catch((e: unknown) => console.error('[parallax] the search index missed a change:', e));
       });
-      await this.index.open();
+      this.onStatus(await early.opened);
       const catalog = [...this.store.entries()].map((e): [string, string] => [e.id, e.updatedAt]);
       this.ready = this.index.reconcile(catalog).then(
         () => this.scheduleSave(),

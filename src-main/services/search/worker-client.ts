@@ -1,36 +1,14 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { HostStatus, IndexApi } from './index-host';
+import { findWorkerEntry as findEntry, startWorker } from '../workers/worker-entry';
 
-/**
- * Where the worker's code is: `out/main/search-worker.js` in a build (this module then sits in
- * out/main/chunks/), or the TypeScript source when running from source (tests, benchmarks), which the
- * worker loads through tsx.
- */
-export function findWorkerEntry(): URL | null {
-  for (const rel of ['./search-worker.js', '../search-worker.js', './search-worker.ts']) {
-    const url = new URL(rel, import.meta.url);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
-}
-
-function startWorker(entry: URL, root: string): Worker {
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: { root } });
-  const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const tsx = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
-  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: { root } });
-}
+/** The search worker's code: out/main/search-worker.js in a build, search-worker.ts from source. */
+export const findWorkerEntry = (): URL | null => findEntry('search-worker', import.meta.url);
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
 /** The index in its worker thread, behind the same API as the in-process host. */
 export function workerIndex(entry: URL, root: string, onStatus: (s: HostStatus) => void): IndexApi & { terminate: () => Promise<void> } {
-  const worker = startWorker(entry, root);
+  const worker = startWorker(entry, { root });
   const pending = new Map<number, Pending>();
   let next = 1;
   let dead: Error | null = null;

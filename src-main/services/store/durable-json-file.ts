@@ -52,6 +52,35 @@ export async function writeFileAtomic(file: string, data: string, tmpDir: string
   if (durability === 'fsync') await syncDir(dirname(file));
 }
 
+/** Temp files written and flushed, not yet renamed into place (see `prepareFiles` / `commitFiles`). */
+export type PreparedFiles = Array<{ tmp: string; file: string }>;
+
+/** Write (and with 'fsync', flush) a temp file for each target, `parallel` at a time. Nothing is replaced yet. */
+export async function prepareFiles(
+  files: Array<{ file: string; data: string }>,
+  tmpDir: string,
+  durability: Durability,
+  parallel = 16,
+): Promise<PreparedFiles> {
+  const prepared: PreparedFiles = new Array(files.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(parallel, files.length) }, async () => {
+      while (next < files.length) {
+        const i = next++;
+        prepared[i] = { tmp: await writeTemp(files[i]!.file, files[i]!.data, tmpDir, durability), file: files[i]!.file };
+      }
+    }),
+  );
+  return prepared;
+}
+
+/** Rename prepared temp files into place, in order, then (with 'fsync') flush each directory once. */
+export async function commitFiles(prepared: PreparedFiles, durability: Durability): Promise<void> {
+  for (const p of prepared) await renameInto(p.tmp, p.file);
+  if (durability === 'fsync') await Promise.all([...new Set(prepared.map((p) => dirname(p.file)))].map(syncDir));
+}
+
 /**
  * Many files at once (an import batch): temp files written and flushed in parallel, then renamed, then each
  * directory flushed once. Each file is still replaced atomically; the batch as a whole is not (the caller
@@ -63,18 +92,7 @@ export async function writeFilesAtomic(
   durability: Durability,
   parallel = 16,
 ): Promise<void> {
-  const temps: string[] = new Array(files.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(parallel, files.length) }, async () => {
-      while (next < files.length) {
-        const i = next++;
-        temps[i] = await writeTemp(files[i]!.file, files[i]!.data, tmpDir, durability);
-      }
-    }),
-  );
-  for (let i = 0; i < files.length; i++) await renameInto(temps[i]!, files[i]!.file);
-  if (durability === 'fsync') await Promise.all([...new Set(files.map((f) => dirname(f.file)))].map(syncDir));
+  await commitFiles(await prepareFiles(files, tmpDir, durability, parallel), durability);
 }
 
 /** Read and parse a JSON file; a file that exists but does not parse is reported as corrupt, naming it. */

@@ -4,7 +4,7 @@ import { AppError } from '../../contract';
 import type { ArticleRecord, CatalogEntry } from '../../core/article/article-record';
 import { toCatalogEntry } from '../../core/article/article-record';
 import type { Durability } from './durable-json-file';
-import { DurableJsonFile, readJsonFile, writeFileAtomic, writeFilesAtomic } from './durable-json-file';
+import { DurableJsonFile, commitFiles, prepareFiles, readJsonFile, writeFileAtomic, writeFilesAtomic } from './durable-json-file';
 import { migrate } from './migrations';
 import { articleFromBackups, keepDamagedCopy, rebuildShardEntries, repairStamp } from './repair';
 import type { Layout, NotebookManifest } from './notebook-layout';
@@ -51,6 +51,7 @@ export class NotebookStore {
   readonly layout: Layout;
   private readonly shards = new Map<string, Low<Shard>>();
   private readonly byFingerprint = new Map<string, string>();
+  private count = 0;
   private queueTail: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<StoreListener>();
   readOnly = false;
@@ -166,6 +167,7 @@ export class NotebookStore {
           }
         }
         this.shards.set(name, db);
+        this.count += Object.keys(db.data.entries).length;
         for (const entry of Object.values(db.data.entries)) this.byFingerprint.set(entry.fingerprint, entry.id);
       }),
     );
@@ -204,10 +206,9 @@ export class NotebookStore {
     return { recovered: recovered.length, removed };
   }
 
+  /** Articles in the catalog. Counted once at open and kept up to date: status requests ask often. */
   get size(): number {
-    let n = 0;
-    for (const s of this.shards.values()) n += Object.keys(s.data.entries).length;
-    return n;
+    return this.count;
   }
 
   *entries(): IterableIterator<CatalogEntry> {
@@ -312,24 +313,43 @@ export class NotebookStore {
       const record = await this.readArticle(id);
       mutate(record);
       record.updatedAt = new Date().toISOString();
-      await writeFileAtomic(this.layout.article(id), JSON.stringify(record), this.layout.tmp, this.durability);
-      await this.writeCatalog([toCatalogEntry(record)]);
+      // Both new files are written and flushed side by side (one fsync wait instead of two), then put in
+      // place in the usual order: the article file (and its folder flushed), then its catalog shard.
+      const entry = toCatalogEntry(record);
+      const name = shardOf(id);
+      const shard = { entries: { ...this.shards.get(name)!.data.entries, [id]: entry } };
+      const [article, catalog] = await Promise.all([
+        prepareFiles([{ file: this.layout.article(id), data: JSON.stringify(record) }], this.layout.tmp, this.durability),
+        prepareFiles([{ file: this.layout.catalogShard(name), data: JSON.stringify(shard) }], this.layout.tmp, this.durability),
+      ]);
+      await commitFiles(article, this.durability);
+      this.setEntries([entry]);
+      await commitFiles(catalog, this.durability);
       this.notify({ kind: 'update', records: [record] });
       return record;
     });
   }
 
   private async writeCatalog(entries: CatalogEntry[]): Promise<void> {
+    const touched = this.setEntries(entries);
+    // Shards are independent files: write them as one batch (each still replaced atomically; temp files
+    // flushed in parallel, the catalog folder flushed once) rather than one fsync'd write per shard.
+    const files = [...touched].map((name) => ({ file: this.layout.catalogShard(name), data: JSON.stringify(this.shards.get(name)!.data) }));
+    await writeFilesAtomic(files, this.layout.tmp, this.durability);
+  }
+
+  /** Put entries in the in-memory catalog; returns the shards they touched. */
+  private setEntries(entries: CatalogEntry[]): Set<string> {
     const touched = new Set<string>();
     for (const e of entries) {
       const shard = this.shards.get(shardOf(e.id))!;
       const old = shard.data.entries[e.id];
+      if (!old) this.count++;
       if (old && old.fingerprint !== e.fingerprint) this.byFingerprint.delete(old.fingerprint);
       shard.data.entries[e.id] = e;
       this.byFingerprint.set(e.fingerprint, e.id);
       touched.add(shardOf(e.id));
     }
-    // Shards are independent files: write them side by side (each still atomically) rather than in turn.
-    await Promise.all([...touched].map((name) => this.shards.get(name)!.write()));
+    return touched;
   }
 }

@@ -1,9 +1,12 @@
 import { Readability } from '@mozilla/readability';
-import { JSDOM } from 'jsdom';
+import type * as Jsdom from 'jsdom';
 import { AppError } from '../../../contract';
 import type { PageMeta } from './page-metadata';
 import { readPageMetadata } from './page-metadata';
 import { sanitizePage } from './sanitize-page';
+import { lazyRequire } from '../../lazy-require';
+
+const jsdom = lazyRequire<typeof Jsdom>('jsdom');
 
 export type ExtractedPage = {
   /** The article as plain text: the headline line, then one paragraph per block, blank lines between. */
@@ -49,6 +52,7 @@ function blocksText(root: Element): string[] {
  * engine of Firefox's Reader View) then finds the article among navigation, ads and comments.
  */
 export function extractHtmlArticle(sanitizedHtml: string, file: string): ExtractedPage {
+  const { JSDOM } = jsdom();
   const dom = new JSDOM(sanitizedHtml, { url: 'https://parallax.invalid/' });
   const doc = dom.window.document;
   const meta = readPageMetadata(doc);

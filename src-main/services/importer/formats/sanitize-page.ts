@@ -1,4 +1,7 @@
-import sanitizeHtml from 'sanitize-html';
+import type SanitizeHtml from 'sanitize-html';
+import { lazyRequire } from '../../lazy-require';
+
+const loadSanitizer = lazyRequire<typeof SanitizeHtml>('sanitize-html');
 
 /**
  * A saved web page made harmless before anything else sees it: scripts, styles, frames, forms and embedded
@@ -27,6 +30,7 @@ const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;
 
 export function sanitizePage(html: string): string {
   const jsonLd = jsonLdBlocks(html);
+  const sanitizeHtml = loadSanitizer();
   const clean = sanitizeHtml(html, {
     allowedTags: [...sanitizeHtml.defaults.allowedTags.filter((t) => t !== 'img'), 'html', 'head', 'body', 'title', 'meta', 'link', 'time'],
     allowedAttributes: {

@@ -1,0 +1,260 @@
+/**
+ * `npm run bench:scale` (SIZES=1000,10000,100000 by default; SIZES=1000,10000 for a quick run): notebooks of
+ * N articles built from BBC text (or a generator when the corpus is absent, see scale-corpus.ts), with one
+ * annotation per five articles, measured through a real `parallax serve` process and its HTTP API, as the
+ * app uses it (durability 'fsync', the app's default):
+ *   import rate (text files on disk → notebook, through `articles.importPaths`) and notebook size on disk;
+ *   cold start to searchable: first open with no saved index (the index is built from the article files)
+ *     and a restart that loads the saved index; resident memory of the whole server process (its search
+ *     worker thread included) when searchable, right after the edits, after SETTLE_S seconds idle (40), and
+ *     its peak;
+ *   p50/p95 of an annotation save, a tag added to an article, a metadata edit, and a library page of 200
+ *     sorted by each key;
+ *   the 100k/1k (largest/smallest) ratios.
+ * Needs the build (`npm run build`): the server is `bin/parallax.mjs serve`.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { uptime, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { buildAnnotation } from '../src-main/core/annotations/build-annotation';
+import { NotebookStore } from '../src-main/services/store/notebook-store';
+import { corpusOrSkip, machine, ms, percentile, table, withTempDir } from './bench-utils';
+import { diskUsage, generatedTexts } from './scale-corpus';
+
+// PARALLAX_BIN runs another build (a copy of bin/ and out/), so a long run is not disturbed by rebuilding.
+const bin = process.env.PARALLAX_BIN ?? fileURLToPath(new URL('../bin/parallax.mjs', import.meta.url));
+const sizes = (process.env.SIZES ?? '1000,10000,100000').split(',').map(Number);
+const SAMPLES = Number(process.env.SAMPLES ?? 100);
+/** Seconds to leave the server idle before reading its "settled" memory (the index saves itself 10 s after changes, then collects). */
+const SETTLE_S = Number(process.env.SETTLE_S ?? 40);
+/** Files per folder, and so per `articles.importPaths` call (a user imports a folder at a time). */
+const FOLDER = 10_000;
+
+type Reply = { ok: boolean; value?: unknown; error?: { message: string } };
+type Api = (method: string, payload: unknown) => Promise<Reply>;
+type Server = { api: Api; pid: number; stop: () => Promise<number> };
+
+function serve(notebook: string): Promise<Server> {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--notebook', notebook], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (c) => reject(new Error(`serve exited ${c}: ${stderr}`)));
+    createInterface({ input: child.stdout! }).once('line', (url) => {
+      const { origin, hash } = new URL(url);
+      const token = hash.replace('#token=', '');
+      const api: Api = async (method, payload) => {
+        const res = await fetch(`${origin}/api/${method}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(payload),
+        });
+        return (await res.json()) as Reply;
+      };
+      resolve({
+        api,
+        pid: child.pid!,
+        // Resolves with how long the server took to close (it saves the search index on the way out).
+        stop: () =>
+          new Promise((done) => {
+            const t0 = performance.now();
+            child.removeAllListeners('exit');
+            child.once('exit', () => done(performance.now() - t0));
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
+}
+
+const procStatus = (pid: number, key: 'VmRSS' | 'VmHWM') =>
+  Number(new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+function ok<T>(r: Reply, what: string): T {
+  if (!r.ok) throw new Error(`${what}: ${r.error?.message}`);
+  return r.value as T;
+}
+
+/** Poll until the index says ready and a query finds something; resolves with the time since `t0`. */
+async function untilSearchable(api: Api, t0: number): Promise<number> {
+  for (;;) {
+    const r = await api('search.status', {});
+    if ((r.value as { state?: string } | undefined)?.state === 'ready') {
+      const q = ok<{ hits: unknown[] }>(await api('search.query', { query: 'said', limit: 20 }), 'search.query');
+      if (q.hits.length > 0) return performance.now() - t0;
+    }
+    await new Promise((res) => setTimeout(res, 20));
+  }
+}
+
+async function timed(n: number, fn: (i: number) => Promise<Reply>): Promise<{ p50: number; p95: number }> {
+  const t: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const r = await fn(i);
+    t.push(performance.now() - t0);
+    if (!r.ok) throw new Error(r.error?.message);
+  }
+  return { p50: percentile(t, 50), p95: percentile(t, 95) };
+}
+
+/**
+ * One annotation per five articles, written straight into the documents (set-up, not what is measured):
+ * the first sentence-ish span of the body, with a note and a tag. `updatedAt` moves, as after any edit, so
+ * the search index must take the notes in.
+ */
+async function seedAnnotations(notebook: string): Promise<number> {
+  const store = await NotebookStore.open(notebook, { durability: 'none' });
+  const ids = [...store.entries()].map((e) => e.id).filter((_, i) => i % 5 === 0);
+  const now = new Date().toISOString();
+  let made = 0;
+  for (let i = 0; i < ids.length; i += 500) {
+    const records = await Promise.all(ids.slice(i, i + 500).map((id) => store.readArticle(id)));
+    for (const r of records) {
+      const body = r.analysis.body;
+      const space = body.indexOf(' ', 60);
+      const end = space > 0 ? space : Math.min(body.length, 60);
+      if (end <= 0) continue;
+      const input = { articleId: r.id, target: { start: 0, end }, color: 'yellow' as const, note: 'seeded note', tags: ['bench/seed'] };
+      r.annotations.push(buildAnnotation(body, input, `seed${String(made++).padStart(12, '0')}`, now));
+      r.updatedAt = now;
+    }
+    await store.putArticles(records);
+  }
+  await store.flush();
+  return made;
+}
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+const bbc = corpusOrSkip('01-bbc-news-fulltext');
+console.log(
+  `scale benchmark on ${machine()}; sizes ${sizes.join(', ')}; ${SAMPLES} samples per edit; ${bbc ? 'BBC text' : 'generated text'}`,
+);
+console.log(`load average at start: ${load()} (up ${Math.round(uptime() / 60)} min)`);
+const rows: Array<Record<string, string | number>> = [];
+const raw: Record<number, Record<string, number>> = {};
+for (const n of sizes) {
+  await withTempDir(async (dir) => {
+    const files = join(dir, 'files');
+    let i = 0;
+    for (const text of generatedTexts(n, bbc)) {
+      const folder = join(files, String(Math.floor(i / FOLDER)).padStart(3, '0'));
+      if (i % FOLDER === 0) mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, `${String(i++).padStart(6, '0')}.txt`), text);
+    }
+    const notebook = join(dir, 'nb');
+    await (await NotebookStore.open(notebook, { create: true })).flush();
+
+    // 1. Import, as the app does it (the search index follows along in its worker).
+    const first = await serve(notebook);
+    const t0 = performance.now();
+    let imported = 0;
+    let errors = 0;
+    for (let f = 0; f * FOLDER < n; f++) {
+      const path = join(files, String(f).padStart(3, '0'));
+      const report = ok<{ imported: unknown[]; errors: unknown[]; duplicates: unknown[] }>(
+        await first.api('articles.importPaths', { paths: [path] }),
+        'import',
+      );
+      imported += report.imported.length;
+      errors += report.errors.length + report.duplicates.length;
+    }
+    const importS = (performance.now() - t0) / 1000;
+    await untilSearchable(first.api, t0);
+    const importSearchableS = (performance.now() - t0) / 1000;
+    await first.stop();
+    console.log(
+      `  ${n}: imported ${imported} in ${importS.toFixed(1)} s (searchable after ${importSearchableS.toFixed(1)} s), load ${load()}`,
+    );
+    const seeded = await seedAnnotations(notebook);
+
+    // 2. First open with no saved index: the index is built from the article files.
+    rmSync(join(notebook, 'index'), { recursive: true, force: true });
+    const t1 = performance.now();
+    const build = await serve(notebook);
+    const firstOpen = await untilSearchable(build.api, t1);
+    const rssBuild = procStatus(build.pid, 'VmRSS');
+    await new Promise((res) => setTimeout(res, SETTLE_S * 1000));
+    const rssBuildSettled = procStatus(build.pid, 'VmRSS');
+    const peakBuild = procStatus(build.pid, 'VmHWM');
+    const saveMs = await build.stop();
+
+    // 3. Restart: the saved index is loaded.
+    const t2 = performance.now();
+    const app = await serve(notebook);
+    const restart = await untilSearchable(app.api, t2);
+    const rss = procStatus(app.pid, 'VmRSS');
+    console.log(`  ${n}: first open ${ms(firstOpen)}, close (saves the index) ${ms(saveMs)}, restart ${ms(restart)}, load ${load()}`);
+
+    const sorts = ['title', 'outlet', 'date', 'imported'] as const;
+    // The first listing in each order sorts the whole catalog; later ones (after edits too) reuse the order.
+    const firstSorts: number[] = [];
+    for (const sort of sorts) {
+      const t = performance.now();
+      ok(await app.api('articles.list', { sort, limit: 200, offset: 0 }), 'list');
+      firstSorts.push(performance.now() - t);
+    }
+    const list = ok<{ items: Array<{ id: string }> }>(await app.api('articles.list', { sort: 'date', limit: 1000 }), 'list');
+    const ids = list.items.map((a) => a.id);
+    const annotate = await timed(SAMPLES, (k) =>
+      app.api('annotations.create', {
+        articleId: ids[(k * 3 + 1) % ids.length],
+        target: { start: 0, end: 30 },
+        note: `note ${k}`,
+        tags: ['bench/new'],
+      }),
+    );
+    const tag = await timed(SAMPLES, (k) => app.api('articles.tag', { id: ids[(k * 7) % ids.length], add: [`topic/t${k % 5}`] }));
+    const edit = await timed(SAMPLES, (k) =>
+      app.api('articles.update', { id: ids[(k * 13) % ids.length], patch: { outlet: `Outlet ${k}` } }),
+    );
+    // The edits above changed 300 articles: the next listing patches every order it holds.
+    const tCatchUp = performance.now();
+    ok(await app.api('articles.list', { sort: 'title', limit: 200, offset: 0 }), 'list');
+    const catchUp = performance.now() - tCatchUp;
+    const listing = await timed(Math.max(40, SAMPLES), (k) =>
+      app.api('articles.list', { sort: sorts[k % 4], limit: 200, offset: 200 * (k % 3) }),
+    );
+    const rssAfter = procStatus(app.pid, 'VmRSS');
+    await new Promise((res) => setTimeout(res, SETTLE_S * 1000));
+    const rssSettled = procStatus(app.pid, 'VmRSS');
+    const peak = procStatus(app.pid, 'VmHWM');
+    await app.stop();
+    const size = diskUsage(notebook);
+    raw[n] = { annotate: annotate.p95, tag: tag.p95, edit: edit.p95, list: listing.p95 };
+    rows.push({
+      articles: n,
+      'import /s': Math.round(n / importS),
+      'not imported': errors,
+      annotations: seeded,
+      'disk MB (alloc)': `${(size.bytes / 1048576).toFixed(0)} (${(size.allocated / 1048576).toFixed(0)})`,
+      'first open→searchable': ms(firstOpen),
+      'restart→searchable': ms(restart),
+      'RSS MB first open: ready/settled/peak': `${Math.round(rssBuild)} / ${Math.round(rssBuildSettled)} / ${Math.round(peakBuild)}`,
+      'RSS MB restart: ready/after edits/settled/peak': `${Math.round(rss)} / ${Math.round(rssAfter)} / ${Math.round(rssSettled)} / ${Math.round(peak)}`,
+      'annotate p50/p95': `${ms(annotate.p50)} / ${ms(annotate.p95)}`,
+      'tag p50/p95': `${ms(tag.p50)} / ${ms(tag.p95)}`,
+      'edit p50/p95': `${ms(edit.p50)} / ${ms(edit.p95)}`,
+      'first sort (max of 4)': ms(Math.max(...firstSorts)),
+      'list after 300 edits': ms(catchUp),
+      'list+sort p50/p95': `${ms(listing.p50)} / ${ms(listing.p95)}`,
+    });
+    console.log(`  ${n}: done, load ${load()}`);
+  });
+}
+table(rows);
+console.log(`load average at end: ${load()}`);
+const lo = raw[Math.min(...sizes)];
+const hi = raw[Math.max(...sizes)];
+if (lo && hi && sizes.length > 1) {
+  const r = (k: string) => `${(hi[k]! / lo[k]!).toFixed(2)}x`;
+  console.log(
+    `p95 ratios ${Math.max(...sizes)}/${Math.min(...sizes)}: annotate ${r('annotate')}, tag ${r('tag')}, edit ${r('edit')}, list+sort ${r('list')}`,
+  );
+}

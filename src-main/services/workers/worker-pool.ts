@@ -1,0 +1,122 @@
+import type { Worker } from 'node:worker_threads';
+import { AppError, isAppError } from '../../contract';
+import type { ErrorCode } from '../../contract';
+
+/** What a pool worker sends back for one task (see `serveTasks`). */
+export type TaskReply<O> = { id: number; ok: true; value: O } | { id: number; ok: false; code?: ErrorCode; message: string };
+
+/** The worker running a task stopped (crashed, ran out of memory, failed to load): the task may be retried elsewhere. */
+export class WorkerDied extends Error {}
+
+type Task<I, O> = { id: number; input: I; resolve: (v: O) => void; reject: (e: Error) => void };
+
+export type PoolOptions = {
+  /** Start a worker that answers tasks with `serveTasks`. */
+  spawn: () => Worker;
+  /** Most workers running at once. */
+  size: number;
+  /** Stop every worker once all have been idle this long (their memory is given back). */
+  idleMs: number;
+};
+
+/**
+ * A small pool of worker threads running one kind of task. Workers start on demand (up to `size`), take
+ * tasks from one queue in order, and stop together after `idleMs` without work; an idle worker never keeps
+ * the process alive. A worker that dies fails its task with `WorkerDied` and is replaced on the next task.
+ * Errors thrown by a task come back as errors (an AppError keeps its code).
+ */
+export class WorkerPool<I, O> {
+  private readonly idle: Worker[] = [];
+  private readonly running = new Map<Worker, Task<I, O>>();
+  private readonly queue: Task<I, O>[] = [];
+  private nextId = 1;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(private readonly opts: PoolOptions) {}
+
+  /** Workers alive now (busy or idle). */
+  get workers(): number {
+    return this.idle.length + this.running.size;
+  }
+
+  run(input: I): Promise<O> {
+    if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
+    return new Promise<O>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, input, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    if (this.idleTimer) {
+      clearTimeout(this.idleTimer);
+      this.idleTimer = null;
+    }
+    while (this.queue.length) {
+      const worker = this.idle.pop() ?? (this.workers < this.opts.size ? this.start() : null);
+      if (!worker) return;
+      const task = this.queue.shift()!;
+      this.running.set(worker, task);
+      worker.ref();
+      worker.postMessage({ id: task.id, input: task.input });
+    }
+    if (this.running.size === 0 && this.idle.length) {
+      this.idleTimer = setTimeout(() => void this.stopIdle(), this.opts.idleMs);
+      this.idleTimer.unref();
+    }
+  }
+
+  private start(): Worker {
+    const worker = this.opts.spawn();
+    const died = (why: string) => {
+      const i = this.idle.indexOf(worker);
+      if (i >= 0) this.idle.splice(i, 1);
+      const task = this.running.get(worker);
+      this.running.delete(worker);
+      task?.reject(new WorkerDied(`the worker stopped (${why})`));
+      if (!this.closed) this.dispatch();
+    };
+    worker.on('message', (reply: TaskReply<O>) => {
+      const task = this.running.get(worker);
+      if (!task || task.id !== reply.id) return;
+      this.running.delete(worker);
+      if (reply.ok) task.resolve(reply.value);
+      else task.reject(reply.code ? new AppError(reply.code, reply.message) : new Error(reply.message));
+      this.idle.push(worker);
+      worker.unref();
+      this.dispatch();
+    });
+    worker.on('error', (e) => died(e.message));
+    worker.on('exit', (code) => died(`exit code ${code}`));
+    return worker;
+  }
+
+  private async stopIdle(): Promise<void> {
+    const stopping = this.idle.splice(0);
+    await Promise.all(stopping.map((w) => w.terminate()));
+  }
+
+  /** Stop every worker; tasks still queued or running fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    for (const t of this.queue.splice(0)) t.reject(new Error('the worker pool is closed'));
+    const all = [...this.idle.splice(0), ...this.running.keys()];
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+}
+
+/** The worker's side: answer each task with `fn`, reporting errors (with an AppError's code) instead of dying. */
+export function serveTasks<I, O>(
+  port: { on: (e: 'message', l: (m: { id: number; input: I }) => void) => void; postMessage: (m: TaskReply<O>) => void },
+  fn: (input: I) => O | Promise<O>,
+): void {
+  port.on('message', async ({ id, input }) => {
+    try {
+      port.postMessage({ id, ok: true, value: await fn(input) });
+    } catch (e) {
+      port.postMessage({ id, ok: false, code: isAppError(e) ? e.code : undefined, message: (e as Error)?.message ?? String(e) });
+    }
+  });
+}
