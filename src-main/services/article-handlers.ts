@@ -7,7 +7,7 @@ import { fingerprintOf, importArticles } from './importer/import-articles';
 import { bytesToText, readImportFile } from './importer/read-import-file';
 import { importSpecialPaths, importSpecialUploads, splitSpecial } from './importer/special-imports';
 import { walkPaths } from './importer/walk-paths';
-import { SortedCatalog } from './library/sorted-catalog';
+import type { SortedCatalog } from './library/sorted-catalog';
 import { loadSample } from './sample/sample-notebook';
 import type { NotebookStore } from './store/notebook-store';
 
@@ -27,10 +27,10 @@ type ArticleHandlers = Pick<
 export function articleHandlers(
   store: NotebookStore,
   emit: Emit,
+  library: SortedCatalog,
   onSampleStory?: (name: string, ids: string[]) => Promise<void>,
 ): ArticleHandlers {
   const changed = (ids: string[], reason: string) => emit('notebook.changed', { ids, reason });
-  const library = new SortedCatalog(store);
 
   return {
     'notebook.info': async () => ({

@@ -10,6 +10,7 @@ import { layout } from './store/notebook-layout';
 import { libraryHandlers } from './library-handlers';
 import { compareHandlers } from './compare/compare-handlers';
 import { StoryStore } from './compare/story-store';
+import { SortedCatalog } from './library/sorted-catalog';
 import { searchHandlers } from './search-handlers';
 import { SavedSearches } from './search/saved-searches';
 import type { SearchOptions } from './search/search-service';
@@ -71,6 +72,8 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
   const emit: Emit = opts.emit ?? (() => undefined);
   const search = new SearchService(store, emit, opts.search, early);
   const stories = new StoryStore(store);
+  // The library's orders, kept sorted across edits; listing and locating rows share them.
+  const library = new SortedCatalog(store);
   const annotations = new AnnotationIndex(store);
   if (opts.dailyBackup && !store.readOnly) {
     // In the background, between writes: opening never waits for it, and a failure is reported, not fatal.
@@ -93,8 +96,8 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
     query: async (query) => (await search.query({ query, limit: 100_000, offset: 0 })).hits.map((h) => h.id),
   };
   const handlers: Handlers = {
-    ...articleHandlers(store, emit, (name, ids) => stories.ensure(name, ids).then(() => emit('stories.changed', { ids: [] }))),
-    ...libraryHandlers(store),
+    ...articleHandlers(store, emit, library, (name, ids) => stories.ensure(name, ids).then(() => emit('stories.changed', { ids: [] }))),
+    ...libraryHandlers(store, library),
     ...compareHandlers(store, stories, emit),
     ...annotationHandlers(store, emit, annotations),
     ...tagHandlers(store, emit, annotations),

@@ -1,6 +1,6 @@
 import type { Handlers } from '../contract';
 import { toSummary } from '../core/article/article-record';
-import { listArticles } from '../core/article/list-articles';
+import type { SortedCatalog } from './library/sorted-catalog';
 import type { NotebookStore } from './store/notebook-store';
 
 type LibraryHandlers = Pick<Handlers, 'articles.locate' | 'articles.outlets' | 'articles.summaries'>;
@@ -10,19 +10,17 @@ type LibraryHandlers = Pick<Handlers, 'articles.locate' | 'articles.outlets' | '
  * sits in the current ordering, the outlets for a filter menu, and a few rows by id. All read the catalog
  * in memory; none opens an article file.
  */
-export function libraryHandlers(store: NotebookStore): LibraryHandlers {
+export function libraryHandlers(store: NotebookStore, library: SortedCatalog): LibraryHandlers {
+  const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
   return {
-    'articles.locate': async ({ id, ...q }) => {
-      const { total, items } = listArticles(store.entries(), q);
-      const index = items.findIndex((a) => a.id === id);
-      return { index: index < 0 ? null : index, total };
-    },
+    // The same kept-sorted orders as articles.list, so finding a row costs no sort.
+    'articles.locate': async ({ id, ...q }) => library.locate(id, q),
 
     'articles.outlets': async () => {
       const counts = new Map<string, number>();
       for (const e of store.entries()) if (e.outlet) counts.set(e.outlet, (counts.get(e.outlet) ?? 0) + 1);
       const outlets = [...counts].map(([outlet, articles]) => ({ outlet, articles }));
-      return { outlets: outlets.sort((a, b) => a.outlet.localeCompare(b.outlet, undefined, { sensitivity: 'base' })) };
+      return { outlets: outlets.sort((a, b) => byName.compare(a.outlet, b.outlet)) };
     },
 
     'articles.summaries': async ({ ids }) => {

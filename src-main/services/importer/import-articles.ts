@@ -84,7 +84,7 @@ export async function importArticles(
     }
     emit?.('import.progress', { done, total: sources.length, file: sources[done - 1]?.file ?? null });
   };
-  for (let i = 0; i < sources.length; ) {
+  for (let i = 0; i < sources.length;) {
     const size = batchSizeFor(store.size);
     const batch: ArticleRecord[] = [];
     const now = new Date().toISOString();

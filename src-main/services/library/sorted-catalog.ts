@@ -47,6 +47,13 @@ export class SortedCatalog {
     return pageOf(this.sorted(q.sort, q.direction ?? defaultDirection(q.sort)), q, this.haystack);
   }
 
+  /** Where an article sits in an ordering (null when the filter leaves it out), and how many rows there are. */
+  locate(id: string, q: ListQuery & { sort: Sort }): { index: number | null; total: number } {
+    const { total, items } = this.list({ ...q, offset: 0, limit: Number.MAX_SAFE_INTEGER });
+    const index = items.findIndex((a) => a.id === id);
+    return { index: index < 0 ? null : index, total };
+  }
+
   /** Orders currently held (for tests and diagnostics). */
   get cachedOrders(): number {
     return this.orders.size;
