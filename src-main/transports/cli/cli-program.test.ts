@@ -114,6 +114,19 @@ describe('parallax CLI', () => {
       error: { code: 'BAD_INPUT', message: expect.stringContaining("missing required argument 'path'") },
     });
 
+    for (const args of [
+      ['list', '--limit', 'lots'],
+      ['list', '--limit', '0'],
+      ['related', '0123456789abcdef', '--limit', '-3'],
+      ['search', 'guler', '--limit', '501'],
+    ]) {
+      const bad = await cli([...args, '--notebook', nb, '--json']);
+      expect(bad.code, args.join(' ')).toBe(2);
+      expect(bad.json(), args.join(' ')).toMatchObject({
+        error: { code: 'BAD_INPUT', message: expect.stringMatching(/--limit.*whole number from 1 to/) },
+      });
+    }
+
     const unknownCmd = await cli(['frobnicate']);
     expect(unknownCmd.code).toBe(2);
     expect(unknownCmd.stderr).toMatch(/unknown command/);

@@ -3,13 +3,10 @@ import type { Command } from 'commander';
 import type { ArticleDetail } from '../../../contract';
 import { sortKeys } from '../../../contract';
 import type { CommandContext } from '../cli-program';
+import { wholeNumber } from '../arguments';
 import { addGlobalOptions } from '../cli-program';
 import { formatImport, formatList, formatShow } from '../format';
 
-const positiveInt = (v: string) => {
-  if (!/^\d+$/.test(v)) throw new Error(`expected a whole number, got ${JSON.stringify(v)}`);
-  return Number(v);
-};
 
 /** `init`, `import`, `list`, `show`: thin wrappers that call the API and print its answer. */
 export function registerArticleCommands(program: Command, ctx: CommandContext): void {
@@ -39,7 +36,7 @@ export function registerArticleCommands(program: Command, ctx: CommandContext): 
     .description('list the articles in the notebook')
     .option('--sort <key>', `sort by ${sortKeys.join(', ')}`, 'date')
     .option('--filter <text>', 'only articles whose title, outlet, author or tags contain every word')
-    .option('--limit <n>', 'at most this many', positiveInt)
+    .option('--limit <n>', 'at most this many', wholeNumber(1, 200_000))
     .action(async (opts: { sort: string; filter?: string; limit?: number }, cmd: Command) => {
       const { items } = await ctx.call(cmd, 'articles.list', { sort: opts.sort, filter: opts.filter, limit: opts.limit });
       const rows = items.map(({ id, title, outlet, publishedAt, language, author, url, tags, wordCount, file }) => ({

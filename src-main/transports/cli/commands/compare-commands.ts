@@ -3,12 +3,9 @@ import { Option } from 'commander';
 import type { CompareResult, Story } from '../../../contract';
 import { compareTables, tableFormats } from '../../../contract';
 import type { CommandContext } from '../cli-program';
+import { wholeNumber } from '../arguments';
 import { addGlobalOptions } from '../cli-program';
 
-const positiveInt = (v: string) => {
-  if (!/^\d+$/.test(v) || Number(v) < 1) throw new Error(`expected a whole number of at least 1, got ${JSON.stringify(v)}`);
-  return Number(v);
-};
 const clip = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function formatCompare(r: CompareResult): string {
@@ -60,7 +57,7 @@ export function registerCompareCommands(program: Command, ctx: CommandContext): 
   addGlobalOptions(program.command('related'))
     .description('rank the other articles by how likely they cover the same event')
     .argument('<id>', 'article id')
-    .option('--limit <n>', 'at most this many', positiveInt, 10)
+    .option('--limit <n>', 'at most this many', wholeNumber(1, 500), 10)
     .action(async (id: string, opts: { limit: number }, cmd: Command) => {
       const items = await ctx.call(cmd, 'compare.related', { id, limit: opts.limit });
       const { items: all } = await ctx.call(cmd, 'articles.list', {});

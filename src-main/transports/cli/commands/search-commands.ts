@@ -1,15 +1,10 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
 import type { SearchResult } from '../../../contract';
 import { markSnippet } from '../../../core/search/highlight';
 import type { CommandContext } from '../cli-program';
+import { wholeNumber } from '../arguments';
 import { addGlobalOptions } from '../cli-program';
 
-const positiveInt = (v: string) => {
-  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 500)
-    throw new InvalidArgumentError(`expected a whole number from 1 to 500, got ${JSON.stringify(v)}`);
-  return Number(v);
-};
 
 /** What `search --json` prints: best first, snippets as plain strings with hits in [[…]]. */
 export function searchRows(r: SearchResult) {
@@ -40,7 +35,7 @@ export function registerSearchCommands(program: Command, ctx: CommandContext): v
       'search titles, bodies, outlets, tags and notes (words, "phrases", -exclude, a OR b, pre*, outlet: tag: lang: before: after: in:notes)',
     )
     .argument('<query>', 'the query; quote it for the shell')
-    .option('--limit <n>', 'at most this many articles (1-500)', positiveInt, 20)
+    .option('--limit <n>', 'at most this many articles (1-500)', wholeNumber(1, 500), 20)
     .action(async (query: string, opts: { limit: number }, cmd: Command) => {
       const r = await ctx.call(cmd, 'search.query', { query, limit: opts.limit, offset: 0 });
       for (const h of r.hints) ctx.io.err(`parallax: hint: ${h.message}\n`);
