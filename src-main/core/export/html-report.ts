@@ -1,6 +1,7 @@
 import type { Annotation, HighlightColor } from '../../contract';
 import type { ExportArticle } from './export-article';
 import { longDate, shortCitation } from './export-article';
+import { noteHtml } from './note-html';
 
 export type HtmlContext = {
   title: string;
@@ -35,7 +36,8 @@ h3 { font-size: 1.05em; margin: 1.4em 0 .4em; text-transform: uppercase; letter-
 .toc li { margin: .15em 0; }
 blockquote { margin: .8em 0 .3em; padding: .4em .8em; border-left: 4px solid #999; }
 blockquote p { margin: 0; white-space: pre-wrap; }
-.note { white-space: pre-wrap; margin: .3em 0 .2em 1.2em; }
+.note { margin: .3em 0 .2em 1.2em; } .note > :first-child { margin-top: 0; } .note > :last-child { margin-bottom: 0; }
+.note pre, .note code { font: .9em ui-monospace, monospace; white-space: pre-wrap; }
 .details { margin: 0 0 1em 1.2em; }
 .tag { display: inline-block; padding: 0 .35em; border: 1px solid #bbb; border-radius: 3px; font-family: system-ui, sans-serif; font-size: .85em; margin-right: .25em; }
 .status-drifted, .status-orphaned { color: #9a3b00; font-weight: bold; }
@@ -63,7 +65,7 @@ function annotationHtml(a: ExportArticle, n: Annotation): string {
   return `<div class="annotation" id="a-${n.id}">
 <blockquote style="background:${highlightHex[n.color]};border-left-color:${highlightHex[n.color]}"${dirOf(n.quote.exact)}><p>${escapeHtml(n.quote.exact.trim())}</p></blockquote>
 <div class="details">— <a href="#art-${a.id}">${escapeHtml(shortCitation(a))}</a> · ${escapeHtml(n.color)}${status} · noted ${escapeHtml(n.createdAt.slice(0, 10))}${tags ? ` · ${tags}` : ''}</div>
-${n.note.trim() ? `<div class="note"${dirOf(n.note)}>${escapeHtml(n.note.trim())}</div>` : ''}
+${n.note.trim() ? `<div class="note"${dirOf(n.note)}>${noteHtml(n.note.trim())}</div>` : ''}
 </div>`;
 }
 

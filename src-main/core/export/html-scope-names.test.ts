@@ -8,6 +8,10 @@ import { renderExport, renderToStrings } from './render-export';
 describe('HTML report', () => {
   it('is self-contained and printable: inline CSS, a CSP that forbids everything else, no scripts, every value escaped', () => {
     const articles = fixedArticles();
+    const noted = articles.findIndex((a) => a.annotations.length > 0);
+    const [first, ...rest] = articles[noted]!.annotations;
+    const note = '**Ashraf** is wrong: [MoD](https://mod.example/) <script>alert(1)</script> [x](javascript:alert(2))';
+    articles[noted] = { ...articles[noted]!, annotations: [{ ...first!, note }, ...rest] };
     articles[0] = { ...articles[0]!, title: '<img src=x onerror=alert(1)>', outlet: 'A & B', url: 'javascript:alert(1)' };
     const s = { ...fixedSettings(), comparison: { markdown: '', html: '<table><tr><td>matrix</td></tr></table>' } };
     const html = [...renderToStrings(renderExport('html', articles, s, 'report')).values()][0]!;
@@ -26,6 +30,10 @@ describe('HTML report', () => {
     expect(html).toContain('background:#fff3a3');
     expect(html).toContain('class="status-orphaned">anchor orphaned');
     expect(html).toMatch(/<h2>References<\/h2>/);
+    // Notes are Markdown, formatted as in the reader and just as inert.
+    const formatted = doc.querySelector('.note strong');
+    expect(formatted?.textContent).toBe('Ashraf');
+    expect(formatted?.parentElement?.innerHTML).toContain('<a href="https://mod.example/" rel="noreferrer">MoD</a> &lt;script&gt;alert(1)&lt;/script&gt; x');
   });
 
   it('marks right-to-left passages', () => {
