@@ -11,11 +11,12 @@ import { FIELD_WEIGHTS } from './search-engine';
  *   terms.json      the vocabulary (term ids are positions)
  *   docs.json       per document: key, kind, article, updatedAt, filter metadata
  *   vectors.bin     term vectors (see engine-snapshot.ts)
+ *   bigrams.bin     per-document filters of adjacent term pairs, for phrases (core/search/bigram-filter.ts)
  * It is written to `index.tmp/` and swapped in by renaming, so a crash mid-save leaves the old index.
  */
 export const INDEX_FORMAT = 'parallax-search-index';
 /** Bump when the normaliser, tokeniser or file layout changes: an older index is then rebuilt. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 type FileEntry = { name: string; bytes: number; sha1: string };
 export type IndexManifest = {
@@ -61,8 +62,9 @@ export async function saveIndex(dir: string, snap: EngineSnapshot, meta: { artic
   }
   files.push(await writeDurable(join(tmp, 'terms.json'), JSON.stringify(snap.terms)));
   files.push(await writeDurable(join(tmp, 'docs.json'), JSON.stringify(snap.docs)));
-  const v = snap.vectors;
-  files.push(await writeDurable(join(tmp, 'vectors.bin'), new Uint8Array(v.buffer, v.byteOffset, v.byteLength)));
+  const bytesOf = (v: Uint32Array) => new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+  files.push(await writeDurable(join(tmp, 'vectors.bin'), bytesOf(snap.vectors)));
+  files.push(await writeDurable(join(tmp, 'bigrams.bin'), bytesOf(snap.bigrams)));
   const manifest: IndexManifest = {
     format: INDEX_FORMAT,
     version: INDEX_VERSION,
@@ -126,25 +128,25 @@ export async function loadIndex(dir: string): Promise<{ manifest: IndexManifest;
     check(name, data);
     return data;
   };
-  /** vectors.bin straight into an aligned Uint32Array: no second copy of a file of ~90–120 MB at 100k. */
-  const readVectors = async (): Promise<Uint32Array> => {
-    const { bytes } = entryOf('vectors.bin');
-    if (bytes % 4 !== 0) throw new IndexUnusable('the index file vectors.bin is damaged');
-    const fh = await open(join(dir, 'vectors.bin'), 'r').catch(() => {
-      throw new IndexUnusable('the index file vectors.bin is missing');
+  /** A binary file straight into an aligned Uint32Array: no second copy of a file of ~40–120 MB at 100k. */
+  const readWords = async (name: string): Promise<Uint32Array> => {
+    const { bytes } = entryOf(name);
+    if (bytes % 4 !== 0) throw new IndexUnusable(`the index file ${name} is damaged`);
+    const fh = await open(join(dir, name), 'r').catch(() => {
+      throw new IndexUnusable(`the index file ${name} is missing`);
     });
     try {
       const size = (await fh.stat()).size;
-      if (size !== bytes) throw new IndexUnusable('the index file vectors.bin is damaged');
-      const vectors = new Uint32Array(bytes / 4);
-      const view = new Uint8Array(vectors.buffer);
+      if (size !== bytes) throw new IndexUnusable(`the index file ${name} is damaged`);
+      const words = new Uint32Array(bytes / 4);
+      const view = new Uint8Array(words.buffer);
       for (let at = 0; at < bytes;) {
         const { bytesRead } = await fh.read(view, at, bytes - at, at);
-        if (bytesRead === 0) throw new IndexUnusable('the index file vectors.bin is damaged');
+        if (bytesRead === 0) throw new IndexUnusable(`the index file ${name} is damaged`);
         at += bytesRead;
       }
-      check('vectors.bin', view);
-      return vectors;
+      check(name, view);
+      return words;
     } finally {
       await fh.close();
     }
@@ -155,8 +157,9 @@ export async function loadIndex(dir: string): Promise<{ manifest: IndexManifest;
       flex[key] = (await read(`flex-${String(i).padStart(3, '0')}.json`)).toString('utf8');
     const terms = JSON.parse((await read('terms.json')).toString('utf8')) as string[];
     const docs = JSON.parse((await read('docs.json')).toString('utf8')) as EngineSnapshot['docs'];
-    const vectors = await readVectors();
-    return { manifest, snap: { flex, terms, docs, vectors } };
+    const vectors = await readWords('vectors.bin');
+    const bigrams = await readWords('bigrams.bin');
+    return { manifest, snap: { flex, terms, docs, vectors, bigrams } };
   } catch (e) {
     if (e instanceof IndexUnusable) throw e;
     throw new IndexUnusable(`the saved index is damaged: ${(e as Error).message}`);

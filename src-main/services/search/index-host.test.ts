@@ -70,6 +70,8 @@ describe('IndexHost persistence', () => {
     ['a truncated data file', (d: string) => writeFileSync(join(d, 'index', 'flex-000.json'), '{"trunc')],
     ['a missing data file', (d: string) => rmSync(join(d, 'index', 'vectors.bin'))],
     ['garbage term vectors', (d: string) => writeFileSync(join(d, 'index', 'vectors.bin'), Buffer.alloc(64, 7))],
+    ['a missing bigram filter file', (d: string) => rmSync(join(d, 'index', 'bigrams.bin'))],
+    ['garbage bigram filters', (d: string) => writeFileSync(join(d, 'index', 'bigrams.bin'), Buffer.alloc(64, 7))],
     [
       'an index from another version',
       async (d: string) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { matchText, satisfies } from '../../core/search/highlight';
 import { parseQuery } from '../../core/search/query-parser';
 import type { SearchArticle } from '../../core/search/search-doc';
 import { runQuery } from './run-query';
@@ -151,6 +152,34 @@ describe('SearchEngine and runQuery', () => {
       expect(await runQuery(copy, load, { query: q, limit: 10, offset: 0 }, true).then((r) => r.hits)).toEqual(
         await runQuery(e, load, { query: q, limit: 10, offset: 0 }, true).then((r) => r.hits),
       );
+  });
+
+  it('drops phrase candidates whose words are never adjacent, and finds every article that holds the phrase', async () => {
+    // 400 articles over a 30-word vocabulary: most hold both words of a phrase, few hold them side by side.
+    const words = 'ankara damascus minister defence talks security border army kurdish deal envoy summit visit forces pact'.split(' ');
+    const more = 'north south east west treaty leaders press statement meeting delegation council trade water oil rail'.split(' ');
+    const vocab = [...words, ...more];
+    let seed = 11;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % vocab.length;
+    const corpus = Array.from({ length: 400 }, (_, i) =>
+      article(`gen${String(i).padStart(7, '0')}`, { body: Array.from({ length: 40 }, () => vocab[next()]).join(' ') }),
+    );
+    const e = engineWith(corpus);
+    const texts = new Map(corpus.map((a) => [a.id, a]));
+    const loadGen = async (id: string) => texts.get(id) ?? null;
+    let candidatesBefore = 0;
+    let candidatesAfter = 0;
+    for (let i = 0; i < 40; i++) {
+      const phrase = `${vocab[next()]} ${vocab[next()]}`;
+      const { ast } = parseQuery(`"${phrase}"`);
+      const expected = corpus.filter((a) => satisfies([matchText(a.title, ast), matchText(a.body, ast)], ast));
+      const got = await runQuery(e, loadGen, { query: `"${phrase}"`, limit: 400, offset: 0 }, true);
+      expect(got.hits.map((h) => h.id).sort(), phrase).toEqual(expected.map((a) => a.id).sort());
+      candidatesBefore += e.search(parseQuery(phrase).ast).ranked.length;
+      candidatesAfter += e.search(ast).ranked.length;
+    }
+    // The words alone match most articles; the filter leaves the true matches and a few false positives.
+    expect(candidatesAfter).toBeLessThan(candidatesBefore / 3);
   });
 
   it('answers bad input without throwing', async () => {

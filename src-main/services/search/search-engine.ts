@@ -6,11 +6,13 @@ import { terms } from '../../core/search/normalise';
 import type { Clause, QueryAst } from '../../core/search/query-ast';
 import { hasFilters as hasAnyFilter } from '../../core/search/query-ast';
 import type { SearchArticle } from '../../core/search/search-doc';
+import type { BigramFilter } from '../../core/search/bigram-filter';
+import { buildBigramFilter, mayHavePhrase } from '../../core/search/bigram-filter';
 import type { TermVector } from '../../core/search/term-vector';
 import { packVector, tfOf } from '../../core/search/term-vector';
 import { Vocabulary } from '../../core/search/vocabulary';
 import type { EngineSnapshot } from './engine-snapshot';
-import { decodeVectors, encodeVectors } from './engine-snapshot';
+import { decodeSlots, decodeVectors, encodeSlots, encodeVectors } from './engine-snapshot';
 import { sweepIds } from './flex-sweep';
 import { RankedList } from './ranked-list';
 
@@ -51,6 +53,8 @@ export class SearchEngine {
   private flex = createFlex();
   private vocab = new Vocabulary();
   private vectors: (TermVector | null)[] = [];
+  /** Adjacent-pair filters, so phrases skip documents whose words are never adjacent (bigram-filter.ts). */
+  private bigrams: (BigramFilter | null)[] = [];
   private lengths: number[] = [];
   private docs: (DocInfo | null)[] = [];
   private byKey = new Map<string, number>();
@@ -141,19 +145,20 @@ export class SearchEngine {
     const doc = this.free.pop() ?? this.docs.length;
     const freqs = new Map<number, number>();
     const flexDoc: Record<string, unknown> = { id: doc };
+    const sequences: number[][] = [];
     let length = 0;
     for (const f of FIELDS) {
       const ts = fields[f] ? terms(fields[f]!) : [];
       flexDoc[f] = ts.join(' ');
-      for (const t of ts) {
-        const id = this.vocab.idOf(t, true);
-        freqs.set(id, (freqs.get(id) ?? 0) + FIELD_WEIGHTS[f]);
-      }
+      const ids = ts.map((t) => this.vocab.idOf(t, true));
+      for (const id of ids) freqs.set(id, (freqs.get(id) ?? 0) + FIELD_WEIGHTS[f]);
+      sequences.push(ids);
       length += ts.length * FIELD_WEIGHTS[f];
     }
     for (const id of freqs.keys()) this.vocab.df[id]!++;
     this.flex.add(flexDoc);
     this.vectors[doc] = packVector(freqs);
+    this.bigrams[doc] = buildBigramFilter(sequences);
     this.lengths[doc] = length;
     this.docs[doc] = info;
     this.byKey.set(info.key, doc);
@@ -173,6 +178,7 @@ export class SearchEngine {
     this.live--;
     if (info.kind === 'article') this.articles--;
     this.vectors[doc] = null;
+    this.bigrams[doc] = null;
     this.docs[doc] = null;
     this.byKey.delete(info.key);
     this.tombs.push(doc);
@@ -190,8 +196,10 @@ export class SearchEngine {
     return { clause: c, ids, idfs: dfs.map((df) => idf(N, df)), estimate };
   }
 
-  private clauseScore(c: Compiled, v: TermVector, len: number, avg: number): number {
+  private clauseScore(c: Compiled, doc: number, v: TermVector, len: number, avg: number): number {
     if (c.ids.length === 0) return 0;
+    // Words never adjacent cannot form the phrase; a "maybe" is checked on the text later.
+    if (c.clause.kind === 'phrase' && c.ids.length > 1 && !mayHavePhrase(this.bigrams[doc]!, c.ids)) return 0;
     if (c.clause.kind === 'prefix') {
       let best = 0;
       for (let i = 0; i < c.ids.length; i++) best = Math.max(best, bm25(tfOf(v, c.ids[i]!), len, avg, c.idfs[i]!));
@@ -230,7 +238,7 @@ export class SearchEngine {
       let ok = true;
       for (const g of groups) {
         let best = 0;
-        for (const c of g) best = Math.max(best, this.clauseScore(c, v, len, avg));
+        for (const c of g) best = Math.max(best, this.clauseScore(c, doc, v, len, avg));
         if (best === 0 && mode === 'all') {
           ok = false;
           break;
@@ -301,6 +309,7 @@ export class SearchEngine {
       terms: this.vocab.terms,
       docs: this.docs,
       vectors: encodeVectors(this.vectors, this.lengths),
+      bigrams: encodeSlots(this.bigrams),
     };
   }
 
@@ -312,12 +321,15 @@ export class SearchEngine {
     e.docs = s.docs;
     e.vectors = vectors;
     e.lengths = lengths;
+    e.bigrams = decodeSlots(s.bigrams, s.docs.length);
     for (let doc = 0; doc < e.docs.length; doc++) {
       const info = e.docs[doc];
       const v = vectors[doc];
+      if (info && v && !e.bigrams[doc]) throw new Error('the saved bigram filters do not match the document table');
       if (!info || !v) {
         e.docs[doc] = null;
         e.vectors[doc] = null;
+        e.bigrams[doc] = null;
         e.free.push(doc);
         continue;
       }
