@@ -92,7 +92,7 @@ const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sund
  * The word a date hangs on ("met Sunday", "said Saturday"): two sentences that date different events
  * ("met" / "said") do not disagree.
  */
-function predicate(toks: Array<{ norm: string }>, i: number): string {
+function predicate(toks: ReadonlyArray<{ norm: string }>, i: number): string {
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
     const key = contentKey(toks[k]!.norm);
     if (key && !/^\d/.test(key)) return key;

@@ -84,7 +84,7 @@ export type MentionContext = {
 
 type Chunk = { tokens: Token[]; first: number };
 
-function chunks(text: string, tokens: Token[]): Chunk[] {
+function chunks(text: string, tokens: readonly Token[]): Chunk[] {
   const out: Chunk[] = [];
   let cur: Token[] = [];
   let first = 0;
@@ -114,7 +114,7 @@ function looksAdjective(t: Token, next: Token | undefined): boolean {
 }
 
 /** Title words written just before a name ("defence minister Ashraf…", "Turkey's president, Recep…"). */
-function titleBefore(text: string, tokens: Token[], index: number): Token[] {
+function titleBefore(text: string, tokens: readonly Token[], index: number): Token[] {
   const take = (from: number): Token[] => {
     const out: Token[] = [];
     for (let i = from; i >= 0; i--) {
@@ -144,7 +144,7 @@ function titleBefore(text: string, tokens: Token[], index: number): Token[] {
 }
 
 /** The last country named before `pos` in the sentence ("Syrian", "Turkey's", "In Syria"). */
-function countryBefore(tokens: Token[], index: number): string | null {
+function countryBefore(tokens: readonly Token[], index: number): string | null {
   for (let i = index - 1; i >= 0; i--) {
     const t = tokens[i]!;
     if (/^\p{Lu}/u.test(t.text)) {
@@ -155,7 +155,7 @@ function countryBefore(tokens: Token[], index: number): string | null {
   return null;
 }
 
-function roleFrom(words: Token[], tokens: Token[], nameIndex: number): Role | null {
+function roleFrom(words: Token[], tokens: readonly Token[], nameIndex: number): Role | null {
   const o = officeOf(words.map((w) => stripSuffix(w.text)));
   if (!o) return null;
   return {
