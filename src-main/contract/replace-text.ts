@@ -24,7 +24,7 @@ export const ReplaceTextInput = z
     /** The re-imported file (its name or path); it becomes the article's file. */
     file: ShortText(4096).nullable().optional(),
     /** The encoding the CLI decoded the file from (reported by `show`); bytes sent by value are decoded here. */
-    encoding: ShortText(100).optional(),
+    encoding: ShortText(100).nullable().optional(),
     format: TextFormat.optional(),
   })
   .strict()
@@ -47,5 +47,7 @@ export const ReplaceTextResult = z.object({
   changed: z.boolean(),
   annotations: AnchorCounts,
   article: ArticleDetail,
+  /** What the text was read as before, so an undo can put the old text back exactly (the old raw is in the caller's hands). */
+  previous: z.object({ format: TextFormat, file: z.string().nullable(), encoding: z.string().nullable() }),
 });
 export type ReplaceTextResult = z.infer<typeof ReplaceTextResult>;

@@ -136,6 +136,12 @@ describe('articles.replaceText: a re-imported file', () => {
     expect(after!.quote.exact).toBe(a.quote.exact);
     expect(r.article).toMatchObject({ file: '003-corrected.txt', encoding: 'utf-8' });
     expect(r.article.raw).not.toContain('Ashraf');
+
+    // What an undo sends: the old raw with what `previous` reported. The annotation is back in place.
+    expect(r.previous).toMatchObject({ format: 'text', encoding: 'utf-8' });
+    const undone = await api('articles.replaceText', { id, source: 'reimport', raw: SEED, ...r.previous });
+    expect(undone.annotations).toEqual({ ok: 1, drifted: 0, orphaned: 0 });
+    expect(undone.article).toMatchObject({ file: r.previous.file, encoding: 'utf-8' });
   });
 
   it('decodes Windows-1252 and UTF-16 bytes as an import does', async () => {

@@ -1,10 +1,9 @@
-import type { AnchorCounts, Emit, Handlers, ParsedInput } from '../contract';
+import type { AnchorCounts, Emit, Handlers, ParsedInput, ReplaceTextResult } from '../contract';
 import { AppError } from '../contract';
 import type { ArticleFormat } from '../core/article/article-record';
 import { toDetail } from '../core/article/article-record';
 import { reanchorAll } from '../core/anchoring/anchor';
 import { analyseJob } from './importer/analyse-job';
-import type { Decoded } from './importer/decode-text';
 import { formatOfFile } from './importer/formats/analyse-source';
 import { MAX_FILE_BYTES, bytesToText, checkArticleText } from './importer/read-import-file';
 import type { NotebookStore } from './store/notebook-store';
@@ -33,7 +32,7 @@ export function checkTypedText(text: string, label: string): void {
   checkArticleText(text, label);
 }
 
-function newText(input: Input): Decoded & { label: string } {
+function newText(input: Input): { text: string; encoding: string | null; label: string } {
   const label = input.source === 'edit' ? 'the edited text' : (input.file ?? 'the re-imported file');
   if (input.contentBase64 !== undefined) {
     // Bytes chosen in the browser: decoded exactly as an import decodes them (BOM, UTF-8, UTF-16, Windows-1252).
@@ -41,7 +40,7 @@ function newText(input: Input): Decoded & { label: string } {
   }
   const text = input.raw!;
   checkTypedText(text, label);
-  return { text, encoding: input.encoding ?? 'utf-8', label };
+  return { text, encoding: input.encoding === undefined ? 'utf-8' : input.encoding, label };
 }
 
 const countStatuses = (list: { anchor: { status: keyof AnchorCounts } }[]): AnchorCounts => {
@@ -66,7 +65,9 @@ export function replaceTextHandlers(store: NotebookStore, emit: Emit): ReplaceTe
       const fileFormat = source === 'reimport' && input.file ? formatOfFile(input.file) : undefined;
       let changed = false;
       let counts: AnchorCounts = { ok: 0, drifted: 0, orphaned: 0 };
+      let previous: ReplaceTextResult['previous'] = { format: 'text', file: null, encoding: null };
       const record = await store.updateArticle(id, (r) => {
+        previous = { format: r.format ?? 'text', file: r.file, encoding: r.encoding };
         const format: ArticleFormat = input.format ?? fileFormat ?? r.format ?? 'text';
         const file = source === 'reimport' && input.file !== undefined ? input.file : r.file;
         const done = analyseJob({ format, text: decoded.text, file });
@@ -89,7 +90,7 @@ export function replaceTextHandlers(store: NotebookStore, emit: Emit): ReplaceTe
         counts = countStatuses(r.annotations);
       });
       emit('notebook.changed', { ids: [id], reason: source });
-      return { id, source, changed, annotations: counts, article: toDetail(record) };
+      return { id, source, changed, annotations: counts, article: toDetail(record), previous };
     },
   };
 }
