@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import iconv from 'iconv-lite';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
@@ -7,9 +9,14 @@ const FM = 'Syria FM leads security delegation';
 const SENTENCE = 'Senior Syrian officials arrived in Turkey on Sunday for discussions about the security situation in Syria.';
 const INSERTED = 'An editor added this sentence before the officials arrived.';
 
+async function expectNoSeriousA11yIssues(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).include('.reader').analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
 /** The reader's "Edit text" editor and the status line after a text change. */
 function editor(app: AnnotatorPage) {
-  const page = app.page;
   return {
     open: () => app.reader.getByRole('button', { name: 'Edit text' }).click(),
     text: app.reader.getByRole('textbox', { name: 'Article text' }),
@@ -21,7 +28,6 @@ function editor(app: AnnotatorPage) {
       await this.text.fill(change(raw));
       await this.text.press('Control+Enter');
       await expect(this.text).toBeHidden();
-      void page;
     },
   };
 }
@@ -60,6 +66,7 @@ test('an edited text keeps a highlight on the same words, orphans it when its se
   await expect(app.reader.getByRole('button', { name: 'Edit text' })).toBeFocused();
   await page.keyboard.press('Control+z');
   await expect(page.getByRole('status').filter({ hasText: 'Undone: edit text' })).toBeVisible();
+  await expect(edit.status).toBeEmpty(); // it described the text that is gone
   await expect(app.highlights).toHaveText([SENTENCE]);
   await expect(app.card(SENTENCE)).toHaveAttribute('data-status', 'ok');
 
@@ -94,6 +101,7 @@ test('Escape asks before discarding changes; the keyboard can keep editing or di
   await app.openArticle(server.url, FM);
   const edit = editor(app);
   await edit.open();
+  await expectNoSeriousA11yIssues(page, 'editor');
   await edit.text.press('Escape'); // nothing changed: closes at once
   await expect(edit.text).toBeHidden();
 
@@ -103,6 +111,7 @@ test('Escape asks before discarding changes; the keyboard can keep editing or di
   await edit.text.press('Escape');
   const ask = app.reader.getByRole('group', { name: 'Discard your changes to the text?' });
   await expect(ask).toBeVisible();
+  await expectNoSeriousA11yIssues(page, 'editor asking to discard');
   await expect(ask.getByRole('button', { name: 'Keep editing' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(edit.text).toBeFocused();
@@ -112,10 +121,16 @@ test('Escape asks before discarding changes; the keyboard can keep editing or di
   await expect(edit.text).toBeHidden();
   await expect(app.readerBody).not.toContainText('An unsaved addition');
 
-  // An empty text is refused in the editor, which keeps the text for another try.
+  // An empty text cannot be saved.
   await edit.open();
   await edit.text.fill('   ');
   await expect(edit.save).toBeDisabled();
+  // A refusal from the back end (here: another article's text) is shown in the editor, which keeps the text.
+  const other = readFileSync(new URL('../../resources/sample/000_8f741ed5d6140f33.txt', import.meta.url), 'utf8');
+  await edit.text.fill(other);
+  await edit.text.press('Control+Enter');
+  await expect(app.reader.getByRole('form', { name: 'Text editor' }).getByRole('alert')).toContainText('already in the notebook');
+  await expect(edit.text).toHaveValue(other.replace(/\r\n/g, '\n'));
 });
 
 test('Replace from file takes a corrected Windows-1252 copy; the annotation on the changed sentence moves with it', async ({

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleDetail } from '@contract';
 import { toBase64 } from '../importer/read-files';
 import { describeTextChange } from './text-change-status';
@@ -17,12 +17,26 @@ export function useTextEdit(article: ArticleDetail | null, onUpdated: (a: Articl
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const articleId = article?.id ?? null;
+  const articleRaw = article?.raw ?? null;
+  // The text the last status describes: once the text is something else (an undo, a change elsewhere), it is stale.
+  const described = useRef<string | null>(null);
+  const report = useCallback((raw: string, text: string) => {
+    described.current = raw;
+    setStatus(text);
+  }, []);
+  useEffect(() => {
+    if (described.current !== null && articleRaw !== described.current) {
+      described.current = null;
+      setStatus(null);
+    }
+  }, [articleRaw]);
 
   // Another article: close the editor and forget the last status.
   useEffect(() => {
     setEditing(false);
     setError(null);
     setStatus(null);
+    described.current = null;
   }, [articleId]);
 
   const start = useCallback(() => {
@@ -43,8 +57,8 @@ export function useTextEdit(article: ArticleDetail | null, onUpdated: (a: Articl
       setError(null);
       try {
         const r = await replaceArticleText(article, { source: 'edit', raw }, 'edit text');
+        report(r.article.raw, describeTextChange(r));
         onUpdated(r.article);
-        setStatus(describeTextChange(r));
         setEditing(false);
       } catch (e) {
         setError((e as Error).message);
@@ -52,7 +66,7 @@ export function useTextEdit(article: ArticleDetail | null, onUpdated: (a: Articl
         setBusy(false);
       }
     },
-    [article, onUpdated],
+    [article, onUpdated, report],
   );
 
   /** Re-import: the file's bytes go to the back end, which decodes them as an import does (BOM, UTF-16, Windows-1252). */
@@ -68,8 +82,8 @@ export function useTextEdit(article: ArticleDetail | null, onUpdated: (a: Articl
           { source: 'reimport', file: file.name, contentBase64 },
           `replace text from ${file.name}`,
         );
+        report(r.article.raw, describeTextChange(r, file.name));
         onUpdated(r.article);
-        setStatus(describeTextChange(r, file.name));
         setEditing(false);
       } catch (e) {
         onError(`Could not replace the text from ${file.name}: ${(e as Error).message}`);
@@ -77,7 +91,7 @@ export function useTextEdit(article: ArticleDetail | null, onUpdated: (a: Articl
         setBusy(false);
       }
     },
-    [article, onUpdated, onError],
+    [article, onUpdated, onError, report],
   );
 
   return { editing, busy, error, status, start, cancel, save, replaceFromFile };
