@@ -157,6 +157,22 @@ describe('articles.replaceText: a re-imported file', () => {
     expect(rw.article.body).toContain('levels\u2014truly \u201csaid\u201d G\u00fcler');
   });
 
+  it('sanitises an edited web page as an import does, keeping its format', async () => {
+    const page =
+      '<html><head><title>Talks in Ankara</title></head><body><article><h1>Talks in Ankara</h1><p>Senior officials met in Ankara on Sunday to discuss the security of the border region and more.</p><p>The talks went on for many hours, officials said afterwards.</p></article></body></html>';
+    const report = await api('articles.importFiles', {
+      files: [{ name: 'talks.html', contentBase64: Buffer.from(page).toString('base64') }],
+    });
+    const htmlId = report.imported[0]!.id;
+    const { raw } = await api('articles.get', { id: htmlId });
+    const edited = raw.replace('for many hours', 'for many hours<script>alert(1)</script><img src=x onerror="alert(2)">');
+    const r = await api('articles.replaceText', { id: htmlId, source: 'edit', raw: edited });
+    expect(r.previous.format).toBe('html');
+    expect(r.article.raw).not.toMatch(/<script|onerror/i);
+    expect(r.article.body).toContain('The talks went on for many hours');
+    expect(r.article.body).not.toContain('alert');
+  });
+
   it('reads a Markdown file as Markdown', async () => {
     const r = await api('articles.replaceText', {
       id,
