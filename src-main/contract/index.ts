@@ -10,3 +10,4 @@ export * from './methods';
 export * from './events';
 export * from './compare';
 export * from './export';
+export * from './replace-text';

@@ -7,6 +7,7 @@ import { ArticleHits, ArticleHitsInput, SavedSearch, SaveSearchInput, SearchQuer
 import { BackupInfo, ExportRequest, ExportWritten, ExportedFile } from './export';
 import { LocateQuery, LocateResult, OutletCount, SummariesQuery, SummariesResult } from './library';
 import { NotebookInfo } from './notebook';
+import { ReplaceTextInput, ReplaceTextResult } from './replace-text';
 import { ArticleId, ShortText } from './primitives';
 
 const Empty = z.object({}).strict().default({});
@@ -37,6 +38,8 @@ export const methods = {
     input: z.object({ ids: z.array(ArticleId).max(200_000).optional() }).strict(),
     output: z.object({ reanalysed: z.number().int() }),
   },
+  /** Edit an article's text or re-import a corrected copy; annotations re-anchor (services/replace-text-handlers.ts). */
+  'articles.replaceText': { input: ReplaceTextInput, output: ReplaceTextResult },
   'compare.articles': { input: z.object({ ids: CompareIds }).strict(), output: CompareResult },
   'compare.export': {
     input: z.object({ ids: CompareIds, table: z.enum(compareTables), format: z.enum(tableFormats) }).strict(),

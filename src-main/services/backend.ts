@@ -23,6 +23,7 @@ import { exportHandlers } from './export-handlers';
 import type { OpenOptions } from './store/notebook-store';
 import { NotebookStore } from './store/notebook-store';
 import { tagHandlers } from './tag-handlers';
+import { replaceTextHandlers } from './replace-text-handlers';
 
 export type Backend = {
   handlers: Handlers;
@@ -101,6 +102,7 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
     ...compareHandlers(store, stories, emit),
     ...annotationHandlers(store, emit, annotations),
     ...tagHandlers(store, emit, annotations),
+    ...replaceTextHandlers(store, emit),
     ...searchHandlers(store, search, new SavedSearches(store)),
     ...exportHandlers(store, emit, { pdf: opts.pdf ?? chromiumPdfRenderer(), resolvers: opts.resolvers ?? resolvers }),
   };

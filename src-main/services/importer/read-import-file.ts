@@ -28,16 +28,21 @@ export function bytesToText(bytes: Uint8Array, file: string): Decoded {
     throw new AppError('TOO_LARGE', `${file} is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`);
   }
   const decoded = decodeText(bytes, file);
-  if (decoded.text.trim() === '') throw new AppError('EMPTY_FILE', `${file} is empty`);
+  checkArticleText(decoded.text, file);
+  return decoded;
+}
+
+/** What every article text must pass once decoded (an import, an edited or re-imported text): not empty, not a data file. */
+export function checkArticleText(text: string, file: string): void {
+  if (text.trim() === '') throw new AppError('EMPTY_FILE', `${file} is empty`);
   let lines = 1;
-  for (let i = decoded.text.indexOf('\n'); i >= 0 && lines <= MAX_LINES; i = decoded.text.indexOf('\n', i + 1)) lines++;
+  for (let i = text.indexOf('\n'); i >= 0 && lines <= MAX_LINES; i = text.indexOf('\n', i + 1)) lines++;
   if (lines > MAX_LINES) {
     throw new AppError(
       'TOO_LARGE',
       `${file} has more than ${MAX_LINES.toLocaleString('en')} lines; Parallax imports articles, not data files`,
     );
   }
-  return decoded;
 }
 
 /** Read one file for import, refusing what cannot be an article before reading more than the size limit. */

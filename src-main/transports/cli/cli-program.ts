@@ -14,6 +14,7 @@ import { registerSearchCommands } from './commands/search-commands';
 import { registerExportCommands } from './commands/export-commands';
 import { registerServeCommand } from './commands/serve-command';
 import { registerTagCommands } from './commands/tag-commands';
+import { registerReimportCommand } from './commands/reimport-command';
 
 export type GlobalOptions = { notebook?: string; json?: boolean };
 
@@ -87,6 +88,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CommandContext
   registerAnnotationCommands(program, ctx);
   registerTagCommands(program, ctx);
   registerExportCommands(program, ctx);
+  registerReimportCommand(program, ctx);
   const configure = (c: Command): void => {
     c.configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined }).exitOverride();
     c.commands.forEach(configure);

@@ -8,6 +8,9 @@ import { useAnnotator } from '../annotate/use-annotator';
 import { ArticleTagEditor } from '../tags/ArticleTagEditor';
 import type { TextMark } from '../../lib/text-marks';
 import { EditableField } from './EditableField';
+import { TextEditActions } from './TextEditActions';
+import { TextEditor } from './TextEditor';
+import { useTextEdit } from './use-text-edit';
 
 type Props = {
   id: string | null;
@@ -25,6 +28,15 @@ export const ReaderPane = forwardRef<HTMLElement, Props>(function ReaderPane({ i
   const annotator = useAnnotator(article?.id === id ? article : null, focusAnnotation, onError);
   const [missing, setMissing] = useState<string | null>(null);
   const [showBoilerplate, setShowBoilerplate] = useState(() => localStorage.getItem(BOILERPLATE_KEY) === '1');
+  const reloadAnnotations = annotator.reload;
+  const onTextReplaced = useCallback(
+    (a: ArticleDetail) => {
+      setArticle(a);
+      void reloadAnnotations(); // their anchors changed with the text
+    },
+    [reloadAnnotations],
+  );
+  const textEdit = useTextEdit(article?.id === id ? article : null, onTextReplaced, onError);
 
   const load = useCallback(async () => {
     if (!id) return setArticle(null);
@@ -107,19 +119,27 @@ export const ReaderPane = forwardRef<HTMLElement, Props>(function ReaderPane({ i
               {article.meta.dateline.value ? ` · ${article.meta.dateline.value}` : ''}
               {article.file ? ` · ${article.file.replace(/^.*[\\/]/, '')}` : ''}
             </span>
+            <TextEditActions edit={textEdit} />
             <button type="button" className="toggle" aria-pressed={showBoilerplate} onClick={toggle}>
               {showBoilerplate ? 'Hide boilerplate' : `Show boilerplate (${hidden})`}
             </button>
           </div>
+          <p className="reader__status" role="status">
+            {textEdit.status}
+          </p>
           <ArticleTagEditor article={article} onError={onError} />
         </header>
-        <AnnotatedBody
-          annotator={annotator}
-          blocks={article.blocks}
-          showBoilerplate={showBoilerplate}
-          articleLang={article.language}
-          marks={marks}
-        />
+        {textEdit.editing ? (
+          <TextEditor initial={article.raw} busy={textEdit.busy} error={textEdit.error} onSave={textEdit.save} onCancel={textEdit.cancel} />
+        ) : (
+          <AnnotatedBody
+            annotator={annotator}
+            blocks={article.blocks}
+            showBoilerplate={showBoilerplate}
+            articleLang={article.language}
+            marks={marks}
+          />
+        )}
       </article>
       <AnnotationPanel annotator={annotator} onError={onError} />
     </main>
