@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import { scaleNote, scaleTitle } from '../helpers/large-notebook';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
@@ -94,6 +94,19 @@ test('the library pages through 10,000 articles: scroll to the end, End, Home, E
   await expect(list.locator('[aria-selected="true"]')).toContainText(scaleTitle(0));
   await expect(list.locator('[aria-selected="true"]')).toHaveAttribute('aria-posinset', '10000');
   await expect(list.locator('[aria-selected="true"]')).toBeInViewport();
+
+  // The open article's place can arrive before the new order's first page (which carries the total):
+  // it is brought into view all the same. Slow pages make that order certain.
+  const slowPages = async (route: Route) => {
+    await new Promise((r) => setTimeout(r, 800));
+    await route.continue();
+  };
+  await page.route('**/api/articles.list', slowPages);
+  await page.getByLabel('Sort').selectOption('date');
+  await expect(list.locator('[aria-selected="true"]')).toContainText(scaleTitle(0));
+  await expect(list.locator('[aria-selected="true"]')).toHaveAttribute('aria-posinset', '10000');
+  await expect(list.locator('[aria-selected="true"]')).toBeInViewport();
+  await page.unroute('**/api/articles.list', slowPages);
 
   // A change elsewhere (the CLI, another window) refreshes the rows on screen and the total, not the notebook.
   const before = calls.length;

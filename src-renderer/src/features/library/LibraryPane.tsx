@@ -44,10 +44,28 @@ export function LibraryPane({ library, openId, onOpen, filterRef }: Props) {
   const { setRange, resets } = list;
   useEffect(() => setRange(first - PREFETCH_ROWS, last + PREFETCH_ROWS), [first, last, setRange]);
 
+  /**
+   * A row to bring into view once the list is long enough to hold it. The open article's position can
+   * arrive before the first page of a new ordering (which carries the total); scrolling then would do
+   * nothing, and the article would stay off screen.
+   */
+  const pendingScroll = useRef<number | null>(null);
+  const shownTotal = useRef(list.total);
+  shownTotal.current = list.total;
+  const scrollToPending = () => {
+    const index = pendingScroll.current;
+    if (index === null || index >= shownTotal.current) return;
+    pendingScroll.current = null;
+    virtualizer.scrollToIndex(index, { align: 'center' });
+  };
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(scrollToPending, [list.total]);
+
   // A new filter or sort: start at the top, then bring the open article into view if it is listed.
   useEffect(() => {
     setActive(0);
     activeId.current = null;
+    pendingScroll.current = null;
     virtualizer.scrollToOffset(0);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [resets]);
@@ -60,8 +78,10 @@ export function LibraryPane({ library, openId, onOpen, filterRef }: Props) {
     library.locate(openId).then(
       (index) => {
         if (!live || index === null) return;
+        activeId.current = openId;
         setActive(index);
-        virtualizer.scrollToIndex(index, { align: 'center' });
+        pendingScroll.current = index;
+        scrollToPending();
       },
       () => undefined,
     );
