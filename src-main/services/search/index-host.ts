@@ -83,7 +83,7 @@ export class IndexHost implements IndexApi {
   async open(): Promise<HostStatus> {
     try {
       const saved = await loadIndex(this.dir);
-      if (saved) this.engine = SearchEngine.restore(saved.snap);
+      if (saved) this.engine = await SearchEngine.restore(saved.snap);
     } catch (e) {
       // A damaged or outdated index is not an error for the user: it is rebuilt from the notebook.
       this.message = `Rebuilding the search index: ${e instanceof IndexUnusable ? e.message : (e as Error).message}`;
@@ -203,8 +203,10 @@ export class IndexHost implements IndexApi {
   save(force = false): Promise<boolean> {
     return this.exclusive(async () => {
       if (this.dirty === 0 || (!force && !this.worthSaving()) || this.state === 'rebuilding') return false;
-      const snap = await this.engine.snapshot();
-      await saveIndex(this.dir, snap, { articles: this.engine.articleCount, checksum: versionsChecksum(this.engine.articleVersions()) });
+      await saveIndex(this.dir, this.engine.source(), {
+        articles: this.engine.articleCount,
+        checksum: versionsChecksum(this.engine.articleVersions()),
+      });
       this.dirty = 0;
       this.collect(); // the export's strings (~300 MB at 100k) are garbage now: give the memory back
       return true;
