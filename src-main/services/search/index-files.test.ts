@@ -48,9 +48,9 @@ const QUERIES = [
   'number12',
   'unique40 OR unique41',
   'kap*',
-  '"gamma delta"',
+  'gam*',
   'remark',
-  'outlet:trt -zeta',
+  'outlet:trt -unique5',
   'tag:topic/five',
 ];
 async function answers(e: SearchEngine) {
