@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchArticle } from '../../core/search/search-doc';
 import type { SnapshotSource } from './engine-snapshot';
-import { IndexUnusable, jsonArrayChunks, loadIndex, saveIndex } from './index-files';
+import { IndexUnusable, bytesOf, jsonArrayChunks, loadIndex, saveIndex } from './index-files';
 import { runQuery } from './run-query';
 import { SearchEngine } from './search-engine';
 
@@ -72,6 +72,17 @@ describe('jsonArrayChunks', () => {
     const items = [null, { a: 1, b: 'x"y' }, 'ü', 3, [1, 2], null, { c: null }];
     for (const per of [1, 2, 3, 7, 100]) expect([...jsonArrayChunks(items, per)].join('')).toBe(JSON.stringify(items));
     expect([...jsonArrayChunks([], 3)].join('')).toBe('[]');
+  });
+});
+
+describe('bytesOf', () => {
+  it('encodes a long string in pieces without splitting a surrogate pair', () => {
+    const text = `ab😀c${'x'.repeat(5)}🏳️‍🌈é"😀😀`;
+    for (const piece of [1, 2, 3, 4, 7, 1000]) {
+      const pieces = [...bytesOf(text, piece)];
+      expect(Buffer.concat(pieces).equals(Buffer.from(text, 'utf8'))).toBe(true);
+      expect(pieces.every((p) => !p.toString('utf8').includes('\uFFFD'))).toBe(true);
+    }
   });
 });
 

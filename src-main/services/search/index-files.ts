@@ -41,8 +41,22 @@ export function versionsChecksum(versions: Iterable<[string, string]>): string {
 
 type Chunk = string | Uint8Array | Uint32Array;
 const flexFile = (i: number) => `flex-${String(i).padStart(3, '0')}.json`;
-const bytesOf = (c: Chunk): Uint8Array =>
-  typeof c === 'string' ? Buffer.from(c, 'utf8') : c instanceof Uint8Array ? c : new Uint8Array(c.buffer, c.byteOffset, c.byteLength);
+/** Characters of a string encoded at a time: a flexsearch key's JSON can be tens of MB, and is never copied whole. */
+const STRING_PIECE = 1 << 20;
+
+/** A chunk as bytes; a long string in pieces of about 1 MB, never cut inside a surrogate pair (it would not encode). */
+export function* bytesOf(c: Chunk, piece = STRING_PIECE): Generator<Uint8Array> {
+  if (c instanceof Uint8Array) yield c;
+  else if (typeof c !== 'string') yield new Uint8Array(c.buffer, c.byteOffset, c.byteLength);
+  else
+    for (let at = 0; at < c.length;) {
+      let end = Math.min(c.length, at + piece);
+      const last = c.charCodeAt(end - 1);
+      if (end < c.length && last >= 0xd800 && last <= 0xdbff) end += end - at > 1 ? -1 : 1;
+      yield Buffer.from(c.slice(at, end), 'utf8');
+      at = end;
+    }
+}
 
 /** Write a file chunk by chunk, hashing as it goes, and flush it to disk; each chunk is written before the next is asked for. */
 async function writeChunks(path: string, chunks: Iterable<Chunk>): Promise<FileEntry> {
@@ -50,15 +64,15 @@ async function writeChunks(path: string, chunks: Iterable<Chunk>): Promise<FileE
   let bytes = 0;
   const fh = await open(path, 'w');
   try {
-    for (const chunk of chunks) {
-      const data = bytesOf(chunk);
-      hash.update(data);
-      for (let at = 0; at < data.byteLength;) {
-        const { bytesWritten } = await fh.write(data, at, data.byteLength - at, bytes + at);
-        at += bytesWritten;
+    for (const chunk of chunks)
+      for (const data of bytesOf(chunk)) {
+        hash.update(data);
+        for (let at = 0; at < data.byteLength;) {
+          const { bytesWritten } = await fh.write(data, at, data.byteLength - at, bytes + at);
+          at += bytesWritten;
+        }
+        bytes += data.byteLength;
       }
-      bytes += data.byteLength;
-    }
     await fh.sync();
   } finally {
     await fh.close();
