@@ -11,6 +11,7 @@ import { packVector, tfOf } from '../../core/search/term-vector';
 import { Vocabulary } from '../../core/search/vocabulary';
 import type { BinaryPart, EngineSnapshot, SnapshotSource } from './engine-snapshot';
 import { BINARY_PARTS, concatChunks, decodeVectors, vectorChunks } from './engine-snapshot';
+import { exportFlex } from './flex-export';
 import { sweepIds } from './flex-sweep';
 import { RankedList } from './ranked-list';
 
@@ -296,7 +297,7 @@ export class SearchEngine {
   source(): SnapshotSource {
     this.sweep();
     return {
-      flex: (write) => this.flex.export(write),
+      flex: (write) => exportFlex(this.flex, write),
       terms: this.vocab.terms,
       docs: this.docs,
       vectors: () => vectorChunks(this.vectors, this.lengths),
