@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concatChunks, decodeVectors, vectorChunks } from './engine-snapshot';
+import { concatChunks, decodeVectors, slotChunks, vectorChunks } from './engine-snapshot';
 
 /** The layout spelt out word by word: per slot its length and entry count (0xFFFFFFFF = empty), then its entries. */
 function reference(vectors: (Uint32Array | null)[], lengths: number[]): number[] {
@@ -33,5 +33,16 @@ describe('term vector chunks', () => {
     const { vectors: back, lengths: backLengths } = decodeVectors(concatChunks(vectorChunks(vectors, lengths, 4)), vectors.length);
     expect(back.map((v) => (v ? [...v] : null))).toEqual(vectors.map((v) => (v ? [...v] : null)));
     expect(backLengths).toEqual([3, 0, 11, 0, 0, 1]);
+  });
+});
+
+describe('slot chunks without a header', () => {
+  it('are per slot its entry count (0xFFFFFFFF when empty) and its entries', () => {
+    const arrays = [Uint32Array.of(5, 6), null, Uint32Array.of(9, 8, 7, 6, 5)];
+    for (const size of [2, 3, 100]) {
+      const words: number[] = [];
+      for (const c of slotChunks(arrays.length, (d) => arrays[d] ?? null, undefined, size)) words.push(...c);
+      expect(words).toEqual([2, 5, 6, 0xffffffff, 5, 9, 8, 7, 6, 5]);
+    }
   });
 });

@@ -36,25 +36,24 @@ const EMPTY = 0xffffffff;
 export const CHUNK_WORDS = 256 * 1024;
 
 /**
- * Per document slot: its header (two words), then its entries. `header(doc)` is null for an empty slot,
- * which is saved as `[0, EMPTY]` with no entries.
+ * Per document slot: its header word when there is a `header` (e.g. the document's length), its entry
+ * count (EMPTY for an empty slot, whose header is 0), then its entries; in chunks of at most `chunkWords`.
  */
 export function* slotChunks(
   slots: number,
-  header: (doc: number) => number | null,
   entries: (doc: number) => Uint32Array | null,
+  header?: (doc: number) => number,
   chunkWords = CHUNK_WORDS,
 ): Generator<Uint32Array> {
   const buf = new Uint32Array(Math.max(2, chunkWords));
   let p = 0;
   for (let doc = 0; doc < slots; doc++) {
     const v = entries(doc);
-    const h = v ? header(doc) : null;
     if (p + 2 > buf.length) {
       yield buf.subarray(0, p);
       p = 0;
     }
-    buf[p++] = v ? Math.round(h ?? 0) : 0;
+    if (header) buf[p++] = v ? Math.round(header(doc)) : 0;
     buf[p++] = v ? v.length : EMPTY;
     if (!v) continue;
     for (let at = 0; at < v.length;) {
@@ -75,8 +74,8 @@ export function* slotChunks(
 export function vectorChunks(vectors: (TermVector | null)[], lengths: number[], chunkWords?: number): Generator<Uint32Array> {
   return slotChunks(
     vectors.length,
-    (doc) => lengths[doc] ?? 0,
     (doc) => vectors[doc] ?? null,
+    (doc) => lengths[doc] ?? 0,
     chunkWords,
   );
 }

@@ -8,11 +8,14 @@ import { FIELD_WEIGHTS } from './search-engine';
 /**
  * The saved index, `<notebook>/index/`:
  *   manifest.json   format, version, field weights, counts, and the size and SHA-1 of every other file
- *   flex-NNN.json   flexsearch's export, one file per exported key (each a few MB at most)
+ *   flex-NNN.json   flexsearch's export, one file per exported key (~4 MB each, see flex-export.ts)
  *   terms.json      the vocabulary (term ids are positions)
  *   docs.json       per document: key, kind, article, updatedAt, filter metadata
  *   vectors.bin     term vectors (see engine-snapshot.ts)
+ *   <part>.bin      each binary per-document part (BINARY_PARTS in engine-snapshot.ts)
  * It is written to `index.tmp/` and swapped in by renaming, so a crash mid-save leaves the old index.
+ * Saving streams (one piece of the export in memory at a time) and loading imports flexsearch's files
+ * one by one: at 100k, neither holds a whole copy of the index next to the index itself.
  */
 export const INDEX_FORMAT = 'parallax-search-index';
 /** Bump when the normaliser, tokeniser or file layout changes: an older index is then rebuilt. */

@@ -216,7 +216,7 @@ export class IndexHost implements IndexApi {
         checksum: versionsChecksum(this.engine.articleVersions()),
       });
       this.dirty = 0;
-      this.collect(); // the export's strings (~300 MB at 100k) are garbage now: give the memory back
+      this.collect(); // the export's pieces (~300 MB in all at 100k) are garbage now: give the memory back
       return true;
     });
   }
