@@ -96,7 +96,7 @@ async function benchParallax(corpus: SearchArticle[], qs: QuerySet) {
   const heap = heapMb() - heap0;
   const dir = join(mkdtempSync(join(tmpdir(), 'parallax-bench-')), 'index');
   t = performance.now();
-  await saveIndex(dir, await engine.snapshot(), { articles: engine.articleCount, checksum: versionsChecksum(engine.articleVersions()) });
+  await saveIndex(dir, engine.source(), { articles: engine.articleCount, checksum: versionsChecksum(engine.articleVersions()) });
   const exportS = (performance.now() - t) / 1000;
   const exportMb = dirSize(dir) / 2 ** 20;
   // eslint-disable-next-line no-useless-assignment -- drop the built index so the import is measured alone
@@ -104,7 +104,7 @@ async function benchParallax(corpus: SearchArticle[], qs: QuerySet) {
   heapMb();
   t = performance.now();
   const saved = await loadIndex(dir);
-  const restored = SearchEngine.restore(saved!.snap);
+  const restored = await SearchEngine.restore(saved!.snap);
   await runQuery(restored, load, { query: 'government', limit: 20, offset: 0 }, true);
   const importS = (performance.now() - t) / 1000;
   const heapAfterImport = heapMb() - heap0;

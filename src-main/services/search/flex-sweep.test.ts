@@ -113,7 +113,7 @@ describe('SearchEngine with tombstones', () => {
     fresh.upsertArticle(added);
     expect(await answers(e, current)).toEqual(await answers(fresh, current));
     e.upsertArticle({ ...added, updatedAt: 'v10' });
-    const restored = SearchEngine.restore(structuredClone(await e.snapshot()));
+    const restored = await SearchEngine.restore(structuredClone(await e.snapshot()));
     expect(e.tombstones).toBe(0);
     expect(await answers(restored, current)).toEqual(await answers(fresh, current));
   });

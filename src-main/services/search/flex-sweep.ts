@@ -9,9 +9,9 @@
  * term → resolution slots → ids; `reg`: the ids it holds). `sweepable` checks that layout first; where it
  * does not hold, the caller removes ids one by one with `remove`, as before.
  */
-type Slots = (number[] | undefined)[];
-type FlexIndex = { map: Map<string, Slots>; reg: Set<number>; ctx?: Map<unknown, unknown>; depth?: number };
-type FlexDocument = { index: Map<string, FlexIndex>; reg: Set<number>; remove: (id: number) => void };
+export type Slots = (number[] | undefined)[];
+export type FlexIndex = { map: Map<string, Slots>; reg: Set<number>; ctx?: Map<unknown, unknown>; depth?: number };
+export type FlexDocument = { index: Map<string, FlexIndex>; reg: Set<number>; remove: (id: number) => void };
 
 export function sweepable(flex: unknown): boolean {
   const d = flex as Partial<FlexDocument>;

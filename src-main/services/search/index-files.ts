@@ -1,21 +1,25 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EngineSnapshot } from './engine-snapshot';
+import type { BinaryPart, EngineSnapshot, SnapshotSource } from './engine-snapshot';
+import { BINARY_PARTS } from './engine-snapshot';
 import { FIELD_WEIGHTS } from './search-engine';
 
 /**
  * The saved index, `<notebook>/index/`:
  *   manifest.json   format, version, field weights, counts, and the size and SHA-1 of every other file
- *   flex-NNN.json   flexsearch's export, one file per exported key (each a few MB at most)
+ *   flex-NNN.json   flexsearch's export, one file per exported key (~4 MB each, see flex-export.ts)
  *   terms.json      the vocabulary (term ids are positions)
  *   docs.json       per document: key, kind, article, updatedAt, filter metadata
- *   vectors.bin     term vectors (see engine-snapshot.ts)
- *   bigrams.bin     per-document filters of adjacent term pairs, for phrases (core/search/bigram-filter.ts)
+ *   <part>.bin      each binary per-document part (BINARY_PARTS in engine-snapshot.ts): vectors.bin, the
+ *                   term vectors; bigrams.bin, the adjacent-pair filters for phrases (core/search/bigram-filter.ts)
  * It is written to `index.tmp/` and swapped in by renaming, so a crash mid-save leaves the old index.
+ * Saving streams (one piece of the export in memory at a time) and loading imports flexsearch's files
+ * one by one: at 100k, neither holds a whole copy of the index next to the index itself.
  */
 export const INDEX_FORMAT = 'parallax-search-index';
 /** Bump when the normaliser, tokeniser or file layout changes: an older index is then rebuilt. */
+/** 2: bigrams.bin added. */
 export const INDEX_VERSION = 2;
 
 type FileEntry = { name: string; bytes: number; sha1: string };
@@ -39,44 +43,96 @@ export function versionsChecksum(versions: Iterable<[string, string]>): string {
   return sha1(lines.join('\n'));
 }
 
-async function writeDurable(path: string, data: Uint8Array | string): Promise<FileEntry> {
+type Chunk = string | Uint8Array | Uint32Array;
+const flexFile = (i: number) => `flex-${String(i).padStart(3, '0')}.json`;
+/** Characters of a string encoded at a time: a flexsearch key's JSON can be tens of MB, and is never copied whole. */
+const STRING_PIECE = 1 << 20;
+
+/** A chunk as bytes; a long string in pieces of about 1 MB, never cut inside a surrogate pair (it would not encode). */
+export function* bytesOf(c: Chunk, piece = STRING_PIECE): Generator<Uint8Array> {
+  if (c instanceof Uint8Array) yield c;
+  else if (typeof c !== 'string') yield new Uint8Array(c.buffer, c.byteOffset, c.byteLength);
+  else
+    for (let at = 0; at < c.length;) {
+      let end = Math.min(c.length, at + piece);
+      const last = c.charCodeAt(end - 1);
+      if (end < c.length && last >= 0xd800 && last <= 0xdbff) end += end - at > 1 ? -1 : 1;
+      yield Buffer.from(c.slice(at, end), 'utf8');
+      at = end;
+    }
+}
+
+/** Write a file chunk by chunk, hashing as it goes, and flush it to disk; each chunk is written before the next is asked for. */
+async function writeChunks(path: string, chunks: Iterable<Chunk>): Promise<FileEntry> {
+  const hash = createHash('sha1');
+  let bytes = 0;
   const fh = await open(path, 'w');
   try {
-    await fh.writeFile(data);
+    for (const chunk of chunks)
+      for (const data of bytesOf(chunk)) {
+        hash.update(data);
+        for (let at = 0; at < data.byteLength;) {
+          const { bytesWritten } = await fh.write(data, at, data.byteLength - at, bytes + at);
+          at += bytesWritten;
+        }
+        bytes += data.byteLength;
+      }
     await fh.sync();
   } finally {
     await fh.close();
   }
-  const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-  return { name: path.replace(/^.*[\\/]/, ''), bytes, sha1: sha1(data) };
+  return { name: path.replace(/^.*[\\/]/, ''), bytes, sha1: hash.digest('hex') };
 }
 
-export async function saveIndex(dir: string, snap: EngineSnapshot, meta: { articles: number; checksum: string }): Promise<IndexManifest> {
+/** `JSON.stringify(items)`, byte for byte, in pieces of `per` items: no single string of the whole array. */
+export function* jsonArrayChunks(items: readonly unknown[], per = 5000): Generator<string> {
+  yield '[';
+  for (let i = 0; i < items.length; i += per) {
+    const json = JSON.stringify(items.slice(i, i + per));
+    yield (i > 0 ? ',' : '') + json.slice(1, -1);
+  }
+  yield ']';
+}
+
+/**
+ * Save the index from its source part by part (see SnapshotSource): each flexsearch key is written to its
+ * file as flexsearch hands it over, the JSON tables and binary parts in chunks, so memory holds at most one
+ * piece of the export at a time. Everything goes to `index.tmp/`, swapped in only once complete.
+ */
+export async function saveIndex(dir: string, src: SnapshotSource, meta: { articles: number; checksum: string }): Promise<IndexManifest> {
   const tmp = `${dir}.tmp`;
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp, { recursive: true });
-  const files: FileEntry[] = [];
-  const flexKeys = Object.keys(snap.flex);
-  for (const [i, key] of flexKeys.entries()) {
-    files.push(await writeDurable(join(tmp, `flex-${String(i).padStart(3, '0')}.json`), snap.flex[key]!));
+  let manifest: IndexManifest;
+  try {
+    const files: FileEntry[] = [];
+    const flexKeys: string[] = [];
+    await src.flex(async (key, data) => {
+      files.push(await writeChunks(join(tmp, flexFile(flexKeys.length)), [data]));
+      flexKeys.push(key);
+    });
+    files.push(await writeChunks(join(tmp, 'terms.json'), jsonArrayChunks(src.terms)));
+    files.push(await writeChunks(join(tmp, 'docs.json'), jsonArrayChunks(src.docs)));
+    for (const part of BINARY_PARTS) files.push(await writeChunks(join(tmp, `${part}.bin`), src[part]()));
+    let docs = 0;
+    for (const d of src.docs) if (d) docs++;
+    manifest = {
+      format: INDEX_FORMAT,
+      version: INDEX_VERSION,
+      weights: FIELD_WEIGHTS,
+      savedAt: new Date().toISOString(),
+      docs,
+      articles: meta.articles,
+      checksum: meta.checksum,
+      flexKeys,
+      files,
+    };
+    await writeChunks(join(tmp, 'manifest.json'), [JSON.stringify(manifest, null, 1)]);
+  } catch (e) {
+    // The saved index in `dir` is untouched until the swap below; a half-written copy is only wasted space.
+    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+    throw e;
   }
-  files.push(await writeDurable(join(tmp, 'terms.json'), JSON.stringify(snap.terms)));
-  files.push(await writeDurable(join(tmp, 'docs.json'), JSON.stringify(snap.docs)));
-  const bytesOf = (v: Uint32Array) => new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
-  files.push(await writeDurable(join(tmp, 'vectors.bin'), bytesOf(snap.vectors)));
-  files.push(await writeDurable(join(tmp, 'bigrams.bin'), bytesOf(snap.bigrams)));
-  const manifest: IndexManifest = {
-    format: INDEX_FORMAT,
-    version: INDEX_VERSION,
-    weights: FIELD_WEIGHTS,
-    savedAt: new Date().toISOString(),
-    docs: snap.docs.filter(Boolean).length,
-    articles: meta.articles,
-    checksum: meta.checksum,
-    flexKeys,
-    files,
-  };
-  await writeDurable(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 1));
   await rm(`${dir}.old`, { recursive: true, force: true });
   await rename(dir, `${dir}.old`).catch((e: NodeJS.ErrnoException) => {
     if (e.code !== 'ENOENT') throw e;
@@ -88,7 +144,11 @@ export async function saveIndex(dir: string, snap: EngineSnapshot, meta: { artic
 
 export class IndexUnusable extends Error {}
 
-/** Load a saved index, checking every file against the manifest. Null when there is none; throws IndexUnusable when it cannot be trusted. */
+/**
+ * Load a saved index, checking every file against the manifest. Null when there is none; throws
+ * IndexUnusable when it cannot be trusted. flexsearch's files are checked as `snap.flex` is read (by
+ * `SearchEngine.restore`), which then throws IndexUnusable for a damaged one.
+ */
 export async function loadIndex(dir: string): Promise<{ manifest: IndexManifest; snap: EngineSnapshot } | null> {
   let manifestText: string;
   try {
@@ -128,7 +188,7 @@ export async function loadIndex(dir: string): Promise<{ manifest: IndexManifest;
     check(name, data);
     return data;
   };
-  /** A binary file straight into an aligned Uint32Array: no second copy of a file of ~40–120 MB at 100k. */
+  /** A binary part straight into an aligned Uint32Array: no second copy of a file of ~90–120 MB at 100k. */
   const readWords = async (name: string): Promise<Uint32Array> => {
     const { bytes } = entryOf(name);
     if (bytes % 4 !== 0) throw new IndexUnusable(`the index file ${name} is damaged`);
@@ -151,15 +211,30 @@ export async function loadIndex(dir: string): Promise<{ manifest: IndexManifest;
       await fh.close();
     }
   };
+  /**
+   * flexsearch's files are read (and checked) one at a time, as the engine imports them: only one of them
+   * is in memory as text at once, not the whole export (~250 MB at 100k) next to the index built from it.
+   * Their sizes are checked now, so a missing or truncated file is found before anything is imported.
+   */
+  async function* flex(): AsyncGenerator<[string, string]> {
+    for (const [i, key] of manifest.flexKeys.entries()) yield [key, (await read(flexFile(i))).toString('utf8')];
+  }
   try {
-    const flex: Record<string, string> = {};
-    for (const [i, key] of manifest.flexKeys.entries())
-      flex[key] = (await read(`flex-${String(i).padStart(3, '0')}.json`)).toString('utf8');
+    for (const name of manifest.flexKeys.map((_, i) => flexFile(i))) {
+      const { bytes } = entryOf(name);
+      const size = await stat(join(dir, name)).then(
+        (s) => s.size,
+        () => {
+          throw new IndexUnusable(`the index file ${name} is missing`);
+        },
+      );
+      if (size !== bytes) throw new IndexUnusable(`the index file ${name} is damaged`);
+    }
     const terms = JSON.parse((await read('terms.json')).toString('utf8')) as string[];
     const docs = JSON.parse((await read('docs.json')).toString('utf8')) as EngineSnapshot['docs'];
-    const vectors = await readWords('vectors.bin');
-    const bigrams = await readWords('bigrams.bin');
-    return { manifest, snap: { flex, terms, docs, vectors, bigrams } };
+    const parts = {} as Record<BinaryPart, Uint32Array>;
+    for (const part of BINARY_PARTS) parts[part] = await readWords(`${part}.bin`);
+    return { manifest, snap: { flex: flex(), terms, docs, ...parts } };
   } catch (e) {
     if (e instanceof IndexUnusable) throw e;
     throw new IndexUnusable(`the saved index is damaged: ${(e as Error).message}`);

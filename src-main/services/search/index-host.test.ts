@@ -102,6 +102,38 @@ describe('IndexHost persistence', () => {
   });
 });
 
+describe('IndexHost memory', () => {
+  it('collects garbage after a run of edits and around a save, not after every change', async () => {
+    const { dir, catalog } = await sampleNotebook();
+    let collections = 0;
+    const host = new IndexHost(dir, undefined, () => collections++);
+    await host.open();
+    await host.reconcile(catalog);
+    const first = await host.query({ query: 'guler', limit: 1, offset: 0 });
+    const id = first.hits[0]!.id;
+    const article = (n: number) => ({
+      id,
+      updatedAt: `2030-01-01T00:00:${String(n % 60).padStart(2, '0')}.000Z`,
+      title: `Edit ${n}`,
+      body: 'guler edited',
+      outlet: null,
+      byline: '',
+      tags: [],
+      language: 'en',
+      publishedAt: null,
+      notes: [],
+    });
+    const before = collections;
+    for (let n = 0; n < 99; n++) await host.upsert([article(n)]);
+    expect(collections).toBe(before);
+    await host.upsert([article(99)]);
+    expect(collections).toBe(before + 1);
+    await host.save(true);
+    expect(collections).toBeGreaterThanOrEqual(before + 3); // before the export and after the save
+    expect((await host.query({ query: 'edited', limit: 5, offset: 0 })).hits.map((h) => h.id)).toEqual([id]);
+  });
+});
+
 describe('SearchService in its worker thread', () => {
   it('indexes the notebook off the main thread, follows changes, and saves on close', async () => {
     const { dir } = await sampleNotebook();

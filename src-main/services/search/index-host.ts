@@ -31,6 +31,19 @@ export type IndexApi = {
 };
 
 const BATCH = 100;
+/**
+ * While many articles are indexed, run a full collection every this many: V8 otherwise lets the garbage of
+ * the article files read so far pile up (at the end of a 100k build, 645 MB of heap in use instead of 393).
+ */
+const COLLECT_EVERY = 10_000;
+/**
+ * A full collection after this many articles were re-indexed (edited, not new): each edit pushes ids onto
+ * posting lists that were loaded exact-size, so V8 re-allocates them at 1.5× and the old copies are garbage
+ * (at 100k, 300 edits after a restart took RSS from ~730 to ~970 MB before this).
+ */
+const COLLECT_AFTER_EDITS = 100;
+/** While saving, a full collection after every this many characters of flexsearch's export (~300 M at 100k). */
+const COLLECT_SAVED_CHARS = 64 << 20;
 const CACHE_SIZE = 300;
 /** Sweep removed documents out of flexsearch once this many have piled up, or after SWEEP_IDLE_MS without changes. */
 const SWEEP_AT = 1000;
@@ -48,6 +61,7 @@ export class IndexHost implements IndexApi {
   private progress: HostStatus['progress'] = null;
   private message: string | null = null;
   private dirty = 0;
+  private edited = 0;
   private lock: Promise<unknown> = Promise.resolve();
   private cache = new Map<string, SearchArticle>();
   private sweepTimer: NodeJS.Timeout | null = null;
@@ -83,7 +97,7 @@ export class IndexHost implements IndexApi {
   async open(): Promise<HostStatus> {
     try {
       const saved = await loadIndex(this.dir);
-      if (saved) this.engine = SearchEngine.restore(saved.snap);
+      if (saved) this.engine = await SearchEngine.restore(saved.snap);
     } catch (e) {
       // A damaged or outdated index is not an error for the user: it is rebuilt from the notebook.
       this.message = `Rebuilding the search index: ${e instanceof IndexUnusable ? e.message : (e as Error).message}`;
@@ -141,7 +155,9 @@ export class IndexHost implements IndexApi {
         this.dirty += ids.length;
         this.sweepLater();
       });
-      this.progress = { done: Math.min(todo.length, i + BATCH), total: todo.length, reason };
+      const done = Math.min(todo.length, i + BATCH);
+      if (Math.floor(done / COLLECT_EVERY) > Math.floor(i / COLLECT_EVERY)) await this.exclusive(() => this.collect());
+      this.progress = { done, total: todo.length, reason };
       await this.report();
       await tick(); // let queries in between batches: search works over what is indexed so far
     }
@@ -154,11 +170,16 @@ export class IndexHost implements IndexApi {
   upsert(articles: SearchArticle[]): Promise<void> {
     return this.exclusive(() => {
       for (const a of articles) {
+        if (this.engine.hasArticle(a.id)) this.edited++;
         this.engine.upsertArticle(a);
         this.cache.delete(a.id);
       }
       this.dirty += articles.length;
       this.sweepLater();
+      if (this.edited >= COLLECT_AFTER_EDITS) {
+        this.edited = 0;
+        this.collect();
+      }
     });
   }
 
@@ -203,10 +224,30 @@ export class IndexHost implements IndexApi {
   save(force = false): Promise<boolean> {
     return this.exclusive(async () => {
       if (this.dirty === 0 || (!force && !this.worthSaving()) || this.state === 'rebuilding') return false;
-      const snap = await this.engine.snapshot();
-      await saveIndex(this.dir, snap, { articles: this.engine.articleCount, checksum: versionsChecksum(this.engine.articleVersions()) });
+      // The save streams the index out in pieces (index-files.ts); their garbage is collected as it goes,
+      // and the edits' garbage before, so the save adds little to what the index itself takes.
+      const src = this.engine.source();
+      this.collect();
+      let pending = 0;
+      const flex: typeof src.flex = (write) =>
+        src.flex(async (key, data) => {
+          await write(key, data);
+          pending += data.length;
+          if (pending >= COLLECT_SAVED_CHARS) {
+            pending = 0;
+            this.collect();
+          }
+        });
+      await saveIndex(
+        this.dir,
+        { ...src, flex },
+        {
+          articles: this.engine.articleCount,
+          checksum: versionsChecksum(this.engine.articleVersions()),
+        },
+      );
       this.dirty = 0;
-      this.collect(); // the export's strings (~300 MB at 100k) are garbage now: give the memory back
+      this.collect(); // the export's pieces (~300 MB in all at 100k) are garbage now: give the memory back
       return true;
     });
   }

@@ -147,7 +147,7 @@ describe('SearchEngine and runQuery', () => {
 
   it('survives a snapshot round trip with identical answers', async () => {
     const e = engineWith();
-    const copy = SearchEngine.restore(structuredClone(await e.snapshot()));
+    const copy = await SearchEngine.restore(structuredClone(await e.snapshot()));
     for (const q of ['guler', 'security -ankara', '"security talks"', 'secu*', 'امن', 'lang:ar'])
       expect(await runQuery(copy, load, { query: q, limit: 10, offset: 0 }, true).then((r) => r.hits)).toEqual(
         await runQuery(e, load, { query: q, limit: 10, offset: 0 }, true).then((r) => r.hits),

@@ -11,8 +11,9 @@ import { buildBigramFilter, mayHavePhrase } from '../../core/search/bigram-filte
 import type { TermVector } from '../../core/search/term-vector';
 import { packVector, tfOf } from '../../core/search/term-vector';
 import { Vocabulary } from '../../core/search/vocabulary';
-import type { EngineSnapshot } from './engine-snapshot';
-import { decodeSlots, decodeVectors, encodeSlots, encodeVectors } from './engine-snapshot';
+import type { BinaryPart, EngineSnapshot, SnapshotSource } from './engine-snapshot';
+import { BINARY_PARTS, bigramChunks, concatChunks, decodeSlots, decodeVectors, vectorChunks } from './engine-snapshot';
+import { exportFlex } from './flex-export';
 import { sweepIds } from './flex-sweep';
 import { RankedList } from './ranked-list';
 
@@ -297,25 +298,36 @@ export class SearchEngine {
     );
   }
 
-  /** Everything needed to restore the engine without re-indexing. */
-  async snapshot(): Promise<EngineSnapshot> {
+  /**
+   * Everything needed to restore the engine without re-indexing, handed over part by part as it is saved
+   * (see SnapshotSource): the state must not change until the save is done (the host saves under its lock).
+   */
+  source(): SnapshotSource {
     this.sweep();
-    const flex: Record<string, string> = {};
-    await this.flex.export((key, data) => {
-      flex[key] = data;
-    });
     return {
-      flex,
+      flex: (write) => exportFlex(this.flex, write),
       terms: this.vocab.terms,
       docs: this.docs,
-      vectors: encodeVectors(this.vectors, this.lengths),
-      bigrams: encodeSlots(this.bigrams),
+      vectors: () => vectorChunks(this.vectors, this.lengths),
+      bigrams: () => bigramChunks(this.bigrams),
     };
   }
 
-  static restore(s: EngineSnapshot): SearchEngine {
+  /** The same state collected in memory (tests, and copies of a small engine); saving uses `source()`. */
+  async snapshot(): Promise<EngineSnapshot> {
+    const src = this.source();
+    const flex: [string, string][] = [];
+    await src.flex(async (key, data) => {
+      flex.push([key, data]);
+    });
+    const parts = Object.fromEntries(BINARY_PARTS.map((name) => [name, concatChunks(src[name]())])) as Record<BinaryPart, Uint32Array>;
+    return { flex, terms: src.terms, docs: src.docs, ...parts };
+  }
+
+  /** Rebuild an engine from a snapshot; flexsearch's keys are imported one by one as they are read. */
+  static async restore(s: EngineSnapshot): Promise<SearchEngine> {
     const e = new SearchEngine();
-    for (const [key, data] of Object.entries(s.flex)) e.flex.import(key, data);
+    for await (const [key, data] of s.flex) e.flex.import(key, data);
     e.vocab = Vocabulary.from(s.terms);
     const { vectors, lengths } = decodeVectors(s.vectors, s.docs.length);
     e.docs = s.docs;

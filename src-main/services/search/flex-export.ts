@@ -1,0 +1,55 @@
+import type { FlexDocument } from './flex-sweep';
+import { sweepable } from './flex-sweep';
+
+/**
+ * flexsearch's own `export` cuts a field's word map into keys by entry count, so at 100k articles the
+ * body's first key (its most frequent words, whose lists are longest) is one JSON string of ~115 MB, built
+ * in memory next to the index and read back as one string at the next start. This writes the same keys in
+ * the same format, the one flexsearch's `import` reads (`<field>.<n>.map`: `[[word, slots], …]`, then
+ * `<n>.reg`: the document ids), cut by size instead: each key is about `maxChars` of JSON.
+ *
+ * It reads flexsearch 0.8's layout (see flex-sweep.ts); where that layout does not hold, or the index keeps
+ * what this does not write (contexts, tags, stored documents), flexsearch's own export is used.
+ */
+export const EXPORT_CHARS = 4 << 20;
+const REG_CHUNK = 250_000;
+
+type Extras = { tag?: Map<unknown, unknown> | null; store?: Map<unknown, unknown> | null };
+type Exportable = { export: (write: (key: string, data: string) => Promise<void>) => Promise<void> };
+
+function plain(flex: unknown): flex is FlexDocument & Extras {
+  if (!sweepable(flex)) return false;
+  const d = flex as FlexDocument & Extras;
+  if (d.tag?.size || d.store?.size) return false;
+  for (const ix of d.index.values()) if (ix.ctx?.size) return false;
+  return true;
+}
+
+export async function exportFlex(
+  flex: unknown,
+  write: (key: string, data: string) => Promise<void>,
+  maxChars = EXPORT_CHARS,
+): Promise<void> {
+  if (!plain(flex)) return (flex as Exportable).export(write);
+  for (const [field, ix] of flex.index) {
+    let part = 0;
+    let pieces: string[] = [];
+    let size = 0;
+    const flush = async () => {
+      if (pieces.length === 0) return;
+      const data = `[${pieces.join(',')}]`;
+      pieces = [];
+      size = 0;
+      await write(`${field}.${++part}.map`, data);
+    };
+    for (const entry of ix.map) {
+      const json = JSON.stringify(entry);
+      pieces.push(json);
+      size += json.length + 1;
+      if (size >= maxChars) await flush();
+    }
+    await flush();
+  }
+  const ids = [...flex.reg];
+  for (let i = 0; i < ids.length; i += REG_CHUNK) await write(`${i / REG_CHUNK + 1}.reg`, JSON.stringify(ids.slice(i, i + REG_CHUNK)));
+}
