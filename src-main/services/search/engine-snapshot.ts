@@ -101,10 +101,6 @@ export function concatChunks(chunks: Iterable<Uint32Array>): Uint32Array {
   return out;
 }
 
-export function encodeVectors(vectors: (TermVector | null)[], lengths: number[]): Uint32Array {
-  return concatChunks(vectorChunks(vectors, lengths));
-}
-
 /** Vectors are views into the loaded buffer: no copy, one allocation for the whole index. */
 export function decodeVectors(data: Uint32Array, slots: number): { vectors: (TermVector | null)[]; lengths: number[] } {
   const vectors: (TermVector | null)[] = new Array(slots).fill(null);
