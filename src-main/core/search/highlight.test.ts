@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeSnippets, markSnippet, matchText, quickSatisfies, satisfies } from './highlight';
 import { parseQuery } from './query-parser';
@@ -28,6 +29,8 @@ describe('matchText and snippets', () => {
       'Security; talks! About security-talks and more',
       'talks security',
       'secure talking',
+      'The “security talks” cost £2m — security’s talks…',
+      'Security\u00a0talks, at 5\u00b0C; security\u2013talks',
     ];
     const queries = [
       '"security talks"',
@@ -41,7 +44,23 @@ describe('matchText and snippets', () => {
       const { ast } = parseQuery(q);
       for (const t of texts) expect(quickSatisfies([t], ast)).toBe(satisfies([matchText(t, ast)], ast));
     }
+    const agreed = texts.flatMap((t) => queries.map((q) => quickSatisfies([t], parseQuery(q).ast)));
+    expect(agreed).not.toContain(null); // punctuation and symbols outside ASCII keep the quick path
     expect(quickSatisfies(['Güler'], parseQuery('guler').ast)).toBeNull();
+    expect(quickSatisfies(['talks ２ security'], parseQuery('talks').ast)).toBeNull(); // a full-width digit is a word
+    expect(quickSatisfies(['secu\u200Brity talks'], parseQuery('"security talks"').ast)).toBeNull(); // a format character joins
     expect(quickSatisfies(['plain'], parseQuery('غولر').ast)).toBeNull();
+  });
+  it('quickSatisfies agrees with tokenising on any mix of ASCII words and non-ASCII punctuation (property)', () => {
+    const words = fc.constantFrom('security', 'talks', 'Security', 'ankara', 'held', 'the', 'secure', 'talking');
+    const gaps = fc.constantFrom(' ', ', ', '’', '“', '” ', ' — ', '£', ' – ', '\u00a0', "'", '-', '…', '\n');
+    const text = fc.array(fc.tuple(words, gaps), { maxLength: 12 }).map((xs) => xs.map(([w, g]) => w + g).join(''));
+    const queries = ['"security talks"', 'security -ankara', 'secu* talk*', '"talks security" -held', 'the OR held'].map(
+      (q) => parseQuery(q).ast,
+    );
+    fc.assert(
+      fc.property(text, (t) => queries.every((ast) => quickSatisfies([t], ast) === satisfies([matchText(t, ast)], ast))),
+      { numRuns: 500 },
+    );
   });
 });

@@ -137,8 +137,12 @@ export function markSnippet(s: { text: string; highlights: Range[] }, open = '[[
   return out + s.text.slice(at);
 }
 
-// eslint-disable-next-line no-control-regex
-const ASCII_TEXT = /^[\u0000-\u007f]*$/;
+/**
+ * A character outside ASCII that the tokeniser counts as part of a word (letters, digits, marks, format
+ * characters). A text without any reads, word for word, as the ASCII regular expressions read it: a £, a
+ * curly quote or a dash separates words for both.
+ */
+const NON_ASCII_WORD_CHAR = /(?!\p{ASCII})[\p{L}\p{N}\p{M}\p{Cf}]/u;
 const compiled = new WeakMap<QueryAst, { groups: RegExp[][]; not: RegExp[] } | null>();
 
 function clauseRegex(c: Clause): RegExp | null {
@@ -149,9 +153,10 @@ function clauseRegex(c: Clause): RegExp | null {
 }
 
 /**
- * `satisfies` for plain-ASCII texts and queries, with one regular expression per clause instead of
- * tokenising: on ASCII the two agree exactly (a word is a run of [A-Za-z0-9]). Null when it does not
- * apply (accents, other scripts), and the caller tokenises.
+ * `satisfies` for plain-ASCII queries on texts whose words are all ASCII, with one regular expression per
+ * clause instead of tokenising: there the two agree exactly (a word is a run of [A-Za-z0-9]; anything else,
+ * £ and curly quotes included, separates words). Null when it does not apply (accents, other scripts), and
+ * the caller tokenises.
  */
 export function quickSatisfies(texts: string[], ast: QueryAst): boolean | null {
   let c = compiled.get(ast);
@@ -161,7 +166,7 @@ export function quickSatisfies(texts: string[], ast: QueryAst): boolean | null {
     c = groups.flat().includes(null) || not.includes(null) ? null : { groups: groups as RegExp[][], not: not as RegExp[] };
     compiled.set(ast, c);
   }
-  if (!c || !texts.every((t) => ASCII_TEXT.test(t))) return null;
+  if (!c || texts.some((t) => NON_ASCII_WORD_CHAR.test(t))) return null;
   if (c.not.some((re) => texts.some((t) => re.test(t)))) return false;
   return c.groups.every((g) => g.some((re) => texts.some((t) => re.test(t))));
 }
