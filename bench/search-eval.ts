@@ -12,6 +12,7 @@ import MiniSearch from 'minisearch';
 import { terms } from '../src-main/core/search/normalise';
 import { parseQuery } from '../src-main/core/search/query-parser';
 import { SearchEngine } from '../src-main/services/search/search-engine';
+import { searchArticle } from '../tests/helpers/search-article';
 
 const DIR = process.env.CRANFIELD_DIR ?? join(import.meta.dirname, '../../shared/corpora/03-cranfield-ir-test-collection');
 const DEPTH = 1000;
@@ -74,18 +75,7 @@ type Ranker = { name: string; rank: (q: string) => number[] };
 function parallax(docs: Doc[]): Ranker {
   const engine = new SearchEngine();
   for (const d of docs) {
-    engine.upsertArticle({
-      id: String(d.id),
-      updatedAt: '',
-      title: d.title,
-      body: d.text,
-      outlet: null,
-      byline: '',
-      tags: [],
-      language: 'en',
-      publishedAt: null,
-      notes: [],
-    });
+    engine.upsertArticle(searchArticle(String(d.id), { updatedAt: '', title: d.title, body: d.text }));
   }
   return {
     name: 'Parallax (flexsearch + BM25 re-rank)',

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend } from '../backend';
 import type { HostStatus } from './index-host';
 import { IndexHost } from './index-host';
+import { searchArticle } from '../../../tests/helpers/search-article';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -111,18 +112,12 @@ describe('IndexHost memory', () => {
     await host.reconcile(catalog);
     const first = await host.query({ query: 'guler', limit: 1, offset: 0 });
     const id = first.hits[0]!.id;
-    const article = (n: number) => ({
-      id,
-      updatedAt: `2030-01-01T00:00:${String(n % 60).padStart(2, '0')}.000Z`,
-      title: `Edit ${n}`,
-      body: 'guler edited',
-      outlet: null,
-      byline: '',
-      tags: [],
-      language: 'en',
-      publishedAt: null,
-      notes: [],
-    });
+    const article = (n: number) =>
+      searchArticle(id, {
+        updatedAt: `2030-01-01T00:00:${String(n % 60).padStart(2, '0')}.000Z`,
+        title: `Edit ${n}`,
+        body: 'guler edited',
+      });
     const before = collections;
     for (let n = 0; n < 99; n++) await host.upsert([article(n)]);
     expect(collections).toBe(before);

@@ -2,22 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { matchText, satisfies } from '../../core/search/highlight';
 import { parseQuery } from '../../core/search/query-parser';
 import type { SearchArticle } from '../../core/search/search-doc';
+import { searchArticle } from '../../../tests/helpers/search-article';
 import { runQuery } from './run-query';
 import { SearchEngine } from './search-engine';
 
-const article = (id: string, over: Partial<SearchArticle>): SearchArticle => ({
-  id,
-  updatedAt: '2025-10-12T00:00:00.000Z',
-  title: `Article ${id}`,
-  body: '',
-  outlet: null,
-  byline: '',
-  tags: [],
-  language: 'en',
-  publishedAt: null,
-  notes: [],
-  ...over,
-});
+const article = searchArticle;
 
 const fixture: SearchArticle[] = [
   article('aaaaaaaa01', {
