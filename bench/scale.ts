@@ -13,12 +13,12 @@
  *   the 100k/1k (largest/smallest) ratios.
  * Needs the build (`npm run build`): the server is `bin/parallax.mjs serve`.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { uptime, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { Api, ApiReply } from '../tests/helpers/serve-process';
+import { spawnServe } from '../tests/helpers/serve-process';
 import { buildAnnotation } from '../src-main/core/annotations/build-annotation';
 import { NotebookStore } from '../src-main/services/store/notebook-store';
 import { corpusOrSkip, machine, ms, percentile, table, withTempDir } from './bench-utils';
@@ -33,41 +33,22 @@ const SETTLE_S = Number(process.env.SETTLE_S ?? 40);
 /** Files per folder, and so per `articles.importPaths` call (a user imports a folder at a time). */
 const FOLDER = 10_000;
 
-type Reply = { ok: boolean; value?: unknown; error?: { message: string } };
-type Api = (method: string, payload: unknown) => Promise<Reply>;
+type Reply = ApiReply;
 type Server = { api: Api; pid: number; stop: () => Promise<number> };
 
-function serve(notebook: string): Promise<Server> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--notebook', notebook], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.once('exit', (c) => reject(new Error(`serve exited ${c}: ${stderr}`)));
-    createInterface({ input: child.stdout! }).once('line', (url) => {
-      const { origin, hash } = new URL(url);
-      const token = hash.replace('#token=', '');
-      const api: Api = async (method, payload) => {
-        const res = await fetch(`${origin}/api/${method}`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify(payload),
-        });
-        return (await res.json()) as Reply;
-      };
-      resolve({
-        api,
-        pid: child.pid!,
-        // Resolves with how long the server took to close (it saves the search index on the way out).
-        stop: () =>
-          new Promise((done) => {
-            const t0 = performance.now();
-            child.removeAllListeners('exit');
-            child.once('exit', () => done(performance.now() - t0));
-            child.kill('SIGTERM');
-          }),
-      });
-    });
-  });
+async function serve(notebook: string): Promise<Server> {
+  const { child, api } = await spawnServe([bin], notebook);
+  return {
+    api,
+    pid: child.pid!,
+    // Resolves with how long the server took to close (it saves the search index on the way out).
+    stop: () =>
+      new Promise((done) => {
+        const t0 = performance.now();
+        child.once('exit', () => done(performance.now() - t0));
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 const procStatus = (pid: number, key: 'VmRSS' | 'VmHWM') =>

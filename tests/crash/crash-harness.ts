@@ -3,11 +3,11 @@
  * and SIGKILL at a random moment. After each kill the notebook is reopened and checked. Operations are
  * pluggable so every kind of write (imports, metadata edits, annotation edits, tag renames) is exercised.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { Api } from '../helpers/serve-process';
+import { spawnServe } from '../helpers/serve-process';
 
 const built = fileURLToPath(new URL('../../out/main/cli.js', import.meta.url));
 const sourceLauncher = fileURLToPath(new URL('../helpers/parallax-from-source.mjs', import.meta.url));
@@ -15,31 +15,12 @@ const bin = fileURLToPath(new URL('../../bin/parallax.mjs', import.meta.url));
 /** The built CLI when there is one (npm test builds first; it starts in a third of a second), else the sources via tsx. */
 const command = existsSync(built) ? [bin] : ['--import', 'tsx', sourceLauncher];
 
-export type Api = (
-  method: string,
-  payload: unknown,
-) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+export type { Api };
 
 export type Server = { child: ChildProcessWithoutNullStreams; api: Api };
 
 export async function startServe(notebook: string): Promise<Server> {
-  const child = spawn(process.execPath, [...command, 'serve', '--port', '0', '--notebook', notebook]);
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-    createInterface({ input: child.stdout }).once('line', resolve);
-  });
-  const { origin, hash } = new URL(url);
-  const token = hash.replace('#token=', '');
-  const api: Api = async (method, payload) => {
-    const res = await fetch(`${origin}/api/${method}`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(payload),
-    });
-    return res.json() as ReturnType<Api>;
-  };
+  const { child, api } = await spawnServe(command, notebook);
   return { child, api };
 }
 

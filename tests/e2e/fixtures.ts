@@ -1,11 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createInterface } from 'node:readline';
 import { test as base, expect } from '@playwright/test';
+import type { Api, ServeProcess } from '../helpers/serve-process';
+import { spawnServe } from '../helpers/serve-process';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(repo, 'bin', 'parallax.mjs');
@@ -18,19 +18,11 @@ export type ParallaxServer = {
   /** Run the CLI against this test's notebook (JSON output parsed). */
   cli: (...args: string[]) => unknown;
   /** Call the HTTP API as the page would. */
-  api: (method: string, payload?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+  api: Api;
 };
 
-export async function startServer(notebook: string, extra: string[] = []): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--notebook', notebook, ...extra], { cwd: repo });
-  const lines = createInterface({ input: child.stdout });
-  const url = await new Promise<string>((ok, fail) => {
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.once('exit', (code) => fail(new Error(`parallax serve exited with ${code}: ${stderr}`)));
-    lines.once('line', ok);
-  });
-  return { child, url };
+export async function startServer(notebook: string, extra: string[] = []): Promise<ServeProcess> {
+  return spawnServe([bin], notebook, extra, repo);
 }
 
 /** A generated notebook (tests/helpers/large-notebook.ts) instead of the sample: article and annotation counts. */
@@ -73,9 +65,7 @@ export const test = base.extend<
   server: async ({ emptyNotebook, largeFolder }, use) => {
     const notebook = largeFolder ?? mkdtempSync(join(tmpdir(), 'parallax-e2e-'));
     if (!largeFolder) createNotebook(notebook, emptyNotebook);
-    const { child, url } = await startServer(notebook);
-    const origin = new URL(url).origin;
-    const token = new URL(url).hash.replace('#token=', '');
+    const { child, url, origin, token, api } = await startServer(notebook);
     await use({
       url,
       origin,
@@ -85,14 +75,7 @@ export const test = base.extend<
         const r = spawnSync(process.execPath, [bin, ...args, '--notebook', notebook, '--json'], { encoding: 'utf8' });
         return JSON.parse(r.stdout);
       },
-      api: async (method, payload = {}) => {
-        const res = await fetch(`${origin}/api/${method}`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify(payload),
-        });
-        return res.json();
-      },
+      api,
     });
     // Wait for the server to finish closing (it saves the search index) before deleting its folder.
     const exited = new Promise((done) => child.once('exit', done));
