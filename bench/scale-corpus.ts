@@ -13,57 +13,14 @@
  * fixed English vocabulary (~400 words) by a seeded PRNG (mulberry32), about 380 words per article (the BBC
  * average), with the same header lines. Deterministic: the same n gives the same files.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BbcSource } from './bbc-sources';
+import { BENCH_OUTLETS, loadBbcSources } from './bbc-sources';
 
-const OUTLETS = [
-  'BBC News',
-  'Reuters',
-  'Al Jazeera',
-  'TRT World',
-  'Shafaq News',
-  'The New Arab',
-  'Daily Sabah',
-  'Anadolu Agency',
-  'The Guardian',
-  'France 24',
-  'Deutsche Welle',
-  'Asharq Al-Awsat',
-];
+const OUTLETS = BENCH_OUTLETS;
 const PLACES = ['London', 'Ankara', 'Damascus', 'Paris', 'Berlin', 'Cairo', 'Beirut', 'Istanbul', 'Brussels', 'Doha'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-type Source = { title: string; paragraphs: string[] };
-
-function loadSources(bbcDir: string): Source[] {
-  const root = existsSync(join(bbcDir, 'bbc')) ? join(bbcDir, 'bbc') : bbcDir;
-  const out: Source[] = [];
-  const seen = new Set<string>(); // 98 byte-identical pairs (duplicates.csv) and a few near-copies: keep one of each
-  for (const cat of readdirSync(root).sort()) {
-    const dir = join(root, cat);
-    if (!statSync(dir).isDirectory()) continue;
-    for (const f of readdirSync(dir).sort()) {
-      // One file (sport/199.txt) is Latin-1; reading it as such keeps its £ sign.
-      const bytes = readFileSync(join(dir, f));
-      const utf8 = bytes.toString('utf8');
-      const text = utf8.includes('\uFFFD') ? bytes.toString('latin1') : utf8;
-      const key = text
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, ' ')
-        .trim();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const [title = '', ...rest] = text.split('\n');
-      const paragraphs = rest
-        .join('\n')
-        .split(/\n\s*\n/)
-        .map((p) => p.trim())
-        .filter(Boolean);
-      if (title.trim() && paragraphs.length) out.push({ title: title.trim(), paragraphs });
-    }
-  }
-  return out;
-}
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -106,7 +63,7 @@ const VOCAB = (
   'suggest raise pass sell require decide report pull develop'
 ).split(' ');
 
-function syntheticSource(i: number): Source {
+function syntheticSource(i: number): BbcSource {
   const rnd = mulberry32(0x9e3779b9 ^ i);
   const word = () => VOCAB[Math.floor(rnd() * VOCAB.length)]!;
   const sentence = (min: number, max: number) => {
@@ -131,7 +88,7 @@ function syntheticSource(i: number): Source {
  * null uses the synthetic generator.
  */
 export function* generatedTexts(n: number, bbcDir: string | null): Generator<string> {
-  const sources = bbcDir ? loadSources(bbcDir) : null;
+  const sources = bbcDir ? loadBbcSources(bbcDir, { dedupe: true }) : null;
   const m = sources?.length ?? 0;
   for (let i = 0; i < n; i++) {
     let title: string;

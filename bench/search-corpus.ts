@@ -1,44 +1,18 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SearchArticle } from '../src-main/core/search/search-doc';
+import type { BbcSource } from './bbc-sources';
+import { BENCH_OUTLETS, loadBbcSources } from './bbc-sources';
 
 export const BBC_DIR = process.env.BBC_DIR ?? join(import.meta.dirname, '../../shared/corpora/01-bbc-news-fulltext/bbc');
-const OUTLETS = [
-  'BBC News',
-  'Reuters',
-  'Al Jazeera',
-  'TRT World',
-  'Shafaq News',
-  'The New Arab',
-  'Daily Sabah',
-  'Anadolu Agency',
-  'The Guardian',
-  'Le Monde',
-  'Der Spiegel',
-  'Asharq Al-Awsat',
-];
+const OUTLETS = BENCH_OUTLETS;
 const TAGS = ['claim/attribution', 'actor/turkiye', 'actor/syria', 'topic/security', 'topic/economy', 'quote', 'to-check', 'timeline'];
 
-type Source = { title: string; paragraphs: string[] };
+type Source = BbcSource;
 
+/** The BBC stories, every file (copies included, so the corpus stays as measured), or null without the corpus. */
 export function loadBbc(): Source[] | null {
-  if (!existsSync(BBC_DIR)) return null;
-  const out: Source[] = [];
-  for (const cat of readdirSync(BBC_DIR).sort()) {
-    const dir = join(BBC_DIR, cat);
-    if (!existsSync(dir) || cat.endsWith('.TXT')) continue;
-    for (const f of readdirSync(dir).sort()) {
-      const text = readFileSync(join(dir, f), 'latin1').includes('\uFFFD') ? '' : readFileSync(join(dir, f), 'utf8');
-      const [title = '', ...rest] = text.split('\n');
-      const paragraphs = rest
-        .join('\n')
-        .split(/\n\s*\n/)
-        .map((p) => p.trim())
-        .filter(Boolean);
-      if (paragraphs.length) out.push({ title: title.trim(), paragraphs });
-    }
-  }
-  return out;
+  return existsSync(BBC_DIR) ? loadBbcSources(BBC_DIR, { dedupe: false }) : null;
 }
 
 /**
