@@ -1,7 +1,6 @@
 import type { Emit, Handlers } from '../contract';
 import { AppError } from '../contract';
-import { summaryOf, toDetail, toSummary } from '../core/article/article-record';
-import { reanchorAll } from '../core/anchoring/anchor';
+import { setAnalysis, summaryOf, toDetail, toSummary } from '../core/article/article-record';
 import { analyseSource } from './importer/formats/analyse-source';
 import { fingerprintOf, importArticles } from './importer/import-articles';
 import { bytesToText, readImportFile } from './importer/read-import-file';
@@ -104,10 +103,8 @@ export function articleHandlers(
       for (const id of targets) if (!store.entry(id)) throw new AppError('NOT_FOUND', `No article with id ${id}`);
       for (const id of targets) {
         await store.updateArticle(id, (r) => {
-          r.analysis = analyseSource(r.format ?? 'text', r.raw, r.file).analysis;
-          r.fingerprint = fingerprintOf(r.analysis, r.raw);
-          // The clean text may have changed: find every annotation again (ok, drifted or orphaned, never dropped).
-          r.annotations = reanchorAll(r.annotations, r.analysis.body).annotations;
+          const { analysis } = analyseSource(r.format ?? 'text', r.raw, r.file);
+          setAnalysis(r, analysis, fingerprintOf(analysis, r.raw));
         });
       }
       changed(targets, 'reanalyse');

@@ -1,8 +1,7 @@
 import type { AnchorCounts, Emit, Handlers, ParsedInput, ReplaceTextResult } from '../contract';
 import { AppError } from '../contract';
 import type { ArticleFormat } from '../core/article/article-record';
-import { toDetail } from '../core/article/article-record';
-import { reanchorAll } from '../core/anchoring/anchor';
+import { setAnalysis, toDetail } from '../core/article/article-record';
 import { analyseJob } from './importer/analyse-job';
 import { formatOfFile } from './importer/formats/analyse-source';
 import { MAX_FILE_BYTES, bytesToText, checkArticleText } from './importer/read-import-file';
@@ -79,14 +78,11 @@ export function replaceTextHandlers(store: NotebookStore, emit: Emit): ReplaceTe
         changed = done.raw !== r.raw || format !== (r.format ?? 'text');
         r.raw = done.raw;
         r.format = format;
-        r.analysis = done.analysis;
-        r.fingerprint = done.fingerprint;
         if (source === 'reimport') {
           r.file = file;
           r.encoding = decoded.encoding;
         }
-        // The clean text changed: find every annotation again (ok, drifted or orphaned, never dropped).
-        r.annotations = reanchorAll(r.annotations, r.analysis.body).annotations;
+        setAnalysis(r, done.analysis, done.fingerprint);
         counts = countStatuses(r.annotations);
       });
       emit('notebook.changed', { ids: [id], reason: source });

@@ -1,5 +1,6 @@
 import type { Annotation, ArticleDetail, ArticleMeta, ArticleSummary, MetaKey } from '../../contract';
 import { metaKeys } from '../../contract';
+import { reanchorAll } from '../anchoring/anchor';
 import type { Analysis } from './analyse-article';
 
 /** User corrections, kept apart from what the analyser found so re-analysis never overwrites them. */
@@ -90,4 +91,14 @@ export function toDetail(r: ArticleRecord): ArticleDetail {
     meta: effectiveMeta(r),
     encoding: r.encoding,
   };
+}
+
+/**
+ * Give an article a new analysis (a re-run, an edited text, a re-import). Its clean text may have changed,
+ * so every annotation is found again: ok, drifted or orphaned, never dropped.
+ */
+export function setAnalysis(r: ArticleRecord, analysis: Analysis, fingerprint: string): void {
+  r.analysis = analysis;
+  r.fingerprint = fingerprint;
+  r.annotations = reanchorAll(r.annotations, analysis.body).annotations;
 }
