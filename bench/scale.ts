@@ -8,8 +8,9 @@
  *     and a restart that loads the saved index; resident memory of the whole server process (its search
  *     worker thread included) when searchable, right after the edits, after SETTLE_S seconds idle (40), and
  *     its peak;
- *   p50/p95 of an annotation save, a tag added to an article, a metadata edit, and a library page of 200
- *     sorted by each key;
+ *   p50/p95 of an annotation save, a tag added to an article, a metadata edit (each made, as in the app,
+ *     on an article just opened in the reader; and "cold", on articles not opened since the start), and a
+ *     library page of 200 sorted by each key;
  *   the 100k/1k (largest/smallest) ratios.
  * Needs the build (`npm run build`): the server is `bin/parallax.mjs serve`.
  */
@@ -71,9 +72,15 @@ async function untilSearchable(api: Api, t0: number): Promise<number> {
   }
 }
 
-async function timed(n: number, fn: (i: number) => Promise<Reply>): Promise<{ p50: number; p95: number }> {
+/** p50/p95 of `n` calls of `fn`; `before` (not timed) runs ahead of each, as a UI step before the edit. */
+async function timed(
+  n: number,
+  fn: (i: number) => Promise<Reply>,
+  before?: (i: number) => Promise<Reply>,
+): Promise<{ p50: number; p95: number }> {
   const t: number[] = [];
   for (let i = 0; i < n; i++) {
+    if (before) ok(await before(i), 'before');
     const t0 = performance.now();
     const r = await fn(i);
     t.push(performance.now() - t0);
@@ -149,6 +156,7 @@ for (const n of sizes) {
     const importS = (performance.now() - t0) / 1000;
     await untilSearchable(first.api, t0);
     const importSearchableS = (performance.now() - t0) / 1000;
+    const peakImport = procStatus(first.pid, 'VmHWM');
     await first.stop();
     console.log(
       `  ${n}: imported ${imported} in ${importS.toFixed(1)} s (searchable after ${importSearchableS.toFixed(1)} s), load ${load()}`,
@@ -181,21 +189,36 @@ for (const n of sizes) {
       ok(await app.api('articles.list', { sort, limit: 200, offset: 0 }), 'list');
       firstSorts.push(performance.now() - t);
     }
-    const list = ok<{ items: Array<{ id: string }> }>(await app.api('articles.list', { sort: 'date', limit: 1000 }), 'list');
-    const ids = list.items.map((a) => a.id);
-    const annotate = await timed(SAMPLES, (k) =>
-      app.api('annotations.create', {
-        articleId: ids[(k * 3 + 1) % ids.length],
-        target: { start: 0, end: 30 },
-        note: `note ${k}`,
-        tags: ['bench/new'],
-      }),
-    );
-    const tag = await timed(SAMPLES, (k) => app.api('articles.tag', { id: ids[(k * 7) % ids.length], add: [`topic/t${k % 5}`] }));
-    const edit = await timed(SAMPLES, (k) =>
-      app.api('articles.update', { id: ids[(k * 13) % ids.length], patch: { outlet: `Outlet ${k}` } }),
-    );
-    // The edits above changed 300 articles: the next listing patches every order it holds.
+    const list = ok<{ items: Array<{ id: string }> }>(await app.api('articles.list', { sort: 'date', limit: 2000 }), 'list');
+    // In the app every one of these edits is made in the reader, so the article was just opened
+    // (`articles.get`, not timed). The "cold" runs edit other articles, not opened since the start: their
+    // read-modify-write reads the file from disk (at 100k the notebook is larger than what this machine's
+    // OS keeps cached, so that read often waits on the disk). Each article is edited once per kind.
+    const half = Math.floor(list.items.length / 2);
+    const opened = list.items.slice(0, half).map((a) => a.id);
+    const cold = list.items.slice(half).map((a) => a.id);
+    const editsOf = (ids: string[], open: boolean) => {
+      const pick = (k: number, step: number) => ids[(k * step + 1) % ids.length]!;
+      const run = (step: number, save: (id: string, k: number) => Promise<Reply>) =>
+        timed(SAMPLES, (k) => save(pick(k, step), k), open ? (k) => app.api('articles.get', { id: pick(k, step) }) : undefined);
+      return {
+        annotate: () =>
+          run(3, (articleId, k) =>
+            app.api('annotations.create', { articleId, target: { start: 0, end: 30 }, note: `note ${k}`, tags: ['bench/new'] }),
+          ),
+        tag: () => run(7, (id, k) => app.api('articles.tag', { id, add: [`topic/t${k % 5}`] })),
+        edit: () => run(13, (id, k) => app.api('articles.update', { id, patch: { outlet: `Outlet ${k}` } })),
+      };
+    };
+    const app1 = editsOf(opened, true);
+    const annotate = await app1.annotate();
+    const tag = await app1.tag();
+    const edit = await app1.edit();
+    const coldRuns = editsOf(cold, false);
+    const coldAnnotate = await coldRuns.annotate();
+    const coldTag = await coldRuns.tag();
+    const coldEdit = await coldRuns.edit();
+    // The edits above changed 600 articles (more than the listing patches): the next listing re-sorts.
     const tCatchUp = performance.now();
     ok(await app.api('articles.list', { sort: 'title', limit: 200, offset: 0 }), 'list');
     const catchUp = performance.now() - tCatchUp;
@@ -208,12 +231,21 @@ for (const n of sizes) {
     const peak = procStatus(app.pid, 'VmHWM');
     await app.stop();
     const size = diskUsage(notebook);
-    raw[n] = { annotate: annotate.p95, tag: tag.p95, edit: edit.p95, list: listing.p95 };
+    raw[n] = {
+      annotate: annotate.p95,
+      tag: tag.p95,
+      edit: edit.p95,
+      list: listing.p95,
+      coldAnnotate: coldAnnotate.p95,
+      coldTag: coldTag.p95,
+      coldEdit: coldEdit.p95,
+    };
     rows.push({
       articles: n,
       'import /s': Math.round(n / importS),
       'not imported': errors,
       annotations: seeded,
+      'RSS MB import peak': Math.round(peakImport),
       'disk MB (alloc)': `${(size.bytes / 1048576).toFixed(0)} (${(size.allocated / 1048576).toFixed(0)})`,
       'first open→searchable': ms(firstOpen),
       'restart→searchable': ms(restart),
@@ -222,8 +254,9 @@ for (const n of sizes) {
       'annotate p50/p95': `${ms(annotate.p50)} / ${ms(annotate.p95)}`,
       'tag p50/p95': `${ms(tag.p50)} / ${ms(tag.p95)}`,
       'edit p50/p95': `${ms(edit.p50)} / ${ms(edit.p95)}`,
+      'cold annotate / tag / edit p50/p95': [coldAnnotate, coldTag, coldEdit].map((c) => `${ms(c.p50)}/${ms(c.p95)}`).join(', '),
       'first sort (max of 4)': ms(Math.max(...firstSorts)),
-      'list after 300 edits': ms(catchUp),
+      'list after 600 edits': ms(catchUp),
       'list+sort p50/p95': `${ms(listing.p50)} / ${ms(listing.p95)}`,
     });
     console.log(`  ${n}: done, load ${load()}`);
@@ -238,4 +271,5 @@ if (lo && hi && sizes.length > 1) {
   console.log(
     `p95 ratios ${Math.max(...sizes)}/${Math.min(...sizes)}: annotate ${r('annotate')}, tag ${r('tag')}, edit ${r('edit')}, list+sort ${r('list')}`,
   );
+  console.log(`cold (article not opened since the start): annotate ${r('coldAnnotate')}, tag ${r('coldTag')}, edit ${r('coldEdit')}`);
 }

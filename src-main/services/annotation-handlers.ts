@@ -14,7 +14,7 @@ type AnnotationHandlers = Pick<
 
 /**
  * Annotations live in their article's document: every change is one `store.updateArticle` (a queued
- * read-modify-write of that one file and one catalog shard), so two windows, or the app and the CLI in one
+ * read-modify-write of that one file, plus one row appended to the catalog journal), so two windows, or the app and the CLI in one
  * process, saving at once lose nothing.
  */
 export function annotationHandlers(store: NotebookStore, emit: Emit, index: AnnotationIndex): AnnotationHandlers {

@@ -114,7 +114,7 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
     lock,
     search,
     close: async () => {
-      await store.flush();
+      await store.close();
       await search.close();
       await lock?.release();
     },

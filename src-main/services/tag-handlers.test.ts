@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MethodName, MethodOutput } from '../contract';
 import type { Backend } from './backend';
 import { openBackend } from './backend';
@@ -52,6 +52,17 @@ describe('article tags', () => {
     await api('articles.tag', { id: ids[2], add: ['topical'] });
     const listed = await api('articles.list', { tag: 'topic' });
     expect(listed.items.map((i) => i.id).sort()).toEqual([ids[0], ids[1]].sort());
+  });
+
+  it('tagging an article reads only that article, not every annotated one (the tag list does read them)', async () => {
+    await api('annotations.create', { articleId: ids[2], target: { start: 0, end: 10 }, tags: ['x'] });
+    await backend.close();
+    backend = await openBackend(dir, { durability: 'none' });
+    const reads = vi.spyOn(backend.store, 'readArticle');
+    await api('articles.tag', { id: ids[0], add: ['topic/security'] });
+    expect(reads.mock.calls.map(([id]) => id)).toEqual([ids[0]]);
+    expect((await api('tags.list', {})).tags.map((t) => t.name)).toContain('x');
+    expect(reads.mock.calls.map(([id]) => id)).toContain(ids[2]);
   });
 });
 

@@ -10,6 +10,7 @@ import type { Analyser } from './analysis-pool';
 import { analyserFor } from './analysis-pool';
 import type { Decoded } from './decode-text';
 import { formatOfFile } from './formats/analyse-source';
+import { importHeap } from '../memory/heap-guard';
 
 export { fingerprintOf } from './analyse-job';
 
@@ -26,9 +27,9 @@ const BATCH = 200;
 const MAX_BATCH = 1000;
 
 /**
- * Articles per saved batch. Each batch rewrites the catalog shards it touches, and a shard holds 1/256 of
- * the notebook, so in a large notebook a batch of 200 rewrote ~80% of the catalog for 200 articles; larger
- * batches there (1,000 at 100k articles) keep that cost per article flat.
+ * Articles per saved batch. Batches grew with the notebook (to 1,000 at 100k) when each one rewrote the
+ * catalog shards it touched; since the catalog journal (ADR 004) a batch appends its rows in one write, and
+ * the larger batches are kept because each still costs a few fixed flushes (folders, the journal).
  */
 export const batchSizeFor = (notebookSize: number) => Math.min(MAX_BATCH, Math.max(BATCH, Math.round(notebookSize / 100)));
 
@@ -76,6 +77,7 @@ export async function importArticles(
     if (batch.length) {
       try {
         await store.putArticles(batch);
+        importHeap().collectIfGrown();
         for (const r of batch) report.imported.push({ id: r.id, file: r.file ?? '', title: displayTitle(effectiveMeta(r), r.file) });
       } catch (e) {
         const code = isAppError(e) ? e.code : 'IO_ERROR';

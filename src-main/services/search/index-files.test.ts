@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,6 +149,25 @@ describe('the streamed index save', () => {
     const e = engineOf(150);
     await saveIndex(dir, e.source(), meta(e));
     damage(dir);
+    await expect(loaded(dir)).rejects.toBeInstanceOf(IndexUnusable);
+  });
+
+  it('loads an index saved with SHA-1 checksums (before CRC-32), and still finds damage in one', async () => {
+    const dir = indexDir();
+    const e = engineOf(150);
+    await saveIndex(dir, e.source(), meta(e));
+    const manifestPath = join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { files: Array<{ name: string; crc32?: number; sha1?: string }> };
+    expect(manifest.files.every((f) => typeof f.crc32 === 'number')).toBe(true);
+    for (const f of manifest.files) {
+      delete f.crc32;
+      f.sha1 = createHash('sha1')
+        .update(readFileSync(join(dir, f.name)))
+        .digest('hex');
+    }
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    expect(await answers(await loaded(dir))).toEqual(await answers(e));
+    flipByte(join(dir, 'docs.json'));
     await expect(loaded(dir)).rejects.toBeInstanceOf(IndexUnusable);
   });
 });

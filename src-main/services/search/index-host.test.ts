@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend } from '../backend';
 import type { HostStatus } from './index-host';
-import { IndexHost } from './index-host';
+import { GARBAGE_ALLOWANCE, IndexHost, catalogVersions } from './index-host';
 import { searchArticle } from '../../../tests/helpers/search-article';
 
 const dirs: string[] = [];
@@ -36,7 +36,7 @@ describe('IndexHost persistence', () => {
     const { dir, catalog } = await sampleNotebook();
     const first = new IndexHost(dir);
     await first.open();
-    await first.reconcile(catalog);
+    await first.reconcile(catalogVersions(catalog));
     const before = await answers(first);
     expect(await first.save(true)).toBe(true);
     expect(readdirSync(join(dir, 'index'))).toContain('manifest.json');
@@ -45,7 +45,7 @@ describe('IndexHost persistence', () => {
     const second = new IndexHost(dir, (s) => events.push(s));
     await second.open();
     expect((await second.status()).indexedArticles).toBe(5);
-    const status = await second.reconcile(catalog);
+    const status = await second.reconcile(catalogVersions(catalog));
     expect(status.state).toBe('ready');
     expect(events.some((e) => e.state === 'rebuilding')).toBe(false); // nothing was re-indexed
     expect(await answers(second)).toEqual(before);
@@ -55,13 +55,13 @@ describe('IndexHost persistence', () => {
     const { dir, catalog } = await sampleNotebook();
     const host = new IndexHost(dir);
     await host.open();
-    await host.reconcile(catalog);
+    await host.reconcile(catalogVersions(catalog));
     await host.save(true);
     const events: HostStatus[] = [];
     const again = new IndexHost(dir, (s) => events.push(s));
     await again.open();
     const changed = catalog.map(([id, at], i): [string, string] => [id, i === 0 ? `${at}x` : at]).slice(0, 4);
-    await again.reconcile(changed);
+    await again.reconcile(catalogVersions(changed));
     expect(events.find((e) => e.progress)?.progress).toMatchObject({ total: 1 });
     expect((await again.status()).indexedArticles).toBe(4);
   });
@@ -84,7 +84,7 @@ describe('IndexHost persistence', () => {
     const { dir, catalog } = await sampleNotebook();
     const host = new IndexHost(dir);
     await host.open();
-    await host.reconcile(catalog);
+    await host.reconcile(catalogVersions(catalog));
     const before = await answers(host);
     await host.save(true);
     await damage(dir);
@@ -94,7 +94,7 @@ describe('IndexHost persistence', () => {
     const opened = await fresh.open();
     expect(opened.message).toMatch(/Rebuilding the search index/);
     expect(opened.indexedArticles).toBe(0);
-    await fresh.reconcile(catalog);
+    await fresh.reconcile(catalogVersions(catalog));
     expect(events.some((e) => e.state === 'rebuilding' && e.progress?.total === 5)).toBe(true);
     expect(await answers(fresh)).toEqual(before);
     // The rebuilt index is saved again, replacing the damaged one.
@@ -104,12 +104,23 @@ describe('IndexHost persistence', () => {
 });
 
 describe('IndexHost memory', () => {
-  it('collects garbage after a run of edits and around a save, not after every change', async () => {
+  it('collects garbage once the heap has grown by the allowance since the last collection, and around a save', async () => {
     const { dir, catalog } = await sampleNotebook();
     let collections = 0;
-    const host = new IndexHost(dir, undefined, () => collections++);
+    // The heap as the host sees it: each edit below adds a tenth of the allowance; a collection frees it all.
+    let garbage = 0;
+    const host = new IndexHost(
+      dir,
+      undefined,
+      () => {
+        collections++;
+        garbage = 0;
+      },
+      () => 300e6 + garbage,
+      { quietMs: 0, maxWaitMs: 0, maxArticles: 1 }, // every change indexed at once
+    );
     await host.open();
-    await host.reconcile(catalog);
+    await host.reconcile(catalogVersions(catalog));
     const first = await host.query({ query: 'guler', limit: 1, offset: 0 });
     const id = first.hits[0]!.id;
     const article = (n: number) =>
@@ -119,9 +130,16 @@ describe('IndexHost memory', () => {
         body: 'guler edited',
       });
     const before = collections;
-    for (let n = 0; n < 99; n++) await host.upsert([article(n)]);
+    for (let n = 0; n < 9; n++) {
+      garbage += GARBAGE_ALLOWANCE / 10;
+      await host.upsert([article(n)]);
+    }
     expect(collections).toBe(before);
-    await host.upsert([article(99)]);
+    garbage += GARBAGE_ALLOWANCE / 10;
+    await host.upsert([article(9)]);
+    expect(collections).toBe(before + 1);
+    garbage += GARBAGE_ALLOWANCE / 10;
+    await host.upsert([article(10)]);
     expect(collections).toBe(before + 1);
     await host.save(true);
     expect(collections).toBeGreaterThanOrEqual(before + 3); // before the export and after the save
@@ -152,4 +170,18 @@ describe('SearchService in its worker thread', () => {
     expect(statuses).toContain('ready');
     expect(readdirSync(join(dir, 'index'))).toContain('manifest.json');
   }, 30_000);
+});
+
+describe('IndexHost with queued changes', () => {
+  it('a query right after a change finds it: the changes waiting are indexed first', async () => {
+    const { dir, catalog } = await sampleNotebook();
+    const host = new IndexHost(dir, undefined, undefined, undefined, { quietMs: 60_000, maxWaitMs: 60_000, maxArticles: 1_000 });
+    await host.open();
+    await host.reconcile(catalogVersions(catalog));
+    const id = (await host.query({ query: 'guler', limit: 1, offset: 0 })).hits[0]!.id;
+    expect((await host.query({ query: 'zanzibar', limit: 5, offset: 0 })).total).toBe(0);
+    await host.upsert([searchArticle(id, { updatedAt: '2030-01-01T00:00:00.000Z', title: 'Edited', body: 'zanzibar' })]);
+    expect((await host.query({ query: 'zanzibar', limit: 5, offset: 0 })).hits.map((h) => h.id)).toEqual([id]);
+    await host.close();
+  });
 });

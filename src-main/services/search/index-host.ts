@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import type { SearchResult } from '../../contract';
 import type { ArticleRecord } from '../../core/article/article-record';
 import type { SearchArticle } from '../../core/search/search-doc';
@@ -8,6 +9,9 @@ import { IndexUnusable, loadIndex, saveIndex, versionsChecksum } from './index-f
 import type { TextProvider } from './run-query';
 import { runQuery } from './run-query';
 import { SearchEngine } from './search-engine';
+import { HeapGuard } from '../memory/heap-guard';
+import type { UpsertQueueOptions } from './upsert-queue';
+import { UPSERT_QUEUE, UpsertQueue } from './upsert-queue';
 
 export type HostState = 'starting' | 'ready' | 'rebuilding' | 'failed';
 export type HostStatus = {
@@ -17,10 +21,26 @@ export type HostStatus = {
   message: string | null;
 };
 
+/**
+ * Every article's id and updatedAt, as two newline-joined strings (ids never hold a newline): posted to the
+ * worker as two strings rather than 100k two-item arrays, which took ~50 ms more to copy at 100k.
+ */
+export type CatalogVersions = { ids: string; updatedAt: string };
+
+export function catalogVersions(pairs: Iterable<readonly [string, string]>): CatalogVersions {
+  const ids: string[] = [];
+  const updatedAt: string[] = [];
+  for (const [id, at] of pairs) {
+    ids.push(id);
+    updatedAt.push(at);
+  }
+  return { ids: ids.join('\n'), updatedAt: updatedAt.join('\n') };
+}
+
 /** The index's API, the same whether it runs in a worker thread (the app) or in-process (tests). */
 export type IndexApi = {
   open(): Promise<HostStatus>;
-  reconcile(catalog: [string, string][]): Promise<HostStatus>;
+  reconcile(catalog: CatalogVersions): Promise<HostStatus>;
   upsert(articles: SearchArticle[]): Promise<void>;
   remove(ids: string[]): Promise<void>;
   query(input: { query: string; limit: number; offset: number }): Promise<SearchResult>;
@@ -32,18 +52,13 @@ export type IndexApi = {
 
 const BATCH = 100;
 /**
- * While many articles are indexed, run a full collection every this many: V8 otherwise lets the garbage of
- * the article files read so far pile up (at the end of a 100k build, 645 MB of heap in use instead of 393).
+ * A full collection whenever the heap has grown this much since the last one. V8 otherwise lets garbage
+ * pile up and keeps the memory it grew into: the article files read while building (~15 kB each), the
+ * posting lists an edit re-allocates (they are loaded exact-size, so one push copies them at 1.5×), the
+ * pieces of a save. Counting articles or edits instead (every 10,000 while building) let ~150 MB of
+ * garbage gather and the 100k first open peak past 1 GB.
  */
-const COLLECT_EVERY = 10_000;
-/**
- * A full collection after this many articles were re-indexed (edited, not new): each edit pushes ids onto
- * posting lists that were loaded exact-size, so V8 re-allocates them at 1.5× and the old copies are garbage
- * (at 100k, 300 edits after a restart took RSS from ~730 to ~970 MB before this).
- */
-const COLLECT_AFTER_EDITS = 100;
-/** While saving, a full collection after every this many characters of flexsearch's export (~300 M at 100k). */
-const COLLECT_SAVED_CHARS = 64 << 20;
+export const GARBAGE_ALLOWANCE = 48 << 20;
 const CACHE_SIZE = 300;
 /** Sweep removed documents out of flexsearch once this many have piled up, or after SWEEP_IDLE_MS without changes. */
 const SWEEP_AT = 1000;
@@ -61,21 +76,35 @@ export class IndexHost implements IndexApi {
   private progress: HostStatus['progress'] = null;
   private message: string | null = null;
   private dirty = 0;
-  private edited = 0;
+  private readonly heap: HeapGuard;
   private lock: Promise<unknown> = Promise.resolve();
   private cache = new Map<string, SearchArticle>();
   private sweepTimer: NodeJS.Timeout | null = null;
   private readonly paths: ReturnType<typeof layout>;
+  private readonly queue: UpsertQueue;
   private readonly dir: string;
 
   constructor(
     root: string,
     private readonly onStatus: (s: HostStatus) => void = () => undefined,
     /** A full garbage collection, when the host may run one (the search worker can; tests need not). */
-    private readonly collect: () => void = () => undefined,
+    collect: () => void = () => undefined,
+    /** Bytes of heap in use (V8's figure; tests give their own to check when collections happen). */
+    heapUsed: () => number = () => getHeapStatistics().used_heap_size,
+    queueOptions: UpsertQueueOptions = UPSERT_QUEUE,
   ) {
+    this.heap = new HeapGuard(GARBAGE_ALLOWANCE, collect, heapUsed);
     this.paths = layout(root);
+    this.queue = new UpsertQueue((articles) => this.applyUpserts(articles), queueOptions);
     this.dir = `${root}/index`;
+  }
+
+  private collectNow(): void {
+    this.heap.collectNow();
+  }
+
+  private collectIfGrown(): void {
+    this.heap.collectIfGrown();
   }
 
   private exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
@@ -104,6 +133,9 @@ export class IndexHost implements IndexApi {
       this.engine = new SearchEngine();
       this.dirty = Number.MAX_SAFE_INTEGER;
     }
+    // The loaded index is the baseline: its garbage is left to V8 (a full collection here would hold up
+    // the start by ~0.2 s at 100k), and growth from here on is what counts.
+    this.heap.rebase();
     return this.report();
   }
 
@@ -122,23 +154,30 @@ export class IndexHost implements IndexApi {
     return a;
   };
 
-  /** Bring the index in line with the catalog (`[id, updatedAt]` of every article), in batches, reporting progress. */
-  async reconcile(catalog: [string, string][]): Promise<HostStatus> {
-    const indexed = new Map(this.engine.articleVersions());
-    const wanted = new Set<string>();
+  /** Bring the index in line with the catalog (`updatedAt` of every article), in batches, reporting progress. */
+  async reconcile(catalog: CatalogVersions): Promise<HostStatus> {
+    const ids = catalog.ids === '' ? [] : catalog.ids.split('\n');
+    const versions = catalog.updatedAt === '' ? [] : catalog.updatedAt.split('\n');
+    const building = this.engine.articleCount === 0;
     const todo: string[] = [];
-    for (const [id, at] of catalog) {
-      wanted.add(id);
-      if (indexed.get(id) !== at) todo.push(id);
+    let matched = 0;
+    for (const [i, id] of ids.entries()) {
+      const at = this.engine.versionOf(id);
+      if (at !== undefined) matched++;
+      if (at !== versions[i]) todo.push(id);
     }
-    const gone = [...indexed.keys()].filter((id) => !wanted.has(id));
-    if (gone.length) await this.remove(gone);
+    // Every indexed article is in the catalog unless fewer matched than are indexed: only then look for the gone.
+    if (matched < this.engine.articleCount) {
+      const wanted = new Set(ids);
+      const gone = [...this.engine.articleVersions()].map(([id]) => id).filter((id) => !wanted.has(id));
+      if (gone.length) await this.remove(gone);
+    }
     if (todo.length === 0) {
       this.state = 'ready';
       this.message = null;
       return this.report();
     }
-    const reason = indexed.size === 0 ? 'building the search index' : `updating the search index (${todo.length} changed)`;
+    const reason = building ? 'building the search index' : `updating the search index (${todo.length} changed)`;
     this.state = 'rebuilding';
     this.progress = { done: 0, total: todo.length, reason };
     await this.report();
@@ -156,7 +195,7 @@ export class IndexHost implements IndexApi {
         this.sweepLater();
       });
       const done = Math.min(todo.length, i + BATCH);
-      if (Math.floor(done / COLLECT_EVERY) > Math.floor(i / COLLECT_EVERY)) await this.exclusive(() => this.collect());
+      await this.exclusive(() => this.collectIfGrown());
       this.progress = { done, total: todo.length, reason };
       await this.report();
       await tick(); // let queries in between batches: search works over what is indexed so far
@@ -167,23 +206,27 @@ export class IndexHost implements IndexApi {
     return this.report();
   }
 
+  /** Index changed articles: queued while edits keep coming, see upsert-queue.ts. */
   upsert(articles: SearchArticle[]): Promise<void> {
+    for (const a of articles) this.cache.delete(a.id);
+    return this.queue.add(articles);
+  }
+
+  private applyUpserts(articles: SearchArticle[]): Promise<void> {
     return this.exclusive(() => {
       for (const a of articles) {
-        if (this.engine.hasArticle(a.id)) this.edited++;
         this.engine.upsertArticle(a);
         this.cache.delete(a.id);
+        // Per article: a batch of queued edits re-allocates hundreds of MB of posting lists at 100k.
+        this.collectIfGrown();
       }
       this.dirty += articles.length;
       this.sweepLater();
-      if (this.edited >= COLLECT_AFTER_EDITS) {
-        this.edited = 0;
-        this.collect();
-      }
     });
   }
 
   remove(ids: string[]): Promise<void> {
+    this.queue.forget(ids);
     return this.exclusive(() => {
       for (const id of ids) {
         this.engine.removeArticle(id);
@@ -206,13 +249,14 @@ export class IndexHost implements IndexApi {
       this.sweepTimer = null;
       void this.exclusive(() => {
         this.engine.sweep();
-        this.collect();
+        this.collectNow();
       });
     }, SWEEP_IDLE_MS);
     this.sweepTimer.unref();
   }
 
-  query(input: { query: string; limit: number; offset: number }): Promise<SearchResult> {
+  async query(input: { query: string; limit: number; offset: number }): Promise<SearchResult> {
+    await this.queue.flush();
     return runQuery(this.engine, this.load, input, this.state === 'ready');
   }
 
@@ -221,22 +265,18 @@ export class IndexHost implements IndexApi {
     return this.dirty >= Math.max(1, Math.min(50, Math.floor(this.engine.docCount * 0.1)));
   }
 
-  save(force = false): Promise<boolean> {
+  async save(force = false): Promise<boolean> {
+    await this.queue.flush();
     return this.exclusive(async () => {
       if (this.dirty === 0 || (!force && !this.worthSaving()) || this.state === 'rebuilding') return false;
       // The save streams the index out in pieces (index-files.ts); their garbage is collected as it goes,
       // and the edits' garbage before, so the save adds little to what the index itself takes.
       const src = this.engine.source();
-      this.collect();
-      let pending = 0;
+      this.collectNow();
       const flex: typeof src.flex = (write) =>
         src.flex(async (key, data) => {
           await write(key, data);
-          pending += data.length;
-          if (pending >= COLLECT_SAVED_CHARS) {
-            pending = 0;
-            this.collect();
-          }
+          this.collectIfGrown();
         });
       await saveIndex(
         this.dir,
@@ -247,13 +287,15 @@ export class IndexHost implements IndexApi {
         },
       );
       this.dirty = 0;
-      this.collect(); // the export's pieces (~300 MB in all at 100k) are garbage now: give the memory back
+      this.collectNow(); // the export's pieces (~300 MB in all at 100k) are garbage now: give the memory back
       return true;
     });
   }
 
   async close(): Promise<void> {
     if (this.sweepTimer) clearTimeout(this.sweepTimer);
+    this.queue.stop();
+    await this.queue.flush();
     await this.lock;
     await this.save().catch((e: unknown) => console.error('[parallax] the search index could not be saved:', e));
   }

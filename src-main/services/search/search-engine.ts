@@ -103,6 +103,12 @@ export class SearchEngine {
     return this.byKey.has(id);
   }
 
+  /** The updatedAt an article was indexed at, or undefined when it is not indexed. */
+  versionOf(id: string): string | undefined {
+    const doc = this.byKey.get(id);
+    return doc === undefined ? undefined : this.docs[doc]?.updatedAt;
+  }
+
   /** Is the article's own document among these ranked documents? */
   hasArticleIn(id: string, ranked: RankedList): boolean {
     const doc = this.byKey.get(id);

@@ -2,7 +2,7 @@ import type { Emit, SearchResult, SearchStatus } from '../../contract';
 import { toSearchArticle } from '../../core/search/search-doc';
 import type { NotebookStore } from '../store/notebook-store';
 import type { HostStatus, IndexApi } from './index-host';
-import { IndexHost } from './index-host';
+import { IndexHost, catalogVersions } from './index-host';
 import { findWorkerEntry, workerIndex } from './worker-client';
 
 export type SearchOptions = {
@@ -75,7 +75,11 @@ export class SearchService {
         work.then(() => this.scheduleSave()).catch((e: unknown) => console.error('[parallax] the search index missed a change:', e));
       });
       this.onStatus(await early.opened);
-      const catalog = [...this.store.entries()].map((e): [string, string] => [e.id, e.updatedAt]);
+      const catalog = catalogVersions(
+        (function* (entries) {
+          for (const e of entries) yield [e.id, e.updatedAt] as const;
+        })(this.store.entries()),
+      );
       this.ready = this.index.reconcile(catalog).then(
         () => this.scheduleSave(),
         (e: unknown) =>

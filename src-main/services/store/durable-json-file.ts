@@ -8,7 +8,7 @@ export type Durability = 'fsync' | 'none';
 let tmpCounter = 0;
 
 /** fsync a directory so a rename inside it survives power loss (a no-op where the OS refuses, e.g. Windows). */
-async function syncDir(dir: string): Promise<void> {
+export async function syncDir(dir: string): Promise<void> {
   let fh;
   try {
     fh = await open(dir, 'r');
@@ -97,6 +97,11 @@ export async function writeFilesAtomic(
 
 /** Read and parse a JSON file; a file that exists but does not parse is reported as corrupt, naming it. */
 export async function readJsonFile<T>(file: string): Promise<T | null> {
+  return (await readJsonText<T>(file))?.value ?? null;
+}
+
+/** `readJsonFile`, also giving the text it parsed. */
+export async function readJsonText<T>(file: string): Promise<{ value: T; text: string } | null> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -105,7 +110,7 @@ export async function readJsonFile<T>(file: string): Promise<T | null> {
     throw new AppError('IO_ERROR', `Cannot read ${file}: ${(e as Error).message}`);
   }
   try {
-    return JSON.parse(text) as T;
+    return { value: JSON.parse(text) as T, text };
   } catch (e) {
     throw new AppError('CORRUPT', `${file} is damaged (${(e as Error).message}); it was left untouched`);
   }

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 
 /**
- * The notebook folder (ADR 001). One edit rewrites one article document and one catalog shard, never
- * the whole notebook:
+ * The notebook folder (ADR 001). One edit rewrites one article document and appends one row to the
+ * catalog's journal, never the whole notebook:
  *
  *   notebook.json          format marker and schema version
  *   catalog/<xx>.json      library rows, sharded by the first two hex digits of the article id (256 shards)
+ *   catalog/journal.jsonl  rows changed since the shards were last rewritten, newest last (catalog-journal.ts)
  *   articles/<xx>/<id>.json one document per article: raw text, analysis, user metadata, annotations
  *   tmp/                   temp files of in-flight writes; emptied at open
  *   backups/               copies taken before migrations
@@ -23,6 +24,7 @@ export function layout(root: string) {
     manifest: join(root, 'notebook.json'),
     catalogDir: join(root, 'catalog'),
     catalogShard: (shard: string) => join(root, 'catalog', `${shard}.json`),
+    catalogJournal: join(root, 'catalog', 'journal.jsonl'),
     articlesDir: join(root, 'articles'),
     article: (id: string) => join(root, 'articles', shardOf(id), `${id}.json`),
     tmp: join(root, 'tmp'),

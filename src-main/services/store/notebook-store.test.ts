@@ -48,7 +48,7 @@ describe('NotebookStore', () => {
     expect(reopened.findByFingerprint(a.fingerprint)).toBe(a.id);
   });
 
-  it('an edit rewrites only the article file and its catalog shard', async () => {
+  it('an edit rewrites only the article file and appends its row to the catalog journal; closing folds it into the shard', async () => {
     const dir = tempDir();
     const store = await NotebookStore.open(dir, { create: true });
     const records = ['000_', '001_', '002_', '003_', '004_'].map(record);
@@ -64,8 +64,31 @@ describe('NotebookStore', () => {
       r.userMeta.outlet = 'Enab Baladi';
     });
     const changed = files().filter((f) => before.get(f) !== readFileSync(f, 'utf8'));
-    expect(changed.sort()).toEqual([l.article(target.id), l.catalogShard(shardOf(target.id))].sort());
+    expect(changed.sort()).toEqual([l.article(target.id), l.catalogJournal].sort());
     expect(store.entry(target.id)?.outlet).toBe('Enab Baladi');
+    await store.close();
+    const shard = JSON.parse(readFileSync(l.catalogShard(shardOf(target.id)), 'utf8')) as { entries: Record<string, { outlet: string }> };
+    expect(shard.entries[target.id]?.outlet).toBe('Enab Baladi');
+    expect(readFileSync(l.catalogJournal, 'utf8')).toBe('');
+  });
+
+  it('keeps the text of the files it touched last, each caller gets its own copy, and a file changed behind its back is read again', async () => {
+    const dir = tempDir();
+    const store = await NotebookStore.open(dir, { create: true });
+    const [a, b] = [record('001_'), record('004_')];
+    await store.putArticles([a, b]);
+    const reader = await NotebookStore.open(dir, { readerOnly: true });
+    expect((await reader.readArticle(a.id)).tags).toEqual([]);
+    await store.updateArticle(a.id, (r) => void r.tags.push('kept'));
+    // Callers get their own copy to change.
+    (await store.readArticle(a.id)).tags.push('not saved');
+    expect((await store.readArticle(a.id)).tags).toEqual(['kept']);
+    // The reader beside the writer reads the file again and sees the edit.
+    expect((await reader.readArticle(a.id)).tags).toEqual(['kept']);
+    // A file changed by someone else (a sync tool, by hand) is read again, not served from memory.
+    const file = layout(dir).article(a.id);
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), tags: ['from outside'] }));
+    expect((await store.readArticle(a.id)).tags).toEqual(['from outside']);
   });
 
   it('serialises concurrent edits of the same article so none is lost', async () => {

@@ -1,16 +1,15 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { Low } from 'lowdb';
 import { AppError } from '../../contract';
 import type { ArticleRecord, CatalogEntry } from '../../core/article/article-record';
 import { toCatalogEntry } from '../../core/article/article-record';
 import type { Durability } from './durable-json-file';
-import { DurableJsonFile, commitFiles, prepareFiles, readJsonFile, writeFileAtomic, writeFilesAtomic } from './durable-json-file';
+import { COMPACT_ROWS, Catalog } from './catalog';
+import { RecentTexts } from './recent-texts';
+import { readJsonFile, readJsonText, writeFileAtomic, writeFilesAtomic } from './durable-json-file';
 import { migrate } from './migrations';
-import { articleFromBackups, keepDamagedCopy, rebuildShardEntries, repairStamp } from './repair';
+import { articleFromBackups, keepDamagedCopy, repairStamp } from './repair';
 import type { Layout, NotebookManifest } from './notebook-layout';
 import { FORMAT, SCHEMA_VERSION, layout, shardOf } from './notebook-layout';
-
-type Shard = { entries: Record<string, CatalogEntry> };
 
 /** What changed after a write reached the disk; the search index and open windows follow these. */
 export type StoreChange = { kind: 'put' | 'update'; records: ArticleRecord[] } | { kind: 'delete'; ids: string[] };
@@ -25,13 +24,17 @@ export type OpenOptions = {
    * every write is refused. The CLI's list and show use this while another process holds the lock.
    */
   readerOnly?: boolean;
+  /** When the catalog journal is folded into its shards (defaults below; tests make them small). */
+  compact?: { rows?: number; idleMs?: number };
 };
 
 /** What a reader opened beside a writer says; not worth telling anyone. */
 export const READER_NOTICE = 'Opened for reading only';
 
-const HEX = '0123456789abcdef';
-const allShards = [...HEX].flatMap((a) => [...HEX].map((b) => a + b));
+/** Article files whose text the store keeps (recent-texts.ts): ~20 kB each. */
+const RECENT_ARTICLES = 64;
+/** Compact the catalog journal into its shards once no write has come for this long (edits; ADR 004). */
+const COMPACT_IDLE_MS = 5_000;
 
 async function isEmptyDir(dir: string): Promise<boolean> {
   try {
@@ -49,11 +52,13 @@ async function isEmptyDir(dir: string): Promise<boolean> {
  */
 export class NotebookStore {
   readonly layout: Layout;
-  private readonly shards = new Map<string, Low<Shard>>();
-  private readonly byFingerprint = new Map<string, string>();
-  private count = 0;
+  private catalog!: Catalog;
   private queueTail: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<StoreListener>();
+  /** A reader beside a writer keeps none: the writer may change the files. */
+  private recent: RecentTexts | null = new RecentTexts(RECENT_ARTICLES);
+  private idleTimer: NodeJS.Timeout | null = null;
+  private closed = false;
   readOnly = false;
   notice: string | null = null;
 
@@ -61,6 +66,7 @@ export class NotebookStore {
     root: string,
     readonly durability: Durability,
     readonly schemaVersion: number,
+    private readonly compactAt: { rows: number; idleMs: number },
   ) {
     this.layout = layout(root);
   }
@@ -68,6 +74,7 @@ export class NotebookStore {
   static async open(root: string, opts: OpenOptions = {}): Promise<NotebookStore> {
     const l = layout(root);
     const durability = opts.durability ?? 'fsync';
+    const compactAt = { rows: opts.compact?.rows ?? COMPACT_ROWS, idleMs: opts.compact?.idleMs ?? COMPACT_IDLE_MS };
     let manifestNotice: string | null = null;
     let manifest: NotebookManifest | null;
     try {
@@ -112,9 +119,10 @@ export class NotebookStore {
           `The notebook at ${root} needs upgrading (schema ${manifest.schemaVersion}); open it for writing first`,
         );
       }
-      const reader = new NotebookStore(root, durability, manifest.schemaVersion);
+      const reader = new NotebookStore(root, durability, manifest.schemaVersion, compactAt);
       await reader.loadCatalog(false);
       reader.readOnly = true;
+      reader.recent = null;
       reader.notice ??= READER_NOTICE;
       return reader;
     }
@@ -135,7 +143,7 @@ export class NotebookStore {
     }
     if (manifest.schemaVersion < SCHEMA_VERSION) manifest = await migrate(l, manifest, SCHEMA_VERSION, durability);
 
-    const store = new NotebookStore(root, durability, manifest.schemaVersion);
+    const store = new NotebookStore(root, durability, manifest.schemaVersion, compactAt);
     await store.loadCatalog(true);
     if (manifestNotice) store.notice = [manifestNotice, store.notice].filter(Boolean).join(' ');
     if (!store.readOnly) void store.enqueue(() => store.recoverOrphans()).catch((e) => console.error('[parallax] recovery failed:', e));
@@ -143,34 +151,8 @@ export class NotebookStore {
   }
 
   private async loadCatalog(repair: boolean): Promise<void> {
-    const damaged: string[] = [];
-    const notices: string[] = [];
-    const stamp = repairStamp();
-    await Promise.all(
-      allShards.map(async (name) => {
-        const file = this.layout.catalogShard(name);
-        const db = new Low<Shard>(new DurableJsonFile(file, this.layout.tmp, this.durability), { entries: {} });
-        try {
-          await db.read();
-        } catch (e) {
-          if (!repair) {
-            damaged.push(`${file}: ${(e as Error).message}`);
-          } else {
-            // The catalog is derived from the article files: keep a copy of the broken shard, rebuild it.
-            const copy = await keepDamagedCopy(this.layout, file, stamp);
-            const rebuilt = await rebuildShardEntries(this.layout, name);
-            db.data = { entries: rebuilt.entries };
-            await db.write();
-            notices.push(
-              `catalog/${name}.json was damaged and has been rebuilt from the article files (${Object.keys(rebuilt.entries).length} articles; the damaged file is kept at ${copy})`,
-            );
-          }
-        }
-        this.shards.set(name, db);
-        this.count += Object.keys(db.data.entries).length;
-        for (const entry of Object.values(db.data.entries)) this.byFingerprint.set(entry.fingerprint, entry.id);
-      }),
-    );
+    const { catalog, notices, damaged } = await Catalog.open(this.layout, this.durability, repair, this.compactAt.rows);
+    this.catalog = catalog;
     if (notices.length) this.notice = notices.join(' ');
     if (damaged.length) {
       // A reader must not write: it says so and stays read-only; the next writer repairs the file.
@@ -193,9 +175,9 @@ export class NotebookStore {
         const id = name.replace(/\.json$/, '');
         if (!name.endsWith('.json') || this.entry(id)) continue;
         const record = await readJsonFile<ArticleRecord>(this.layout.article(id)).catch(() => null);
-        if (record && record.id === id && !this.byFingerprint.has(record.fingerprint)) {
+        if (record && record.id === id && !this.catalog.findByFingerprint(record.fingerprint)) {
           recovered.push(record);
-          this.byFingerprint.set(record.fingerprint, id);
+          this.catalog.claimFingerprint(record.fingerprint, id);
         } else {
           await rm(this.layout.article(id), { force: true });
           removed++;
@@ -208,33 +190,44 @@ export class NotebookStore {
 
   /** Articles in the catalog. Counted once at open and kept up to date: status requests ask often. */
   get size(): number {
-    return this.count;
+    return this.catalog.size;
   }
 
-  *entries(): IterableIterator<CatalogEntry> {
-    for (const s of this.shards.values()) yield* Object.values(s.data.entries);
+  entries(): IterableIterator<CatalogEntry> {
+    return this.catalog.entries();
   }
 
   entry(id: string): CatalogEntry | undefined {
-    return this.shards.get(shardOf(id))?.data.entries[id];
+    return this.catalog.entry(id);
   }
 
   findByFingerprint(fingerprint: string): string | undefined {
-    return this.byFingerprint.get(fingerprint);
+    return this.catalog.findByFingerprint(fingerprint);
   }
 
   async readArticle(id: string): Promise<ArticleRecord> {
     if (!this.entry(id)) throw new AppError('NOT_FOUND', `No article with id ${id}`);
     const file = this.layout.article(id);
+    const kept = this.recent ? await this.recent.get(file) : undefined;
+    if (kept !== undefined) return JSON.parse(kept) as ArticleRecord;
     let problem: string;
     try {
-      const record = await readJsonFile<ArticleRecord>(file);
-      if (record && record.id === id) return record;
+      const read = await readJsonText<ArticleRecord>(file);
+      const record = read?.value;
+      if (read && record && record.id === id) {
+        await this.remember(id, read.text);
+        return record;
+      }
       problem = record ? `${file} holds another article` : `${file} is missing`;
     } catch (e) {
       problem = (e as Error).message;
     }
     return this.repairArticle(id, file, problem);
+  }
+
+  /** Keep the text of an article file just read or written (see RecentTexts); only a writer keeps them. */
+  private async remember(id: string, text: string): Promise<void> {
+    await this.recent?.keep(this.layout.article(id), text);
   }
 
   /**
@@ -252,8 +245,16 @@ export class NotebookStore {
     }
     const stamp = repairStamp();
     const kept = await keepDamagedCopy(this.layout, file, stamp).catch(() => null);
-    await writeFileAtomic(file, JSON.stringify(found.record), this.layout.tmp, this.durability);
-    await this.writeCatalog([toCatalogEntry(found.record)]);
+    const text = JSON.stringify(found.record);
+    await writeFileAtomic(file, text, this.layout.tmp, this.durability);
+    await this.remember(id, text);
+    this.catalog.set([toCatalogEntry(found.record)]);
+    // A repair may run inside a queued write (which reads the article first), so its row is queued behind
+    // that write, and the row written is the newest in memory then (the write may have changed it again).
+    void this.enqueue(async () => {
+      const row = this.entry(id);
+      if (row) await this.writeCatalog([row]);
+    }).catch((e: unknown) => console.error('[parallax] the repaired catalog row could not be saved:', e));
     this.notice = `Article “${found.record.analysis.meta.title.value ?? id}” was damaged and has been restored from ${found.archive}${kept ? `; the damaged file is kept at ${kept}` : ''}. Changes made to it after that backup are lost.`;
     return found.record;
   }
@@ -297,11 +298,14 @@ export class NotebookStore {
     return this.queueTail.then(() => undefined);
   }
 
-  /** Save whole article records (new or replaced): their documents first, then the catalog shards they touch. */
+  /** Save whole article records (new or replaced): their documents first, then their catalog rows (one journal append). */
   putArticles(records: ArticleRecord[]): Promise<void> {
     return this.enqueue(async () => {
       const files = records.map((r) => ({ file: this.layout.article(r.id), data: JSON.stringify(r) }));
       await writeFilesAtomic(files, this.layout.tmp, this.durability);
+      // Only the last ones would stay kept.
+      const last = Math.max(0, records.length - RECENT_ARTICLES);
+      await Promise.all(records.slice(last).map((r, i) => this.remember(r.id, files[last + i]!.data)));
       await this.writeCatalog(records.map(toCatalogEntry));
       this.notify({ kind: 'put', records });
     });
@@ -313,43 +317,54 @@ export class NotebookStore {
       const record = await this.readArticle(id);
       mutate(record);
       record.updatedAt = new Date().toISOString();
-      // Both new files are written and flushed side by side (one fsync wait instead of two), then put in
-      // place in the usual order: the article file (and its folder flushed), then its catalog shard.
-      const entry = toCatalogEntry(record);
-      const name = shardOf(id);
-      const shard = { entries: { ...this.shards.get(name)!.data.entries, [id]: entry } };
-      const [article, catalog] = await Promise.all([
-        prepareFiles([{ file: this.layout.article(id), data: JSON.stringify(record) }], this.layout.tmp, this.durability),
-        prepareFiles([{ file: this.layout.catalogShard(name), data: JSON.stringify(shard) }], this.layout.tmp, this.durability),
-      ]);
-      await commitFiles(article, this.durability);
-      this.setEntries([entry]);
-      await commitFiles(catalog, this.durability);
+      // The article file first (flushed, renamed, its folder flushed), then its catalog row.
+      const text = JSON.stringify(record);
+      await writeFileAtomic(this.layout.article(id), text, this.layout.tmp, this.durability);
+      await this.remember(id, text);
+      await this.writeCatalog([toCatalogEntry(record)]);
       this.notify({ kind: 'update', records: [record] });
       return record;
     });
   }
 
+  /**
+   * Catalog rows go to the journal: one append, whatever the notebook's size (ADR 004). The shards are
+   * rewritten from memory once the journal is long (an import) or the notebook has been idle a while.
+   */
   private async writeCatalog(entries: CatalogEntry[]): Promise<void> {
-    const touched = this.setEntries(entries);
-    // Shards are independent files: write them as one batch (each still replaced atomically; temp files
-    // flushed in parallel, the catalog folder flushed once) rather than one fsync'd write per shard.
-    const files = [...touched].map((name) => ({ file: this.layout.catalogShard(name), data: JSON.stringify(this.shards.get(name)!.data) }));
-    await writeFilesAtomic(files, this.layout.tmp, this.durability);
+    await this.catalog.write(entries);
+    if (this.catalog.pending > 0) this.compactWhenIdle();
   }
 
-  /** Put entries in the in-memory catalog; returns the shards they touched. */
-  private setEntries(entries: CatalogEntry[]): Set<string> {
-    const touched = new Set<string>();
-    for (const e of entries) {
-      const shard = this.shards.get(shardOf(e.id))!;
-      const old = shard.data.entries[e.id];
-      if (!old) this.count++;
-      if (old && old.fingerprint !== e.fingerprint) this.byFingerprint.delete(old.fingerprint);
-      shard.data.entries[e.id] = e;
-      this.byFingerprint.set(e.fingerprint, e.id);
-      touched.add(shardOf(e.id));
-    }
-    return touched;
+  private compactWhenIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.catalog.pending === 0 || this.closed) return;
+      this.enqueue(async () => {
+        // A notebook folder removed under an open store (a test's temp folder) has nothing to compact into.
+        if (
+          await stat(this.layout.catalogDir).then(
+            () => true,
+            () => false,
+          )
+        )
+          await this.catalog.compact();
+      }).catch((e: unknown) => console.error('[parallax] the catalog could not be compacted:', e));
+    }, this.compactAt.idleMs);
+    this.idleTimer.unref();
+  }
+
+  /**
+   * Finish queued writes and fold the journal into the shards, so the notebook is left in its plainest
+   * form. Not needed for safety (a notebook whose process was killed opens the same), only for tidiness.
+   */
+  async close(): Promise<void> {
+    if (this.closed) return this.flush();
+    this.closed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (this.readOnly) return this.flush();
+    await this.enqueue(() => this.catalog.compact());
   }
 }
