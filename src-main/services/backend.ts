@@ -1,4 +1,4 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import type { Emit, Handlers } from '../contract';
 import { AppError } from '../contract';
 import { annotationHandlers } from './annotation-handlers';
@@ -24,6 +24,7 @@ import type { OpenOptions } from './store/notebook-store';
 import { NotebookStore } from './store/notebook-store';
 import { tagHandlers } from './tag-handlers';
 import { replaceTextHandlers } from './replace-text-handlers';
+import { pathExists } from './path-exists';
 
 export type Backend = {
   handlers: Handlers;
@@ -52,10 +53,7 @@ export type BackendOptions = OpenOptions & {
  */
 export async function openBackend(notebookDir: string, opts: BackendOptions = {}): Promise<Backend> {
   let lock: NotebookLock | null = null;
-  const exists = await stat(notebookDir).then(
-    () => true,
-    () => false,
-  );
+  const exists = await pathExists(notebookDir);
   if (opts.lockAs && !opts.readerOnly && (exists || opts.create)) {
     await mkdir(notebookDir, { recursive: true });
     lock = await acquireLock(notebookDir, opts.lockAs, layout(notebookDir).tmp);

@@ -15,6 +15,7 @@ import { createBackup } from '../backup/backup-archive';
 import type { NotebookStore } from '../store/notebook-store';
 import { collectArticles } from './collect-articles';
 import type { PdfRenderer } from './pdf-chromium';
+import { pathExists } from '../path-exists';
 
 export type ExportDeps = { store: NotebookStore; emit: Emit; resolvers: ScopeResolvers; pdf: PdfRenderer };
 export type ExportRequest = { format: ExportFormat; scope: ExportScope; options: ExportOptions };
@@ -116,10 +117,7 @@ export async function exportToFolder(
   const base = name ? baseNameFrom(name, req.format, req.options.jsonLines) : defaultBaseName(req.format, req.scope);
   const refuseExisting = async (path: string) => {
     if (overwrite) return;
-    const exists = await stat(path).then(
-      () => true,
-      () => false,
-    );
+    const exists = await pathExists(path);
     if (exists) throw new AppError('CONFLICT', `${path} already exists; choose another name or allow overwriting (--force)`);
   };
 

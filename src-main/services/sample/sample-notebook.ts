@@ -1,9 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../contract';
 import type { ImportSource } from '../importer/import-articles';
 import { readImportFile } from '../importer/read-import-file';
+import { pathExists } from '../path-exists';
 
 export type SampleManifest = {
   format: 'parallax-sample';
@@ -23,13 +24,7 @@ export async function resourcesDir(): Promise<string> {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++, dir = dirname(dir)) candidates.push(join(dir, 'resources'));
   for (const c of candidates) {
-    if (
-      await stat(join(c, 'sample', 'manifest.json')).then(
-        () => true,
-        () => false,
-      )
-    )
-      return resolve(c);
+    if (await pathExists(join(c, 'sample', 'manifest.json'))) return resolve(c);
   }
   throw new AppError('NOT_FOUND', 'The sample notebook (resources/sample) is missing from this installation');
 }

@@ -13,6 +13,8 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
+const rows = (pairs: [string, string][]) => pairs.map(([id, updatedAt]) => ({ id, updatedAt }));
+
 async function sampleNotebook() {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-search-'));
   dirs.push(dir);
@@ -36,7 +38,7 @@ describe('IndexHost persistence', () => {
     const { dir, catalog } = await sampleNotebook();
     const first = new IndexHost(dir);
     await first.open();
-    await first.reconcile(catalogVersions(catalog));
+    await first.reconcile(catalogVersions(rows(catalog)));
     const before = await answers(first);
     expect(await first.save(true)).toBe(true);
     expect(readdirSync(join(dir, 'index'))).toContain('manifest.json');
@@ -45,7 +47,7 @@ describe('IndexHost persistence', () => {
     const second = new IndexHost(dir, (s) => events.push(s));
     await second.open();
     expect((await second.status()).indexedArticles).toBe(5);
-    const status = await second.reconcile(catalogVersions(catalog));
+    const status = await second.reconcile(catalogVersions(rows(catalog)));
     expect(status.state).toBe('ready');
     expect(events.some((e) => e.state === 'rebuilding')).toBe(false); // nothing was re-indexed
     expect(await answers(second)).toEqual(before);
@@ -55,13 +57,13 @@ describe('IndexHost persistence', () => {
     const { dir, catalog } = await sampleNotebook();
     const host = new IndexHost(dir);
     await host.open();
-    await host.reconcile(catalogVersions(catalog));
+    await host.reconcile(catalogVersions(rows(catalog)));
     await host.save(true);
     const events: HostStatus[] = [];
     const again = new IndexHost(dir, (s) => events.push(s));
     await again.open();
     const changed = catalog.map(([id, at], i): [string, string] => [id, i === 0 ? `${at}x` : at]).slice(0, 4);
-    await again.reconcile(catalogVersions(changed));
+    await again.reconcile(catalogVersions(rows(changed)));
     expect(events.find((e) => e.progress)?.progress).toMatchObject({ total: 1 });
     expect((await again.status()).indexedArticles).toBe(4);
   });
@@ -84,7 +86,7 @@ describe('IndexHost persistence', () => {
     const { dir, catalog } = await sampleNotebook();
     const host = new IndexHost(dir);
     await host.open();
-    await host.reconcile(catalogVersions(catalog));
+    await host.reconcile(catalogVersions(rows(catalog)));
     const before = await answers(host);
     await host.save(true);
     await damage(dir);
@@ -94,7 +96,7 @@ describe('IndexHost persistence', () => {
     const opened = await fresh.open();
     expect(opened.message).toMatch(/Rebuilding the search index/);
     expect(opened.indexedArticles).toBe(0);
-    await fresh.reconcile(catalogVersions(catalog));
+    await fresh.reconcile(catalogVersions(rows(catalog)));
     expect(events.some((e) => e.state === 'rebuilding' && e.progress?.total === 5)).toBe(true);
     expect(await answers(fresh)).toEqual(before);
     // The rebuilt index is saved again, replacing the damaged one.
@@ -120,7 +122,7 @@ describe('IndexHost memory', () => {
       { quietMs: 0, maxWaitMs: 0, maxArticles: 1 }, // every change indexed at once
     );
     await host.open();
-    await host.reconcile(catalogVersions(catalog));
+    await host.reconcile(catalogVersions(rows(catalog)));
     const first = await host.query({ query: 'guler', limit: 1, offset: 0 });
     const id = first.hits[0]!.id;
     const article = (n: number) =>
@@ -177,7 +179,7 @@ describe('IndexHost with queued changes', () => {
     const { dir, catalog } = await sampleNotebook();
     const host = new IndexHost(dir, undefined, undefined, undefined, { quietMs: 60_000, maxWaitMs: 60_000, maxArticles: 1_000 });
     await host.open();
-    await host.reconcile(catalogVersions(catalog));
+    await host.reconcile(catalogVersions(rows(catalog)));
     const id = (await host.query({ query: 'guler', limit: 1, offset: 0 })).hits[0]!.id;
     expect((await host.query({ query: 'zanzibar', limit: 5, offset: 0 })).total).toBe(0);
     await host.upsert([searchArticle(id, { updatedAt: '2030-01-01T00:00:00.000Z', title: 'Edited', body: 'zanzibar' })]);

@@ -27,12 +27,12 @@ export type HostStatus = {
  */
 export type CatalogVersions = { ids: string; updatedAt: string };
 
-export function catalogVersions(pairs: Iterable<readonly [string, string]>): CatalogVersions {
+export function catalogVersions(rows: Iterable<{ id: string; updatedAt: string }>): CatalogVersions {
   const ids: string[] = [];
   const updatedAt: string[] = [];
-  for (const [id, at] of pairs) {
-    ids.push(id);
-    updatedAt.push(at);
+  for (const row of rows) {
+    ids.push(row.id);
+    updatedAt.push(row.updatedAt);
   }
   return { ids: ids.join('\n'), updatedAt: updatedAt.join('\n') };
 }
@@ -97,14 +97,6 @@ export class IndexHost implements IndexApi {
     this.paths = layout(root);
     this.queue = new UpsertQueue((articles) => this.applyUpserts(articles), queueOptions);
     this.dir = `${root}/index`;
-  }
-
-  private collectNow(): void {
-    this.heap.collectNow();
-  }
-
-  private collectIfGrown(): void {
-    this.heap.collectIfGrown();
   }
 
   private exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
@@ -195,7 +187,7 @@ export class IndexHost implements IndexApi {
         this.sweepLater();
       });
       const done = Math.min(todo.length, i + BATCH);
-      await this.exclusive(() => this.collectIfGrown());
+      await this.exclusive(() => this.heap.collectIfGrown());
       this.progress = { done, total: todo.length, reason };
       await this.report();
       await tick(); // let queries in between batches: search works over what is indexed so far
@@ -208,7 +200,6 @@ export class IndexHost implements IndexApi {
 
   /** Index changed articles: queued while edits keep coming, see upsert-queue.ts. */
   upsert(articles: SearchArticle[]): Promise<void> {
-    for (const a of articles) this.cache.delete(a.id);
     return this.queue.add(articles);
   }
 
@@ -218,7 +209,7 @@ export class IndexHost implements IndexApi {
         this.engine.upsertArticle(a);
         this.cache.delete(a.id);
         // Per article: a batch of queued edits re-allocates hundreds of MB of posting lists at 100k.
-        this.collectIfGrown();
+        this.heap.collectIfGrown();
       }
       this.dirty += articles.length;
       this.sweepLater();
@@ -249,7 +240,7 @@ export class IndexHost implements IndexApi {
       this.sweepTimer = null;
       void this.exclusive(() => {
         this.engine.sweep();
-        this.collectNow();
+        this.heap.collectNow();
       });
     }, SWEEP_IDLE_MS);
     this.sweepTimer.unref();
@@ -272,11 +263,11 @@ export class IndexHost implements IndexApi {
       // The save streams the index out in pieces (index-files.ts); their garbage is collected as it goes,
       // and the edits' garbage before, so the save adds little to what the index itself takes.
       const src = this.engine.source();
-      this.collectNow();
+      this.heap.collectNow();
       const flex: typeof src.flex = (write) =>
         src.flex(async (key, data) => {
           await write(key, data);
-          this.collectIfGrown();
+          this.heap.collectIfGrown();
         });
       await saveIndex(
         this.dir,
@@ -287,7 +278,7 @@ export class IndexHost implements IndexApi {
         },
       );
       this.dirty = 0;
-      this.collectNow(); // the export's pieces (~300 MB in all at 100k) are garbage now: give the memory back
+      this.heap.collectNow(); // the export's pieces (~300 MB in all at 100k) are garbage now: give the memory back
       return true;
     });
   }

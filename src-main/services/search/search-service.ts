@@ -75,11 +75,7 @@ export class SearchService {
         work.then(() => this.scheduleSave()).catch((e: unknown) => console.error('[parallax] the search index missed a change:', e));
       });
       this.onStatus(await early.opened);
-      const catalog = catalogVersions(
-        (function* (entries) {
-          for (const e of entries) yield [e.id, e.updatedAt] as const;
-        })(this.store.entries()),
-      );
+      const catalog = catalogVersions(this.store.entries());
       this.ready = this.index.reconcile(catalog).then(
         () => this.scheduleSave(),
         (e: unknown) =>

@@ -70,7 +70,7 @@ export async function readCatalogFiles(l: Layout, durability: Durability, repair
       out.shards.get(name)!.data = { entries: (await rebuildShardEntries(l, name)).entries };
       out.dirty.add(name);
     }
-    rebuiltShards.add('*');
+    out.rebuilt = true;
     out.notices.push(
       `catalog/journal.jsonl was damaged; the catalog has been rebuilt from the article files (the damaged file is kept at ${copy})`,
     );
@@ -83,6 +83,6 @@ export async function readCatalogFiles(l: Layout, durability: Durability, repair
       out.dirty.add(name);
     }
   }
-  out.rebuilt = rebuiltShards.size > 0;
+  out.rebuilt ||= rebuiltShards.size > 0;
   return out;
 }

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { AppError } from '../../contract';
 import type { ArticleRecord, CatalogEntry } from '../../core/article/article-record';
 import { toCatalogEntry } from '../../core/article/article-record';
@@ -10,6 +10,7 @@ import { migrate } from './migrations';
 import { articleFromBackups, keepDamagedCopy, repairStamp } from './repair';
 import type { Layout, NotebookManifest } from './notebook-layout';
 import { FORMAT, SCHEMA_VERSION, layout, shardOf } from './notebook-layout';
+import { pathExists } from '../path-exists';
 
 /** What changed after a write reached the disk; the search index and open windows follow these. */
 export type StoreChange = { kind: 'put' | 'update'; records: ArticleRecord[] } | { kind: 'delete'; ids: string[] };
@@ -80,15 +81,7 @@ export class NotebookStore {
     try {
       manifest = await readJsonFile<NotebookManifest>(l.manifest);
     } catch (e) {
-      const looksLikeNotebook =
-        (await stat(l.catalogDir).then(
-          () => true,
-          () => false,
-        )) &&
-        (await stat(l.articlesDir).then(
-          () => true,
-          () => false,
-        ));
+      const looksLikeNotebook = (await pathExists(l.catalogDir)) && (await pathExists(l.articlesDir));
       if (!looksLikeNotebook || opts.readerOnly || (e as { code?: string }).code !== 'CORRUPT') throw e;
       // The folder is plainly a notebook (catalog and articles are there): keep the broken manifest, write a new one.
       const kept = await keepDamagedCopy(l, l.manifest, repairStamp());
@@ -97,12 +90,7 @@ export class NotebookStore {
       await writeFileAtomic(l.manifest, JSON.stringify(manifest, null, 2), l.tmp, durability);
       manifestNotice = `notebook.json was damaged and has been rewritten (the damaged file is kept at ${kept}).`;
     }
-    const legacy =
-      !manifest &&
-      (await stat(`${root}/db.json`).then(
-        () => true,
-        () => false,
-      ));
+    const legacy = !manifest && (await pathExists(`${root}/db.json`));
     if (!manifest && !legacy) {
       if (!opts.create)
         throw new AppError('NOT_FOUND', `No Parallax notebook at ${root}. Create one with "parallax init --notebook ${root}".`);
@@ -303,9 +291,8 @@ export class NotebookStore {
     return this.enqueue(async () => {
       const files = records.map((r) => ({ file: this.layout.article(r.id), data: JSON.stringify(r) }));
       await writeFilesAtomic(files, this.layout.tmp, this.durability);
-      // Only the last ones would stay kept.
-      const last = Math.max(0, records.length - RECENT_ARTICLES);
-      await Promise.all(records.slice(last).map((r, i) => this.remember(r.id, files[last + i]!.data)));
+      // An import is not followed by edits of what it wrote: nothing is kept, only stale copies dropped.
+      for (const f of files) this.recent?.forget(f.file);
       await this.writeCatalog(records.map(toCatalogEntry));
       this.notify({ kind: 'put', records });
     });
@@ -343,13 +330,7 @@ export class NotebookStore {
       if (this.catalog.pending === 0 || this.closed) return;
       this.enqueue(async () => {
         // A notebook folder removed under an open store (a test's temp folder) has nothing to compact into.
-        if (
-          await stat(this.layout.catalogDir).then(
-            () => true,
-            () => false,
-          )
-        )
-          await this.catalog.compact();
+        if (await pathExists(this.layout.catalogDir)) await this.catalog.compact();
       }).catch((e: unknown) => console.error('[parallax] the catalog could not be compacted:', e));
     }, this.compactAt.idleMs);
     this.idleTimer.unref();

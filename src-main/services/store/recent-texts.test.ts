@@ -19,6 +19,10 @@ describe('RecentTexts', () => {
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
     expect(await texts.get(file)).toBeUndefined();
     await texts.keep(file, '{"v":2}');
+    expect(await texts.get(file)).toBe('{"v":2}');
+    texts.forget(file);
+    expect(await texts.get(file)).toBeUndefined();
+    await texts.keep(file, '{"v":2}');
     rmSync(file);
     expect(await texts.get(file)).toBeUndefined();
     expect(await texts.get(join(dir, 'never.json'))).toBeUndefined();

@@ -30,6 +30,11 @@ export class RecentTexts {
     return kept.text;
   }
 
+  /** Drop what is kept of `file` (it is being replaced). */
+  forget(file: string): void {
+    this.texts.delete(file);
+  }
+
   /** Keep `text` as the content of `file` as it is on disk now (just read or written). */
   async keep(file: string, text: string): Promise<void> {
     const stamp = await stampOf(file);

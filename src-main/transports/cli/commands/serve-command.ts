@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
@@ -11,18 +10,13 @@ import { TOKEN_PATTERN, newToken } from '../../shared/token';
 import { CliExit } from '../cli-io';
 import type { CommandContext } from '../cli-program';
 import { addGlobalOptions } from '../cli-program';
+import { pathExists } from '../../../services/path-exists';
 
 /** The built renderer sits beside the built CLI: out/main/cli.js -> out/renderer. */
 async function findRenderer(): Promise<string | undefined> {
   const here = dirname(fileURLToPath(import.meta.url));
   for (const candidate of [join(here, '../renderer'), join(here, '../../../../out/renderer')]) {
-    if (
-      await stat(join(candidate, 'index.html')).then(
-        () => true,
-        () => false,
-      )
-    )
-      return candidate;
+    if (await pathExists(join(candidate, 'index.html'))) return candidate;
   }
   return undefined;
 }
