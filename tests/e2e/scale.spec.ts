@@ -1,4 +1,4 @@
-import type { Page, Route } from '@playwright/test';
+import type { Page, Request, Route } from '@playwright/test';
 import { scaleNote, scaleTitle } from '../helpers/large-notebook';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
@@ -14,13 +14,23 @@ type ListCall = { method: string; offset: number; limit: number; bytes: number }
 /** Every paging call the page makes, with the size of its answer: the list must never ask for everything. */
 function recordCalls(page: Page): ListCall[] {
   const calls: ListCall[] = [];
-  page.on('response', async (res) => {
-    const method = new URL(res.url()).pathname.replace('/api/', '');
+  // Recorded when the request is sent, so a call is in the list before its answer can change the page
+  // (recording on the response, after reading its body, raced the page's own update); sizes come later.
+  const pending = new Map<Request, ListCall>();
+  page.on('request', (req) => {
+    const method = new URL(req.url()).pathname.replace('/api/', '');
     if (method !== 'articles.list' && method !== 'annotations.list') return;
-    const input = JSON.parse(res.request().postData() ?? '{}') as { offset?: number; limit?: number; articleId?: string };
+    const input = JSON.parse(req.postData() ?? '{}') as { offset?: number; limit?: number; articleId?: string };
     if (input.articleId) return; // the reader's own annotations, one article's worth
-    const body = await res.body().catch(() => Buffer.alloc(0));
-    calls.push({ method, offset: input.offset ?? 0, limit: input.limit ?? Infinity, bytes: body.length });
+    const call = { method, offset: input.offset ?? 0, limit: input.limit ?? Infinity, bytes: 0 };
+    calls.push(call);
+    pending.set(req, call);
+  });
+  page.on('response', async (res) => {
+    const call = pending.get(res.request());
+    if (!call) return;
+    pending.delete(res.request());
+    call.bytes = (await res.body().catch(() => Buffer.alloc(0))).length;
   });
   return calls;
 }
