@@ -16,6 +16,8 @@ export default defineConfig({
         input: {
           electron: resolve('src-main/transports/electron/main.ts'),
           cli: resolve('src-main/transports/cli/cli.ts'),
+          // Loaded by bin/parallax.mjs before cli.js: web mode's search index starts loading at once.
+          prestart: resolve('src-main/transports/cli/prestart.ts'),
           // The search index's worker thread (services/search/worker-client.ts finds it beside the chunks).
           'search-worker': resolve('src-main/services/search/search-worker.ts'),
           // Import analysis workers (services/importer/analysis-pool.ts), found the same way.

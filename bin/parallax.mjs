@@ -9,5 +9,8 @@ if (!existsSync(built)) {
   process.stderr.write('parallax: the app is not built yet; run "npm run build" (or "npm install", which builds it) first\n');
   process.exit(1);
 }
+// Web mode's search index starts loading before the CLI's own modules load (out/main/prestart.js).
+const prestart = join(dirname(built), 'prestart.js');
+if (existsSync(prestart)) (await import(pathToFileURL(prestart).href)).prestart(process.argv.slice(2), process.env);
 const { runCli, processIo } = await import(pathToFileURL(built).href);
 process.exitCode = await runCli(process.argv.slice(2), processIo());

@@ -9,8 +9,10 @@ import type { DocInfo } from './search-engine';
 export const BINARY_PARTS = ['vectors', 'bigrams'] as const;
 export type BinaryPart = (typeof BINARY_PARTS)[number];
 
+/** One flexsearch key: its JSON (flexsearch's own export, and indexes saved before stop 11) or binary (flex-binary.ts). */
+export type FlexData = string | Uint32Array;
 /** flexsearch's export as `[key, data]` pairs, in export order; a loaded index reads each file only when it is imported. */
-export type FlexEntries = Iterable<[string, string]> | AsyncIterable<[string, string]>;
+export type FlexEntries = Iterable<[string, FlexData]> | AsyncIterable<[string, FlexData]>;
 
 /**
  * The engine's state as plain data: flexsearch's export, the vocabulary, document info and the binary
@@ -30,7 +32,7 @@ export type EngineSnapshot = {
  * the next one is asked for (the buffer is reused): write it before moving on.
  */
 export type SnapshotSource = {
-  flex: (write: (key: string, data: string) => Promise<void>) => Promise<void>;
+  flex: (write: (key: string, data: FlexData) => Promise<void>) => Promise<void>;
   terms: string[];
   docs: (DocInfo | null)[];
 } & Record<BinaryPart, () => Iterable<Uint32Array>>;

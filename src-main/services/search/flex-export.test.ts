@@ -1,13 +1,15 @@
 import { Document } from 'flexsearch';
 import { describe, expect, it } from 'vitest';
+import type { FlexData } from './engine-snapshot';
+import { decodeFlexKey } from './flex-binary';
 import { exportFlex } from './flex-export';
 
 const encode = (s: string) => (s ? s.split(' ') : []);
 type Doc = {
   add: (d: object) => void;
   search: (q: string, o: object) => { field: string; result: number[] }[];
-  export: (h: (key: string, data: string) => Promise<void> | void) => Promise<void>;
-  import: (key: string, data: string) => void;
+  export: (h: (key: string, data: FlexData) => Promise<void> | void) => Promise<void>;
+  import: (key: string, data: string | unknown[] | Uint32Array) => void;
 };
 const newDoc = (): Doc =>
   new Document({
@@ -32,32 +34,33 @@ const results = (d: Doc) =>
       .sort((a, b) => a[0].localeCompare(b[0])),
   );
 
-async function exported(d: Doc, own: boolean, maxChars?: number): Promise<[string, string][]> {
-  const out: [string, string][] = [];
-  const write = async (key: string, data: string) => {
+async function exported(d: Doc, own: boolean, maxBytes?: number): Promise<[string, FlexData][]> {
+  const out: [string, FlexData][] = [];
+  const write = async (key: string, data: FlexData) => {
     out.push([key, data]);
   };
-  if (own) await exportFlex(d, write, maxChars);
+  if (own) await exportFlex(d, write, maxBytes);
   else await d.export(write);
   return out;
 }
 
-function imported(entries: [string, string][]): Doc {
+function imported(entries: [string, FlexData][]): Doc {
   const d = newDoc();
-  for (const [key, data] of entries) d.import(key, data);
+  for (const [key, data] of entries) d.import(key, typeof data === 'string' ? data : decodeFlexKey(key, data));
   return d;
 }
 
 describe('exporting flexsearch in size-bounded keys', () => {
-  it('imports into the same index as flexsearch’s own export, with every key near the bound', async () => {
+  it('imports into the same index as flexsearch’s own export, in binary, with every key near the bound', async () => {
     const d = filled();
     const theirs = await exported(d, false);
     const ours = await exported(d, true, 2000);
     expect(ours.length).toBeGreaterThan(theirs.length); // cut finer than flexsearch does
     for (const [key, data] of ours) {
       expect(key).toMatch(/^(title|body)\.\d+\.map$|^\d+\.reg$/);
+      expect(data).toBeInstanceOf(Uint32Array);
       // A key ends after the entry that reaches the bound: at most the bound plus one entry.
-      if (key.endsWith('.map')) expect(data.length).toBeLessThan(2000 + 2000);
+      if (key.endsWith('.map')) expect((data as Uint32Array).byteLength).toBeLessThan(2000 + 2000);
     }
     const want = results(d);
     expect(results(imported(theirs))).toEqual(want);

@@ -1,3 +1,5 @@
+import { MapKeyWriter, regKey } from './flex-binary';
+import type { FlexData } from './engine-snapshot';
 import type { FlexDocument } from './flex-sweep';
 import { sweepable } from './flex-sweep';
 
@@ -11,11 +13,11 @@ import { sweepable } from './flex-sweep';
  * It reads flexsearch 0.8's layout (see flex-sweep.ts); where that layout does not hold, or the index keeps
  * what this does not write (contexts, tags, stored documents), flexsearch's own export is used.
  */
-export const EXPORT_CHARS = 4 << 20;
+export const EXPORT_BYTES = 4 << 20;
 const REG_CHUNK = 250_000;
 
 type Extras = { tag?: Map<unknown, unknown> | null; store?: Map<unknown, unknown> | null };
-type Exportable = { export: (write: (key: string, data: string) => Promise<void>) => Promise<void> };
+type Exportable = { export: (write: (key: string, data: FlexData) => Promise<void>) => Promise<void> };
 
 function plain(flex: unknown): flex is FlexDocument & Extras {
   if (!sweepable(flex)) return false;
@@ -27,29 +29,19 @@ function plain(flex: unknown): flex is FlexDocument & Extras {
 
 export async function exportFlex(
   flex: unknown,
-  write: (key: string, data: string) => Promise<void>,
-  maxChars = EXPORT_CHARS,
+  write: (key: string, data: FlexData) => Promise<void>,
+  maxBytes = EXPORT_BYTES,
 ): Promise<void> {
   if (!plain(flex)) return (flex as Exportable).export(write);
   for (const [field, ix] of flex.index) {
     let part = 0;
-    let pieces: string[] = [];
-    let size = 0;
-    const flush = async () => {
-      if (pieces.length === 0) return;
-      const data = `[${pieces.join(',')}]`;
-      pieces = [];
-      size = 0;
-      await write(`${field}.${++part}.map`, data);
-    };
-    for (const entry of ix.map) {
-      const json = JSON.stringify(entry);
-      pieces.push(json);
-      size += json.length + 1;
-      if (size >= maxChars) await flush();
+    const key = new MapKeyWriter();
+    for (const [word, slots] of ix.map) {
+      key.add(word, slots);
+      if (key.size >= maxBytes) await write(`${field}.${++part}.map`, key.take());
     }
-    await flush();
+    if (key.entries) await write(`${field}.${part + 1}.map`, key.take());
   }
   const ids = [...flex.reg];
-  for (let i = 0; i < ids.length; i += REG_CHUNK) await write(`${i / REG_CHUNK + 1}.reg`, JSON.stringify(ids.slice(i, i + REG_CHUNK)));
+  for (let i = 0; i < ids.length; i += REG_CHUNK) await write(`${i / REG_CHUNK + 1}.reg`, regKey(ids.slice(i, i + REG_CHUNK)));
 }

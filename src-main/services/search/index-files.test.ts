@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchArticle } from '../../core/search/search-doc';
 import type { SnapshotSource } from './engine-snapshot';
+import { decodeFlexKey } from './flex-binary';
 import { IndexUnusable, bytesOf, jsonArrayChunks, loadIndex, saveIndex } from './index-files';
 import { runQuery } from './run-query';
 import { SearchEngine } from './search-engine';
@@ -93,9 +94,15 @@ describe('the streamed index save', () => {
     const dir = indexDir();
     const manifest = await saveIndex(dir, e.source(), meta(e));
     const snap = await e.snapshot();
-    const flex = [...(snap.flex as Iterable<[string, string]>)];
+    const flex = [...(snap.flex as Iterable<[string, Uint32Array]>)];
     expect(manifest.flexKeys).toEqual(flex.map(([k]) => k));
-    flex.forEach(([, data], i) => expect(readFileSync(join(dir, `flex-${String(i).padStart(3, '0')}.json`), 'utf8')).toBe(data));
+    flex.forEach(([, data], i) =>
+      expect(
+        readFileSync(join(dir, `flex-${String(i).padStart(3, '0')}.bin`)).equals(
+          Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+        ),
+      ).toBe(true),
+    );
     expect(readFileSync(join(dir, 'terms.json'), 'utf8')).toBe(JSON.stringify(snap.terms));
     expect(readFileSync(join(dir, 'docs.json'), 'utf8')).toBe(JSON.stringify(snap.docs));
     const bin = readFileSync(join(dir, 'vectors.bin'));
@@ -139,11 +146,11 @@ describe('the streamed index save', () => {
   });
 
   it.each([
-    ['a flexsearch file with a flipped byte', (d: string) => flipByte(join(d, 'flex-001.json'))],
-    ['a truncated flexsearch file', (d: string) => writeFileSync(join(d, 'flex-000.json'), '[')],
+    ['a flexsearch file with a flipped byte', (d: string) => flipByte(join(d, 'flex-001.bin'))],
+    ['a truncated flexsearch file', (d: string) => writeFileSync(join(d, 'flex-000.bin'), '[')],
     ['a flipped byte in the term vectors', (d: string) => flipByte(join(d, 'vectors.bin'))],
     ['a flipped byte in the document table', (d: string) => flipByte(join(d, 'docs.json'))],
-    ['a missing flexsearch file', (d: string) => rmSync(join(d, 'flex-002.json'))],
+    ['a missing flexsearch file', (d: string) => rmSync(join(d, 'flex-002.bin'))],
   ])('detects %s when loading', async (_label, damage) => {
     const dir = indexDir();
     const e = engineOf(150);
@@ -171,6 +178,32 @@ describe('the streamed index save', () => {
     await expect(loaded(dir)).rejects.toBeInstanceOf(IndexUnusable);
   });
 });
+
+describe('flexsearch files saved as JSON', () => {
+  it('load as before: flexsearch’s own export, and indexes saved before the binary form', async () => {
+    const dir = indexDir();
+    const e = engineOf(150);
+    await saveIndex(dir, asJson(e.source()), meta(e));
+    const names = readdirSync(dir).filter((n) => n.startsWith('flex-'));
+    expect(names.length).toBeGreaterThan(2);
+    expect(names.every((n) => n.endsWith('.json'))).toBe(true);
+    expect(await answers(await loaded(dir))).toEqual(await answers(e));
+    flipByte(join(dir, 'flex-001.json'));
+    await expect(loaded(dir)).rejects.toBeInstanceOf(IndexUnusable);
+  });
+});
+
+/** The same keys as flexsearch's JSON export writes them (what every index held before the binary form). */
+function asJson(src: SnapshotSource): SnapshotSource {
+  return {
+    ...src,
+    flex: (write) =>
+      src.flex(async (key, data) => {
+        const parsed = typeof data === 'string' ? data : decodeFlexKey(key, data);
+        await write(key, JSON.stringify(parsed instanceof Uint32Array ? [...parsed] : parsed));
+      }),
+  };
+}
 
 function flipByte(path: string) {
   const data = readFileSync(path);

@@ -2,14 +2,16 @@ import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BinaryPart, EngineSnapshot, SnapshotSource } from './engine-snapshot';
+import type { BinaryPart, EngineSnapshot, FlexData, SnapshotSource } from './engine-snapshot';
 import { BINARY_PARTS } from './engine-snapshot';
 import { FIELD_WEIGHTS } from './search-engine';
 
 /**
  * The saved index, `<notebook>/index/`:
  *   manifest.json   format, version, field weights, counts, and the size and CRC-32 of every other file
- *   flex-NNN.json   flexsearch's export, one file per exported key (~4 MB each, see flex-export.ts)
+ *   flex-NNN.bin    flexsearch's export, one file per exported key (~4 MB each, see flex-export.ts), in binary
+ *                   (flex-binary.ts); `flex-NNN.json` when flexsearch's own JSON export was used, and in indexes
+ *                   saved before stop 11, which still load
  *   terms.json      the vocabulary (term ids are positions)
  *   docs.json       per document: key, kind, article, updatedAt, filter metadata
  *   <part>.bin      each binary per-document part (BINARY_PARTS in engine-snapshot.ts): vectors.bin, the
@@ -50,7 +52,7 @@ export function versionsChecksum(versions: Iterable<[string, string]>): string {
 }
 
 type Chunk = string | Uint8Array | Uint32Array;
-const flexFile = (i: number) => `flex-${String(i).padStart(3, '0')}.json`;
+const flexFile = (i: number, binary: boolean) => `flex-${String(i).padStart(3, '0')}.${binary ? 'bin' : 'json'}`;
 /** Characters of a string encoded at a time: a flexsearch key's JSON can be tens of MB, and is never copied whole. */
 const STRING_PIECE = 1 << 20;
 
@@ -114,7 +116,7 @@ export async function saveIndex(dir: string, src: SnapshotSource, meta: { articl
     const files: FileEntry[] = [];
     const flexKeys: string[] = [];
     await src.flex(async (key, data) => {
-      files.push(await writeChunks(join(tmp, flexFile(flexKeys.length)), [data]));
+      files.push(await writeChunks(join(tmp, flexFile(flexKeys.length, typeof data !== 'string')), [data]));
       flexKeys.push(key);
     });
     files.push(await writeChunks(join(tmp, 'terms.json'), jsonArrayChunks(src.terms)));
@@ -225,11 +227,18 @@ export async function loadIndex(dir: string): Promise<{ manifest: IndexManifest;
    * is in memory as text at once, not the whole export (~250 MB at 100k) next to the index built from it.
    * Their sizes are checked now, so a missing or truncated file is found before anything is imported.
    */
-  async function* flex(): AsyncGenerator<[string, string]> {
-    for (const [i, key] of manifest.flexKeys.entries()) yield [key, (await read(flexFile(i))).toString('utf8')];
+  const flexNames = manifest.flexKeys.map((_, i) => {
+    const binary = flexFile(i, true);
+    return manifest.files.some((f) => f.name === binary) ? binary : flexFile(i, false);
+  });
+  async function* flex(): AsyncGenerator<[string, FlexData]> {
+    for (const [i, key] of manifest.flexKeys.entries()) {
+      const name = flexNames[i]!;
+      yield [key, name.endsWith('.bin') ? await readWords(name) : (await read(name)).toString('utf8')];
+    }
   }
   try {
-    for (const name of manifest.flexKeys.map((_, i) => flexFile(i))) {
+    for (const name of flexNames) {
       const { bytes } = entryOf(name);
       const size = await stat(join(dir, name)).then(
         (s) => s.size,

@@ -70,7 +70,7 @@ describe('IndexHost persistence', () => {
 
   it.each([
     ['a damaged manifest', (d: string) => writeFileSync(join(d, 'index', 'manifest.json'), '{not json')],
-    ['a truncated data file', (d: string) => writeFileSync(join(d, 'index', 'flex-000.json'), '{"trunc')],
+    ['a truncated data file', (d: string) => writeFileSync(join(d, 'index', 'flex-000.bin'), '{"trunc')],
     ['a missing data file', (d: string) => rmSync(join(d, 'index', 'vectors.bin'))],
     ['garbage term vectors', (d: string) => writeFileSync(join(d, 'index', 'vectors.bin'), Buffer.alloc(64, 7))],
     ['a missing bigram filter file', (d: string) => rmSync(join(d, 'index', 'bigrams.bin'))],

@@ -11,8 +11,9 @@ import { buildBigramFilter, mayHavePhrase } from '../../core/search/bigram-filte
 import type { TermVector } from '../../core/search/term-vector';
 import { packVector, tfOf } from '../../core/search/term-vector';
 import { Vocabulary } from '../../core/search/vocabulary';
-import type { BinaryPart, EngineSnapshot, SnapshotSource } from './engine-snapshot';
+import type { BinaryPart, EngineSnapshot, FlexData, SnapshotSource } from './engine-snapshot';
 import { BINARY_PARTS, bigramChunks, concatChunks, decodeSlots, decodeVectors, vectorChunks } from './engine-snapshot';
+import { decodeFlexKey } from './flex-binary';
 import { exportFlex } from './flex-export';
 import { sweepIds } from './flex-sweep';
 import { RankedList } from './ranked-list';
@@ -44,7 +45,7 @@ function createFlex() {
     remove: (id: number) => void;
     search: (q: string, o: { limit: number; index?: string[] }) => { field: string; result: number[] }[];
     export: (h: (key: string, data: string) => Promise<void> | void) => Promise<void>;
-    import: (key: string, data: string) => void;
+    import: (key: string, data: string | unknown[] | Uint32Array) => void;
   };
 }
 
@@ -322,7 +323,7 @@ export class SearchEngine {
   /** The same state collected in memory (tests, and copies of a small engine); saving uses `source()`. */
   async snapshot(): Promise<EngineSnapshot> {
     const src = this.source();
-    const flex: [string, string][] = [];
+    const flex: [string, FlexData][] = [];
     await src.flex(async (key, data) => {
       flex.push([key, data]);
     });
@@ -333,7 +334,7 @@ export class SearchEngine {
   /** Rebuild an engine from a snapshot; flexsearch's keys are imported one by one as they are read. */
   static async restore(s: EngineSnapshot): Promise<SearchEngine> {
     const e = new SearchEngine();
-    for await (const [key, data] of s.flex) e.flex.import(key, data);
+    for await (const [key, data] of s.flex) e.flex.import(key, typeof data === 'string' ? data : decodeFlexKey(key, data));
     e.vocab = Vocabulary.from(s.terms);
     const { vectors, lengths } = decodeVectors(s.vectors, s.docs.length);
     e.docs = s.docs;

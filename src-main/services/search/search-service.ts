@@ -1,9 +1,11 @@
 import type { Emit, SearchResult, SearchStatus } from '../../contract';
 import { toSearchArticle } from '../../core/search/search-doc';
 import type { NotebookStore } from '../store/notebook-store';
-import type { HostStatus, IndexApi } from './index-host';
+import type { HostStatus } from './index-host';
 import { IndexHost, catalogVersions } from './index-host';
-import { findWorkerEntry, workerIndex } from './worker-client';
+import type { EarlyIndex, IndexHandle } from './early-index';
+import { startWorkerIndex, takePrestartedIndex } from './early-index';
+import { findWorkerEntry } from './worker-client';
 
 export type SearchOptions = {
   /** 'worker' (default when the worker's code is found) or 'inline' (tests). */
@@ -17,23 +19,21 @@ export type SearchOptions = {
   saveAfterMs?: number;
 };
 
-type IndexHandle = IndexApi & { terminate?: () => Promise<void> };
-
-/** An index whose saved state is being loaded while the notebook's catalog loads (see `openIndexEarly`). */
-export type EarlyIndex = { index: IndexHandle; opened: Promise<HostStatus>; relay: { onStatus: (s: HostStatus) => void } };
-
 /**
  * Start the index's worker and load the saved index before the store has opened: the worker's start and
  * the index load (about 1.7 s at 100k articles) then overlap the catalog load instead of following it.
  */
 export function openIndexEarly(root: string, opts: SearchOptions = {}): EarlyIndex {
-  const relay = { onStatus: (_s: HostStatus) => undefined as void };
-  const entry = opts.runIn === 'inline' ? null : findWorkerEntry();
-  const report = (s: HostStatus) => relay.onStatus(s);
-  const index: IndexHandle = entry ? workerIndex(entry, root, report) : new IndexHost(root, report);
-  const opened = index.open();
-  opened.catch(() => undefined); // awaited (and reported) by SearchService.start
-  return { index, opened, relay };
+  if (opts.runIn === 'inline') {
+    const relay = { onStatus: (_s: HostStatus) => undefined as void };
+    const index = new IndexHost(root, (s) => relay.onStatus(s));
+    const opened = index.open();
+    opened.catch(() => undefined); // awaited (and reported) by SearchService.start
+    return { index, opened, relay };
+  }
+  const entry = findWorkerEntry();
+  if (!entry) return openIndexEarly(root, { ...opts, runIn: 'inline' });
+  return takePrestartedIndex(root) ?? startWorkerIndex(entry, root);
 }
 
 /**

@@ -7,7 +7,11 @@ export const findWorkerEntry = (): URL | null => findEntry('search-worker', impo
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
 /** The index in its worker thread, behind the same API as the in-process host. */
-export function workerIndex(entry: URL, root: string, onStatus: (s: HostStatus) => void): IndexApi & { terminate: () => Promise<void> } {
+export function workerIndex(
+  entry: URL,
+  root: string,
+  onStatus: (s: HostStatus) => void,
+): IndexApi & { terminate: () => Promise<void>; ref: () => void; unref: () => void } {
   const worker = startWorker(entry, { root });
   const pending = new Map<number, Pending>();
   let next = 1;
@@ -51,6 +55,8 @@ export function workerIndex(entry: URL, root: string, onStatus: (s: HostStatus) 
     status: rpc('status'),
     save: rpc('save'),
     close: rpc('close'),
+    ref: () => worker.ref(),
+    unref: () => worker.unref(),
     terminate: async () => {
       dead ??= new Error('the search worker was closed');
       await worker.terminate();

@@ -1,0 +1,36 @@
+/**
+ * Entry of out/main/prestart.js, which bin/parallax.mjs loads before the CLI itself. Web mode (`serve`)
+ * searches at once, and at 100k articles loading the saved index is the longest part of its start; here
+ * the search worker starts loading it while the CLI's modules (~0.45 s) are still being loaded. It only
+ * reads the index; the notebook is opened (and locked) by the CLI as before, which takes this worker over
+ * when it opens the same folder (services/search/early-index.ts).
+ *
+ * Kept small on purpose: it must not import the CLI's modules, or it would wait for them itself.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveNotebookDir } from '../../services/app-paths';
+import { prestartIndex } from '../../services/search/early-index';
+
+/** The command and the `--notebook` value of a command line, read as commander would for these two. */
+export function commandAndNotebook(argv: readonly string[]): { command: string | null; notebook: string | undefined } {
+  let command: string | null = null;
+  let notebook: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '--notebook') notebook = argv[++i];
+    else if (arg.startsWith('--notebook=')) notebook = arg.slice('--notebook='.length);
+    else if (!arg.startsWith('-') && command === null) command = arg;
+  }
+  return { command, notebook };
+}
+
+/** Start loading the search index when the command line is web mode on a notebook that has a saved one. */
+export function prestart(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
+  const { command, notebook } = commandAndNotebook(argv);
+  if (command !== 'serve') return false;
+  const root = resolveNotebookDir(notebook, env);
+  if (!existsSync(join(root, 'index', 'manifest.json'))) return false;
+  return prestartIndex(root) !== null;
+}
