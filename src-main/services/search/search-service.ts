@@ -70,12 +70,18 @@ export class SearchService {
       const early = this.early ?? openIndexEarly(this.store.layout.root, this.opts);
       early.relay.onStatus = this.onStatus;
       this.index = early.index;
+      let changes = 0;
       this.unsubscribe = this.store.onChange((change) => {
+        changes++;
         const work = change.kind === 'delete' ? this.index!.remove(change.ids) : this.index!.upsert(change.records.map(toSearchArticle));
         work.then(() => this.scheduleSave()).catch((e: unknown) => console.error('[parallax] the search index missed a change:', e));
       });
+      // The catalog's versions are read while the worker loads the index (~0.1 s at 100k, then off a start's
+      // critical path), and read again if the notebook changed meanwhile: reconcile must see the catalog as it is.
+      const before = changes;
+      let catalog = catalogVersions(this.store.entries());
       this.onStatus(await early.opened);
-      const catalog = catalogVersions(this.store.entries());
+      if (changes !== before) catalog = catalogVersions(this.store.entries());
       this.ready = this.index.reconcile(catalog).then(
         () => this.scheduleSave(),
         (e: unknown) =>

@@ -1,9 +1,10 @@
-import { appendFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSeed } from '../../../tests/helpers/seeds';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { buildRecord } from '../importer/import-articles';
+import { COMPACT_GROUP } from './catalog';
 import { readJournal } from './catalog-journal';
 import { layout, shardOf } from './notebook-layout';
 import { NotebookStore } from './notebook-store';
@@ -57,6 +58,39 @@ describe('catalog journal', () => {
     await store.flush();
     expect(readFileSync(l.catalogJournal, 'utf8')).toBe('');
     expect(shardRows(l.catalogShard(shardOf(records[4]!.id)))[records[4]!.id]?.outlet).toBe('Idle');
+  });
+
+  it('compacts a group of shards at a time; a crash between groups loses nothing', async () => {
+    const dir = tempDir();
+    const l = layout(dir);
+    const store = await NotebookStore.open(dir, { create: true, compact: { rows: 1_000_000, idleMs: 60_000 } });
+    const records = Array.from({ length: 120 }, (_, i) => {
+      const text = `${readSeed(SEEDS[i % 5]!)}\n\nCopy ${i}.`;
+      return buildRecord(
+        { file: `copy-${i}.txt`, load: () => ({ text, encoding: 'utf-8' }) },
+        { text, encoding: 'utf-8' },
+        '2026-01-01T00:00:00.000Z',
+      );
+    });
+    await store.putArticles(records);
+    // The shards in the order they were first written to, as the compaction takes them.
+    const shards = [...new Set(records.map((r) => shardOf(r.id)))];
+    expect(shards.length).toBeGreaterThan(COMPACT_GROUP);
+    // The second group cannot be written (a folder stands where one of its shards goes): the compaction
+    // stops there, as a crash would stop it.
+    const blocked = l.catalogShard(shards[COMPACT_GROUP]!);
+    mkdirSync(blocked);
+    await expect(store.close()).rejects.toThrow();
+    for (const name of shards.slice(0, COMPACT_GROUP)) expect(existsSync(l.catalogShard(name))).toBe(true);
+    expect(journalLines(l.catalogJournal)).toHaveLength(120); // not emptied
+    rmSync(blocked, { recursive: true });
+
+    const reopened = await NotebookStore.open(dir);
+    expect(reopened.size).toBe(120);
+    for (const r of records) expect(reopened.entry(r.id)?.fingerprint).toBe(r.fingerprint);
+    await reopened.close();
+    expect(readFileSync(l.catalogJournal, 'utf8')).toBe('');
+    for (const name of shards) expect(Object.keys(shardRows(l.catalogShard(name))).length).toBeGreaterThan(0);
   });
 
   it('cuts off the tail of an append a crash left unfinished, and appends cleanly after it', async () => {

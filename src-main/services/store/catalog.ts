@@ -11,6 +11,14 @@ import { shardOf } from './notebook-layout';
 /** Compact the journal into the shards once it holds this many rows or bytes (an import; ADR 004). */
 export const COMPACT_ROWS = 20_000;
 const COMPACT_BYTES = 16 << 20;
+/**
+ * Shards serialised and written at a time when compacting. Writing all 256 at once held the whole catalog
+ * as JSON (and again as bytes) at the same moment: ~150–250 MB of transient heap at 100k, on the main
+ * thread, during imports and the idle compaction after edits. Each group is flushed before the next is
+ * serialised; the journal is emptied only after the last, so a crash between groups loses nothing (the
+ * journal's rows are read over whichever shards were rewritten).
+ */
+export const COMPACT_GROUP = 32;
 
 /**
  * The library rows of every article, in memory, and their files: 256 shards plus the journal of rows
@@ -107,14 +115,17 @@ export class Catalog {
     if (this.journal.rows >= this.compactRows || this.journal.size >= COMPACT_BYTES) await this.compact();
   }
 
-  /** Rewrite the shards the journal changed (each replaced atomically, flushed together), then empty it. */
+  /** Rewrite the shards the journal changed (each replaced atomically, COMPACT_GROUP at a time), then empty it. */
   async compact(): Promise<void> {
     if (this.journal.rows === 0 && this.dirty.size === 0) return;
-    const files = [...this.dirty].map((name) => ({
-      file: this.layout.catalogShard(name),
-      data: JSON.stringify(this.shards.get(name)!.data),
-    }));
-    await writeFilesAtomic(files, this.layout.tmp, this.durability);
+    const names = [...this.dirty];
+    for (let at = 0; at < names.length; at += COMPACT_GROUP) {
+      const files = names.slice(at, at + COMPACT_GROUP).map((name) => ({
+        file: this.layout.catalogShard(name),
+        data: JSON.stringify(this.shards.get(name)!.data),
+      }));
+      await writeFilesAtomic(files, this.layout.tmp, this.durability);
+    }
     this.dirty.clear();
     await this.journal.cut(0);
   }
