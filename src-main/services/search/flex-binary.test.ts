@@ -43,15 +43,29 @@ describe('flexsearch keys in binary', () => {
     expect([...(decodeFlexKey('1.reg', regKey(ids)) as Uint32Array)]).toEqual(ids);
   });
 
+  // The first word's slot count is the fourth word of the key (after MAGIC, W and B).
   it.each([
     ['no header', (d: Uint32Array) => d.subarray(0, 2)],
     ['another magic number', (d: Uint32Array) => Object.assign(d.slice(), { 0: 7 })],
     ['a word count that does not match', (d: Uint32Array) => Object.assign(d.slice(), { 1: 99 })],
-    ['a list cut short', (d: Uint32Array) => d.subarray(0, d.length - 1)],
-    ['trailing words', (d: Uint32Array) => Uint32Array.from([...d, 0])],
-    ['a slot count past the end', (d: Uint32Array) => Object.assign(d.slice(), { [d.length - 3]: 1 << 30 })],
+    ['words cut short', (d: Uint32Array) => d.subarray(0, d.length - 1)],
+    ['a list cut short', (d: Uint32Array) => Uint32Array.from([...d.subarray(0, 6), ...d.subarray(7)])],
+    ['a list longer than it says', (d: Uint32Array) => Uint32Array.from([...d.subarray(0, 6), 9, ...d.subarray(6)])],
+    ['a slot count past the end', (d: Uint32Array) => Object.assign(d.slice(), { 3: 1 << 30 })],
   ])('rejects %s instead of importing part of it', (_label, damage) => {
     expect(() => decodeFlexKey('body.1.map', damage(written(entries)))).toThrow(/binary flexsearch key is damaged/);
+  });
+
+  it('reuses one buffer for every key of a writer: a key is read before the next is taken', () => {
+    const w = new MapKeyWriter();
+    w.add('one', [[1]]);
+    const first = w.take();
+    const copy = first.slice();
+    w.add('two', [[2, 3]]);
+    const second = w.take();
+    expect(second.buffer).toBe(first.buffer);
+    expect(decodeFlexKey('x.1.map', copy)).toEqual([['one', [[1]]]]);
+    expect(decodeFlexKey('x.2.map', second)).toEqual([['two', [[2, 3]]]]);
   });
 
   it('rejects words where a reg key has none', () => {

@@ -5,17 +5,20 @@
  * the file, and only the words (a few hundred thousand strings) are JSON.
  *
  * One key is one Uint32Array:
- *   MAGIC, word count W, byte length B of the words' JSON, the JSON's UTF-8 bytes (zero-padded to whole words),
+ *   MAGIC, word count W, byte length B of the words' JSON,
  *   then for a `map` key, per word: its slot count, then per slot its id count (MISSING for an empty slot)
- *   and its ids; for a `reg` key, the ids.
+ *   and its ids; for a `reg` key, the ids;
+ *   then the words' JSON in UTF-8, zero-padded to whole words (last, so a key is built in one buffer
+ *   without knowing the JSON's length first).
  */
 import type { Slots } from './flex-sweep';
 
 const MAGIC = 0x58464c50; // "PLFX", little-endian
 const MISSING = 0xffffffff;
 const HEADER = 3;
+const utf8 = new TextEncoder();
 
-/** A growable Uint32 buffer: a key is built in one and handed over whole (a few MB, see EXPORT_BYTES in flex-export.ts). */
+/** A growable Uint32 buffer. */
 class Words {
   buf = new Uint32Array(1 << 16);
   length = 0;
@@ -33,23 +36,35 @@ class Words {
   }
 }
 
-function assemble(words: string[], body: Words | Uint32Array, bodyLength: number): Uint32Array {
-  const json = Buffer.from(JSON.stringify(words), 'utf8');
-  const jsonWords = Math.ceil(json.byteLength / 4);
-  const out = new Uint32Array(HEADER + jsonWords + bodyLength);
-  out[0] = MAGIC;
-  out[1] = words.length;
-  out[2] = json.byteLength;
-  new Uint8Array(out.buffer, HEADER * 4, json.byteLength).set(json);
-  out.set((body instanceof Words ? body.buf : body).subarray(0, bodyLength), HEADER + jsonWords);
-  return out;
+/** Append the words' JSON and fill in the header: the key is the buffer's first `length` words. */
+function finish(key: Words, words: string[]): Uint32Array {
+  const json = JSON.stringify(words);
+  key.reserve(Math.ceil((json.length * 3) / 4) + 1); // UTF-8 takes at most 3 bytes per UTF-16 unit
+  const at = key.length;
+  const bytes = new Uint8Array(key.buf.buffer, at * 4, (key.buf.length - at) * 4);
+  const { written } = utf8.encodeInto(json, bytes);
+  const jsonWords = Math.ceil(written / 4);
+  bytes.fill(0, written, jsonWords * 4);
+  key.length = at + jsonWords;
+  key.buf[0] = MAGIC;
+  key.buf[1] = words.length;
+  key.buf[2] = written;
+  return key.buf.subarray(0, key.length);
 }
 
-/** A `map` key being built: entries are added until `size` (in bytes) reaches the caller's bound. */
+/**
+ * A `map` key being built: entries are added until `size` (in bytes) reaches the caller's bound. One
+ * buffer serves every key, so a save of ~100 MB of keys does not leave ~100 MB of freed buffers behind
+ * (they are allocated outside V8's heap, and the C allocator keeps much of what is freed).
+ */
 export class MapKeyWriter {
   private words: string[] = [];
   private body = new Words();
   private chars = 0;
+
+  constructor() {
+    this.body.length = HEADER;
+  }
 
   add(word: string, slots: Slots): void {
     this.words.push(word);
@@ -79,11 +94,11 @@ export class MapKeyWriter {
     return this.body.length * 4 + this.chars;
   }
 
-  /** The key as written, and a fresh start for the next. */
+  /** The key as written, valid until the next `take` (its buffer is reused); then a fresh start. */
   take(): Uint32Array {
-    const out = assemble(this.words, this.body, this.body.length);
+    const out = finish(this.body, this.words);
     this.words = [];
-    this.body = new Words();
+    this.body.length = HEADER;
     this.chars = 0;
     return out;
   }
@@ -91,7 +106,11 @@ export class MapKeyWriter {
 
 /** A `reg` key: the document ids. */
 export function regKey(ids: readonly number[]): Uint32Array {
-  return assemble([], Uint32Array.from(ids), ids.length);
+  const key = new Words();
+  key.reserve(HEADER + ids.length + 1);
+  key.buf.set(ids, HEADER);
+  key.length = HEADER + ids.length;
+  return finish(key, []);
 }
 
 class Damaged extends Error {
@@ -100,13 +119,14 @@ class Damaged extends Error {
   }
 }
 
-function header(data: Uint32Array): { words: string[]; at: number } {
+/** The key's words, and where its lists end (its words' JSON follows them). */
+function header(data: Uint32Array): { words: string[]; end: number } {
   if (data.length < HEADER || data[0] !== MAGIC) throw new Damaged('no header');
   const count = data[1]!;
   const bytes = data[2]!;
-  const at = HEADER + Math.ceil(bytes / 4);
-  if (at > data.length) throw new Damaged('words cut short');
-  const text = Buffer.from(data.buffer, data.byteOffset + HEADER * 4, bytes).toString('utf8');
+  const end = data.length - Math.ceil(bytes / 4);
+  if (end < HEADER) throw new Damaged('words cut short');
+  const text = Buffer.from(data.buffer, data.byteOffset + end * 4, bytes).toString('utf8');
   let words: unknown;
   try {
     words = JSON.parse(text);
@@ -114,7 +134,7 @@ function header(data: Uint32Array): { words: string[]; at: number } {
     throw new Damaged('words are not JSON');
   }
   if (!Array.isArray(words) || words.length !== count || !words.every((w) => typeof w === 'string')) throw new Damaged('word list');
-  return { words: words as string[], at };
+  return { words: words as string[], end };
 }
 
 /**
@@ -123,14 +143,13 @@ function header(data: Uint32Array): { words: string[]; at: number } {
  * not add up, so a damaged file is never half imported.
  */
 export function decodeFlexKey(key: string, data: Uint32Array): [string, Slots][] | Uint32Array {
-  const { words, at } = header(data);
+  const { words, end } = header(data);
   if (key.endsWith('.reg')) {
     if (words.length) throw new Damaged('a reg key with words');
-    return data.subarray(at);
+    return data.subarray(HEADER, end);
   }
   const entries: [string, Slots][] = new Array(words.length);
-  let p = at;
-  const end = data.length;
+  let p = HEADER;
   for (let w = 0; w < words.length; w++) {
     if (p >= end) throw new Damaged('cut short');
     const count = data[p++]!;

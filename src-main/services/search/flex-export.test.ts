@@ -37,7 +37,7 @@ const results = (d: Doc) =>
 async function exported(d: Doc, own: boolean, maxBytes?: number): Promise<[string, FlexData][]> {
   const out: [string, FlexData][] = [];
   const write = async (key: string, data: FlexData) => {
-    out.push([key, data]);
+    out.push([key, typeof data === 'string' ? data : data.slice()]); // binary keys share one buffer
   };
   if (own) await exportFlex(d, write, maxBytes);
   else await d.export(write);

@@ -325,7 +325,7 @@ export class SearchEngine {
     const src = this.source();
     const flex: [string, FlexData][] = [];
     await src.flex(async (key, data) => {
-      flex.push([key, data]);
+      flex.push([key, typeof data === 'string' ? data : data.slice()]); // a binary key's buffer is reused for the next
     });
     const parts = Object.fromEntries(BINARY_PARTS.map((name) => [name, concatChunks(src[name]())])) as Record<BinaryPart, Uint32Array>;
     return { flex, terms: src.terms, docs: src.docs, ...parts };
