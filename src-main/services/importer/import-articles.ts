@@ -10,7 +10,7 @@ import type { Analyser } from './analysis-pool';
 import { analyserFor } from './analysis-pool';
 import type { Decoded } from './decode-text';
 import { formatOfFile } from './formats/analyse-source';
-import { importHeap } from '../memory/heap-guard';
+import { bulkWorkHeap } from '../memory/heap-guard';
 
 export { fingerprintOf } from './analyse-job';
 
@@ -77,7 +77,7 @@ export async function importArticles(
     if (batch.length) {
       try {
         await store.putArticles(batch);
-        importHeap().collectIfGrown();
+        bulkWorkHeap().collectIfGrown();
         for (const r of batch) report.imported.push({ id: r.id, file: r.file ?? '', title: displayTitle(effectiveMeta(r), r.file) });
       } catch (e) {
         const code = isAppError(e) ? e.code : 'IO_ERROR';

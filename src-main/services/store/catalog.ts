@@ -7,6 +7,7 @@ import type { Durability } from './durable-json-file';
 import { syncDir, writeFilesAtomic } from './durable-json-file';
 import type { Layout } from './notebook-layout';
 import { shardOf } from './notebook-layout';
+import { bulkWorkHeap } from '../memory/heap-guard';
 
 /** Compact the journal into the shards once it holds this many rows or bytes (an import; ADR 004). */
 export const COMPACT_ROWS = 20_000;
@@ -125,6 +126,8 @@ export class Catalog {
         data: JSON.stringify(this.shards.get(name)!.data),
       }));
       await writeFilesAtomic(files, this.layout.tmp, this.durability);
+      // The group's JSON outlived the flushes, so it sits in the old generation until a full collection.
+      bulkWorkHeap().collectIfGrown();
     }
     this.dirty.clear();
     await this.journal.cut(0);
