@@ -7,14 +7,20 @@ export type IndexHandle = IndexApi & { terminate?: () => Promise<void>; ref?: ()
 /** An index whose saved state is being loaded while the notebook's catalog loads (see `openIndexEarly`). */
 export type EarlyIndex = { index: IndexHandle; opened: Promise<HostStatus>; relay: { onStatus: (s: HostStatus) => void } };
 
-/** The index's worker, started on `root` and asked to load the saved index at once. */
-export function startWorkerIndex(entry: URL, root: string): EarlyIndex {
+/**
+ * An index made by `make` and asked to load the saved index at once. Its status goes to `relay.onStatus`,
+ * which the search service points at itself when it takes the index over.
+ */
+export function loadingIndex(make: (onStatus: (s: HostStatus) => void) => IndexHandle): EarlyIndex {
   const relay = { onStatus: (_s: HostStatus) => undefined as void };
-  const index = workerIndex(entry, root, (s) => relay.onStatus(s));
+  const index = make((s) => relay.onStatus(s));
   const opened = index.open();
   opened.catch(() => undefined); // awaited (and reported) by SearchService.start
   return { index, opened, relay };
 }
+
+/** The index's worker, started on `root` and loading the saved index. */
+export const startWorkerIndex = (entry: URL, root: string): EarlyIndex => loadingIndex((onStatus) => workerIndex(entry, root, onStatus));
 
 let prestarted: { root: string; early: EarlyIndex } | null = null;
 

@@ -4,7 +4,7 @@ import type { NotebookStore } from '../store/notebook-store';
 import type { HostStatus } from './index-host';
 import { IndexHost, catalogVersions } from './index-host';
 import type { EarlyIndex, IndexHandle } from './early-index';
-import { startWorkerIndex, takePrestartedIndex } from './early-index';
+import { loadingIndex, startWorkerIndex, takePrestartedIndex } from './early-index';
 import { findWorkerEntry } from './worker-client';
 
 export type SearchOptions = {
@@ -24,15 +24,8 @@ export type SearchOptions = {
  * the index load (about 1.7 s at 100k articles) then overlap the catalog load instead of following it.
  */
 export function openIndexEarly(root: string, opts: SearchOptions = {}): EarlyIndex {
-  if (opts.runIn === 'inline') {
-    const relay = { onStatus: (_s: HostStatus) => undefined as void };
-    const index = new IndexHost(root, (s) => relay.onStatus(s));
-    const opened = index.open();
-    opened.catch(() => undefined); // awaited (and reported) by SearchService.start
-    return { index, opened, relay };
-  }
-  const entry = findWorkerEntry();
-  if (!entry) return openIndexEarly(root, { ...opts, runIn: 'inline' });
+  const entry = opts.runIn === 'inline' ? null : findWorkerEntry();
+  if (!entry) return loadingIndex((onStatus) => new IndexHost(root, onStatus));
   return takePrestartedIndex(root) ?? startWorkerIndex(entry, root);
 }
 
