@@ -11,6 +11,9 @@
  * Size: about BITS_PER_PAIR bits per pair with HASHES probes, a false-positive rate near 6%; a 500-word
  * article takes ~380 bytes. Pairs are hashed from term ids, which the saved vocabulary keeps stable.
  */
+import type { WordAlloc } from './word-slab';
+import { ownBuffer } from './word-slab';
+
 export type BigramFilter = Uint32Array;
 
 export const BITS_PER_PAIR = 6;
@@ -50,10 +53,10 @@ function probe(filter: BigramFilter, a: number, b: number, set: boolean): boolea
 }
 
 /** The filter of a document's fields, each a sequence of term ids; pairs never span two fields. */
-export function buildBigramFilter(fields: readonly (readonly number[])[]): BigramFilter {
+export function buildBigramFilter(fields: readonly (readonly number[])[], alloc: WordAlloc = ownBuffer): BigramFilter {
   let pairs = 0;
   for (const f of fields) pairs += Math.max(0, f.length - 1);
-  const filter = new Uint32Array(filterWords(pairs));
+  const filter = alloc(filterWords(pairs));
   for (const f of fields) for (let i = 1; i < f.length; i++) probe(filter, f[i - 1]!, f[i]!, true);
   return filter;
 }

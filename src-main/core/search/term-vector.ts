@@ -3,13 +3,16 @@
  * id: `termId * 256 + tf` (tf capped at 255). Looking up a term is a binary search; a 500-word article
  * costs about 1 KB, and a whole index of them is saved and loaded as one binary file.
  */
+import type { WordAlloc } from './word-slab';
+import { ownBuffer } from './word-slab';
+
 export type TermVector = Uint32Array;
 
 export const MAX_TF = 255;
 
-export function packVector(freqs: Map<number, number>): TermVector {
+export function packVector(freqs: Map<number, number>, alloc: WordAlloc = ownBuffer): TermVector {
   const ids = [...freqs.keys()].sort((a, b) => a - b);
-  const v = new Uint32Array(ids.length);
+  const v = alloc(ids.length);
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
     v[i] = id * 256 + Math.min(MAX_TF, Math.max(1, Math.round(freqs.get(id)!)));

@@ -11,6 +11,7 @@ import { buildBigramFilter, mayHavePhrase } from '../../core/search/bigram-filte
 import type { TermVector } from '../../core/search/term-vector';
 import { packVector, tfOf } from '../../core/search/term-vector';
 import { Vocabulary } from '../../core/search/vocabulary';
+import { WordSlab } from '../../core/search/word-slab';
 import type { BinaryPart, EngineSnapshot, FlexData, SnapshotSource } from './engine-snapshot';
 import { BINARY_PARTS, bigramChunks, concatChunks, decodeSlots, decodeVectors, vectorChunks } from './engine-snapshot';
 import { decodeFlexKey } from './flex-binary';
@@ -58,6 +59,8 @@ export class SearchEngine {
   /** Adjacent-pair filters, so phrases skip documents whose words are never adjacent (bigram-filter.ts). */
   private bigrams: (BigramFilter | null)[] = [];
   private lengths: number[] = [];
+  /** Vectors and filters of documents indexed in this process share slabs (word-slab.ts). */
+  private readonly slab = new WordSlab();
   private docs: (DocInfo | null)[] = [];
   private byKey = new Map<string, number>();
   private notesOf = new Map<string, number[]>();
@@ -165,8 +168,8 @@ export class SearchEngine {
     }
     for (const id of freqs.keys()) this.vocab.df[id]!++;
     this.flex.add(flexDoc);
-    this.vectors[doc] = packVector(freqs);
-    this.bigrams[doc] = buildBigramFilter(sequences);
+    this.vectors[doc] = packVector(freqs, this.slab.alloc);
+    this.bigrams[doc] = buildBigramFilter(sequences, this.slab.alloc);
     this.lengths[doc] = length;
     this.docs[doc] = info;
     this.byKey.set(info.key, doc);
