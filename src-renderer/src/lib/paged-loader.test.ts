@@ -111,6 +111,23 @@ describe('PagedLoader', () => {
     expect(cache!.stale.size).toBe(0);
   });
 
+  it('an empty list asks again on a change, and shows the rows an import added', async () => {
+    const server = fakeServer(0);
+    const loader = loaderFor();
+    loader.setRange(0, 30);
+    loader.reset(server.fetchPage);
+    server.calls[0]!.answer();
+    await settle();
+    expect(cache!.total).toBe(0);
+    server.setTotal(5);
+    loader.refresh();
+    expect(server.calls.slice(1).map((c) => [c.offset, c.limit])).toEqual([[0, 100]]);
+    server.calls.at(-1)!.answer();
+    await settle();
+    expect(cache!.total).toBe(5);
+    expect(itemAt(cache!, 4)).toBe('row 4');
+  });
+
   it('ignores an answer started before the change (it may hold the old rows)', async () => {
     const server = fakeServer(300);
     const loader = loaderFor();

@@ -59,7 +59,7 @@ export class PagedLoader<T> {
     this.epoch++;
     this.inFlight = new Set();
     this.commit(invalidate(this.cache, pagesCovering(this.cache, this.range.start, this.range.end)));
-    this.loadNow();
+    this.loadNow(true);
   }
 
   dispose(): void {
@@ -74,7 +74,8 @@ export class PagedLoader<T> {
     this.opts.onCache(next);
   }
 
-  private loadNow(): void {
+  /** `refreshing`: ask for the first page even when no row is visible, for the total (an empty list gains rows). */
+  private loadNow(refreshing = false): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const fetchPage = this.fetchPage;
@@ -82,6 +83,7 @@ export class PagedLoader<T> {
     const mine = this.epoch;
     const totalKnown = this.cache.total !== null;
     const runs = toRuns(pagesToLoad(this.cache, this.range.start, this.range.end, this.inFlight), this.opts.pageSize);
+    if (refreshing && runs.length === 0) runs.push({ offset: 0, limit: this.opts.pageSize, pages: [0] });
     for (const run of runs) {
       for (const p of run.pages) this.inFlight.add(p);
       this.stats.requests++;
