@@ -64,7 +64,9 @@ function ok<T>(r: Reply, what: string): T {
 async function untilSearchable(api: Api, t0: number): Promise<number> {
   for (;;) {
     const r = await api('search.status', {});
-    if ((r.value as { state?: string } | undefined)?.state === 'ready') {
+    const s = r.value as { state?: string; indexedArticles?: number; totalArticles?: number } | undefined;
+    // Every article indexed: a large import is indexed after it (SearchService.indexAfter), not while it runs.
+    if (s?.state === 'ready' && s.indexedArticles === s.totalArticles) {
       const q = ok<{ hits: unknown[] }>(await api('search.query', { query: 'said', limit: 20 }), 'search.query');
       if (q.hits.length > 0) return performance.now() - t0;
     }

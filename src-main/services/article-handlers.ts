@@ -22,12 +22,19 @@ type ArticleHandlers = Pick<
   | 'articles.reanalyse'
 >;
 
-/** `onSampleStory` files the sample's articles under the story its manifest names (the compare feature's stories). */
+/** Runs an import of `files` files; the search service indexes a large one after it (SearchService.indexAfter). */
+export type ImportRunner = <T>(files: number, job: () => Promise<T>) => Promise<T>;
+
+/**
+ * `onSampleStory` files the sample's articles under the story its manifest names (the compare feature's
+ * stories); `runImport` wraps every import.
+ */
 export function articleHandlers(
   store: NotebookStore,
   emit: Emit,
   library: SortedCatalog,
   onSampleStory?: (name: string, ids: string[]) => Promise<void>,
+  runImport: ImportRunner = (_files, job) => job(),
 ): ArticleHandlers {
   const changed = (ids: string[], reason: string) => emit('notebook.changed', { ids, reason });
 
@@ -72,12 +79,15 @@ export function articleHandlers(
     'articles.importPaths': async ({ paths }) => {
       const walked = await walkPaths(paths);
       const { articles: files, special } = splitSpecial(walked.files, (f) => f);
-      const report = await importArticles(
-        store,
-        files.map((file) => ({ file, load: () => readImportFile(file) })),
-        emit,
-      );
-      await importSpecialPaths(store, special, report, emit);
+      const report = await runImport(walked.files.length, async () => {
+        const r = await importArticles(
+          store,
+          files.map((file) => ({ file, load: () => readImportFile(file) })),
+          emit,
+        );
+        await importSpecialPaths(store, special, r, emit);
+        return r;
+      });
       report.errors.push(...walked.skipped);
       changed(
         report.imported.map((a) => a.id),
@@ -89,8 +99,11 @@ export function articleHandlers(
     'articles.importFiles': async ({ files: all }) => {
       const { articles: files, special } = splitSpecial(all, (f) => f.name);
       const sources = files.map((f) => ({ file: f.name, load: () => bytesToText(Buffer.from(f.contentBase64, 'base64'), f.name) }));
-      const report = await importArticles(store, sources, emit);
-      await importSpecialUploads(store, special, report, emit);
+      const report = await runImport(all.length, async () => {
+        const r = await importArticles(store, sources, emit);
+        await importSpecialUploads(store, special, r, emit);
+        return r;
+      });
       changed(
         report.imported.map((a) => a.id),
         'import',

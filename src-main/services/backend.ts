@@ -95,7 +95,13 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
     query: async (query) => (await search.query({ query, limit: 100_000, offset: 0 })).hits.map((h) => h.id),
   };
   const handlers: Handlers = {
-    ...articleHandlers(store, emit, library, (name, ids) => stories.ensure(name, ids).then(() => emit('stories.changed', { ids: [] }))),
+    ...articleHandlers(
+      store,
+      emit,
+      library,
+      (name, ids) => stories.ensure(name, ids).then(() => emit('stories.changed', { ids: [] })),
+      (files, job) => search.indexAfter(files, job),
+    ),
     ...libraryHandlers(store, library),
     ...compareHandlers(store, stories, emit),
     ...annotationHandlers(store, emit, annotations),

@@ -40,11 +40,11 @@ test('export Markdown from the app: the downloaded file has front matter, the pa
   const app = new AppPage(page);
   await app.open(server.url);
   // Annotations arrive through the import of a W3C JSON-LD file (the annotation editor is another feature).
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import files…' }).click();
-  await (
-    await chooser
-  ).setFiles({ name: 'notes.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(JSON.stringify(await annotationFile(server))) });
+  await app.importFiles({
+    name: 'notes.jsonld',
+    mimeType: 'application/ld+json',
+    buffer: Buffer.from(JSON.stringify(await annotationFile(server))),
+  });
   await expect(page.getByRole('status').filter({ hasText: '1 annotation added' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Export…' }).click();
@@ -76,11 +76,7 @@ test('export Markdown from the app: the downloaded file has front matter, the pa
 test('import a saved web page and read only the article: no menus, ads, comments or scripts', async ({ page, server }) => {
   const app = new AppPage(page);
   await app.open(server.url);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import files…' }).click();
-  await (
-    await chooser
-  ).setFiles([
+  await app.importFiles([
     { name: 'levant-daily-talks.html', mimeType: 'text/html', buffer: fixture('levant-daily-talks.html') },
     { name: 'malicious.html', mimeType: 'text/html', buffer: fixture('malicious.html') },
   ]);

@@ -21,14 +21,14 @@ export type ParallaxServer = {
   api: Api;
 };
 
-export async function startServer(notebook: string, extra: string[] = []): Promise<ServeProcess> {
-  return spawnServe([bin], notebook, extra, repo);
+export async function startServer(notebook: string, extra: string[] = [], env?: NodeJS.ProcessEnv): Promise<ServeProcess> {
+  return spawnServe([bin], notebook, extra, repo, env);
 }
 
 /** A generated notebook (tests/helpers/large-notebook.ts) instead of the sample: article and annotation counts. */
 export type LargeNotebook = { articles: number; annotations: number };
 
-function createNotebook(notebook: string, emptyNotebook: boolean): void {
+export function createNotebook(notebook: string, emptyNotebook: boolean): void {
   const made = spawnSync(process.execPath, [bin, 'init', ...(emptyNotebook ? [] : ['--sample']), '--notebook', notebook], {
     encoding: 'utf8',
   });

@@ -62,11 +62,7 @@ test('an edited outlet is saved and shows in the library after a reload', async 
 test('a text file imports through the file dialog', async ({ page, server }) => {
   const app = new AppPage(page);
   await app.open(server.url);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import files…' }).click();
-  await (
-    await chooser
-  ).setFiles({
+  await app.importFiles({
     name: 'ankara-brief.txt',
     mimeType: 'text/plain',
     buffer: Buffer.from(
@@ -81,9 +77,7 @@ test('a text file imports through the file dialog', async ({ page, server }) => 
 test('a refused file is reported by name and changes nothing', async ({ page, server }) => {
   const app = new AppPage(page);
   await app.open(server.url);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import files…' }).click();
-  await (await chooser).setFiles({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('') });
+  await app.importFiles({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('') });
   await expect(page.getByRole('alert').filter({ hasText: '1 file refused' })).toBeVisible();
   await page.getByRole('alert').getByText('Details').click();
   await expect(page.getByRole('alert')).toContainText('empty.txt is empty');

@@ -21,10 +21,19 @@ export function tokenApi(origin: string, token: string): Api {
 /**
  * Start `parallax serve --port 0` on a notebook and wait for its first line, the URL with the token.
  * `launcher` is what node runs before the CLI's arguments: the built `bin/parallax.mjs`, or tsx and the
- * source launcher. Rejects, with the server's stderr, if it exits before printing the URL.
+ * source launcher; `env` is added to the server's environment. Rejects, with the server's stderr, if it exits before printing the URL.
  */
-export async function spawnServe(launcher: string[], notebook: string, extra: string[] = [], cwd?: string): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [...launcher, 'serve', '--port', '0', '--notebook', notebook, ...extra], { cwd });
+export async function spawnServe(
+  launcher: string[],
+  notebook: string,
+  extra: string[] = [],
+  cwd?: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [...launcher, 'serve', '--port', '0', '--notebook', notebook, ...extra], {
+    cwd,
+    env: env && { ...process.env, ...env },
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { FileChooser, Locator, Page } from '@playwright/test';
 
 /** The library list and the reader, as a user sees them. */
 export class AppPage {
@@ -18,9 +18,18 @@ export class AppPage {
     this.boilerplateToggle = this.reader.getByRole('button', { name: /boilerplate/i });
   }
 
-  async open(url: string): Promise<void> {
+  /** Open the app and wait for the library's rows (or, for an empty notebook, for the notebook's navigation). */
+  async open(url: string, opts: { empty?: boolean } = {}): Promise<void> {
     await this.page.goto(url);
-    await this.rows.first().waitFor();
+    if (opts.empty) await this.page.getByRole('navigation', { name: 'Notebook' }).waitFor();
+    else await this.rows.first().waitFor();
+  }
+
+  /** Import files as a user does: the "Import files…" button, then the file dialog. */
+  async importFiles(files: Parameters<FileChooser['setFiles']>[0]): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: 'Import files…' }).click();
+    await (await chooser).setFiles(files);
   }
 
   row(text: string | RegExp): Locator {
