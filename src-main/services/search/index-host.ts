@@ -40,7 +40,8 @@ export function catalogVersions(rows: Iterable<{ id: string; updatedAt: string }
 /** The index's API, the same whether it runs in a worker thread (the app) or in-process (tests). */
 export type IndexApi = {
   open(): Promise<HostStatus>;
-  reconcile(catalog: CatalogVersions): Promise<HostStatus>;
+  /** `reason`: what the progress says (default: "building the search index" or "updating … (N changed)"). */
+  reconcile(catalog: CatalogVersions, reason?: string): Promise<HostStatus>;
   upsert(articles: SearchArticle[]): Promise<void>;
   remove(ids: string[]): Promise<void>;
   query(input: { query: string; limit: number; offset: number }): Promise<SearchResult>;
@@ -147,7 +148,7 @@ export class IndexHost implements IndexApi {
   };
 
   /** Bring the index in line with the catalog (`updatedAt` of every article), in batches, reporting progress. */
-  async reconcile(catalog: CatalogVersions): Promise<HostStatus> {
+  async reconcile(catalog: CatalogVersions, reason?: string): Promise<HostStatus> {
     const ids = catalog.ids === '' ? [] : catalog.ids.split('\n');
     const versions = catalog.updatedAt === '' ? [] : catalog.updatedAt.split('\n');
     const building = this.engine.articleCount === 0;
@@ -169,9 +170,9 @@ export class IndexHost implements IndexApi {
       this.message = null;
       return this.report();
     }
-    const reason = building ? 'building the search index' : `updating the search index (${todo.length} changed)`;
+    const why = reason ?? (building ? 'building the search index' : `updating the search index (${todo.length} changed)`);
     this.state = 'rebuilding';
-    this.progress = { done: 0, total: todo.length, reason };
+    this.progress = { done: 0, total: todo.length, reason: why };
     await this.report();
     const failed: string[] = [];
     for (let i = 0; i < todo.length; i += BATCH) {
@@ -188,7 +189,7 @@ export class IndexHost implements IndexApi {
       });
       const done = Math.min(todo.length, i + BATCH);
       await this.exclusive(() => this.heap.collectIfGrown());
-      this.progress = { done, total: todo.length, reason };
+      this.progress = { done, total: todo.length, reason: why };
       await this.report();
       await tick(); // let queries in between batches: search works over what is indexed so far
     }

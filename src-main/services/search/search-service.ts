@@ -127,13 +127,13 @@ export class SearchService {
       this.catchUpTimer = null;
       this.behind = false;
       // After any reconcile still running (the one at start); queries that wait for the index wait for this.
-      this.ready = (this.ready ?? Promise.resolve()).then(() => this.reconcile());
+      this.ready = (this.ready ?? Promise.resolve()).then(() => this.reconcile(undefined, 'indexing the imported articles'));
     }, this.opts.catchUpAfterMs ?? 1_000);
     this.catchUpTimer.unref(); // a process on its way out leaves it to the next open's reconcile
   }
 
-  private reconcile(catalog = catalogVersions(this.store.entries())): Promise<void> {
-    return this.index!.reconcile(catalog).then(
+  private reconcile(catalog = catalogVersions(this.store.entries()), reason?: string): Promise<void> {
+    return this.index!.reconcile(catalog, reason).then(
       () => this.scheduleSave(),
       (e: unknown) =>
         this.onStatus({ ...this.last, state: 'failed', message: `The search index could not be built: ${(e as Error).message}` }),
