@@ -58,15 +58,25 @@ describe('bulk imports (indexed after they finish)', () => {
     return { b, folder };
   }
 
+  /** The progress lines the index reported, as "reason: total". */
+  const progressSeen = () => statuses.filter((s) => s.progress).map((s) => `${s.progress!.reason}: ${s.progress!.total}`);
+  /** Run `body` on a fresh bulk-import notebook (see setUp), closing it afterwards whatever happens. */
+  async function withBulkNotebook(catchUpAfterMs: number, body: (b: Backend, folder: string) => Promise<void>): Promise<void> {
+    const { b, folder } = await setUp(catchUpAfterMs);
+    try {
+      await body(b, folder);
+    } finally {
+      await b.close();
+    }
+  }
   const hitsFor = async (b: Backend, query: string) => (await b.search.query({ query, limit: 10, offset: 0 })).hits.length;
   async function untilIndexed(b: Backend, articles: number): Promise<void> {
     while ((await b.search.status()).indexedArticles < articles) await new Promise((r) => setTimeout(r, 10));
     await b.search.whenReady();
   }
 
-  it('indexes a bulk import once it has finished, from the article files, and edits meanwhile at once', async () => {
-    const { b, folder } = await setUp(100);
-    try {
+  it('indexes a bulk import once it has finished, from the article files, and edits meanwhile at once', () =>
+    withBulkNotebook(100, async (b, folder) => {
       const pasted = await b.handlers['articles.importText']({ text: 'Zanzibar ferry timetable\n\nThe zanzibar ferry leaves at noon.' });
       const report = await b.search.indexAfter(5, async () => {
         const r = await b.handlers['articles.importPaths']({ paths: [folder] });
@@ -82,41 +92,28 @@ describe('bulk imports (indexed after they finish)', () => {
       await untilIndexed(b, 6);
       expect(await hitsFor(b, 'Shaibani')).toBeGreaterThan(0);
       expect(await hitsFor(b, 'zanzibar')).toBe(1);
-      const catchUp = statuses.filter((s) => s.progress).map((s) => `${s.progress!.reason}: ${s.progress!.total}`);
-      expect(new Set(catchUp)).toEqual(new Set(['indexing the imported articles: 5']));
-    } finally {
-      await b.close();
-    }
-  });
+      expect(new Set(progressSeen())).toEqual(new Set(['indexing the imported articles: 5']));
+    }));
 
-  it('indexes imports made one after another once, after the last', async () => {
-    const { b, folder } = await setUp(300);
-    try {
+  it('indexes imports made one after another once, after the last', () =>
+    withBulkNotebook(300, async (b, folder) => {
       const [first, second] = [seedFiles.slice(0, 3), seedFiles.slice(3)].map((names) => names.map((n) => join(folder, n)));
       await b.search.indexAfter(3, () => b.handlers['articles.importPaths']({ paths: first! }));
       await b.search.indexAfter(3, () => b.handlers['articles.importPaths']({ paths: second! }));
       expect((await b.search.status()).indexedArticles).toBe(0);
       await untilIndexed(b, 5);
       // One catch-up over all five articles, not one per import.
-      const totals = statuses.filter((s) => s.progress).map((s) => `${s.progress!.reason}: ${s.progress!.total}`);
-      expect(totals.length).toBeGreaterThan(0);
-      expect(new Set(totals)).toEqual(new Set(['indexing the imported articles: 5']));
-    } finally {
-      await b.close();
-    }
-  });
+      expect(progressSeen().length).toBeGreaterThan(0);
+      expect(new Set(progressSeen())).toEqual(new Set(['indexing the imported articles: 5']));
+    }));
 
-  it('indexes a small import as it is written', async () => {
-    const { b, folder } = await setUp(60_000);
-    try {
+  it('indexes a small import as it is written', () =>
+    withBulkNotebook(60_000, async (b, folder) => {
       await b.handlers['articles.importPaths']({ paths: [join(folder, seedFiles[0]!), join(folder, seedFiles[1]!)] });
       // Searchable at once: the query waits only for the queued upserts, there is no catch-up to wait for.
       expect(await hitsFor(b, 'Shaibani')).toBe(1);
       expect((await b.search.status()).indexedArticles).toBe(2);
-    } finally {
-      await b.close();
-    }
-  });
+    }));
 
   it('leaves a catch-up still waiting at close to the next open, which indexes the articles', async () => {
     const { b, folder } = await setUp(60_000);

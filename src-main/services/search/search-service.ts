@@ -1,7 +1,7 @@
 import type { Emit, SearchResult, SearchStatus } from '../../contract';
 import { toSearchArticle } from '../../core/search/search-doc';
 import type { NotebookStore } from '../store/notebook-store';
-import type { HostStatus } from './index-host';
+import type { CatalogVersions, HostStatus } from './index-host';
 import { IndexHost, catalogVersions } from './index-host';
 import type { EarlyIndex, IndexHandle } from './early-index';
 import { loadingIndex, startWorkerIndex, takePrestartedIndex } from './early-index';
@@ -127,12 +127,14 @@ export class SearchService {
       this.catchUpTimer = null;
       this.behind = false;
       // After any reconcile still running (the one at start); queries that wait for the index wait for this.
-      this.ready = (this.ready ?? Promise.resolve()).then(() => this.reconcile(undefined, 'indexing the imported articles'));
+      this.ready = (this.ready ?? Promise.resolve()).then(() =>
+        this.reconcile(catalogVersions(this.store.entries()), 'indexing the imported articles'),
+      );
     }, this.opts.catchUpAfterMs ?? 1_000);
     this.catchUpTimer.unref(); // a process on its way out leaves it to the next open's reconcile
   }
 
-  private reconcile(catalog = catalogVersions(this.store.entries()), reason?: string): Promise<void> {
+  private reconcile(catalog: CatalogVersions, reason?: string): Promise<void> {
     return this.index!.reconcile(catalog, reason).then(
       () => this.scheduleSave(),
       (e: unknown) =>
