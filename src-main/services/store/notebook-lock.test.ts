@@ -35,6 +35,7 @@ describe('the notebook lock keeps its token private', () => {
     expect(generation(root, 1)).toMatchObject({ pid: process.pid, api: { token: 'a-secret-token-of-this-launch' } });
     await lock.release();
     expect(mode(join(layout(root).lock, '1'))).toBe(0o600);
+    expect(readFileSync(join(layout(root).lock, '1'), 'utf8')).not.toContain('a-secret-token-of-this-launch');
   });
 
   it('a new notebook folder, and the app-data folders above it, are created 0700', async () => {

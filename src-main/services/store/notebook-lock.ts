@@ -247,13 +247,15 @@ export async function acquireLock(root: string, holder: string): Promise<Noteboo
 function heldLock(dir: string, n: number, info: LockInfo): NotebookLock {
   const file = generationFile(dir, n);
   let released = false;
+  // What a released generation says: who held it and until when; the API token goes, being of no use now.
+  const releasedInfo = (): LockInfo => ({ ...info, api: undefined, releasedAt: new Date().toISOString() });
   // Best effort on a normal exit; a killed process leaves its generation, which reads as free once it is gone.
   const onExit = () => {
     if (released) return;
     try {
       if (!lstatSync(file).isFile()) return;
       const tmp = join(dir, `${n}.${process.pid}.0.tmp`); // writeTemp counts from 1
-      writeFileSync(tmp, JSON.stringify({ ...info, releasedAt: new Date().toISOString() }), { flag: 'wx', mode: PRIVATE });
+      writeFileSync(tmp, JSON.stringify(releasedInfo()), { flag: 'wx', mode: PRIVATE });
       renameSync(tmp, file);
     } catch {
       /* gone already, or the folder is not writable any more */
@@ -272,7 +274,7 @@ function heldLock(dir: string, n: number, info: LockInfo): NotebookLock {
       released = true;
       process.off('exit', onExit);
       // Marked, never removed (R3): removing the highest generation would let a lower one be made again and win.
-      await rewrite({ ...info, releasedAt: new Date().toISOString() }).catch(() => undefined);
+      await rewrite(releasedInfo()).catch(() => undefined);
     },
   };
 }
