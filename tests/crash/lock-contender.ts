@@ -7,7 +7,7 @@
 import type { NotebookLock } from '../../src-main/services/store/notebook-lock';
 import { acquireLock } from '../../src-main/services/store/notebook-lock';
 
-export type ToContender = { kind: 'race'; root: string; at: number } | { kind: 'release' } | { kind: 'exit' };
+export type ToContender = { kind: 'race'; root: string; at: number; hardLinks?: boolean } | { kind: 'release' } | { kind: 'exit' };
 export type FromContender =
   { kind: 'ready'; pid: number } | { kind: 'result'; pid: number; won: boolean; code?: string; message?: string } | { kind: 'released' };
 
@@ -27,7 +27,7 @@ process.on('message', async (m: ToContender) => {
   if (m.kind === 'race') {
     await waitUntil(m.at);
     try {
-      lock = await acquireLock(m.root, 'a lock contender');
+      lock = await acquireLock(m.root, 'a lock contender', { hardLinks: m.hardLinks });
       send({ kind: 'result', pid: process.pid, won: true });
     } catch (e) {
       const err = e as { code?: string; message?: string };

@@ -145,3 +145,39 @@ describe('lock generations', () => {
     await lock.release();
   });
 });
+
+describe('lock generations on a file system without hard links (FAT, exFAT): folders renamed into place', () => {
+  const noLinks = { hardLinks: false };
+  const content = (root: string, n: number) => join(layout(root).lock, String(n), 'holder.json');
+  let umask = 0;
+  beforeEach(() => void (umask = process.umask(0)));
+  afterEach(() => void process.umask(umask));
+
+  it('each generation is a 0700 folder holding its content 0600; release marks it, the next holder takes the next', async () => {
+    const root = notebookFolder();
+    const first = await acquireLock(root, 'web mode', noLinks);
+    await first.publishApi({ url: 'http://127.0.0.1:1234', token: 'a-secret-token-of-this-launch' });
+    expect(lockFiles(root)).toEqual(['1']);
+    expect([mode(layout(root).lock), mode(join(layout(root).lock, '1')), mode(content(root, 1))]).toEqual([0o700, 0o700, 0o600]);
+    expect(await readLock(root)).toMatchObject({ pid: process.pid, api: { token: 'a-secret-token-of-this-launch' } });
+    await expect(acquireLock(root, 'parallax import', noLinks)).rejects.toMatchObject({ code: 'LOCKED' });
+    await first.release();
+    expect(JSON.parse(readFileSync(content(root, 1), 'utf8'))).toMatchObject({ releasedAt: expect.any(String) });
+    const second = await acquireLock(root, 'parallax import', noLinks);
+    expect(lockFiles(root)).toEqual(['2']);
+    await second.release();
+  });
+
+  it('a folder that lost its content in a power cut is free; one made by a live process is held', async () => {
+    const root = notebookFolder();
+    mkdirSync(join(layout(root).lock, '4'), { recursive: true });
+    const a = await acquireLock(root, 'web mode', noLinks);
+    expect(lockFiles(root)).toEqual(['5']);
+    await a.release();
+    // Readers and takers on a file system with hard links still read a folder generation.
+    const b = await acquireLock(root, 'web mode');
+    await expect(acquireLock(root, 'parallax import', noLinks)).rejects.toMatchObject({ code: 'LOCKED' });
+    expect(await readLock(root)).toMatchObject({ holder: 'web mode' });
+    await b.release();
+  });
+});

@@ -1,10 +1,11 @@
 import { lstatSync, renameSync, writeFileSync } from 'node:fs';
-import { chmod, link, lstat, mkdir, readFile, readdir, unlink } from 'node:fs/promises';
+import { chmod, link, lstat, mkdir, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../contract';
 import { layout } from './notebook-layout';
-import { removeQuietly, writeFileAtomic, writeTemp } from './durable-json-file';
+import { pathExists } from '../path-exists';
+import { writeFileAtomic, writeTemp } from './durable-json-file';
 
 /**
  * Who is writing to a notebook, and the only way to become that writer (single writer, ADR 001).
@@ -17,15 +18,18 @@ import { removeQuietly, writeFileAtomic, writeTemp } from './durable-json-file';
  * What: generations, files named 1, 2, 3, … holding a `LockInfo`. The lock is the highest generation; it is
  * held unless its process is dead (on this host) or it says `releasedAt`. Each generation is created
  * complete and exclusively: its content goes to a private temp file, which is `link()`ed to the number
- * (link fails with EEXIST when the name exists, and a reader never sees half a file). Its content changes
- * later only by an atomic rename over it, by its own process (the API address; `releasedAt`).
+ * (link fails with EEXIST when the name exists, and a reader never sees half a file). Where the file system
+ * has no hard links (FAT, exFAT), a private temp folder holding the content is renamed to the number
+ * instead: a rename onto an existing folder that is not empty fails, and a generation folder is only ever
+ * empty while it is being removed, below the highest (R3), so a rename that lands there loses at R4. Its
+ * content changes later only by an atomic rename over it, by its own process (the API address; `releasedAt`).
  *
  * Taking the lock: list, read the highest generation n. Held → LOCKED, naming the holder. Free (or none,
  * n = 0) → create n+1 exclusively; EEXIST means another process made it first: read again. Having made n+1,
  * list again: a generation above ours means we lost (below); remove ours and read again. Only then write.
  *
  * Why there is never more than one writer. The rules:
- *   R1 generation g is only ever created by the exclusive link;
+ *   R1 generation g is only ever created by the exclusive link (or folder rename);
  *   R2 its creator listed the folder just before, found g-1 the highest, and read it dead or released;
  *   R3 the highest generation is never removed: a holder releases by rewriting its own generation with
  *      `releasedAt` (never by deleting it); the new holder removes only generations below its own, and a
@@ -65,9 +69,13 @@ export type LockInfo = {
 /** Where a lock's files live: the 0700 folder, one file per generation. */
 const lockDir = (root: string) => layout(root).lock;
 const generationFile = (dir: string, n: number) => join(dir, String(n));
+/** A generation made as a folder (a file system without hard links) keeps its content in this file. */
+const FOLDER_CONTENT = 'holder.json';
 const GENERATION = /^[1-9]\d*$/;
-/** Temp files are `<generation>.<pid>.<n>.tmp` (durable-json-file.ts `writeTemp`). */
+/** Temp files (and folders) are `<generation>.<pid>.<n>.tmp` (durable-json-file.ts `writeTemp`). */
 const TEMP = /^\d+\.(\d+)\.\d+\.tmp$/;
+/** What link() says where the file system has no hard links (FAT and exFAT on Linux, macOS and Windows). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
 /** Each attempt either wins, finds a live holder, or saw another process win a generation (then looks again). */
 const MAX_ATTEMPTS = 50;
 const PRIVATE = 0o600;
@@ -112,13 +120,26 @@ async function generations(dir: string): Promise<number[]> {
 
 type Top = { n: number; info: LockInfo | null };
 
+/** The text of a generation, made as a file or (without hard links) as a folder holding its content. */
+async function readGeneration(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    if (code(e) !== 'EISDIR') throw e;
+    // A folder without its content lost it in a power cut: free, like a file that does not parse.
+    return readFile(join(path, FOLDER_CONTENT), 'utf8').catch((inner: unknown) => (code(inner) === 'ENOENT' ? '' : Promise.reject(inner)));
+  }
+}
+
+const removeAll = (path: string) => rm(path, { recursive: true, force: true }).catch(() => undefined);
+
 /** The highest generation and what it says (null content: unreadable as a lock, so free). */
 async function highest(dir: string): Promise<Top | null> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const n = Math.max(0, ...(await generations(dir)));
     if (n === 0) return null;
     try {
-      return { n, info: parseInfo(await readFile(generationFile(dir, n), 'utf8')) };
+      return { n, info: parseInfo(await readGeneration(generationFile(dir, n))) };
     } catch (e) {
       if (code(e) !== 'ENOENT') throw e;
       // Removed since the listing: only a generation below a newer one is removed (R3), so list again.
@@ -203,22 +224,54 @@ async function sweep(dir: string, mine: number): Promise<void> {
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     const temp = TEMP.exec(name);
     const stale = GENERATION.test(name) ? Number(name) < mine : temp !== null && !pidAlive(Number(temp[1]));
-    if (stale) await removeQuietly(join(dir, name));
+    if (stale) await removeAll(join(dir, name)); // a file, or a folder where there are no hard links
   }
 }
 
-/** Create generation `n` with `info`, complete and exclusively; false when another process made it first. */
-async function createGeneration(dir: string, n: number, info: LockInfo): Promise<boolean> {
+export type LockOptions = {
+  /**
+   * false: make generations as folders from the start, as on a file system without hard links (found there
+   * by the first link failing). Tests use it to check that way on any file system.
+   */
+  hardLinks?: boolean;
+};
+
+let tempFolders = 0;
+
+/**
+ * Create generation `n` holding `info`, complete and exclusively; false when another process made it first.
+ * A private temp file is hard-linked to the number (link fails with EEXIST when the name exists). Where the
+ * file system has no hard links, a private temp folder holding the content is renamed to the number instead:
+ * a rename onto an existing folder that is not empty fails, and every generation folder holds its content.
+ * Returns the file its content is in, for later rewrites.
+ */
+async function createGeneration(dir: string, n: number, info: LockInfo, how: { hardLinks: boolean }): Promise<string | false> {
   const file = generationFile(dir, n);
-  const tmp = await writeTemp(file, JSON.stringify(info), dir, 'none', PRIVATE);
+  const text = JSON.stringify(info);
+  if (how.hardLinks) {
+    const tmp = await writeTemp(file, text, dir, 'none', PRIVATE);
+    try {
+      await link(tmp, file);
+      return file;
+    } catch (e) {
+      if (code(e) === 'EEXIST') return false;
+      if (!NO_HARD_LINKS.has(code(e) ?? '') || (await pathExists(file))) throw e;
+      how.hardLinks = false; // this file system has none: folders from now on
+    } finally {
+      await removeAll(tmp);
+    }
+  }
+  const tmp = join(dir, `${n}.${process.pid}.${++tempFolders}.tmp`);
+  await mkdir(tmp, { mode: 0o700 });
   try {
-    await link(tmp, file);
-    return true;
+    await writeFile(join(tmp, FOLDER_CONTENT), text, { flag: 'wx', mode: PRIVATE });
+    await rename(tmp, file);
+    return join(file, FOLDER_CONTENT);
   } catch (e) {
-    if (code(e) === 'EEXIST') return false;
+    if (await pathExists(file)) return false; // ENOTEMPTY, EEXIST, or EPERM on Windows: another process made it
     throw e;
   } finally {
-    await removeQuietly(tmp);
+    await removeAll(tmp);
   }
 }
 
@@ -226,26 +279,29 @@ async function createGeneration(dir: string, n: number, info: LockInfo): Promise
  * Take the lock or fail with LOCKED, naming who holds it. A lock left by a dead process (or released) is
  * taken over; when several processes try at once, exactly one gets it (see the header).
  */
-export async function acquireLock(root: string, holder: string): Promise<NotebookLock> {
+export async function acquireLock(root: string, holder: string, opts: LockOptions = {}): Promise<NotebookLock> {
   const dir = await openLockFolder(root);
   const info: LockInfo = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString(), holder };
+  const how = { hardLinks: opts.hardLinks ?? true };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const top = await highest(dir);
     if (top && held(top.info)) throw inUse(root, top.info);
     const n = (top?.n ?? 0) + 1;
-    if (!(await createGeneration(dir, n, info))) continue; // another process made n first
+    const content = await createGeneration(dir, n, info, how);
+    if (!content) continue; // another process made n first
     if ((await generations(dir)).some((g) => g > n)) {
-      await removeQuietly(generationFile(dir, n)); // we were slow: a higher generation won
+      await removeAll(generationFile(dir, n)); // we were slow: a higher generation won
       continue;
     }
     await sweep(dir, n);
-    return heldLock(dir, n, info);
+    return heldLock(content, info);
   }
   throw new AppError('LOCKED', `Could not lock the notebook at ${root}; another process keeps taking it`);
 }
 
-function heldLock(dir: string, n: number, info: LockInfo): NotebookLock {
-  const file = generationFile(dir, n);
+/** The lock as its holder sees it; `file` holds the generation's content (rewritten in its own folder). */
+function heldLock(file: string, info: LockInfo): NotebookLock {
+  const dir = dirname(file);
   let released = false;
   // What a released generation says: who held it and until when; the API token goes, being of no use now.
   const releasedInfo = (): LockInfo => ({ ...info, api: undefined, releasedAt: new Date().toISOString() });
@@ -254,7 +310,7 @@ function heldLock(dir: string, n: number, info: LockInfo): NotebookLock {
     if (released) return;
     try {
       if (!lstatSync(file).isFile()) return;
-      const tmp = join(dir, `${n}.${process.pid}.0.tmp`); // writeTemp counts from 1
+      const tmp = join(dir, `${basename(file)}.${process.pid}.0.tmp`); // writeTemp counts from 1
       writeFileSync(tmp, JSON.stringify(releasedInfo()), { flag: 'wx', mode: PRIVATE });
       renameSync(tmp, file);
     } catch {
