@@ -121,6 +121,13 @@ describe('parallax serve', () => {
     120_000,
   );
 
+  it('refuses a PARALLAX_TOKEN that is not a token, before opening the notebook', async () => {
+    const root = join(tempDir(), 'nb');
+    const r = await cli(['serve', '--notebook', root, '--json'], { PARALLAX_TOKEN: 'short' });
+    expect(r.code).toBe(2);
+    expect(r.json()).toEqual({ error: { code: 'BAD_INPUT', message: 'PARALLAX_TOKEN must be 16 to 128 letters, digits, "-" or "_"' } });
+  });
+
   it('on a port that is in use: says so, releases the notebook, stops its search worker and exits non-zero', async () => {
     const root = join(tempDir(), 'nb');
     expect((await cli(['init', '--sample', '--notebook', root])).code).toBe(0);
