@@ -136,11 +136,15 @@ describe('lock generations', () => {
     const root = notebookFolder();
     const dead = join(layout(root).lock, `3.${await deadPid()}.1.tmp`);
     const live = join(layout(root).lock, `3.${process.pid}.999.tmp`);
+    const deadFolder = join(layout(root).lock, `3.${await deadPid()}.f1.tmp`);
     writeLockGeneration(root, 2, { pid: await deadPid() });
     writeFileSync(dead, '{}', { mode: 0o600 });
     writeFileSync(live, '{}', { mode: 0o600 });
+    mkdirSync(deadFolder);
+    writeFileSync(join(deadFolder, 'holder.json'), '{}');
     const lock = await acquireLock(root, 'web mode');
     expect(existsSync(dead)).toBe(false);
+    expect(existsSync(deadFolder)).toBe(false);
     expect(existsSync(live)).toBe(true);
     await lock.release();
   });

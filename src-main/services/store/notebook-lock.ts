@@ -72,8 +72,8 @@ const generationFile = (dir: string, n: number) => join(dir, String(n));
 /** A generation made as a folder (a file system without hard links) keeps its content in this file. */
 const FOLDER_CONTENT = 'holder.json';
 const GENERATION = /^[1-9]\d*$/;
-/** Temp files (and folders) are `<generation>.<pid>.<n>.tmp` (durable-json-file.ts `writeTemp`). */
-const TEMP = /^\d+\.(\d+)\.\d+\.tmp$/;
+/** Temp files are `<generation>.<pid>.<n>.tmp` (durable-json-file.ts `writeTemp`), temp folders `….f<n>.tmp`. */
+const TEMP = /^\d+\.(\d+)\.f?\d+\.tmp$/;
 /** What link() says where the file system has no hard links (FAT and exFAT on Linux, macOS and Windows). */
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
 /** Each attempt either wins, finds a live holder, or saw another process win a generation (then looks again). */
@@ -261,7 +261,7 @@ async function createGeneration(dir: string, n: number, info: LockInfo, how: { h
       await removeAll(tmp);
     }
   }
-  const tmp = join(dir, `${n}.${process.pid}.${++tempFolders}.tmp`);
+  const tmp = join(dir, `${n}.${process.pid}.f${++tempFolders}.tmp`);
   await mkdir(tmp, { mode: 0o700 });
   try {
     await writeFile(join(tmp, FOLDER_CONTENT), text, { flag: 'wx', mode: PRIVATE });
