@@ -6,7 +6,6 @@ import { AnnotationIndex } from './annotations/annotation-index';
 import { articleHandlers } from './article-handlers';
 import type { NotebookLock } from './store/notebook-lock';
 import { acquireLock } from './store/notebook-lock';
-import { layout } from './store/notebook-layout';
 import { libraryHandlers } from './library-handlers';
 import { compareHandlers } from './compare/compare-handlers';
 import { StoryStore } from './compare/story-store';
@@ -55,8 +54,9 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
   let lock: NotebookLock | null = null;
   const exists = await pathExists(notebookDir);
   if (opts.lockAs && !opts.readerOnly && (exists || opts.create)) {
-    await mkdir(notebookDir, { recursive: true });
-    lock = await acquireLock(notebookDir, opts.lockAs, layout(notebookDir).tmp);
+    // A new notebook folder (and the app-data folder above it) is private: others cannot list or read it.
+    await mkdir(notebookDir, { recursive: true, mode: 0o700 });
+    lock = await acquireLock(notebookDir, opts.lockAs);
   }
   // A window or web mode searches at once: load the saved index while the catalog loads.
   const early = opts.search?.eager && exists && !opts.readerOnly ? openIndexEarly(notebookDir, opts.search) : null;

@@ -20,9 +20,14 @@ export async function syncDir(dir: string): Promise<void> {
   }
 }
 
-async function writeTemp(file: string, data: string, tmpDir: string, durability: Durability): Promise<string> {
+/**
+ * Write `data` to a new temp file in `tmpDir` named after `file` (`<name>.<pid>.<n>.tmp`) and return its path.
+ * With `mode` (0o600 for a file holding a secret) the temp file is created exclusively with that mode, so it
+ * has it from its first byte: opening an existing name with 'w' would keep that file's mode instead.
+ */
+export async function writeTemp(file: string, data: string, tmpDir: string, durability: Durability, mode?: number): Promise<string> {
   const tmp = join(tmpDir, `${basename(file)}.${process.pid}.${++tmpCounter}.tmp`);
-  const fh = await open(tmp, 'w');
+  const fh = mode === undefined ? await open(tmp, 'w') : await open(tmp, 'wx', mode);
   try {
     await fh.writeFile(data, 'utf8');
     if (durability === 'fsync') await fh.sync();
@@ -46,9 +51,10 @@ async function renameInto(tmp: string, file: string): Promise<void> {
  * Write `data` to `file` atomically: a temp file in `tmpDir` (same file system), flushed, then renamed over
  * the target. A reader sees the old file or the new one, never half of one; a killed process leaves only a
  * temp file, which the store deletes at open. With 'fsync', the data and the rename are on disk on return.
+ * `mode`: see `writeTemp` (the renamed file keeps the temp file's mode).
  */
-export async function writeFileAtomic(file: string, data: string, tmpDir: string, durability: Durability): Promise<void> {
-  await renameInto(await writeTemp(file, data, tmpDir, durability), file);
+export async function writeFileAtomic(file: string, data: string, tmpDir: string, durability: Durability, mode?: number): Promise<void> {
+  await renameInto(await writeTemp(file, data, tmpDir, durability, mode), file);
   if (durability === 'fsync') await syncDir(dirname(file));
 }
 

@@ -1,13 +1,15 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../../../tests/helpers/run-cli';
+import { deadPid, writeLockGeneration } from '../../../tests/helpers/lock-files';
 import { seedsDir } from '../../../tests/helpers/seeds';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { openBackend } from '../../services/backend';
 import { layout } from '../../services/store/notebook-layout';
+import { readLock } from '../../services/store/notebook-lock';
 import { startHttpServer } from '../http/http-server';
 
 const tempDir = useTempDirs();
@@ -35,7 +37,7 @@ describe('the CLI beside another process', () => {
       expect(app.store.size).toBe(5);
       const list = await cli(['list', '--notebook', nb, '--json']);
       expect((list.json() as unknown[]).length).toBe(5);
-      expect(JSON.parse(readFileSync(layout(nb).lock, 'utf8')).pid).toBe(process.pid);
+      expect(await readLock(nb)).toMatchObject({ pid: process.pid, api: { url: `http://127.0.0.1:${server.port}` } });
     } finally {
       await server.close();
       await app.close();
@@ -46,10 +48,7 @@ describe('the CLI beside another process', () => {
     const nb = await notebookWithSample();
     const sleeper = spawn('sleep', ['30']);
     try {
-      writeFileSync(
-        layout(nb).lock,
-        JSON.stringify({ pid: sleeper.pid, hostname: hostname(), startedAt: '2026-11-22T00:00:00Z', holder: 'parallax import' }),
-      );
+      writeLockGeneration(nb, 2, { pid: sleeper.pid! });
       const refused = await cli(['import', seed('000_8f741ed5d6140f33.txt'), '--notebook', nb, '--json']);
       expect(refused.code).toBe(1);
       expect(refused.json()).toEqual({
@@ -68,12 +67,48 @@ describe('the CLI beside another process', () => {
 
   it('takes over a lock left by a process that died', async () => {
     const nb = await notebookWithSample();
-    const dead = spawn('true');
-    await new Promise((r) => dead.once('exit', r));
-    writeFileSync(layout(nb).lock, JSON.stringify({ pid: dead.pid, hostname: hostname(), startedAt: 'x', holder: 'web mode' }));
+    writeLockGeneration(nb, 2, { pid: await deadPid(), holder: 'web mode' });
     const r = await cli(['import', seed('000_8f741ed5d6140f33.txt'), '--notebook', nb, '--json']);
     expect(r.code).toBe(0);
     expect(r.json()).toMatchObject({ duplicates: [{ file: seed('000_8f741ed5d6140f33.txt') }] });
+  });
+
+  it('forwards to the live holder, the highest generation, not to a leftover below it', async () => {
+    const nb = await notebookWithSample();
+    const app = await openBackend(nb, { lockAs: 'web mode', durability: 'none' });
+    const server = await startHttpServer({ handlers: app.handlers, token: 'forwarding-test-token-456', port: 0 });
+    try {
+      await app.lock!.publishApi({ url: `http://127.0.0.1:${server.port}`, token: 'forwarding-test-token-456' });
+      // A process that lost a race and was killed before removing its generation: below the holder's.
+      writeLockGeneration(nb, 1, { pid: process.pid, holder: 'a lost race', api: { url: 'http://127.0.0.1:9', token: 'x'.repeat(20) } });
+      const imported = await cli(['import', seed('000_8f741ed5d6140f33.txt'), '--notebook', nb, '--json']);
+      expect(imported.json()).toMatchObject({ duplicates: [{ file: seed('000_8f741ed5d6140f33.txt') }] });
+      expect(await readLock(nb)).toMatchObject({ holder: 'web mode', pid: process.pid });
+    } finally {
+      await server.close();
+      await app.close();
+    }
+  });
+
+  it('honours the lock file of an older Parallax while its process runs, and replaces it once stale', async () => {
+    const nb = await notebookWithSample();
+    rmSync(layout(nb).lock, { recursive: true, force: true });
+    const sleeper = spawn('sleep', ['30']);
+    const legacy = (pid: number) =>
+      writeFileSync(layout(nb).lock, JSON.stringify({ pid, hostname: hostname(), startedAt: '2026-11-22T00:00:00Z', holder: 'web mode' }));
+    try {
+      legacy(sleeper.pid!);
+      const refused = await cli(['import', seed('000_8f741ed5d6140f33.txt'), '--notebook', nb, '--json']);
+      expect(refused.json()).toMatchObject({
+        error: { code: 'LOCKED', message: expect.stringContaining(`in use by web mode (process ${sleeper.pid}`) },
+      });
+    } finally {
+      sleeper.kill();
+    }
+    legacy(await deadPid());
+    const r = await cli(['import', seed('000_8f741ed5d6140f33.txt'), '--notebook', nb, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(statSync(layout(nb).lock).isDirectory()).toBe(true);
   });
 
   it('a second web mode on the same notebook is refused with who has it', async () => {

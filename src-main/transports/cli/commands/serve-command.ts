@@ -26,15 +26,35 @@ const port = (v: string) => {
   return Number(v);
 };
 
+/** A port that cannot be listened on, in words that say what to do; anything else as it came. */
+function listenError(e: unknown, port: number): unknown {
+  const reason = (e as NodeJS.ErrnoException).code;
+  if (reason === 'EADDRINUSE') return new CliExit('CONFLICT', `port ${port} is in use: choose another with --port, or 0 for a free one`);
+  if (reason === 'EACCES') {
+    return new CliExit(
+      'CONFLICT',
+      `port ${port} needs more privileges than this user has: choose one above 1023 with --port, or 0 for a free one`,
+    );
+  }
+  return e;
+}
+
 export function registerServeCommand(program: Command, ctx: CommandContext): void {
   addGlobalOptions(program.command('serve'))
     .description('web mode: serve the app and API on http://127.0.0.1 (loopback only), guarded by a per-launch token')
     .option('--port <n>', 'port (0 picks a free one)', port, 0)
-    .option('--token <token>', 'use this token instead of a random one (16+ letters, digits, - or _)')
+    .option(
+      '--token <token>',
+      'use this token instead of a random one (16+ letters, digits, - or _); other users can see a command line, so prefer PARALLAX_TOKEN',
+    )
     .option('--sample-if-new', 'create the notebook with the sample articles if the folder has none')
     .action(async (opts: { port: number; token?: string; sampleIfNew?: boolean }, cmd: Command) => {
       if (opts.token !== undefined && !TOKEN_PATTERN.test(opts.token)) {
         throw new CliExit('BAD_INPUT', '--token must be 16 to 128 letters, digits, "-" or "_"', 2);
+      }
+      const envToken = ctx.io.env.PARALLAX_TOKEN;
+      if (envToken !== undefined && !TOKEN_PATTERN.test(envToken)) {
+        throw new CliExit('BAD_INPUT', 'PARALLAX_TOKEN must be 16 to 128 letters, digits, "-" or "_"', 2);
       }
       const dir = resolveNotebookDir(ctx.options(cmd).notebook, ctx.io.env);
       // The back end is opened before the server exists; events go to whichever server is running by then.
@@ -47,27 +67,35 @@ export function registerServeCommand(program: Command, ctx: CommandContext): voi
         search: { eager: true },
         dailyBackup: true,
       });
-      if (opts.sampleIfNew && backend.store.size === 0) await backend.handlers['notebook.importSample']({});
+      let server: RunningServer | undefined;
+      try {
+        if (opts.sampleIfNew && backend.store.size === 0) await backend.handlers['notebook.importSample']({});
+        const token = opts.token ?? envToken ?? newToken();
+        const staticDir = await findRenderer();
+        server = await startHttpServer({ handlers: backend.handlers, token, port: opts.port, staticDir }).catch((e: unknown) => {
+          throw listenError(e, opts.port);
+        });
+        running.server = server;
+        // CLI commands run while web mode is open are sent here rather than writing beside it.
+        await backend.lock?.publishApi({ url: `http://127.0.0.1:${server.port}`, token });
+        // The first line is the URL, alone, so scripts and tests can read it. It carries the token, so it goes
+        // to stdout only (the user's terminal), never to stderr or a log.
+        ctx.io.out(`${server.url}\n`);
+        ctx.io.err(
+          `Parallax web mode: notebook ${dir} (${backend.store.size} articles) on ${server.url.replace(/#.*/, '')}, loopback only.\n`,
+        );
+        if (!staticDir) ctx.io.err('The app is not built (run "npm run build"); only the API is served.\n');
 
-      const token = opts.token ?? newToken();
-      const staticDir = await findRenderer();
-      const server = await startHttpServer({ handlers: backend.handlers, token, port: opts.port, staticDir });
-      // The first line is the URL, alone, so scripts and tests can read it.
-      running.server = server;
-      // CLI commands run while web mode is open are sent here rather than writing beside it.
-      await backend.lock?.publishApi({ url: `http://127.0.0.1:${server.port}`, token });
-      ctx.io.out(`${server.url}\n`);
-      ctx.io.err(
-        `Parallax web mode: notebook ${dir} (${backend.store.size} articles) on ${server.url.replace(/#.*/, '')}, loopback only.\n`,
-      );
-      if (!staticDir) ctx.io.err('The app is not built (run "npm run build"); only the API is served.\n');
-
-      await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-      await server.close();
-      await backend.close();
+        await new Promise<void>((resolve) => {
+          const stop = () => resolve();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+      } finally {
+        // Also when the server could not start: the lock is released and the search worker stopped, so the
+        // process exits instead of holding the notebook.
+        await server?.close();
+        await backend.close();
+      }
     });
 }
