@@ -91,7 +91,7 @@ describe(`${RACERS} concurrent imports of one text make one article`, () => {
     );
     const winners = results.flatMap((r, i) => (r.ok ? [ids[i]!] : []));
     expect(winners).toHaveLength(1);
-    for (const r of results) if (!r.ok) expect(r.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(winners[0]) });
+    for (const r of results) if (!r.ok) expect(r.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(winners[0]!) });
   });
 
   it('an import racing an edit to the same text: only one article holds it', async () => {
