@@ -80,7 +80,7 @@ describe('concurrent bulk tag operations, killed part-way', () => {
             .catch(() => undefined),
       );
       // Kill while an operation is in the journal: soon after one starts, at a random point among its articles.
-      while (!pending(notebook) && acks.size < 5) await new Promise((r) => setTimeout(r, 2));
+      while (!pending(notebook) && acks.size < 5 && server.child.exitCode === null) await new Promise((r) => setTimeout(r, 2));
       await new Promise((r) => setTimeout(r, Math.floor(random() * 1500)));
       if (pending(notebook)) interrupted++;
       await killHard(server.child);
