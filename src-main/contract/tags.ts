@@ -59,7 +59,8 @@ export type TagInfo = z.infer<typeof TagInfo>;
 
 /**
  * The tags of everything a bulk tag operation touched, as they were before it: undo puts them back with
- * `tags.restore`. Colours map a tag to its previous colour (null = had none).
+ * `tags.restore`. Colours list each tag with its previous colour (null = had none): a list of pairs, not a
+ * record, because a tag may be called `__proto__`, a key a record cannot carry.
  */
 export const TagSnapshot = z.object({
   articles: z
@@ -71,7 +72,7 @@ export const TagSnapshot = z.object({
       }),
     )
     .max(1_000_000),
-  colors: z.record(z.string().max(TAG_MAX_LENGTH), TagColor.nullable()),
+  colors: z.array(z.object({ tag: z.string().max(TAG_MAX_LENGTH), color: TagColor.nullable() }).strict()).max(1_000_000),
 });
 export type TagSnapshot = z.infer<typeof TagSnapshot>;
 

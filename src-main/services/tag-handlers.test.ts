@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,5 +144,174 @@ describe('tag manager', () => {
     backend = await openBackend(dir, { durability: 'none' });
     expect((await failure('tags.list', {})).code).toBe('CORRUPT');
     expect(await readFile(join(dir, 'tags.json'), 'utf8')).toBe('{"broken":');
+  });
+});
+
+describe('tags named like Object.prototype members', () => {
+  // On a plain object these names reach the prototype: colors['constructor'] is a function, 'toString' in
+  // colors is true, and colors['__proto__'] = '#…' changes nothing.
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    '"%s" is listed, filtered, recoloured, renamed, merged, deleted, restored and exported like any tag',
+    async (name) => {
+      await api('articles.tag', { id: ids[0], add: [name, `${name}/child`] });
+      await api('annotations.create', { articleId: ids[1], target: { start: 0, end: 10 }, tags: [name] });
+      expect(await tagInfo(name)).toEqual({
+        name,
+        color: null,
+        articles: 1,
+        passages: 1,
+        totalArticles: 1,
+        totalPassages: 1,
+        implicit: false,
+      });
+      expect((await api('articles.list', { tag: name })).items.map((i) => i.id)).toEqual([ids[0]]);
+
+      const recolour = await api('tags.recolour', { tag: name, color: '#AB00CD' });
+      expect(recolour.snapshot.colors).toEqual([{ tag: name, color: null }]);
+      expect((await tagInfo(name))?.color).toBe('#ab00cd');
+      // The colour is on disk under its own name and comes back after a restart.
+      expect(JSON.parse(await readFile(join(dir, 'tags.json'), 'utf8')).colors).toEqual(JSON.parse(`{"${name}":"#ab00cd"}`));
+      await backend.close();
+      backend = await openBackend(dir, { durability: 'none' });
+      expect((await tagInfo(name))?.color).toBe('#ab00cd');
+      expect((await tagInfo(`${name}/child`))?.color).toBeNull();
+
+      const rename = await api('tags.rename', { from: name, to: 'plain' });
+      expect(tagsOf(ids[0]!)).toEqual(['plain', 'plain/child']);
+      expect(await tagInfo(name)).toBeUndefined();
+      expect((await tagInfo('plain'))?.color).toBe('#ab00cd');
+      await api('tags.restore', { snapshot: rename.snapshot });
+      expect(tagsOf(ids[0]!)).toEqual([name, `${name}/child`]);
+      expect((await tagInfo(name))?.color).toBe('#ab00cd');
+      expect(await tagInfo('plain')).toBeUndefined();
+
+      await api('articles.tag', { id: ids[2], add: ['other'] });
+      await api('tags.merge', { from: ['other'], into: name });
+      expect(tagsOf(ids[2]!)).toEqual([name]);
+      expect(await tagInfo(name)).toMatchObject({ color: '#ab00cd', articles: 2 });
+
+      const md = await api('export.run', { format: 'md', scope: { tag: name } });
+      expect(md.articleCount).toBe(3);
+      expect(Buffer.from(md.contentBase64, 'base64').toString('utf8')).toContain(name);
+
+      const deletion = await api('tags.delete', { tag: name });
+      expect(tagsOf(ids[0]!)).toEqual([]);
+      expect(await tagInfo(name)).toBeUndefined();
+      expect(JSON.parse(await readFile(join(dir, 'tags.json'), 'utf8')).colors).toEqual({});
+      await api('tags.restore', { snapshot: deletion.snapshot });
+      expect(tagsOf(ids[0]!)).toEqual([name, `${name}/child`]);
+      expect(await tagInfo(name)).toMatchObject({ color: '#ab00cd', articles: 2, passages: 1 });
+    },
+  );
+});
+
+describe('bulk operations at once, and a crash in the middle of one', () => {
+  /** Ten more articles, and every article carrying the tags s0…s5; some passages carry them too. */
+  async function taggedNotebook(): Promise<string[]> {
+    const files = Array.from({ length: 10 }, (_, i) => ({
+      name: `extra-${i}.txt`,
+      contentBase64: Buffer.from(`Extra article ${i}\n\nA paragraph about talks number ${i * 7919} in Ankara.\n`).toString('base64'),
+    }));
+    await api('articles.importFiles', { files });
+    const all = [...backend.store.entries()].map((e) => e.id).sort();
+    const tags = ['s0', 's1', 's2', 's3', 's4', 's5'];
+    for (const id of all) await api('articles.tag', { id, add: tags });
+    for (const id of all.slice(0, 3)) await api('annotations.create', { articleId: id, target: { start: 0, end: 8 }, tags });
+    return all;
+  }
+  const operations = [
+    ['tags.rename', { from: 's0', to: 'r0' }],
+    ['tags.merge', { from: ['s1', 's2'], into: 'r1' }],
+    ['tags.delete', { tag: 's3' }],
+    ['tags.rename', { from: 's4', to: 'r4' }],
+    ['tags.delete', { tag: 's5' }],
+  ] as const;
+  /** Each operation is either done on every article and passage, or on none: never half. */
+  async function expectNoneHalfDone(b: Backend, all: string[]): Promise<string[]> {
+    const passages = (await api('annotations.list', {}, b)).items.map((a) => a.tags);
+    const lists = [...all.map((id) => b.store.entry(id)!.tags), ...passages];
+    const done: string[] = [];
+    for (const [method, input] of operations) {
+      const old = 'from' in input ? (Array.isArray(input.from) ? input.from : [input.from]) : [input.tag];
+      const applied = lists.map((tags) => old.every((t) => !tags.includes(t)));
+      expect(new Set(applied).size, `${method} ${JSON.stringify(input)} is half done`).toBe(1);
+      if (applied[0]) done.push(old.join('+'));
+      const target = 'to' in input ? input.to : 'into' in input ? input.into : null;
+      if (target) expect(lists.every((tags) => tags.includes(target) === applied[0])).toBe(true);
+    }
+    return done;
+  }
+
+  it('runs renames, merges and deletes sent together one after another, and all of them finish', async () => {
+    const all = await taggedNotebook();
+    const results = await Promise.all(operations.map(([method, input]) => api(method, input)));
+    expect(results.map((r) => r.articles)).toEqual(operations.map(() => all.length));
+    expect(await expectNoneHalfDone(backend, all)).toEqual(['s0', 's1+s2', 's3', 's4', 's5']);
+    expect(JSON.parse(await readFile(join(dir, 'tags.json'), 'utf8')).pending).toBeNull();
+  });
+
+  it('two renames onto one name sent together: the first is done, the second refused (no silent merge)', async () => {
+    await taggedNotebook();
+    const [first, second] = await Promise.all([
+      callHandler(backend.handlers, 'tags.rename', { from: 's0', to: 'same' }),
+      callHandler(backend.handlers, 'tags.rename', { from: 's4', to: 'same' }),
+    ]);
+    expect(first.ok).toBe(true);
+    expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(tagsOf(ids[0]!)).toContain('s4');
+  });
+
+  it('a crash between articles leaves one operation in the journal, finished on the next start; none half done', async () => {
+    const all = await taggedNotebook();
+    // The process "dies" part-way through the third operation: from then on no article write ever returns,
+    // and the notebook is copied as the disk has it at that moment and opened as the next start would.
+    const stopAfter = all.length * 2 + 4;
+    const real = backend.store.updateArticle.bind(backend.store);
+    let calls = 0;
+    vi.spyOn(backend.store, 'updateArticle').mockImplementation((id, mutate) =>
+      ++calls > stopAfter ? new Promise<never>(() => undefined) : real(id, mutate),
+    );
+    for (const [method, input] of operations) void api(method, input).catch(() => undefined);
+    for (let seen = -1; seen !== calls; ) {
+      seen = calls;
+      await backend.store.flush();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(calls).toBeGreaterThan(stopAfter); // the crash came in the middle, not after the last one
+    const copy = mkdtempSync(join(tmpdir(), 'parallax-tags-crash-'));
+    try {
+      cpSync(dir, copy, { recursive: true, filter: (f) => !f.endsWith('notebook.lock') });
+      const next = await openBackend(copy, { durability: 'none' });
+      try {
+        await api('tags.list', {}, next); // the first tag call finishes the interrupted operation
+        expect(await expectNoneHalfDone(next, all)).toEqual(['s0', 's1+s2', 's3']);
+        expect(JSON.parse(await readFile(join(copy, 'tags.json'), 'utf8')).pending).toBeNull();
+      } finally {
+        await next.close();
+      }
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('tag colours with a write that fails', () => {
+  it('a colour whose write failed is not kept, shown, or written later by the next change', async () => {
+    await api('articles.tag', { id: ids[0], add: ['claim', 'other'] });
+    await api('tags.recolour', { tag: 'claim', color: '#aa0000' });
+    // Temp files go to tmp/; with a file in its place every write fails (ENOTDIR), whoever runs the test.
+    const tmp = backend.store.layout.tmp;
+    rmSync(tmp, { recursive: true, force: true });
+    writeFileSync(tmp, 'not a folder');
+    const r = await callHandler(backend.handlers, 'tags.recolour', { tag: 'claim', color: '#00ff00' }).catch((e: Error) => e);
+    expect(r instanceof Error || !r.ok).toBe(true);
+    expect((await tagInfo('claim'))?.color).toBe('#aa0000');
+    rmSync(tmp, { force: true });
+    mkdirSync(tmp);
+    await api('tags.recolour', { tag: 'other', color: '#0000ff' });
+    expect(JSON.parse(await readFile(join(dir, 'tags.json'), 'utf8')).colors).toEqual({ claim: '#aa0000', other: '#0000ff' });
+    await backend.close();
+    backend = await openBackend(dir, { durability: 'none' });
+    expect((await tagInfo('claim'))?.color).toBe('#aa0000');
   });
 });

@@ -84,6 +84,49 @@ describe('anchorPassage', () => {
   });
 });
 
+describe('a passage at the very start or end of an article (an empty prefix or suffix)', () => {
+  const opening = 'Talks resumed in Geneva on Monday, officials from both delegations said.';
+  const later = 'The headline "Talks resumed in Geneva" ran in every paper, though little had changed.';
+  const article = [opening, 'A second paragraph about the talks and the delegations.', later].join('\n\n');
+
+  it('after its paragraph is deleted, the same words elsewhere are not an ok match: the missing context is no evidence', () => {
+    const s = select(article, 'Talks resumed in Geneva');
+    expect(s.quote.prefix).toBe('');
+    const edited = article.slice(article.indexOf('A second paragraph'));
+    const r = anchorPassage(edited, s.quote, s.position);
+    expect(r.status).not.toBe('ok');
+    if (r.status === 'drifted') expect(at(edited, r)).toBe('Talks resumed in Geneva');
+  });
+
+  it('the same at the very end: an empty suffix does not vouch for another copy', () => {
+    const text = [later, 'A paragraph in between.', 'Officials said only: Talks resumed in Geneva'].join('\n\n');
+    const s = select(text, 'Talks resumed in Geneva', 1);
+    expect(s.quote.suffix).toBe('');
+    const edited = text.slice(0, text.lastIndexOf('\n\nOfficials said'));
+    expect(anchorPassage(edited, s.quote, s.position).status).not.toBe('ok');
+  });
+
+  it('is still ok where it is, and when text is added before it (its suffix agrees)', () => {
+    const s = select(article, 'Talks resumed in Geneva');
+    expect(anchorPassage(article, s.quote, s.position)).toEqual({ status: 'ok', range: s.range });
+    const edited = `GENEVA (Reuters) -\n\n${article}`;
+    const r = anchorPassage(edited, s.quote, s.position);
+    expect(r.status).toBe('ok');
+    expect(r.range!.start).toBe(edited.indexOf(opening));
+  });
+
+  it('a fuzzy match is judged on the context there is: a look-alike elsewhere, with no prefix to vouch for it, is not the passage', () => {
+    const s = select(article, 'Talks resumed in Geneva on Monday');
+    const lookAlike =
+      'A second paragraph about the talks and the delegations.\n\nElsewhere: Talk resuming in Genoa, on Sunday. Nothing more to report from anyone.';
+    expect(anchorPassage(lookAlike, s.quote, s.position)).toEqual({ status: 'orphaned', range: null });
+    const edited = article.replace('Talks resumed in Geneva on Monday', 'Talks resumed in Geneva on Tuesday');
+    const r = anchorPassage(edited, s.quote, s.position);
+    expect(r.status).toBe('drifted');
+    expect(at(edited, r)).toMatch(/^Talks resumed in Geneva on Tu/);
+  });
+});
+
 describe('repeated text next to an anchor', () => {
   const text = 'We will meet. We will meet. They will not.';
 

@@ -25,13 +25,19 @@ export const rangeToPosition = (text: string, range: TextRange) => ({
   end: utf16ToCodePoint(text, range.end),
 });
 
-function agreement(text: string, range: TextRange, quote: QuoteSelector): number {
+/**
+ * How well the text around `range` agrees with the stored context, 0 to 1: the mean over the sides that
+ * have a context. An empty prefix (the passage opened the text) or suffix (it closed it) is no evidence,
+ * so it neither helps nor hurts; null when neither side has one.
+ */
+function agreement(text: string, range: TextRange, quote: QuoteSelector): number | null {
   const prefix = quote.prefix ?? '';
   const suffix = quote.suffix ?? '';
-  return (
-    contextScore(text.slice(Math.max(0, range.start - prefix.length), range.start), prefix) +
-    contextScore(text.slice(range.end, range.end + suffix.length), suffix)
-  );
+  const sides = [
+    contextScore(text.slice(Math.max(0, range.start - prefix.length), range.start), prefix),
+    contextScore(text.slice(range.end, range.end + suffix.length), suffix),
+  ].filter((s) => s !== null);
+  return sides.length ? sides.reduce((a, b) => a + b, 0) / sides.length : null;
 }
 
 /** Among exact occurrences, the one whose surroundings agree best with the stored context, then the nearest. */
@@ -40,7 +46,7 @@ function bestExact(text: string, quote: QuoteSelector, hint: number): { range: T
   if (found.length === 0) return null;
   let best: { range: TextRange; score: number } | null = null;
   for (const range of found) {
-    const score = agreement(text, range, quote);
+    const score = agreement(text, range, quote) ?? 0;
     if (
       !best ||
       score > best.score + 1e-9 ||
@@ -49,7 +55,9 @@ function bestExact(text: string, quote: QuoteSelector, hint: number): { range: T
       best = { range, score };
     }
   }
-  const contextOk = best!.score >= 1 || quote.exact.length >= SELF_EVIDENT_QUOTE || (!quote.prefix && !quote.suffix);
+  // Half agreement on average: one side intact is enough when the other was edited; with only one side
+  // stored, that side must agree by itself.
+  const contextOk = best!.score >= 0.5 || quote.exact.length >= SELF_EVIDENT_QUOTE || (!quote.prefix && !quote.suffix);
   return { range: best!.range, contextOk };
 }
 
@@ -85,7 +93,7 @@ export function anchorPassage(text: string, quote: QuoteSelector, position: { st
   const fuzzy = quote.exact.length <= MAX_FUZZY_QUOTE ? bestFuzzyMatch(text, quote, hint) : fuzzyByEnds(text, quote, hint);
   // The same words elsewhere, in another context, or this passage slightly edited in its own context:
   // take whichever agrees better with what surrounded the passage.
-  if (exact && (!fuzzy || agreement(text, exact.range, quote) >= agreement(text, fuzzy, quote)))
+  if (exact && (!fuzzy || (agreement(text, exact.range, quote) ?? 0) >= (agreement(text, fuzzy, quote) ?? 0)))
     return { status: 'drifted', range: exact.range };
   if (fuzzy) return { status: 'drifted', range: { start: fuzzy.start, end: fuzzy.end } };
   return { status: 'orphaned', range: null };

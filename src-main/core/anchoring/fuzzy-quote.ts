@@ -8,12 +8,12 @@ import type { QuoteSelector, TextRange } from './text-quote';
  * how well the quote, the prefix, the suffix and the old position agree.
  */
 const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 };
-const MAX_SCORE = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.position;
 
 /**
  * Below this normalised score a fuzzy candidate is not trusted and the annotation is orphaned instead. An
  * intact quote with no agreeing context scores 0.57, unrelated context still scores about 0.3 per side, so
- * 0.6 asks for a close quote and at least some of its surroundings.
+ * 0.6 asks for a close quote and at least some of its surroundings. A side with no stored context (the
+ * start or end of the text) is left out of the score, weight and all: neutral, not agreement.
  */
 export const MIN_FUZZY_SCORE = 0.6;
 /** The quote may differ from the text found by at most this share of its length (edits, in characters). */
@@ -23,9 +23,13 @@ export const MAX_FUZZY_QUOTE = 4096;
 
 export type ScoredMatch = TextRange & { errors: number; score: number; quoteScore: number };
 
-/** 1 when `actual` contains `expected` unchanged, falling towards 0 with each edit; 1 when nothing is expected. */
-export function contextScore(actual: string, expected: string): number {
-  if (expected.length === 0) return 1;
+/**
+ * 1 when `actual` contains `expected` unchanged, falling towards 0 with each edit. Null when nothing is
+ * expected: a passage at the very start of a text has no prefix, and that absence is no evidence either way
+ * (counting it as agreement let the same words elsewhere pass as the passage itself).
+ */
+export function contextScore(actual: string, expected: string): number | null {
+  if (expected.length === 0) return null;
   if (actual.length === 0) return 0;
   const best = search(actual, expected, expected.length)[0];
   return best ? Math.max(0, 1 - best.errors / expected.length) : 0;
@@ -43,8 +47,17 @@ export function scoreCandidate(
   const prefixScore = contextScore(text.slice(Math.max(0, candidate.start - prefix.length), candidate.start), prefix);
   const suffixScore = contextScore(text.slice(candidate.end, candidate.end + suffix.length), suffix);
   const positionScore = hint === null ? 1 : 1 - Math.abs(candidate.start - hint) / Math.max(1, text.length);
-  const raw = WEIGHTS.quote * quoteScore + WEIGHTS.prefix * prefixScore + WEIGHTS.suffix * suffixScore + WEIGHTS.position * positionScore;
-  return { ...candidate, quoteScore, score: raw / MAX_SCORE };
+  let raw = WEIGHTS.quote * quoteScore + WEIGHTS.position * positionScore;
+  let max = WEIGHTS.quote + WEIGHTS.position;
+  for (const [weight, score] of [
+    [WEIGHTS.prefix, prefixScore],
+    [WEIGHTS.suffix, suffixScore],
+  ] as const) {
+    if (score === null) continue;
+    raw += weight * score;
+    max += weight;
+  }
+  return { ...candidate, quoteScore, score: raw / max };
 }
 
 /** The best approximate occurrence of the quote, or null when none is close enough to trust. */

@@ -76,7 +76,10 @@ describe('hierarchy', () => {
   });
 
   it('inherits the nearest ancestor colour', () => {
-    const colors = { topic: '#ff0000', 'topic/security': '#00ff00' };
+    const colors = new Map([
+      ['topic', '#ff0000'],
+      ['topic/security', '#00ff00'],
+    ]);
     expect(effectiveColor('topic/security/cyber', colors)).toBe('#00ff00');
     expect(effectiveColor('topic/economy', colors)).toBe('#ff0000');
     expect(effectiveColor('other', colors)).toBeNull();
@@ -88,7 +91,7 @@ describe('summariseTags', () => {
     const tags = summariseTags(
       [['topic/security', 'topic/security/cyber'], ['topic/security']],
       [['claim/attribution'], ['claim/attribution', 'claim']],
-      { colored: '#123456' },
+      new Map([['colored', '#123456']]),
     );
     const byName = Object.fromEntries(tags.map((t) => [t.name, t]));
     expect(Object.keys(byName)).toEqual(['claim', 'claim/attribution', 'colored', 'topic', 'topic/security', 'topic/security/cyber']);
@@ -96,5 +99,26 @@ describe('summariseTags', () => {
     expect(byName['topic/security']).toMatchObject({ articles: 2, totalArticles: 2, implicit: false });
     expect(byName['claim']).toMatchObject({ passages: 1, totalPassages: 2, implicit: false });
     expect(byName['colored']).toMatchObject({ color: '#123456', totalArticles: 0, implicit: true });
+  });
+});
+
+describe('tags named like Object.prototype members', () => {
+  const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+
+  it.each(names)('%s has no colour unless given one, and keeps the one it is given', (name) => {
+    expect(effectiveColor(name, new Map())).toBeNull();
+    expect(effectiveColor(`${name}/child`, new Map([[name, '#abcdef']]))).toBe('#abcdef');
+    const [info] = summariseTags([[name]], [], new Map());
+    expect(info).toEqual({ name, color: null, articles: 1, passages: 0, totalArticles: 1, totalPassages: 0, implicit: false });
+    expect(summariseTags([], [], new Map([[name, '#123456']]))).toEqual([
+      { name, color: '#123456', articles: 0, passages: 0, totalArticles: 0, totalPassages: 0, implicit: true },
+    ]);
+  });
+
+  it.each(names)('%s renames, merges and deletes like any other tag', (name) => {
+    expect(renameIn([name, `${name}/x`, 'other'], [name], 'renamed')).toEqual(['renamed', 'renamed/x', 'other']);
+    expect(renameIn(['a'], ['a'], name)).toEqual([name]);
+    expect(removeFrom([name, `${name}/x`, 'other'], name)).toEqual(['other']);
+    expect(addTo([name], [name, 'b'])).toEqual([name, 'b']);
   });
 });

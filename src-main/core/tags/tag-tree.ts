@@ -47,21 +47,26 @@ export const addTo = (tags: string[], add: string[]) => unique([...tags, ...add]
 export const isCycle = (from: string, to: string) => to !== from && isUnder(to, from);
 
 /** The colour a tag shows: its own, else its nearest ancestor's. */
-export function effectiveColor(tag: string, colors: Record<string, string>): string | null {
-  if (colors[tag]) return colors[tag]!;
-  const up = ancestors(tag)
-    .reverse()
-    .find((a) => colors[a]);
-  return up ? colors[up]! : null;
+export function effectiveColor(tag: string, colors: ReadonlyMap<string, string>): string | null {
+  for (const name of [tag, ...ancestors(tag).reverse()]) {
+    const color = colors.get(name);
+    if (color) return color;
+  }
+  return null;
 }
 
 export type TagCounts = { articles: number; passages: number };
 
 /**
  * Counts per tag, own and including descendants, over every article's tags and every passage's tags.
- * Parents that exist only through a child are listed too (implicit), so the tree has no gaps.
+ * Parents that exist only through a child are listed too (implicit), so the tree has no gaps. Colours come
+ * as a Map: tag names such as `constructor` are keys like any other (on an object they reach the prototype).
  */
-export function summariseTags(articleTags: Iterable<string[]>, passageTags: Iterable<string[]>, colors: Record<string, string>) {
+export function summariseTags(
+  articleTags: Iterable<string[]>,
+  passageTags: Iterable<string[]>,
+  colors: ReadonlyMap<string, string>,
+) {
   const own = new Map<string, TagCounts>();
   const total = new Map<string, TagCounts>();
   const bump = (map: Map<string, TagCounts>, tag: string, key: keyof TagCounts) => {
@@ -82,7 +87,7 @@ export function summariseTags(articleTags: Iterable<string[]>, passageTags: Iter
   };
   count(articleTags, 'articles');
   count(passageTags, 'passages');
-  const names = new Set([...total.keys(), ...Object.keys(colors)]);
+  const names = new Set([...total.keys(), ...colors.keys()]);
   for (const n of [...names]) for (const a of ancestors(n)) names.add(a);
   return [...names]
     .sort((a, b) => a.localeCompare(b))
@@ -91,7 +96,7 @@ export function summariseTags(articleTags: Iterable<string[]>, passageTags: Iter
       const t = total.get(name) ?? { articles: 0, passages: 0 };
       return {
         name,
-        color: colors[name] ?? null,
+        color: colors.get(name) ?? null,
         articles: o.articles,
         passages: o.passages,
         totalArticles: t.articles,

@@ -145,3 +145,62 @@ describe('importing files and folders', () => {
     expect((await backend.handlers['articles.get']({ id: sport199.id })).body).toContain('£');
   });
 });
+
+describe('symbolic links in a folder import', () => {
+  const story = (name: string) => `${name}\n\nA story about talks in Ankara, filed as ${name} on Sunday.\n`;
+
+  it('follows no link out of the folder (file or folder), says so, keeps links inside it, and walks a loop once', async () => {
+    const { dir, backend } = await freshBackend();
+    const outside = join(dir, 'outside');
+    mkdirSync(join(outside, 'private'), { recursive: true });
+    writeFileSync(join(outside, 'secret.txt'), story('Outside secret'));
+    writeFileSync(join(outside, 'private', 'diary.txt'), story('Outside diary'));
+    const folder = join(dir, 'folder');
+    mkdirSync(join(folder, 'sub'), { recursive: true });
+    writeFileSync(join(folder, 'own.txt'), story('Own story'));
+    writeFileSync(join(folder, 'sub', 'nested.txt'), story('Nested story'));
+    symlinkSync(join(outside, 'secret.txt'), join(folder, 'secret-link.txt')); // a file outside, absolute
+    symlinkSync('../outside/private', join(folder, 'private-link')); // a folder outside, relative
+    symlinkSync(join('..', 'outside', 'missing.txt'), join(folder, 'gone-outside.txt')); // broken, outside
+    symlinkSync('own.txt', join(folder, 'zz-own-link.txt')); // a file inside
+    symlinkSync('sub', join(folder, 'a-sub-link')); // a folder inside, reached before sub itself
+    symlinkSync('..', join(folder, 'sub', 'up')); // a loop back to the folder
+
+    const r = await backend.handlers['articles.importPaths']({ paths: [folder] });
+    const rel = (f: string) => f.replace(`${folder}/`, '');
+    expect(r.imported.map((a) => rel(a.file)).sort()).toEqual(['a-sub-link/nested.txt', 'own.txt']);
+    expect(r.duplicates.map((d) => rel(d.file))).toEqual(['zz-own-link.txt']);
+    const byFile = Object.fromEntries(r.errors.map((e) => [rel(e.file), e]));
+    expect(byFile['secret-link.txt']).toEqual({
+      file: join(folder, 'secret-link.txt'),
+      code: 'FORBIDDEN',
+      message: `${join(folder, 'secret-link.txt')} was skipped: it is a link to ${join(outside, 'secret.txt')}, outside the folder being imported`,
+    });
+    expect(byFile['private-link']).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining(`link to ${join(outside, 'private')}, outside`),
+    });
+    expect(byFile['gone-outside.txt']).toMatchObject({ code: 'FORBIDDEN' });
+    expect(byFile['a-sub-link/up']).toMatchObject({
+      code: 'UNSUPPORTED',
+      message: expect.stringContaining('a folder this import already reads'),
+    });
+    expect(JSON.stringify(r)).not.toMatch(/Outside secret|Outside diary/);
+    expect(backend.store.size).toBe(2);
+  });
+
+  it('still imports a file the user names, even a link to one elsewhere', async () => {
+    const { dir, backend } = await freshBackend();
+    mkdirSync(join(dir, 'elsewhere'));
+    writeFileSync(join(dir, 'elsewhere', 'chosen.txt'), story('Chosen story'));
+    symlinkSync(join(dir, 'elsewhere', 'chosen.txt'), join(dir, 'chosen-link.txt'));
+    symlinkSync(join(dir, 'elsewhere'), join(dir, 'folder-link'));
+    const r = await backend.handlers['articles.importPaths']({ paths: [join(dir, 'chosen-link.txt')] });
+    expect(r.imported).toHaveLength(1);
+    expect(r.errors).toEqual([]);
+    // A folder named through a link is that folder: its own files are inside it.
+    const again = await backend.handlers['articles.importPaths']({ paths: [join(dir, 'folder-link')] });
+    expect(again.duplicates).toEqual([{ file: join(dir, 'folder-link', 'chosen.txt'), id: r.imported[0]!.id }]);
+    expect(again.errors).toEqual([]);
+  });
+});

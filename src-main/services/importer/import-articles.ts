@@ -64,6 +64,8 @@ export function buildRecord(source: ImportSource, decoded: Decoded, now: string)
  * Import many files, reporting a result for each and carrying on past failures. Articles are saved in
  * batches (one catalog write per touched shard per batch), and a duplicate of an article already in the
  * notebook, or earlier in the same import, is reported with the id it duplicates instead of being saved.
+ * The check before saving only spares work: the one that counts runs inside the store's write queue
+ * (`dropDuplicates`), so twenty imports of one text at once add it once and report nineteen duplicates.
  */
 export async function importArticles(
   store: NotebookStore,
@@ -73,15 +75,24 @@ export async function importArticles(
 ): Promise<ImportReport> {
   const report: ImportReport = { imported: [], duplicates: [], errors: [] };
   const seen = new Map<string, string>();
+  /** Records of this import the store refused as duplicates of another import's article: id -> that article. */
+  const dropped = new Map<string, string>();
   // Batch k is written while batch k+1 is read and analysed: the disk and the CPUs work at the same time.
   // Batches are still saved one after another, each as whole files (putArticles), in the order given.
   let writing: Promise<void> = Promise.resolve();
   const save = async (batch: ArticleRecord[], done: number) => {
     if (batch.length) {
       try {
-        await store.putArticles(batch);
+        const duplicates = await store.putArticles(batch, { dropDuplicates: true });
         bulkWorkHeap().collectIfGrown();
-        for (const r of batch) report.imported.push({ id: r.id, file: r.file ?? '', title: displayTitle(effectiveMeta(r), r.file) });
+        for (const r of batch) {
+          const existing = duplicates.get(r.id);
+          if (existing === undefined) report.imported.push({ id: r.id, file: r.file ?? '', title: displayTitle(effectiveMeta(r), r.file) });
+          else {
+            dropped.set(r.id, existing);
+            report.duplicates.push({ file: r.file ?? '', id: existing });
+          }
+        }
       } catch (e) {
         const code = isAppError(e) ? e.code : 'IO_ERROR';
         for (const r of batch) report.errors.push({ file: r.file ?? '', code, message: `not saved: ${(e as Error).message}` });
@@ -126,5 +137,7 @@ export async function importArticles(
     i += size;
   }
   await writing;
+  // A later file of this import that repeated a dropped one names the article that was kept instead.
+  if (dropped.size) for (const d of report.duplicates) d.id = dropped.get(d.id) ?? d.id;
   return report;
 }

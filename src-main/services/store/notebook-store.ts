@@ -286,15 +286,35 @@ export class NotebookStore {
     return this.queueTail.then(() => undefined);
   }
 
-  /** Save whole article records (new or replaced): their documents first, then their catalog rows (one journal append). */
-  putArticles(records: ArticleRecord[]): Promise<void> {
+  /**
+   * Save whole article records (new or replaced): their documents first, then their catalog rows (one
+   * journal append). With `dropDuplicates`, a new record whose fingerprint the catalog already holds is not
+   * saved: the check runs inside the write queue, so imports racing each other cannot both add one text.
+   * Returns, for each dropped record, the id of the article it duplicates.
+   */
+  putArticles(records: ArticleRecord[], opts: { dropDuplicates?: boolean } = {}): Promise<Map<string, string>> {
     return this.enqueue(async () => {
+      const duplicates = new Map<string, string>();
+      if (opts.dropDuplicates) {
+        const kept = new Map<string, string>();
+        records = records.filter((r) => {
+          const existing = this.catalog.findByFingerprint(r.fingerprint) ?? kept.get(r.fingerprint);
+          if (existing !== undefined && existing !== r.id) {
+            duplicates.set(r.id, existing);
+            return false;
+          }
+          kept.set(r.fingerprint, r.id);
+          return true;
+        });
+        if (records.length === 0) return duplicates;
+      }
       const files = records.map((r) => ({ file: this.layout.article(r.id), data: JSON.stringify(r) }));
       await writeFilesAtomic(files, this.layout.tmp, this.durability);
       // An import is not followed by edits of what it wrote: nothing is kept, only stale copies dropped.
       for (const f of files) this.recent?.forget(f.file);
       await this.writeCatalog(records.map(toCatalogEntry));
       this.notify({ kind: 'put', records });
+      return duplicates;
     });
   }
 

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { Low } from 'lowdb';
 import { AppError } from '../../contract';
 import { DurableJsonFile } from '../store/durable-json-file';
 import type { NotebookStore } from '../store/notebook-store';
@@ -8,47 +7,78 @@ import type { NotebookStore } from '../store/notebook-store';
 export type PendingTagOp =
   { op: 'rename'; from: string[]; to: string; startedAt: string } | { op: 'delete'; tag: string; startedAt: string };
 
-export type TagFileData = { version: 1; colors: Record<string, string>; pending: PendingTagOp | null };
+/**
+ * The tag file in memory. Colours are a Map, never a plain object: a tag may be called `__proto__`,
+ * `constructor` or `toString`, and on an object those names reach the prototype (`colors['constructor']`
+ * is a function, `'toString' in colors` is true, assigning `colors['__proto__']` changes nothing).
+ */
+export type TagFileData = { colors: ReadonlyMap<string, string>; pending: PendingTagOp | null };
+/** What `update` hands its callback: a copy, kept only once it is on disk. */
+export type TagFileDraft = { colors: Map<string, string>; pending: PendingTagOp | null };
+
+/** tags.json on disk (version 1): `colors` maps a tag to `#rrggbb`. */
+type StoredTagFile = { version: 1; colors: Record<string, string>; pending: PendingTagOp | null };
+
+const COLOR = /^#[0-9a-f]{6}$/i;
+
+const isPendingOp = (v: unknown): v is PendingTagOp => {
+  const p = v as PendingTagOp;
+  if (!p || typeof p !== 'object') return false;
+  if (p.op === 'rename') return Array.isArray(p.from) && p.from.every((f) => typeof f === 'string') && typeof p.to === 'string';
+  return p.op === 'delete' && typeof p.tag === 'string';
+};
 
 /**
- * `<notebook>/tags.json`: tag colours and the journal of a bulk rename/merge/delete in progress. Small and
- * global, so it is its own lowdb file (never the catalog). Writes are serialised so an older state can never
- * land after a newer one.
+ * `<notebook>/tags.json`: tag colours and the journal of the bulk rename/merge/delete in progress (bulk
+ * operations run one at a time, so there is at most one). Small and global, so it is its own file (never the
+ * catalog). Writes are serialised so an older state can never land after a newer one, and a change is kept
+ * in memory only once it is on disk: a write that failed (a full disk) is not persisted later by the next.
  */
 export class TagFile {
-  private readonly db: Low<TagFileData>;
+  private readonly adapter: DurableJsonFile<StoredTagFile>;
+  private readonly path: string;
+  private current: TagFileData = { colors: new Map(), pending: null };
   private loaded: Promise<void> | null = null;
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly store: NotebookStore) {
-    this.db = new Low<TagFileData>(new DurableJsonFile(join(store.layout.root, 'tags.json'), store.layout.tmp, store.durability), {
-      version: 1,
-      colors: {},
-      pending: null,
-    });
+    this.path = join(store.layout.root, 'tags.json');
+    this.adapter = new DurableJsonFile<StoredTagFile>(this.path, store.layout.tmp, store.durability);
   }
 
   load(): Promise<void> {
-    this.loaded ??= this.db.read().then(() => {
-      const d = this.db.data as Partial<TagFileData> | null;
-      if (!d || typeof d !== 'object' || typeof d.colors !== 'object' || d.colors === null) {
-        throw new AppError('CORRUPT', `${join(this.store.layout.root, 'tags.json')} is not a tag file; it was left untouched`);
-      }
-      d.pending ??= null;
-    });
+    this.loaded ??= this.adapter
+      .read()
+      .then((d) => {
+        if (d === null) return; // no tags.json yet: no colours, nothing pending
+        if (typeof d !== 'object' || Array.isArray(d) || typeof d.colors !== 'object' || d.colors === null || Array.isArray(d.colors)) {
+          throw new AppError('CORRUPT', `${this.path} is not a tag file; it was left untouched`);
+        }
+        // Object.entries lists own keys only, `__proto__` included (JSON.parse makes it an own key).
+        const colors = new Map<string, string>();
+        for (const [tag, color] of Object.entries(d.colors)) if (typeof color === 'string' && COLOR.test(color)) colors.set(tag, color);
+        this.current = { colors, pending: isPendingOp(d.pending) ? d.pending : null };
+      })
+      .catch((e: unknown) => {
+        this.loaded = null;
+        throw e;
+      });
     return this.loaded;
   }
 
   get data(): TagFileData {
-    return this.db.data;
+    return this.current;
   }
 
-  /** Change the data and write it; refused, changing nothing, when the notebook is read-only. */
-  update(mutate: (d: TagFileData) => void): Promise<void> {
+  /** Change a copy of the data and write it; the copy becomes the data once written. Refused on a read-only notebook. */
+  update(mutate: (d: TagFileDraft) => void): Promise<void> {
     if (this.store.readOnly) return Promise.reject(new AppError('READ_ONLY', this.store.notice ?? 'The notebook is read-only'));
     const run = async () => {
-      mutate(this.db.data);
-      await this.db.write();
+      const draft: TagFileDraft = { colors: new Map(this.current.colors), pending: this.current.pending };
+      mutate(draft);
+      // Object.fromEntries defines own properties, so a tag named `__proto__` is written like any other.
+      await this.adapter.write({ version: 1, colors: Object.fromEntries(draft.colors), pending: draft.pending });
+      this.current = { colors: draft.colors, pending: draft.pending };
     };
     const next = this.tail.then(run, run);
     this.tail = next.catch(() => undefined);

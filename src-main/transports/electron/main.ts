@@ -6,6 +6,7 @@ import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron';
+import type { Session, WebContents } from 'electron';
 import type { Emit } from '../../contract';
 import { openBackend } from '../../services/backend';
 import { appDataDir, resolveNotebookDir } from '../../services/app-paths';
@@ -13,6 +14,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { startHttpServer } from '../http/http-server';
 import { dispatch } from '../shared/dispatch';
 import { newToken } from '../shared/token';
+import { externalLink, isTrustedSender, mayNavigate } from './app-origin';
 import { electronPdfRenderer } from './print-to-pdf';
 import { APP_ORIGIN, APP_SCHEME, IPC_EVENT, IPC_INVOKE, mainWindowOptions } from './window-options';
 
@@ -46,6 +48,35 @@ function serveApp(): void {
   });
 }
 
+/**
+ * Nothing the page asks for is granted, whether it asks outright (request) or only checks (check), and no
+ * device, screen or window capture is offered. The spellchecker is off and has no dictionary server to
+ * fetch from (its default is Google's): an offline app makes no network calls of its own.
+ */
+function lockDown(ses: Session): void {
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.setDisplayMediaRequestHandler((_request, callback) => callback({})); // no streams: refused
+  ses.setSpellCheckerEnabled(false);
+  ses.setSpellCheckerDictionaryDownloadURL(`${APP_ORIGIN}/no-dictionaries/`); // served by no one: a 404 from serveApp
+}
+
+/** Every web contents (the window, and any the page might make): no new windows, no navigation away, no webviews. */
+function guard(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    const link = externalLink(url);
+    if (link) void shell.openExternal(link); // links open in the user's browser, never in the app
+    return { action: 'deny' };
+  });
+  const stayInApp = (e: { preventDefault: () => void }, url: string) => {
+    if (!mayNavigate(url)) e.preventDefault();
+  };
+  contents.on('will-navigate', stayInApp);
+  contents.on('will-redirect', stayInApp);
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+}
+
 async function start(): Promise<void> {
   const dir = resolveNotebookDir(undefined);
   let win: BrowserWindow | null = null;
@@ -68,31 +99,22 @@ async function start(): Promise<void> {
   app.on('before-quit', () => void api.close());
 
   serveApp();
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
+  lockDown(session.defaultSession);
   ipcMain.handle(IPC_INVOKE, (event, method: unknown, payload: unknown) => {
     // Only our own page may call the API, never a frame or a page navigated elsewhere.
-    if (!event.senderFrame || new URL(event.senderFrame.url).origin !== APP_ORIGIN) {
+    if (!isTrustedSender(event.senderFrame)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are only accepted from the Parallax window' } };
     }
     return dispatch(backend.handlers, method, payload);
   });
 
   win = new BrowserWindow(mainWindowOptions(join(here, '../preload/preload.cjs')));
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url); // links open in the user's browser, never in the app
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-navigate', (e, url) => {
-    if (!url.startsWith(APP_ORIGIN)) e.preventDefault();
-  });
   win.once('ready-to-show', () => win?.show());
   await win.loadURL(`${APP_ORIGIN}/index.html`);
   app.on('before-quit', () => void backend.close());
 }
 
-app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-attach-webview', (e) => e.preventDefault());
-});
+app.on('web-contents-created', (_e, contents) => guard(contents));
 app.on('window-all-closed', () => app.quit());
 if (!app.requestSingleInstanceLock()) app.quit(); // a second launch focuses nothing new: the notebook is already open
 app.whenReady().then(start, (e: unknown) => {

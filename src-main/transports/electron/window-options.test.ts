@@ -16,6 +16,7 @@ describe('Electron security settings', () => {
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      spellcheck: false, // Chromium's spellchecker downloads dictionaries: no network calls from an offline app
     });
   });
 
@@ -37,12 +38,26 @@ describe('Electron security settings', () => {
     expect(meta).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
   });
 
-  it('main.ts blocks navigation and new windows, and checks the sender of every call', () => {
+  it('main.ts guards every web contents, denies every permission, and checks the sender of every call', () => {
     const main = readFileSync(new URL('./main.ts', import.meta.url), 'utf8');
-    expect(main).toMatch(/setWindowOpenHandler\([^]*action: 'deny'/);
-    expect(main).toMatch(/will-navigate[^]*preventDefault/);
-    expect(main).toMatch(/will-attach-webview[^]*preventDefault/);
-    expect(main).toMatch(/senderFrame[^]*APP_ORIGIN/);
-    expect(main).toMatch(/setPermissionRequestHandler\([^]*callback\(false\)/);
+    // Every web contents, the window's included, goes through guard(): no new window, navigation, redirect or webview.
+    expect(main).toMatch(/app\.on\('web-contents-created', \(_e, contents\) => guard\(contents\)\)/);
+    const guard = main.slice(main.indexOf('function guard('), main.indexOf('async function start('));
+    expect(guard).toMatch(/setWindowOpenHandler\([^]*action: 'deny'/);
+    expect(guard).toMatch(/'will-navigate', stayInApp/);
+    expect(guard).toMatch(/'will-redirect', stayInApp/);
+    expect(guard).toMatch(/if \(!mayNavigate\(url\)\) e\.preventDefault\(\)/);
+    expect(guard).toMatch(/will-attach-webview[^]*preventDefault/);
+    // Permissions: requests and checks refused, no device or screen capture, no spellchecker downloads.
+    const lockDown = main.slice(main.indexOf('function lockDown('), main.indexOf('function guard('));
+    expect(lockDown).toMatch(/setPermissionRequestHandler\([^)]*\) => callback\(false\)\)/);
+    expect(lockDown).toMatch(/setPermissionCheckHandler\(\(\) => false\)/);
+    expect(lockDown).toMatch(/setDevicePermissionHandler\(\(\) => false\)/);
+    expect(lockDown).toMatch(/setDisplayMediaRequestHandler\([^]*callback\(\{\}\)/);
+    expect(lockDown).toMatch(/setSpellCheckerEnabled\(false\)/);
+    expect(main).toMatch(/lockDown\(session\.defaultSession\)/);
+    // The sender check parses (app-origin.test.ts); no prefix test or URL.origin comparison is left.
+    expect(main).toMatch(/if \(!isTrustedSender\(event\.senderFrame\)\)/);
+    expect(main).not.toMatch(/startsWith\(APP_ORIGIN\)|\.origin !==/);
   });
 });

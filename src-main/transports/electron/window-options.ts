@@ -24,13 +24,15 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
-      spellcheck: true,
+      // Chromium's spellchecker downloads its dictionaries from Google's servers; Parallax stays offline.
+      spellcheck: false,
     },
   };
 }
 
 /** The app is served from this private scheme, never file://, so 'self' in the CSP means only the app. */
 export const APP_SCHEME = 'parallax';
-export const APP_ORIGIN = `${APP_SCHEME}://app`;
+export const APP_HOST = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const IPC_INVOKE = 'parallax:invoke';
 export const IPC_EVENT = 'parallax:event';
