@@ -55,18 +55,24 @@ export class Catalog {
     durability: Durability,
     repair: boolean,
     compactRows = COMPACT_ROWS,
-  ): Promise<{ catalog: Catalog; notices: string[]; damaged: string[] }> {
+  ): Promise<{ catalog: Catalog; notices: string[]; damaged: string[]; rebuilt: boolean; inFlight: string[] }> {
     const loaded = await readCatalogFiles(layout, durability, repair);
     const { journal } = loaded;
     const file = new CatalogJournal(layout.catalogJournal, durability, { rows: journal.rows.length, bytes: journal.goodBytes });
     const catalog = new Catalog(layout, durability, loaded.shards, loaded.dirty, file, compactRows);
-    if (repair && loaded.rebuilt) {
+    // With a file that could not be read or repaired, nothing is written: its rows are not in memory, and
+    // compacting would write the shards without them.
+    const writable = repair && loaded.damaged.length === 0;
+    if (writable && loaded.rebuilt) {
       await catalog.compact();
-    } else if (repair && (journal.tornBytes > 0 || !journal.exists)) {
+      // The compaction emptied the journal: the articles still in flight are named again until their rows
+      // are written (none after a broken journal: every row was rebuilt from the article files).
+      if (!journal.damage) await file.intend(journal.inFlight);
+    } else if (writable && (journal.tornBytes > 0 || !journal.exists)) {
       await file.cut(journal.goodBytes);
       if (!journal.exists && durability === 'fsync') await syncDir(layout.catalogDir);
     }
-    return { catalog, notices: loaded.notices, damaged: loaded.damaged };
+    return { catalog, notices: loaded.notices, damaged: loaded.damaged, rebuilt: loaded.rebuilt, inFlight: journal.damage ? [] : journal.inFlight };
   }
 
   get size(): number {
@@ -106,6 +112,15 @@ export class Catalog {
       this.byFingerprint.set(e.fingerprint, e.id);
       this.dirty.add(shardOf(e.id));
     }
+  }
+
+  /**
+   * Name the articles whose files are about to be replaced, before they are (one append and flush; see
+   * catalog-journal.ts, "Rows in flight"). A journal left broken by a failed append is compacted first.
+   */
+  async intend(ids: string[]): Promise<void> {
+    if (this.journal.broken) await this.compact();
+    await this.journal.intend(ids);
   }
 
   /** Rows in memory and appended to the journal (one write and flush), compacting when it is long. */

@@ -145,7 +145,7 @@ describe('NotebookStore', () => {
     const writer = await NotebookStore.open(dir);
     expect(writer.readOnly).toBe(false);
     expect(writer.notice).toMatch(
-      /was damaged and has been rebuilt from the article files \(1 articles; the damaged file is kept at .*damaged/,
+      /was damaged \(it does not parse as JSON\) and has been rebuilt from the article files \(1 articles; the damaged file is kept at .*damaged/,
     );
     expect(writer.entry(a.id)?.title).toBe('Turkiye and Syria prioritize security coordination in Ankara talks');
     const copy = /kept at (\S+)\)/.exec(writer.notice!)![1]!;
@@ -162,7 +162,7 @@ describe('NotebookStore', () => {
     writeFileSync(layout(dir).article(a.id), '{"id": "trunc');
     const reopened = await NotebookStore.open(dir);
     expect(await reopened.readArticle(a.id)).toEqual(a);
-    expect(reopened.notice).toMatch(/was damaged and has been restored from .*manual-.*\.zip; the damaged file is kept at/);
+    expect(reopened.notice).toMatch(/was damaged \(it does not parse as JSON\) and has been restored from .*manual-.*\.zip; the damaged file is kept at/);
     expect(JSON.parse(readFileSync(layout(dir).article(a.id), 'utf8'))).toEqual(a);
   });
 
@@ -189,7 +189,7 @@ describe('NotebookStore', () => {
     writeFileSync(layout(dir).manifest, '{"format": "parallax-not');
     const reopened = await NotebookStore.open(dir);
     expect(reopened.size).toBe(1);
-    expect(reopened.notice).toMatch(/notebook.json was damaged and has been rewritten/);
+    expect(reopened.notice).toMatch(/notebook.json was damaged \(it does not parse as JSON\) and has been rewritten \(the damaged file is kept at /);
     expect(JSON.parse(readFileSync(layout(dir).manifest, 'utf8'))).toMatchObject({
       format: 'parallax-notebook',
       schemaVersion: SCHEMA_VERSION,
