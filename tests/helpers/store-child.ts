@@ -6,12 +6,15 @@
  * able to read it).
  */
 import { closeSync, openSync } from 'node:fs';
+import { buildRecord } from '../../src-main/services/importer/import-articles';
 import { NotebookStore } from '../../src-main/services/store/notebook-store';
 
 export type ChildTask = {
   notebook: string;
-  action: 'read' | 'update';
+  action: 'read' | 'update' | 'import';
   id: string;
+  /** For 'import': the text of a new article saved under `id`. */
+  text?: string;
   /** For 'update': the outlet to set and a tag to add. */
   outlet?: string;
   tag?: string;
@@ -36,13 +39,19 @@ if (task.exhaustFileHandles) {
 }
 let outcome: ChildOutcome;
 try {
-  const record =
-    task.action === 'update'
-      ? await store.updateArticle(task.id, (r) => {
-          r.userMeta.outlet = task.outlet ?? null;
-          if (task.tag) r.tags.push(task.tag);
-        })
-      : await store.readArticle(task.id);
+  let record;
+  if (task.action === 'import') {
+    const text = task.text ?? '';
+    record = { ...buildRecord({ file: 'child.txt', load: () => ({ text, encoding: 'utf-8' }) }, { text, encoding: 'utf-8' }, new Date().toISOString()), id: task.id };
+    await store.putArticles([record]);
+  } else if (task.action === 'update') {
+    record = await store.updateArticle(task.id, (r) => {
+      r.userMeta.outlet = task.outlet ?? null;
+      if (task.tag) r.tags.push(task.tag);
+    });
+  } else {
+    record = await store.readArticle(task.id);
+  }
   outcome = { ok: true, outlet: record.userMeta.outlet ?? record.analysis.meta.outlet.value, tags: record.tags };
 } catch (e) {
   outcome = { ok: false, code: (e as { code?: string }).code ?? 'THROWN', message: (e as Error).message };
