@@ -109,7 +109,7 @@ describe('NotebookStore', () => {
     expect(existsSync(stale)).toBe(false);
   });
 
-  it('recovers an article file whose catalog row a crash cut off, and removes a stray copy of one already present', async () => {
+  it('recovers an article file whose catalog row a crash cut off, and sets aside (never deletes) a stray copy of one already present', async () => {
     const dir = tempDir();
     const store = await NotebookStore.open(dir, { create: true });
     const kept = record('001_');
@@ -125,6 +125,8 @@ describe('NotebookStore', () => {
     expect(reopened.entry(cutOff.id)?.outlet).toBe('TRT World');
     expect(reopened.entry(strayCopy.id)).toBeUndefined();
     expect(existsSync(layout(dir).article(strayCopy.id))).toBe(false);
+    const [stamp] = readdirSync(join(dir, 'damaged'));
+    expect(JSON.parse(readFileSync(join(dir, 'damaged', stamp!, 'articles', 'ff', `${strayCopy.id}.json`), 'utf8'))).toEqual(strayCopy);
     expect(reopened.size).toBe(2);
   });
 

@@ -213,7 +213,7 @@ describe('small damage never stops the notebook opening', () => {
     writeFileSync(file, JSON.stringify(broken));
     const again = await openBackend(dir, { durability: 'none', search: { runIn: 'inline' } });
     try {
-      const listed = await again.handlers['annotations.list']({});
+      const listed = await again.handlers['annotations.list']({ sort: 'position', offset: 0, limit: 100 });
       expect(listed.items.map((a) => a.articleId)).toEqual([y.id]);
       expect((await again.handlers['tags.list']({})).tags.map((t) => t.name)).toContain('topic/kept');
       await expect(again.store.readArticle(x.id)).rejects.toMatchObject({
