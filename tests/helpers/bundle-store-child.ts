@@ -31,7 +31,11 @@ export async function bundleStoreChild(dir: string): Promise<string> {
 export type ChildRun = { outcome: ChildOutcome | null; signal: NodeJS.Signals | null; stderr: string };
 
 /** Run the bundled child with `prefix` before node (setpriv, a shell that lowers a limit) and extra env. */
-export function runStoreChild(child: string, task: ChildTask, opts: { prefix?: string[]; node?: string; env?: NodeJS.ProcessEnv } = {}): ChildRun {
+export function runStoreChild(
+  child: string,
+  task: ChildTask,
+  opts: { prefix?: string[]; node?: string; env?: NodeJS.ProcessEnv } = {},
+): ChildRun {
   const [cmd, ...args] = [...(opts.prefix ?? []), opts.node ?? process.execPath, child, JSON.stringify(task)];
   const r = spawnSync(cmd!, args, { encoding: 'utf8', env: { ...process.env, ...opts.env }, timeout: 60_000 });
   const line = r.stdout.trim().split('\n').pop();

@@ -42,7 +42,14 @@ try {
   let record;
   if (task.action === 'import') {
     const text = task.text ?? '';
-    record = { ...buildRecord({ file: 'child.txt', load: () => ({ text, encoding: 'utf-8' }) }, { text, encoding: 'utf-8' }, new Date().toISOString()), id: task.id };
+    record = {
+      ...buildRecord(
+        { file: 'child.txt', load: () => ({ text, encoding: 'utf-8' }) },
+        { text, encoding: 'utf-8' },
+        new Date().toISOString(),
+      ),
+      id: task.id,
+    };
     await store.putArticles([record]);
   } else if (task.action === 'update') {
     record = await store.updateArticle(task.id, (r) => {

@@ -26,10 +26,12 @@ export class StoryStore {
   }
 
   private async open(): Promise<Low<StoriesFile>> {
-    this.db ??= openSmallFile<StoriesFile>(this.store, 'stories.json', StoriesFileShape, () => ({ version: 1, stories: [] })).catch((e: unknown) => {
-      this.db = null; // an I/O error: the next call tries again
-      throw e;
-    });
+    this.db ??= openSmallFile<StoriesFile>(this.store, 'stories.json', StoriesFileShape, () => ({ version: 1, stories: [] })).catch(
+      (e: unknown) => {
+        this.db = null; // an I/O error: the next call tries again
+        throw e;
+      },
+    );
     return this.db;
   }
 

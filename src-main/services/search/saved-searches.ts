@@ -23,7 +23,10 @@ export class SavedSearches {
   constructor(private readonly store: NotebookStore) {}
 
   private async open(): Promise<Low<SavedFile>> {
-    this.db ??= openSmallFile<SavedFile>(this.store, 'saved-searches.json', SavedSearchesFileShape, () => ({ version: 1, searches: [] })).catch((e: unknown) => {
+    this.db ??= openSmallFile<SavedFile>(this.store, 'saved-searches.json', SavedSearchesFileShape, () => ({
+      version: 1,
+      searches: [],
+    })).catch((e: unknown) => {
       this.db = null; // an I/O error: the next call tries again
       throw e;
     });

@@ -5,9 +5,7 @@ import { articleProblem } from './stored-shapes';
 
 /** An article file as read: sound, damaged (with what is wrong), or missing. */
 export type ArticleFileRead =
-  | { kind: 'sound'; record: ArticleRecord; text: string }
-  | { kind: 'damaged'; problem: string }
-  | { kind: 'missing' };
+  { kind: 'sound'; record: ArticleRecord; text: string } | { kind: 'damaged'; problem: string } | { kind: 'missing' };
 
 /**
  * Read article `id`'s file and say what it is. Damaged means read and found wrong: it does not parse, has

@@ -58,7 +58,8 @@ export async function readJournal(file: string): Promise<JournalRead> {
   try {
     buf = await retryTransient(() => readFile(file));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { exists: false, rows: [], inFlight: [], goodBytes: 0, tornBytes: 0, damage: null };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      return { exists: false, rows: [], inFlight: [], goodBytes: 0, tornBytes: 0, damage: null };
     throw readFailure(e, file);
   }
   const rows: CatalogEntry[] = [];

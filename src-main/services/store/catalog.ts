@@ -72,7 +72,13 @@ export class Catalog {
       await file.cut(journal.goodBytes);
       if (!journal.exists && durability === 'fsync') await syncDir(layout.catalogDir);
     }
-    return { catalog, notices: loaded.notices, damaged: loaded.damaged, rebuilt: loaded.rebuilt, inFlight: journal.damage ? [] : journal.inFlight };
+    return {
+      catalog,
+      notices: loaded.notices,
+      damaged: loaded.damaged,
+      rebuilt: loaded.rebuilt,
+      inFlight: journal.damage ? [] : journal.inFlight,
+    };
   }
 
   get size(): number {
@@ -133,7 +139,8 @@ export class Catalog {
 
   /** Rewrite the shards the journal changed (each replaced atomically, COMPACT_GROUP at a time), then empty it. */
   async compact(): Promise<void> {
-    if (this.journal.rows === 0 && this.dirty.size === 0) return;
+    // Lines naming articles in flight alone (a write that failed before its files) are cleared too.
+    if (this.journal.rows === 0 && this.dirty.size === 0 && this.journal.size === 0) return;
     const names = [...this.dirty];
     for (let at = 0; at < names.length; at += COMPACT_GROUP) {
       const files = names.slice(at, at + COMPACT_GROUP).map((name) => ({

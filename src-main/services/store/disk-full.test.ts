@@ -45,7 +45,9 @@ describe.skipIf(!isRoot)('a full disk (a real 2 MB tmpfs; mounting one needs roo
     disk = mkdtempSync(join(tmpdir(), 'parallax-full-disk-'));
     const r = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', disk], { encoding: 'utf8' });
     if (r.status !== 0) {
-      throw new Error(`These tests need a small tmpfs and could not mount one at ${disk}: ${r.stderr || r.error?.message}. Run them as root where mount is allowed.`);
+      throw new Error(
+        `These tests need a small tmpfs and could not mount one at ${disk}: ${r.stderr || r.error?.message}. Run them as root where mount is allowed.`,
+      );
     }
   });
   afterAll(() => {
@@ -70,9 +72,16 @@ describe.skipIf(!isRoot)('a full disk (a real 2 MB tmpfs; mounting one needs roo
       const report = await h['articles.importFiles']({ files: [upload('refused.txt', articleText('Refused article'))] });
       expect(report.imported).toEqual([]);
       expect(report.errors).toEqual([
-        { file: 'refused.txt', code: 'DISK_FULL', message: expect.stringMatching(/^not saved: The disk is full: the article could not be saved; nothing was changed/) },
+        {
+          file: 'refused.txt',
+          code: 'DISK_FULL',
+          message: expect.stringMatching(/^not saved: The disk is full: the article could not be saved; nothing was changed/),
+        },
       ]);
-      const full = { code: 'DISK_FULL', message: expect.stringMatching(/^The disk is full: .* could not be saved; nothing was changed\. Free some space and try again\.$/) };
+      const full = {
+        code: 'DISK_FULL',
+        message: expect.stringMatching(/^The disk is full: .* could not be saved; nothing was changed\. Free some space and try again\.$/),
+      };
       await expect(h['stories.create']({ name: 'Refused story', articleIds: [kept.id] })).rejects.toMatchObject(full);
       await expect(h['stories.rename']({ id: story.id, name: 'Refused rename' })).rejects.toMatchObject(full);
       await expect(h['search.saved.save']({ name: 'Refused search', query: 'damascus' })).rejects.toMatchObject(full);

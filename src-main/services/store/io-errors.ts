@@ -54,11 +54,25 @@ export async function retryTransient<T>(op: () => Promise<T>, delays: readonly n
   }
 }
 
+/** IO_ERROR for one file, also carrying the cause alone in words, for notices that name the file themselves. */
+export class FileIoError extends AppError {
+  constructor(
+    message: string,
+    readonly reason: string,
+  ) {
+    super('IO_ERROR', message);
+  }
+}
+
 /** A failed read of a notebook file, as the user is told it: IO_ERROR naming the file and the cause. */
 export function readFailure(e: unknown, file: string): AppError {
   if (e instanceof AppError) return e;
-  return new AppError('IO_ERROR', `${file} cannot be read: ${errnoInWords(e)}. The file was left as it is; try again.`);
+  const reason = errnoInWords(e);
+  return new FileIoError(`${file} cannot be read: ${reason}. The file was left as it is; try again.`, reason);
 }
+
+/** The cause of a failure in words: the errno's for an I/O error, else the message. */
+export const reasonOf = (e: unknown): string => (e instanceof FileIoError ? e.reason : (e as Error).message);
 
 /**
  * A failed write of a notebook file. `outcome` says what the caller knows of the state it leaves
@@ -68,7 +82,10 @@ export function writeFailure(e: unknown, file: string, outcome = `${file} was le
   if (e instanceof AppError) return e;
   const code = errnoOf(e);
   if (code && FULL.has(code)) {
-    return new AppError('DISK_FULL', `The disk is full (${code}): ${file} could not be written; ${outcome}. Free some space and try again.`);
+    return new AppError(
+      'DISK_FULL',
+      `The disk is full (${code}): ${file} could not be written; ${outcome}. Free some space and try again.`,
+    );
   }
   if (code === 'EROFS') return new AppError('READ_ONLY', `The disk holding ${file} is read-only (EROFS); ${outcome}.`);
   return new AppError('IO_ERROR', `${file} could not be written: ${errnoInWords(e)}; ${outcome}.`);
@@ -77,7 +94,8 @@ export function writeFailure(e: unknown, file: string, outcome = `${file} was le
 /** A write failure restated for a whole operation that changed nothing (`what`: "the story", "the edit"). */
 export function nothingChanged(e: unknown, what: string): unknown {
   if (!(e instanceof AppError)) return e;
-  if (e.code === 'DISK_FULL') return new AppError('DISK_FULL', `The disk is full: ${what} could not be saved; nothing was changed. Free some space and try again.`);
+  if (e.code === 'DISK_FULL')
+    return new AppError('DISK_FULL', `The disk is full: ${what} could not be saved; nothing was changed. Free some space and try again.`);
   if (e.code === 'READ_ONLY' && e.message.includes('EROFS')) {
     return new AppError('READ_ONLY', `The disk holding the notebook is read-only: ${what} could not be saved; nothing was changed.`);
   }

@@ -1,5 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,41 +89,52 @@ describe('an article file that cannot be read is not damaged', () => {
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    it.skipIf(!isRoot)('no permission (the reader runs as nobody; needs root to switch user): IO_ERROR, the file unchanged, no backup restored', async () => {
-      const nb = await notebookEditedAfterBackup(dir);
-      const nobody = { uid: 65534, gid: 65534 };
-      const chownAll = (path: string) => {
-        chownSync(path, nobody.uid, nobody.gid);
-        if (lstatSync(path).isDirectory()) for (const name of readdirSync(path)) chownAll(join(path, name));
-      };
-      chownAll(nb.notebook);
-      // The article alone is root's and unreadable to others; nobody may write everything else (so a
-      // mistaken repair could rename a backup's copy over it, as it once did).
-      chownSync(nb.file, 0, 0);
-      chmodSync(nb.file, 0o000);
-      const asNobody = ['setpriv', `--reuid=${nobody.uid}`, `--regid=${nobody.gid}`, '--clear-groups'];
-      // Node must be runnable by nobody; where it is not (installed under /root), a copy is.
-      let node = process.execPath;
-      if (spawnSync(asNobody[0]!, [...asNobody.slice(1), node, '-e', '0']).status !== 0) {
-        node = join(dir, 'node');
-        copyFileSync(process.execPath, node);
-        chmodSync(node, 0o755);
-      }
-      const run = runStoreChild(child, { notebook: nb.notebook, action: 'read', id: nb.id }, { prefix: asNobody, node, env: { HOME: dir } });
-      expect(run.outcome, run.stderr).toMatchObject({ ok: false, code: 'IO_ERROR' });
-      const message = (run.outcome as { message: string }).message;
-      expect(message).toMatch(/cannot be read: permission denied \(EACCES\)/);
-      expect(message).not.toMatch(/damaged|CORRUPT|backup/i);
-      chmodSync(nb.file, 0o644);
-      expectUntouched(nb);
-      const reopened = await NotebookStore.open(nb.notebook, { durability: 'none' });
-      expect((await reopened.readArticle(nb.id)).userMeta.outlet).toBe('Edited after the backup');
-    });
+    it.skipIf(!isRoot)(
+      'no permission (the reader runs as nobody; needs root to switch user): IO_ERROR, the file unchanged, no backup restored',
+      async () => {
+        const nb = await notebookEditedAfterBackup(dir);
+        const nobody = { uid: 65534, gid: 65534 };
+        const chownAll = (path: string) => {
+          chownSync(path, nobody.uid, nobody.gid);
+          if (lstatSync(path).isDirectory()) for (const name of readdirSync(path)) chownAll(join(path, name));
+        };
+        chownAll(nb.notebook);
+        // The article alone is root's and unreadable to others; nobody may write everything else (so a
+        // mistaken repair could rename a backup's copy over it, as it once did).
+        chownSync(nb.file, 0, 0);
+        chmodSync(nb.file, 0o000);
+        const asNobody = ['setpriv', `--reuid=${nobody.uid}`, `--regid=${nobody.gid}`, '--clear-groups'];
+        // Node must be runnable by nobody; where it is not (installed under /root), a copy is.
+        let node = process.execPath;
+        if (spawnSync(asNobody[0]!, [...asNobody.slice(1), node, '-e', '0']).status !== 0) {
+          node = join(dir, 'node');
+          copyFileSync(process.execPath, node);
+          chmodSync(node, 0o755);
+        }
+        const run = runStoreChild(
+          child,
+          { notebook: nb.notebook, action: 'read', id: nb.id },
+          { prefix: asNobody, node, env: { HOME: dir } },
+        );
+        expect(run.outcome, run.stderr).toMatchObject({ ok: false, code: 'IO_ERROR' });
+        const message = (run.outcome as { message: string }).message;
+        expect(message).toMatch(/cannot be read: permission denied \(EACCES\)/);
+        expect(message).not.toMatch(/damaged|CORRUPT|backup/i);
+        chmodSync(nb.file, 0o644);
+        expectUntouched(nb);
+        const reopened = await NotebookStore.open(nb.notebook, { durability: 'none' });
+        expect((await reopened.readArticle(nb.id)).userMeta.outlet).toBe('Edited after the backup');
+      },
+    );
 
     it('no file handles left (EMFILE): retried, then IO_ERROR in words; the file unchanged, no backup restored', async () => {
       const nb = await notebookEditedAfterBackup(dir);
       const fewHandles = ['bash', '-c', 'ulimit -n 256 && exec "$0" "$@"'];
-      const run = runStoreChild(child, { notebook: nb.notebook, action: 'read', id: nb.id, exhaustFileHandles: true }, { prefix: fewHandles });
+      const run = runStoreChild(
+        child,
+        { notebook: nb.notebook, action: 'read', id: nb.id, exhaustFileHandles: true },
+        { prefix: fewHandles },
+      );
       expect(run.outcome, run.stderr).toMatchObject({ ok: false, code: 'IO_ERROR' });
       expect((run.outcome as { message: string }).message).toMatch(/too many files are open in Parallax \(EMFILE\)/);
       expectUntouched(nb);

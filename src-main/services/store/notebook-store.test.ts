@@ -164,7 +164,9 @@ describe('NotebookStore', () => {
     writeFileSync(layout(dir).article(a.id), '{"id": "trunc');
     const reopened = await NotebookStore.open(dir);
     expect(await reopened.readArticle(a.id)).toEqual(a);
-    expect(reopened.notice).toMatch(/was damaged \(it does not parse as JSON\) and has been restored from .*manual-.*\.zip; the damaged file is kept at/);
+    expect(reopened.notice).toMatch(
+      /was damaged \(it does not parse as JSON\) and has been restored from .*manual-.*\.zip; the damaged file is kept at/,
+    );
     expect(JSON.parse(readFileSync(layout(dir).article(a.id), 'utf8'))).toEqual(a);
   });
 
@@ -191,7 +193,9 @@ describe('NotebookStore', () => {
     writeFileSync(layout(dir).manifest, '{"format": "parallax-not');
     const reopened = await NotebookStore.open(dir);
     expect(reopened.size).toBe(1);
-    expect(reopened.notice).toMatch(/notebook.json was damaged \(it does not parse as JSON\) and has been rewritten \(the damaged file is kept at /);
+    expect(reopened.notice).toMatch(
+      /notebook.json was damaged \(it does not parse as JSON\) and has been rewritten \(the damaged file is kept at /,
+    );
     expect(JSON.parse(readFileSync(layout(dir).manifest, 'utf8'))).toMatchObject({
       format: 'parallax-notebook',
       schemaVersion: SCHEMA_VERSION,

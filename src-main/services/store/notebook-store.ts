@@ -9,7 +9,7 @@ import { COMPACT_ROWS, Catalog } from './catalog';
 import { afterArticleWrite } from './crash-test-fault';
 import { RecentTexts } from './recent-texts';
 import { commitFiles, discardPrepared, prepareFiles, readJsonFile, removeQuietly, writeFileAtomic } from './durable-json-file';
-import { nothingChanged } from './io-errors';
+import { nothingChanged, reasonOf } from './io-errors';
 import { migrate } from './migrations';
 import { findOrphans, recoverOrphans } from './orphan-recovery';
 import { articleFromBackups, keepDamagedCopy, repairStamp } from './repair';
@@ -66,7 +66,8 @@ async function readManifest(l: Layout): Promise<{ manifest: NotebookManifest | n
   const format = (raw as { format?: unknown }).format;
   if (typeof format === 'string' && format !== FORMAT) throw new AppError('CORRUPT', `${l.manifest} is not a Parallax notebook manifest`);
   const parsed = NotebookManifestShape.safeParse(raw);
-  if (!parsed.success || format !== FORMAT) return { manifest: null, problem: parsed.success ? 'it names no format' : firstIssue(parsed.error) };
+  if (!parsed.success || format !== FORMAT)
+    return { manifest: null, problem: parsed.success ? 'it names no format' : firstIssue(parsed.error) };
   return { manifest: raw as NotebookManifest, problem: null };
 }
 
@@ -178,7 +179,9 @@ export class NotebookStore {
     await this.enqueue(() => this.settleInFlight(inFlight));
     const scan = () => this.enqueue(async () => this.adoptOrphans(await findOrphans(this.layout, (id) => !!this.entry(id))));
     if (rebuilt) {
-      await scan().catch((e: unknown) => this.tell(`Looking for articles left out of the rebuilt catalog failed: ${(e as Error).message}.`));
+      await scan().catch((e: unknown) =>
+        this.tell(`Looking for articles left out of the rebuilt catalog failed: ${(e as Error).message}.`),
+      );
     } else {
       void scan().catch((e: unknown) => console.error('[parallax] recovery failed:', e));
     }
@@ -200,13 +203,15 @@ export class NotebookStore {
         // A damaged or missing file keeps its row: it is restored from a backup when read.
         if (read.kind === 'sound') rows.push(toCatalogEntry(read.record));
       } catch (e) {
-        unreadable.push(`${relative(this.layout.root, file)} (${(e as Error).message})`);
+        unreadable.push(`${relative(this.layout.root, file)} (${reasonOf(e)})`);
       }
     }
     // Written even when unchanged: a row after the intent line says the article is no longer in flight.
     if (rows.length) await this.writeRowsAfterCommit(rows);
     if (unreadable.length) {
-      this.tell(`The catalog rows of ${unreadable.length} article(s) written when Parallax stopped could not be checked: ${unreadable.slice(0, 3).join('; ')}. They are checked again at the next open.`);
+      this.tell(
+        `The catalog rows of ${unreadable.length} article(s) written when Parallax stopped could not be checked: ${unreadable.slice(0, 3).join('; ')}. They are checked again at the next open.`,
+      );
     }
     await this.adoptOrphans(orphans);
   }
@@ -221,7 +226,11 @@ export class NotebookStore {
         entry: (id) => this.entry(id),
         findByFingerprint: (f) => this.catalog.findByFingerprint(f),
         claimFingerprint: (f, id) => this.catalog.claimFingerprint(f, id),
-        writeArticles: (records) => this.writeArticles(records.map((record) => ({ record, text: JSON.stringify(record) })), 'the restored article'),
+        writeArticles: (records) =>
+          this.writeArticles(
+            records.map((record) => ({ record, text: JSON.stringify(record) })),
+            'the restored article',
+          ),
       },
       orphans,
     );
@@ -314,6 +323,7 @@ export class NotebookStore {
     const text = JSON.stringify(found.record);
     await this.writeArticles([{ record: found.record, text }], 'the restored article');
     await this.remember(id, text);
+    this.notify({ kind: 'update', records: [found.record] });
     this.tell(
       `Article “${found.record.analysis.meta.title.value ?? id}” was damaged (${problem}) and has been restored from ${found.archive}${kept ? `; the damaged file is kept at ${kept}` : ''}. Changes made to it after that backup are lost.`,
     );
@@ -426,7 +436,9 @@ export class NotebookStore {
     } catch (e) {
       this.catalog.set(rows);
       this.compactWhenIdle();
-      console.error(`[parallax] ${rows.length} catalog row(s) could not be appended (${(e as Error).message}); they are written at the next compaction or open`);
+      console.error(
+        `[parallax] ${rows.length} catalog row(s) could not be appended (${(e as Error).message}); they are written at the next compaction or open`,
+      );
     }
   }
 

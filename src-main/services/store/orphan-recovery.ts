@@ -6,6 +6,7 @@ import { readArticleFile } from './article-file';
 import type { Durability } from './durable-json-file';
 import type { Layout } from './notebook-layout';
 import { shardOf } from './notebook-layout';
+import { reasonOf } from './io-errors';
 import { articleFromBackups, keepDamagedCopy, repairStamp, setAside } from './repair';
 import { isArticleId } from './stored-shapes';
 
@@ -60,8 +61,14 @@ export async function recoverOrphans(host: OrphanHost, orphans: Orphan[]): Promi
   const stamp = repairStamp();
   const rel = (file: string) => relative(host.layout.root, file);
   for (const { id, file } of orphans) {
+    let read;
     try {
-      const read = await readArticleFile(file, id);
+      read = await readArticleFile(file, id);
+    } catch (e) {
+      lines.push(`${rel(file)} is not in the catalog and could not be read (${reasonOf(e)}); it was left where it is`);
+      continue;
+    }
+    try {
       if (read.kind === 'missing') continue;
       if (read.kind === 'sound') {
         if (!host.findByFingerprint(read.record.fingerprint)) {
@@ -91,7 +98,7 @@ export async function recoverOrphans(host: OrphanHost, orphans: Orphan[]): Promi
         `${rel(file)} was damaged (${read.problem}) and ${backup ? 'its backup is a copy of another article' : 'no backup holds a copy'}; it was moved to ${kept}`,
       );
     } catch (e) {
-      lines.push(`${rel(file)} is not in the catalog and could not be looked at (${(e as Error).message}); it was left where it is`);
+      lines.push(`${rel(file)} is not in the catalog and could not be put in order (${(e as Error).message}); it was left where it is`);
     }
   }
   if (report.recovered.length) {

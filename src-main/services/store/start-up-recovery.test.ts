@@ -14,7 +14,11 @@ import { NotebookStore } from './notebook-store';
 const tempDir = useTempDirs();
 const record = (prefix: string, extra = '') => {
   const text = `${readSeed(prefix)}${extra}`;
-  return buildRecord({ file: `${prefix}.txt`, load: () => ({ text, encoding: 'utf-8' }) }, { text, encoding: 'utf-8' }, '2026-01-01T00:00:00.000Z');
+  return buildRecord(
+    { file: `${prefix}.txt`, load: () => ({ text, encoding: 'utf-8' }) },
+    { text, encoding: 'utf-8' },
+    '2026-01-01T00:00:00.000Z',
+  );
 };
 
 /** Three articles in the same shard (so one damaged shard holds all of them), closed cleanly; optionally backed up. */
@@ -55,7 +59,11 @@ describe('start-up recovery never deletes an article', () => {
     const store = await NotebookStore.open(dir, { durability: 'none' });
     // Said before open returns (the CLI prints it then).
     expect(store.notice).toMatch(/catalog\/ab\.json was damaged .* rebuilt from the article files \(2 articles/);
-    expect(store.notice).toMatch(new RegExp(`${articlePath(a!.id)} was damaged \\(it does not parse as JSON\\) and missing from the catalog; .* restored from .*manual-`));
+    expect(store.notice).toMatch(
+      new RegExp(
+        `${articlePath(a!.id)} was damaged \\(it does not parse as JSON\\) and missing from the catalog; .* restored from .*manual-`,
+      ),
+    );
     expect(store.size).toBe(3);
     expect(await store.readArticle(a!.id)).toEqual(a);
     expect(damagedFiles(dir).get(articlePath(a!.id))).toBe('{"id": "cut sho');
@@ -72,7 +80,11 @@ describe('start-up recovery never deletes an article', () => {
     writeFileSync(l.article(a!.id), '{"id": "cut sho');
     writeFileSync(shard, '{"entries": {"trunc');
     const store = await NotebookStore.open(dir, { durability: 'none' });
-    expect(store.notice).toMatch(new RegExp(`${articlePath(a!.id)} was damaged \\(it does not parse as JSON\\) and no backup holds a copy; it was moved to \\S+damaged`));
+    expect(store.notice).toMatch(
+      new RegExp(
+        `${articlePath(a!.id)} was damaged \\(it does not parse as JSON\\) and no backup holds a copy; it was moved to \\S+damaged`,
+      ),
+    );
     expect(existsSync(l.article(a!.id))).toBe(false);
     expect(damagedFiles(dir).get(articlePath(a!.id))).toBe('{"id": "cut sho');
     expect(store.size).toBe(2);
@@ -87,7 +99,9 @@ describe('start-up recovery never deletes an article', () => {
     writeFileSync(l.article(b!.id), JSON.stringify({ ...b, annotations: null })); // valid JSON, wrong shape
     const reopened = await NotebookStore.open(dir, { durability: 'none' });
     expect(reopened.notice).toMatch(/journal\.jsonl was damaged \(line \d+ is broken\); the catalog has been rebuilt/);
-    expect(reopened.notice).toMatch(/was damaged \(it is not an article record \(annotations: .*\)\) and missing from the catalog; .* restored from/);
+    expect(reopened.notice).toMatch(
+      /was damaged \(it is not an article record \(annotations: .*\)\) and missing from the catalog; .* restored from/,
+    );
     expect(await reopened.readArticle(b!.id)).toEqual(b);
     expect(reopened.entry(records[2]!.id)?.outlet).toBe('In the journal');
     expect(JSON.parse(damagedFiles(dir).get(articlePath(b!.id))!)).toMatchObject({ id: b!.id, annotations: null });
@@ -100,7 +114,9 @@ describe('start-up recovery never deletes an article', () => {
     writeFileSync(l.article(stray.id), JSON.stringify(stray));
     const store = await NotebookStore.open(dir, { durability: 'none' });
     await store.flush();
-    expect(store.notice).toMatch(/a stray copy of “.*” \(an article already in the notebook: an import retried after a crash\) was set aside at \S+damaged/);
+    expect(store.notice).toMatch(
+      /a stray copy of “.*” \(an article already in the notebook: an import retried after a crash\) was set aside at \S+damaged/,
+    );
     expect(existsSync(l.article(stray.id))).toBe(false);
     expect(JSON.parse(damagedFiles(dir).get(articlePath(stray.id))!)).toEqual(stray);
     expect(store.size).toBe(3);
@@ -112,7 +128,9 @@ describe('start-up recovery never deletes an article', () => {
     mkdirSync(odd, { recursive: true }); // a folder under an article's name: reading it is an I/O error
     const store = await NotebookStore.open(dir, { durability: 'none' });
     await store.flush();
-    expect(store.notice).toMatch(/articles\/ff\/ff00000000000002\.json is not in the catalog and could not be looked at .*EISDIR/);
+    expect(store.notice).toBe(
+      'Start-up recovery: articles/ff/ff00000000000002.json is not in the catalog and could not be read (it is a folder, not a file (EISDIR)); it was left where it is.',
+    );
     expect(existsSync(odd)).toBe(true);
     expect(damagedFiles(dir).size).toBe(0);
   });
@@ -142,7 +160,9 @@ describe('small damage never stops the notebook opening', () => {
     writeFileSync(shard, '{"entries":null}');
     const reader = await NotebookStore.open(dir, { readerOnly: true });
     expect(reader.readOnly).toBe(true);
-    expect(reader.notice).toMatch(/read-only because 1 catalog file\(s\) are damaged or cannot be read\. \S+ab\.json is damaged: its "entries" is not a table of rows/);
+    expect(reader.notice).toMatch(
+      /read-only because 1 catalog file\(s\) are damaged or cannot be read\. \S+ab\.json is damaged: its "entries" is not a table of rows/,
+    );
     const writer = await NotebookStore.open(dir, { durability: 'none' });
     expect(writer.readOnly).toBe(false);
     expect(writer.notice).toMatch(/catalog\/ab\.json was damaged \(its "entries" is not a table of rows\) and has been rebuilt/);
@@ -156,7 +176,9 @@ describe('small damage never stops the notebook opening', () => {
       rows.entries[records[0]!.id] = bad(rows.entries[records[0]!.id]!);
       writeFileSync(shard, JSON.stringify(rows));
       const writer = await NotebookStore.open(dir, { durability: 'none' });
-      expect(writer.notice).toMatch(/catalog\/ab\.json was damaged \(its entry "ab\w+" is (not a catalog row|filed under the wrong id or shard)\)/);
+      expect(writer.notice).toMatch(
+        /catalog\/ab\.json was damaged \(its entry "ab\w+" is (not a catalog row|filed under the wrong id or shard)\)/,
+      );
       expect(writer.size).toBe(3);
       expect(writer.entry(records[0]!.id)).toEqual(toCatalogEntry(records[0]!));
     }
@@ -196,7 +218,10 @@ describe('small damage never stops the notebook opening', () => {
     expect(store.notice).toMatch(/notebook\.json was damaged \(schemaVersion: .*\) and has been rewritten \(the damaged file is kept at /);
     expect(damagedFiles(dir).get('notebook.json')).toBe('{"format":"parallax-notebook","schemaVersion":"one"}');
     writeFileSync(l.manifest, '{"format":"another-app","version":3}');
-    await expect(NotebookStore.open(dir)).rejects.toMatchObject({ code: 'CORRUPT', message: expect.stringMatching(/not a Parallax notebook manifest/) });
+    await expect(NotebookStore.open(dir)).rejects.toMatchObject({
+      code: 'CORRUPT',
+      message: expect.stringMatching(/not a Parallax notebook manifest/),
+    });
   });
 
   it('an article file of valid JSON but the wrong shape breaks only that article: tags and annotations work for the rest', async () => {
@@ -205,7 +230,13 @@ describe('small damage never stops the notebook opening', () => {
     const [x, y] = [record('001_'), record('004_')];
     await b.store.putArticles([x, y]);
     for (const r of [x, y]) {
-      await b.handlers['annotations.create']({ articleId: r.id, target: { start: 0, end: 10 }, color: 'yellow', note: `on ${r.id}`, tags: ['topic/kept'] });
+      await b.handlers['annotations.create']({
+        articleId: r.id,
+        target: { start: 0, end: 10 },
+        color: 'yellow',
+        note: `on ${r.id}`,
+        tags: ['topic/kept'],
+      });
     }
     await b.close();
     const file = layout(dir).article(x.id);
@@ -218,7 +249,9 @@ describe('small damage never stops the notebook opening', () => {
       expect((await again.handlers['tags.list']({})).tags.map((t) => t.name)).toContain('topic/kept');
       await expect(again.store.readArticle(x.id)).rejects.toMatchObject({
         code: 'CORRUPT',
-        message: expect.stringMatching(/is damaged \(it is not an article record \(tags: .*\)\)\. No backup holds a copy; the file was left as it is/),
+        message: expect.stringMatching(
+          /is damaged \(it is not an article record \(tags: .*\)\)\. No backup holds a copy; the file was left as it is/,
+        ),
       });
       expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(broken);
     } finally {
@@ -238,8 +271,12 @@ describe('small damage never stops the notebook opening', () => {
       expect((await again.handlers['stories.list']({})).stories).toEqual([]);
       expect(await again.handlers['search.saved.list']({})).toEqual([]);
       const notice = again.store.notice ?? '';
-      expect(notice).toMatch(/stories\.json was damaged \(stories\.0\.id: .*\); it was moved to \S+damaged\S+stories\.json and this list starts afresh/);
-      expect(notice).toMatch(/saved-searches\.json was damaged \(it does not parse as JSON\); it was moved to \S+damaged\S+saved-searches\.json/);
+      expect(notice).toMatch(
+        /stories\.json was damaged \(stories\.0\.id: .*\); it was moved to \S+damaged\S+stories\.json and this list starts afresh/,
+      );
+      expect(notice).toMatch(
+        /saved-searches\.json was damaged \(it does not parse as JSON\); it was moved to \S+damaged\S+saved-searches\.json/,
+      );
       expect(damagedFiles(dir).get('stories.json')).toBe('{"version":1,"stories":[{"id":"s1","name":null}]}');
       expect(damagedFiles(dir).get('saved-searches.json')).toBe('{oops');
       const story = await again.handlers['stories.create']({ name: 'After the damage', articleIds: [] });
