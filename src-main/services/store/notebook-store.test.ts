@@ -170,6 +170,20 @@ describe('NotebookStore', () => {
     expect(JSON.parse(readFileSync(layout(dir).article(a.id), 'utf8'))).toEqual(a);
   });
 
+  it('an edit of a damaged article restores it in its own turn of the write queue (no deadlock), then edits it', async () => {
+    const dir = tempDir();
+    const store = await NotebookStore.open(dir, { create: true, durability: 'none' });
+    const a = record('003_');
+    await store.putArticles([a]);
+    await takeBackup(dir, 'manual');
+    writeFileSync(layout(dir).article(a.id), JSON.stringify({ ...a, tags: 'not a list' }));
+    const reopened = await NotebookStore.open(dir, { durability: 'none' });
+    const edited = await reopened.updateArticle(a.id, (r) => void r.tags.push('after the repair'));
+    expect(edited.tags).toEqual(['after the repair']);
+    expect(reopened.notice).toMatch(/was damaged \(it is not an article record \(tags: .*\)\) and has been restored from/);
+    expect((await NotebookStore.open(dir, { durability: 'none' })).entry(a.id)?.tags).toEqual(['after the repair']);
+  });
+
   it('without a backup, a damaged article says so, stays untouched, and the others still read', async () => {
     const dir = tempDir();
     const store = await NotebookStore.open(dir, { create: true });

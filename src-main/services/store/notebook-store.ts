@@ -53,6 +53,9 @@ async function isEmptyDir(dir: string): Promise<boolean> {
   }
 }
 
+/** Passed by the store's queued writes to `readArticle`: a repair then runs in their turn, not queued behind it. */
+const IN_QUEUE: unique symbol = Symbol('in the write queue');
+
 /** notebook.json: absent, sound, or damaged (with what is wrong). A foreign file under that name is refused. */
 async function readManifest(l: Layout): Promise<{ manifest: NotebookManifest | null; problem: string | null }> {
   let raw: unknown;
@@ -276,16 +279,13 @@ export class NotebookStore {
     return this.catalog.findByFingerprint(fingerprint);
   }
 
-  async readArticle(id: string): Promise<ArticleRecord> {
-    return this.read(id, false);
-  }
-
   /**
    * One article. Only a file that was read and found wrong (or is missing) is repaired; one that cannot be
    * read is reported as IO_ERROR and left alone (it may be intact: no file handles left for a moment,
-   * locked, no permission). A repair writes, so it runs in the write queue: a read outside it queues one.
+   * locked, no permission). A repair writes, so it runs in the write queue: a read from outside queues
+   * one; the store's own queued writes pass `IN_QUEUE` (which no one else can) and repair in their turn.
    */
-  private async read(id: string, inQueue: boolean): Promise<ArticleRecord> {
+  async readArticle(id: string, turn?: typeof IN_QUEUE): Promise<ArticleRecord> {
     if (!this.entry(id)) throw new AppError('NOT_FOUND', `No article with id ${id}`);
     const file = this.layout.article(id);
     const kept = this.recent ? await this.recent.get(file) : undefined;
@@ -296,8 +296,8 @@ export class NotebookStore {
       return found.record;
     }
     const problem = found.kind === 'missing' ? 'the file is missing' : found.problem;
-    if (inQueue || this.readOnly) return this.repairArticle(id, file, problem, found.kind === 'missing');
-    return this.enqueue(() => this.read(id, true));
+    if (turn === IN_QUEUE || this.readOnly) return this.repairArticle(id, file, problem, found.kind === 'missing');
+    return this.enqueue(() => this.readArticle(id, IN_QUEUE));
   }
 
   /** Keep the text of an article file just read or written (see RecentTexts); only a writer keeps them. */
@@ -385,7 +385,7 @@ export class NotebookStore {
   /** Read-modify-write one article inside the queue, so concurrent edits of the same article never lose each other. */
   updateArticle(id: string, mutate: (r: ArticleRecord) => void): Promise<ArticleRecord> {
     return this.enqueue(async () => {
-      const record = await this.read(id, true);
+      const record = await this.readArticle(id, IN_QUEUE);
       mutate(record);
       record.updatedAt = new Date().toISOString();
       const text = JSON.stringify(record);
