@@ -70,6 +70,11 @@ export async function recoverOrphans(host: OrphanHost, orphans: Orphan[]): Promi
     }
     try {
       if (read.kind === 'missing') continue;
+      if (read.kind === 'sound' && file !== host.layout.article(id)) {
+        const kept = await setAside(host.layout, file, stamp);
+        lines.push(`${rel(file)} is not where its id puts it (articles/${shardOf(id)}/); it was moved to ${kept}`);
+        continue;
+      }
       if (read.kind === 'sound') {
         if (!host.findByFingerprint(read.record.fingerprint)) {
           host.claimFingerprint(read.record.fingerprint, id);

@@ -122,6 +122,19 @@ describe('start-up recovery never deletes an article', () => {
     expect(store.size).toBe(3);
   });
 
+  it('an article file in another folder than its id says is set aside, not added under a path no read would find', async () => {
+    const { dir, l } = await notebook();
+    const misplaced = { ...record('002_'), id: 'ab00000000000009' };
+    const file = join(l.articlesDir, 'cd', `${misplaced.id}.json`);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(misplaced));
+    const store = await NotebookStore.open(dir, { durability: 'none' });
+    await store.flush();
+    expect(store.notice).toMatch(/articles\/cd\/ab00000000000009\.json is not where its id puts it \(articles\/ab\/\); it was moved to/);
+    expect(store.entry(misplaced.id)).toBeUndefined();
+    expect(JSON.parse(damagedFiles(dir).get(`articles/cd/${misplaced.id}.json`)!)).toEqual(misplaced);
+  });
+
   it('an article file outside the catalog that cannot be read is left where it is, and said so', async () => {
     const { dir, l } = await notebook();
     const odd = l.article('ff00000000000002');
