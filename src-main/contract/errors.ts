@@ -19,6 +19,8 @@ export const errorCodes = [
   'TOO_MANY_FILES',
   'CORRUPT',
   'IO_ERROR',
+  /** The disk holding the notebook is full (or its quota used up): the write changed nothing. */
+  'DISK_FULL',
   'INTERNAL',
 ] as const;
 

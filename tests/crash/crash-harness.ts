@@ -1,7 +1,8 @@
 /**
  * Crash harness: a real `parallax serve` process on a notebook, a stream of writes through its HTTP API,
- * and SIGKILL at a random moment. After each kill the notebook is reopened and checked. Operations are
- * pluggable so every kind of write (imports, metadata edits, annotation edits, tag renames) is exercised.
+ * and SIGKILL at a random moment, or (the store's fault point) right after an article file is written and
+ * before its catalog row. After each kill the notebook is reopened and checked. Operations are pluggable
+ * so every kind of write (imports, metadata edits, annotation edits, tag renames) is exercised.
  */
 import { existsSync } from 'node:fs';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -19,8 +20,9 @@ export type { Api };
 
 export type Server = { child: ChildProcessWithoutNullStreams; api: Api };
 
-export async function startServe(notebook: string): Promise<Server> {
-  const { child, api } = await spawnServe(command, notebook);
+/** `env` is added to the server's (the harness's fault point: PARALLAX_CRASH_TEST_KILL_AFTER_ARTICLE_WRITE). */
+export async function startServe(notebook: string, env?: NodeJS.ProcessEnv): Promise<Server> {
+  const { child, api } = await spawnServe(command, notebook, [], undefined, env);
   return { child, api };
 }
 

@@ -1,19 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
+import type { Low } from 'lowdb';
 import type { Story } from '../../contract';
 import { AppError } from '../../contract';
-import { DurableJsonFile } from '../store/durable-json-file';
 import type { NotebookStore } from '../store/notebook-store';
+import { commitSmallFile, openSmallFile } from '../store/small-file';
+import { StoriesFileShape } from '../store/stored-shapes';
 
 type StoriesFile = { version: 1; stories: Story[] };
 
 /**
  * Stories live in their own small lowdb file, `<notebook>/stories.json`: a story edit rewrites that file
- * only, never an article or the catalog. Writes go one after another.
+ * only, never an article or the catalog. Writes go one after another; each is served only once it is on
+ * disk. A damaged file is set aside and reported (small-file.ts).
  */
 export class StoryStore {
-  private db: Low<StoriesFile> | null = null;
+  /** Opened once, on first use (two first calls share one read, and one setting-aside of a damaged file). */
+  private db: Promise<Low<StoriesFile>> | null = null;
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly store: NotebookStore) {}
@@ -23,15 +26,12 @@ export class StoryStore {
   }
 
   private async open(): Promise<Low<StoriesFile>> {
-    if (!this.db) {
-      const db = new Low<StoriesFile>(new DurableJsonFile(this.file, this.store.layout.tmp, this.store.durability), {
-        version: 1,
-        stories: [],
-      });
-      await db.read();
-      if (!Array.isArray(db.data?.stories)) throw new AppError('CORRUPT', `${this.file} is not a list of stories; it was left untouched`);
-      this.db = db;
-    }
+    this.db ??= openSmallFile<StoriesFile>(this.store, 'stories.json', StoriesFileShape, () => ({ version: 1, stories: [] })).catch(
+      (e: unknown) => {
+        this.db = null; // an I/O error: the next call tries again
+        throw e;
+      },
+    );
     return this.db;
   }
 
@@ -53,8 +53,7 @@ export class StoryStore {
       const db = await this.open();
       const draft = structuredClone(db.data);
       const result = fn(draft);
-      db.data = draft;
-      await db.write();
+      await commitSmallFile(db, draft, 'the story change');
       return result;
     };
     const next = this.tail.then(run, run);

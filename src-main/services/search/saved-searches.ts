@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { Low } from 'lowdb';
+import type { Low } from 'lowdb';
 import type { SavedSearch } from '../../contract';
 import { AppError } from '../../contract';
-import { DurableJsonFile } from '../store/durable-json-file';
 import type { NotebookStore } from '../store/notebook-store';
+import { commitSmallFile, openSmallFile } from '../store/small-file';
+import { SavedSearchesFileShape } from '../store/stored-shapes';
 
 type SavedFile = { version: 1; searches: SavedSearch[] };
 
@@ -12,36 +12,34 @@ export const MAX_SAVED_SEARCHES = 200;
 
 /**
  * Saved searches: a small lowdb file of their own (`<notebook>/saved-searches.json`), so saving one never
- * touches articles. Writes are queued; a damaged file is reported and never overwritten.
+ * touches articles. Writes are queued, and served only once on disk; a damaged file is set aside and
+ * reported (small-file.ts).
  */
 export class SavedSearches {
-  private db: Low<SavedFile> | null = null;
+  /** Opened once, on first use (two first calls share one read, and one setting-aside of a damaged file). */
+  private db: Promise<Low<SavedFile>> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly store: NotebookStore) {}
 
   private async open(): Promise<Low<SavedFile>> {
-    if (this.db) return this.db;
-    const db = new Low<SavedFile>(
-      new DurableJsonFile(join(this.store.layout.root, 'saved-searches.json'), this.store.layout.tmp, this.store.durability),
-      {
-        version: 1,
-        searches: [],
-      },
-    );
-    await db.read();
-    if (!db.data || !Array.isArray(db.data.searches))
-      throw new AppError('CORRUPT', 'saved-searches.json is not a list of saved searches; it was left untouched');
-    this.db = db;
-    return db;
+    this.db ??= openSmallFile<SavedFile>(this.store, 'saved-searches.json', SavedSearchesFileShape, () => ({
+      version: 1,
+      searches: [],
+    })).catch((e: unknown) => {
+      this.db = null; // an I/O error: the next call tries again
+      throw e;
+    });
+    return this.db;
   }
 
   private write<T>(fn: (data: SavedFile) => T): Promise<T> {
     if (this.store.readOnly) return Promise.reject(new AppError('READ_ONLY', this.store.notice ?? 'The notebook is read-only'));
     const run = async () => {
       const db = await this.open();
-      const out = fn(db.data);
-      await db.write();
+      const draft = structuredClone(db.data);
+      const out = fn(draft);
+      await commitSmallFile(db, draft, 'the saved search');
       return out;
     };
     const next = this.queue.then(run, run);

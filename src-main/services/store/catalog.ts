@@ -55,18 +55,30 @@ export class Catalog {
     durability: Durability,
     repair: boolean,
     compactRows = COMPACT_ROWS,
-  ): Promise<{ catalog: Catalog; notices: string[]; damaged: string[] }> {
+  ): Promise<{ catalog: Catalog; notices: string[]; damaged: string[]; rebuilt: boolean; inFlight: string[] }> {
     const loaded = await readCatalogFiles(layout, durability, repair);
     const { journal } = loaded;
     const file = new CatalogJournal(layout.catalogJournal, durability, { rows: journal.rows.length, bytes: journal.goodBytes });
     const catalog = new Catalog(layout, durability, loaded.shards, loaded.dirty, file, compactRows);
-    if (repair && loaded.rebuilt) {
+    // With a file that could not be read or repaired, nothing is written: its rows are not in memory, and
+    // compacting would write the shards without them.
+    const writable = repair && loaded.damaged.length === 0;
+    if (writable && loaded.rebuilt) {
       await catalog.compact();
-    } else if (repair && (journal.tornBytes > 0 || !journal.exists)) {
+      // The compaction emptied the journal: the articles still in flight are named again until their rows
+      // are written (none after a broken journal: every row was rebuilt from the article files).
+      if (!journal.damage) await file.intend(journal.inFlight);
+    } else if (writable && (journal.tornBytes > 0 || !journal.exists)) {
       await file.cut(journal.goodBytes);
       if (!journal.exists && durability === 'fsync') await syncDir(layout.catalogDir);
     }
-    return { catalog, notices: loaded.notices, damaged: loaded.damaged };
+    return {
+      catalog,
+      notices: loaded.notices,
+      damaged: loaded.damaged,
+      rebuilt: loaded.rebuilt,
+      inFlight: journal.damage ? [] : journal.inFlight,
+    };
   }
 
   get size(): number {
@@ -108,6 +120,15 @@ export class Catalog {
     }
   }
 
+  /**
+   * Name the articles whose files are about to be replaced, before they are (one append and flush; see
+   * catalog-journal.ts, "Rows in flight"). A journal left broken by a failed append is compacted first.
+   */
+  async intend(ids: string[]): Promise<void> {
+    if (this.journal.broken) await this.compact();
+    await this.journal.intend(ids);
+  }
+
   /** Rows in memory and appended to the journal (one write and flush), compacting when it is long. */
   async write(entries: CatalogEntry[]): Promise<void> {
     this.set(entries);
@@ -118,7 +139,8 @@ export class Catalog {
 
   /** Rewrite the shards the journal changed (each replaced atomically, COMPACT_GROUP at a time), then empty it. */
   async compact(): Promise<void> {
-    if (this.journal.rows === 0 && this.dirty.size === 0) return;
+    // Lines naming articles in flight alone (a write that failed before its files) are cleared too.
+    if (this.journal.rows === 0 && this.dirty.size === 0 && this.journal.size === 0) return;
     const names = [...this.dirty];
     for (let at = 0; at < names.length; at += COMPACT_GROUP) {
       const files = names.slice(at, at + COMPACT_GROUP).map((name) => ({

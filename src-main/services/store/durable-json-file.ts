@@ -2,6 +2,7 @@ import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { AppError } from '../../contract';
+import { readFailure, retryTransient, writeFailure } from './io-errors';
 
 export type Durability = 'fsync' | 'none';
 
@@ -21,29 +22,42 @@ export async function syncDir(dir: string): Promise<void> {
 }
 
 /**
- * Write `data` to a new temp file in `tmpDir` named after `file` (`<name>.<pid>.<n>.tmp`) and return its path.
- * With `mode` (0o600 for a file holding a secret) the temp file is created exclusively with that mode, so it
- * has it from its first byte: opening an existing name with 'w' would keep that file's mode instead.
+/**
+ * Write `data` to a new temp file in `tmpDir` named after `file` (`<name>.<pid>.<n>.tmp`) and return its path,
+ * flushed with 'fsync'. With `mode` (0o600 for a file holding a secret) the temp file is created exclusively
+ * with that mode, so it has it from its first byte: opening an existing name with 'w' would keep that file's
+ * mode instead. On failure (a full disk, most often) the part written is removed at once: a full disk must not
+ * be filled further by the writes it refused.
  */
 export async function writeTemp(file: string, data: string, tmpDir: string, durability: Durability, mode?: number): Promise<string> {
   const tmp = join(tmpDir, `${basename(file)}.${process.pid}.${++tmpCounter}.tmp`);
-  const fh = mode === undefined ? await open(tmp, 'w') : await open(tmp, 'wx', mode);
   try {
-    await fh.writeFile(data, 'utf8');
-    if (durability === 'fsync') await fh.sync();
-  } finally {
-    await fh.close();
+    const fh = await retryTransient(() => (mode === undefined ? open(tmp, 'w') : open(tmp, 'wx', mode)));
+    try {
+      await fh.writeFile(data, 'utf8');
+      if (durability === 'fsync') await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    await removeQuietly(tmp);
+    throw writeFailure(e, file);
   }
   return tmp;
 }
 
 async function renameInto(tmp: string, file: string): Promise<void> {
   try {
-    await rename(tmp, file);
+    try {
+      await rename(tmp, file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      await mkdir(dirname(file), { recursive: true });
+      await rename(tmp, file);
+    }
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    await mkdir(dirname(file), { recursive: true });
-    await rename(tmp, file);
+    await removeQuietly(tmp);
+    throw writeFailure(e, file);
   }
 }
 
@@ -70,20 +84,47 @@ export async function prepareFiles(
 ): Promise<PreparedFiles> {
   const prepared: PreparedFiles = new Array(files.length);
   let next = 0;
-  await Promise.all(
+  let failed = false;
+  const results = await Promise.allSettled(
     Array.from({ length: Math.min(parallel, files.length) }, async () => {
-      while (next < files.length) {
+      while (next < files.length && !failed) {
         const i = next++;
-        prepared[i] = { tmp: await writeTemp(files[i]!.file, files[i]!.data, tmpDir, durability), file: files[i]!.file };
+        try {
+          prepared[i] = { tmp: await writeTemp(files[i]!.file, files[i]!.data, tmpDir, durability), file: files[i]!.file };
+        } catch (e) {
+          failed = true;
+          throw e;
+        }
       }
     }),
   );
+  const failure = results.find((r) => r.status === 'rejected');
+  if (failure) {
+    // Nothing was replaced: the temp files already written go too, so a refused batch leaves no trace.
+    await discardPrepared(prepared.filter(Boolean));
+    throw failure.reason;
+  }
   return prepared;
 }
 
-/** Rename prepared temp files into place, in order, then (with 'fsync') flush each directory once. */
+/** Remove prepared temp files that will not be committed (the write they belonged to failed). */
+export async function discardPrepared(prepared: PreparedFiles): Promise<void> {
+  await Promise.all(prepared.map((p) => removeQuietly(p.tmp)));
+}
+
+/**
+ * Rename prepared temp files into place, in order, then (with 'fsync') flush each directory once. If one
+ * rename fails, the temp files not yet renamed are removed and the error names the file.
+ */
 export async function commitFiles(prepared: PreparedFiles, durability: Durability): Promise<void> {
-  for (const p of prepared) await renameInto(p.tmp, p.file);
+  for (const [i, p] of prepared.entries()) {
+    try {
+      await renameInto(p.tmp, p.file);
+    } catch (e) {
+      await discardPrepared(prepared.slice(i + 1));
+      throw e;
+    }
+  }
   if (durability === 'fsync') await Promise.all([...new Set(prepared.map((p) => dirname(p.file)))].map(syncDir));
 }
 
@@ -101,7 +142,10 @@ export async function writeFilesAtomic(
   await commitFiles(await prepareFiles(files, tmpDir, durability, parallel), durability);
 }
 
-/** Read and parse a JSON file; a file that exists but does not parse is reported as corrupt, naming it. */
+/**
+ * Read and parse a JSON file; a file that exists but does not parse is reported as CORRUPT, naming it; one
+ * that cannot be read (after retries of transient errors) as IO_ERROR, which is never damage.
+ */
 export async function readJsonFile<T>(file: string): Promise<T | null> {
   return (await readJsonText<T>(file))?.value ?? null;
 }
@@ -110,10 +154,11 @@ export async function readJsonFile<T>(file: string): Promise<T | null> {
 export async function readJsonText<T>(file: string): Promise<{ value: T; text: string } | null> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await retryTransient(() => readFile(file, 'utf8'));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new AppError('IO_ERROR', `Cannot read ${file}: ${(e as Error).message}`);
+    // Not damage: the file may be intact (no handles left, locked, no permission). Never repaired for it.
+    throw readFailure(e, file);
   }
   try {
     return { value: JSON.parse(text) as T, text };

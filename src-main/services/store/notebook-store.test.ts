@@ -109,7 +109,7 @@ describe('NotebookStore', () => {
     expect(existsSync(stale)).toBe(false);
   });
 
-  it('recovers an article file whose catalog row a crash cut off, and removes a stray copy of one already present', async () => {
+  it('recovers an article file whose catalog row a crash cut off, and sets aside (never deletes) a stray copy of one already present', async () => {
     const dir = tempDir();
     const store = await NotebookStore.open(dir, { create: true });
     const kept = record('001_');
@@ -125,6 +125,8 @@ describe('NotebookStore', () => {
     expect(reopened.entry(cutOff.id)?.outlet).toBe('TRT World');
     expect(reopened.entry(strayCopy.id)).toBeUndefined();
     expect(existsSync(layout(dir).article(strayCopy.id))).toBe(false);
+    const [stamp] = readdirSync(join(dir, 'damaged'));
+    expect(JSON.parse(readFileSync(join(dir, 'damaged', stamp!, 'articles', 'ff', `${strayCopy.id}.json`), 'utf8'))).toEqual(strayCopy);
     expect(reopened.size).toBe(2);
   });
 
@@ -145,7 +147,7 @@ describe('NotebookStore', () => {
     const writer = await NotebookStore.open(dir);
     expect(writer.readOnly).toBe(false);
     expect(writer.notice).toMatch(
-      /was damaged and has been rebuilt from the article files \(1 articles; the damaged file is kept at .*damaged/,
+      /was damaged \(it does not parse as JSON\) and has been rebuilt from the article files \(1 articles; the damaged file is kept at .*damaged/,
     );
     expect(writer.entry(a.id)?.title).toBe('Turkiye and Syria prioritize security coordination in Ankara talks');
     const copy = /kept at (\S+)\)/.exec(writer.notice!)![1]!;
@@ -162,8 +164,24 @@ describe('NotebookStore', () => {
     writeFileSync(layout(dir).article(a.id), '{"id": "trunc');
     const reopened = await NotebookStore.open(dir);
     expect(await reopened.readArticle(a.id)).toEqual(a);
-    expect(reopened.notice).toMatch(/was damaged and has been restored from .*manual-.*\.zip; the damaged file is kept at/);
+    expect(reopened.notice).toMatch(
+      /was damaged \(it does not parse as JSON\) and has been restored from .*manual-.*\.zip; the damaged file is kept at/,
+    );
     expect(JSON.parse(readFileSync(layout(dir).article(a.id), 'utf8'))).toEqual(a);
+  });
+
+  it('an edit of a damaged article restores it in its own turn of the write queue (no deadlock), then edits it', async () => {
+    const dir = tempDir();
+    const store = await NotebookStore.open(dir, { create: true, durability: 'none' });
+    const a = record('003_');
+    await store.putArticles([a]);
+    await takeBackup(dir, 'manual');
+    writeFileSync(layout(dir).article(a.id), JSON.stringify({ ...a, tags: 'not a list' }));
+    const reopened = await NotebookStore.open(dir, { durability: 'none' });
+    const edited = await reopened.updateArticle(a.id, (r) => void r.tags.push('after the repair'));
+    expect(edited.tags).toEqual(['after the repair']);
+    expect(reopened.notice).toMatch(/was damaged \(it is not an article record \(tags: .*\)\) and has been restored from/);
+    expect((await NotebookStore.open(dir, { durability: 'none' })).entry(a.id)?.tags).toEqual(['after the repair']);
   });
 
   it('without a backup, a damaged article says so, stays untouched, and the others still read', async () => {
@@ -189,7 +207,9 @@ describe('NotebookStore', () => {
     writeFileSync(layout(dir).manifest, '{"format": "parallax-not');
     const reopened = await NotebookStore.open(dir);
     expect(reopened.size).toBe(1);
-    expect(reopened.notice).toMatch(/notebook.json was damaged and has been rewritten/);
+    expect(reopened.notice).toMatch(
+      /notebook.json was damaged \(it does not parse as JSON\) and has been rewritten \(the damaged file is kept at /,
+    );
     expect(JSON.parse(readFileSync(layout(dir).manifest, 'utf8'))).toMatchObject({
       format: 'parallax-notebook',
       schemaVersion: SCHEMA_VERSION,

@@ -1,15 +1,21 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
-import { AppError } from '../../contract';
+import { relative } from 'node:path';
+import { AppError, isAppError } from '../../contract';
 import type { ArticleRecord, CatalogEntry } from '../../core/article/article-record';
 import { toCatalogEntry } from '../../core/article/article-record';
+import { readArticleFile } from './article-file';
 import type { Durability } from './durable-json-file';
 import { COMPACT_ROWS, Catalog } from './catalog';
+import { afterArticleWrite } from './crash-test-fault';
 import { RecentTexts } from './recent-texts';
-import { readJsonFile, readJsonText, writeFileAtomic, writeFilesAtomic } from './durable-json-file';
+import { commitFiles, discardPrepared, prepareFiles, readJsonFile, removeQuietly, writeFileAtomic } from './durable-json-file';
+import { nothingChanged, reasonOf } from './io-errors';
 import { migrate } from './migrations';
+import { findOrphans, recoverOrphans } from './orphan-recovery';
 import { articleFromBackups, keepDamagedCopy, repairStamp } from './repair';
 import type { Layout, NotebookManifest } from './notebook-layout';
 import { FORMAT, SCHEMA_VERSION, layout, shardOf } from './notebook-layout';
+import { NotebookManifestShape, firstIssue } from './stored-shapes';
 import { pathExists } from '../path-exists';
 
 /** What changed after a write reached the disk; the search index and open windows follow these. */
@@ -47,6 +53,27 @@ async function isEmptyDir(dir: string): Promise<boolean> {
   }
 }
 
+/** Passed by the store's queued writes to `readArticle`: a repair then runs in their turn, not queued behind it. */
+const IN_QUEUE: unique symbol = Symbol('in the write queue');
+
+/** notebook.json: absent, sound, or damaged (with what is wrong). A foreign file under that name is refused. */
+async function readManifest(l: Layout): Promise<{ manifest: NotebookManifest | null; problem: string | null }> {
+  let raw: unknown;
+  try {
+    raw = await readJsonFile<unknown>(l.manifest);
+  } catch (e) {
+    if (isAppError(e) && e.code === 'CORRUPT') return { manifest: null, problem: 'it does not parse as JSON' };
+    throw e; // cannot be read: not damage, reported as it is
+  }
+  if (raw === null) return { manifest: null, problem: null };
+  const format = (raw as { format?: unknown }).format;
+  if (typeof format === 'string' && format !== FORMAT) throw new AppError('CORRUPT', `${l.manifest} is not a Parallax notebook manifest`);
+  const parsed = NotebookManifestShape.safeParse(raw);
+  if (!parsed.success || format !== FORMAT)
+    return { manifest: null, problem: parsed.success ? 'it names no format' : firstIssue(parsed.error) };
+  return { manifest: raw as NotebookManifest, problem: null };
+}
+
 /**
  * The notebook on disk, with its catalog held in memory. Reads are served from memory (the catalog) or
  * one article file; every write goes through one queue and rewrites only the files it touches.
@@ -76,21 +103,26 @@ export class NotebookStore {
     const l = layout(root);
     const durability = opts.durability ?? 'fsync';
     const compactAt = { rows: opts.compact?.rows ?? COMPACT_ROWS, idleMs: opts.compact?.idleMs ?? COMPACT_IDLE_MS };
+    const read = await readManifest(l);
+    let manifest = read.manifest;
     let manifestNotice: string | null = null;
-    let manifest: NotebookManifest | null;
-    try {
-      manifest = await readJsonFile<NotebookManifest>(l.manifest);
-    } catch (e) {
-      const looksLikeNotebook = (await pathExists(l.catalogDir)) && (await pathExists(l.articlesDir));
-      if (!looksLikeNotebook || opts.readerOnly || (e as { code?: string }).code !== 'CORRUPT') throw e;
-      // The folder is plainly a notebook (catalog and articles are there): keep the broken manifest, write a new one.
-      const kept = await keepDamagedCopy(l, l.manifest, repairStamp());
+    const legacy = !manifest && !read.problem && (await pathExists(`${root}/db.json`));
+    if (!manifest && !legacy && (await pathExists(l.catalogDir)) && (await pathExists(l.articlesDir))) {
+      // The folder is plainly a notebook (catalog and articles are there): a missing or damaged manifest is
+      // small damage, put right (the damaged one kept) instead of refusing the notebook.
+      const what = read.problem ? `was damaged (${read.problem})` : 'was missing';
       manifest = { format: FORMAT, schemaVersion: SCHEMA_VERSION, createdAt: new Date().toISOString() };
-      await mkdir(l.tmp, { recursive: true });
-      await writeFileAtomic(l.manifest, JSON.stringify(manifest, null, 2), l.tmp, durability);
-      manifestNotice = `notebook.json was damaged and has been rewritten (the damaged file is kept at ${kept}).`;
+      if (opts.readerOnly) {
+        manifestNotice = `notebook.json ${what}; the notebook was read as the current format, and opening it for writing rewrites the file.`;
+      } else {
+        const kept = read.problem ? await keepDamagedCopy(l, l.manifest, repairStamp(), durability) : null;
+        await mkdir(l.tmp, { recursive: true });
+        await writeFileAtomic(l.manifest, JSON.stringify(manifest, null, 2), l.tmp, durability);
+        manifestNotice = `notebook.json ${what} and has been rewritten${kept ? ` (the damaged file is kept at ${kept})` : ''}.`;
+      }
+    } else if (read.problem) {
+      throw new AppError('CORRUPT', `${l.manifest} is damaged (${read.problem}); it was left untouched`);
     }
-    const legacy = !manifest && (await pathExists(`${root}/db.json`));
     if (!manifest && !legacy) {
       if (!opts.create)
         throw new AppError('NOT_FOUND', `No Parallax notebook at ${root}. Create one with "parallax init --notebook ${root}".`);
@@ -98,7 +130,6 @@ export class NotebookStore {
         throw new AppError('CONFLICT', `${root} is not empty and is not a Parallax notebook; choose an empty or new folder`);
       }
     }
-    if (manifest && manifest.format !== FORMAT) throw new AppError('CORRUPT', `${l.manifest} is not a Parallax notebook manifest`);
     if (opts.readerOnly) {
       if (!manifest) throw new AppError('NOT_FOUND', `No Parallax notebook at ${root}`);
       if (manifest.schemaVersion !== SCHEMA_VERSION) {
@@ -111,6 +142,7 @@ export class NotebookStore {
       await reader.loadCatalog(false);
       reader.readOnly = true;
       reader.recent = null;
+      if (manifestNotice) reader.tell(manifestNotice);
       reader.notice ??= READER_NOTICE;
       return reader;
     }
@@ -132,48 +164,102 @@ export class NotebookStore {
     if (manifest.schemaVersion < SCHEMA_VERSION) manifest = await migrate(l, manifest, SCHEMA_VERSION, durability);
 
     const store = new NotebookStore(root, durability, manifest.schemaVersion, compactAt);
-    await store.loadCatalog(true);
-    if (manifestNotice) store.notice = [manifestNotice, store.notice].filter(Boolean).join(' ');
-    if (!store.readOnly) void store.enqueue(() => store.recoverOrphans()).catch((e) => console.error('[parallax] recovery failed:', e));
+    const { rebuilt, inFlight } = await store.loadCatalog(true);
+    if (manifestNotice) store.tell(manifestNotice);
+    if (!store.readOnly) await store.recoverAtOpen(rebuilt, inFlight);
     return store;
   }
 
-  private async loadCatalog(repair: boolean): Promise<void> {
-    const { catalog, notices, damaged } = await Catalog.open(this.layout, this.durability, repair, this.compactAt.rows);
-    this.catalog = catalog;
-    if (notices.length) this.notice = notices.join(' ');
-    if (damaged.length) {
-      // A reader must not write: it says so and stays read-only; the next writer repairs the file.
-      this.readOnly = true;
-      this.notice = `The notebook is open read-only because ${damaged.length} catalog file(s) are damaged. ${damaged[0]}`;
+  /**
+   * Bring rows and article files back into agreement after a crash or a repair, before anyone reads the
+   * catalog. The articles the journal names in flight (a kill fell between an article file and its row)
+   * are read again and their rows rewritten: normally none, one after a kill. After a catalog rebuild every
+   * article file without a row is looked at here too (the rebuild leaves damaged ones out); otherwise that
+   * full scan (~0.1 s at 100k) runs in the background, behind the write queue, for files a crash left by
+   * an older Parallax, and tells the search index of what it adds.
+   */
+  private async recoverAtOpen(rebuilt: boolean, inFlight: string[]): Promise<void> {
+    await this.enqueue(() => this.settleInFlight(inFlight));
+    const scan = () => this.enqueue(async () => this.adoptOrphans(await findOrphans(this.layout, (id) => !!this.entry(id))));
+    if (rebuilt) {
+      await scan().catch((e: unknown) =>
+        this.tell(`Looking for articles left out of the rebuilt catalog failed: ${(e as Error).message}.`),
+      );
+    } else {
+      void scan().catch((e: unknown) => console.error('[parallax] recovery failed:', e));
     }
   }
 
-  /**
-   * Article files with no catalog row were cut off by a crash between the two writes of an import. Their
-   * content is whole (each file is renamed into place), so they are added back, unless the same article
-   * is already in the notebook (the import was retried), in which case the stray copy is removed.
-   * Runs in the write queue, so it never races an import in flight.
-   */
-  private async recoverOrphans(): Promise<{ recovered: number; removed: number }> {
-    const recovered: ArticleRecord[] = [];
-    let removed = 0;
-    for (const dir of await readdir(this.layout.articlesDir).catch(() => [] as string[])) {
-      for (const name of await readdir(`${this.layout.articlesDir}/${dir}`).catch(() => [] as string[])) {
-        const id = name.replace(/\.json$/, '');
-        if (!name.endsWith('.json') || this.entry(id)) continue;
-        const record = await readJsonFile<ArticleRecord>(this.layout.article(id)).catch(() => null);
-        if (record && record.id === id && !this.catalog.findByFingerprint(record.fingerprint)) {
-          recovered.push(record);
-          this.catalog.claimFingerprint(record.fingerprint, id);
-        } else {
-          await rm(this.layout.article(id), { force: true });
-          removed++;
-        }
+  /** Rows of the articles in flight at a crash, written again from their files (see `recoverAtOpen`). */
+  private async settleInFlight(ids: string[]): Promise<void> {
+    const rows: CatalogEntry[] = [];
+    const orphans: Array<{ id: string; file: string }> = [];
+    const unreadable: string[] = [];
+    for (const id of ids) {
+      const file = this.layout.article(id);
+      if (!this.entry(id)) {
+        orphans.push({ id, file });
+        continue;
+      }
+      try {
+        const read = await readArticleFile(file, id);
+        // A damaged or missing file keeps its row: it is restored from a backup when read.
+        if (read.kind === 'sound') rows.push(toCatalogEntry(read.record));
+      } catch (e) {
+        unreadable.push(`${relative(this.layout.root, file)} (${reasonOf(e)})`);
       }
     }
-    if (recovered.length) await this.writeCatalog(recovered.map(toCatalogEntry));
-    return { recovered: recovered.length, removed };
+    // Written even when unchanged: a row after the intent line says the article is no longer in flight.
+    if (rows.length) await this.writeRowsAfterCommit(rows);
+    if (unreadable.length) {
+      this.tell(
+        `The catalog rows of ${unreadable.length} article(s) written when Parallax stopped could not be checked: ${unreadable.slice(0, 3).join('; ')}. They are checked again at the next open.`,
+      );
+    }
+    await this.adoptOrphans(orphans);
+  }
+
+  /** Article files without a row: added back, restored, or set aside (orphan-recovery.ts). */
+  private async adoptOrphans(orphans: Array<{ id: string; file: string }>): Promise<void> {
+    if (!orphans.length) return;
+    const report = await recoverOrphans(
+      {
+        layout: this.layout,
+        durability: this.durability,
+        entry: (id) => this.entry(id),
+        findByFingerprint: (f) => this.catalog.findByFingerprint(f),
+        claimFingerprint: (f, id) => this.catalog.claimFingerprint(f, id),
+        writeArticles: (records) =>
+          this.writeArticles(
+            records.map((record) => ({ record, text: JSON.stringify(record) })),
+            'the restored article',
+          ),
+      },
+      orphans,
+    );
+    if (report.recovered.length) await this.writeRowsAfterCommit(report.recovered.map(toCatalogEntry));
+    if (report.notice) this.tell(report.notice);
+    // The search index may have read the catalog before these rows were there: it is told, like any import.
+    const added = [...report.recovered, ...report.restored];
+    if (added.length) this.notify({ kind: 'put', records: added });
+  }
+
+  /** Add a message to what the notebook tells the user (the sidebar in the app, stderr for the CLI). */
+  tell(message: string): void {
+    this.notice = this.notice && this.notice !== READER_NOTICE ? `${this.notice} ${message}` : message;
+  }
+
+  private async loadCatalog(repair: boolean): Promise<{ rebuilt: boolean; inFlight: string[] }> {
+    const { catalog, notices, damaged, rebuilt, inFlight } = await Catalog.open(this.layout, this.durability, repair, this.compactAt.rows);
+    this.catalog = catalog;
+    if (notices.length) this.notice = notices.join(' ');
+    if (damaged.length) {
+      // Nothing is written over a file that could not be read or repaired: the notebook says so and stays
+      // read-only (a reader always does; the next writer repairs what is damaged).
+      this.readOnly = true;
+      this.notice = `The notebook is open read-only because ${damaged.length} catalog file(s) are damaged or cannot be read. ${damaged[0]}`;
+    }
+    return { rebuilt, inFlight };
   }
 
   /** Articles in the catalog. Counted once at open and kept up to date: status requests ask often. */
@@ -193,24 +279,25 @@ export class NotebookStore {
     return this.catalog.findByFingerprint(fingerprint);
   }
 
-  async readArticle(id: string): Promise<ArticleRecord> {
+  /**
+   * One article. Only a file that was read and found wrong (or is missing) is repaired; one that cannot be
+   * read is reported as IO_ERROR and left alone (it may be intact: no file handles left for a moment,
+   * locked, no permission). A repair writes, so it runs in the write queue: a read from outside queues
+   * one; the store's own queued writes pass `IN_QUEUE` (which no one else can) and repair in their turn.
+   */
+  async readArticle(id: string, turn?: typeof IN_QUEUE): Promise<ArticleRecord> {
     if (!this.entry(id)) throw new AppError('NOT_FOUND', `No article with id ${id}`);
     const file = this.layout.article(id);
     const kept = this.recent ? await this.recent.get(file) : undefined;
     if (kept !== undefined) return JSON.parse(kept) as ArticleRecord;
-    let problem: string;
-    try {
-      const read = await readJsonText<ArticleRecord>(file);
-      const record = read?.value;
-      if (read && record && record.id === id) {
-        await this.remember(id, read.text);
-        return record;
-      }
-      problem = record ? `${file} holds another article` : `${file} is missing`;
-    } catch (e) {
-      problem = (e as Error).message;
+    const found = await readArticleFile(file, id);
+    if (found.kind === 'sound') {
+      await this.remember(id, found.text);
+      return found.record;
     }
-    return this.repairArticle(id, file, problem);
+    const problem = found.kind === 'missing' ? 'the file is missing' : found.problem;
+    if (turn === IN_QUEUE || this.readOnly) return this.repairArticle(id, file, problem, found.kind === 'missing');
+    return this.enqueue(() => this.readArticle(id, IN_QUEUE));
   }
 
   /** Keep the text of an article file just read or written (see RecentTexts); only a writer keeps them. */
@@ -219,31 +306,27 @@ export class NotebookStore {
   }
 
   /**
-   * A damaged or missing article file: restored from the newest backup holding an intact copy, with the
-   * damaged file kept under damaged/; without a backup (or in a read-only notebook) the article says so and
-   * every other article keeps working.
+   * A damaged or missing article file (inside the write queue): restored from the newest backup holding an
+   * intact copy, with the damaged file kept under damaged/ first (if the copy cannot be made, nothing is
+   * replaced); without a backup (or in a read-only notebook) the article says so and every other article
+   * keeps working.
    */
-  private async repairArticle(id: string, file: string, problem: string): Promise<ArticleRecord> {
+  private async repairArticle(id: string, file: string, problem: string, missing: boolean): Promise<ArticleRecord> {
     const found = this.readOnly ? null : await articleFromBackups(this.layout, id, shardOf(id));
     if (!found) {
       throw new AppError(
         'CORRUPT',
-        `Article ${id} cannot be read (${problem}). No backup holds a copy; the file was left as it is, and the rest of the notebook works.`,
+        `Article ${id} is damaged (${problem}). ${this.readOnly ? 'The notebook is open read-only, so it was not repaired' : 'No backup holds a copy'}; the file was left as it is, and the rest of the notebook works.`,
       );
     }
-    const stamp = repairStamp();
-    const kept = await keepDamagedCopy(this.layout, file, stamp).catch(() => null);
+    const kept = missing ? null : await keepDamagedCopy(this.layout, file, repairStamp(), this.durability);
     const text = JSON.stringify(found.record);
-    await writeFileAtomic(file, text, this.layout.tmp, this.durability);
+    await this.writeArticles([{ record: found.record, text }], 'the restored article');
     await this.remember(id, text);
-    this.catalog.set([toCatalogEntry(found.record)]);
-    // A repair may run inside a queued write (which reads the article first), so its row is queued behind
-    // that write, and the row written is the newest in memory then (the write may have changed it again).
-    void this.enqueue(async () => {
-      const row = this.entry(id);
-      if (row) await this.writeCatalog([row]);
-    }).catch((e: unknown) => console.error('[parallax] the repaired catalog row could not be saved:', e));
-    this.notice = `Article “${found.record.analysis.meta.title.value ?? id}” was damaged and has been restored from ${found.archive}${kept ? `; the damaged file is kept at ${kept}` : ''}. Changes made to it after that backup are lost.`;
+    this.notify({ kind: 'update', records: [found.record] });
+    this.tell(
+      `Article “${found.record.analysis.meta.title.value ?? id}” was damaged (${problem}) and has been restored from ${found.archive}${kept ? `; the damaged file is kept at ${kept}` : ''}. Changes made to it after that backup are lost.`,
+    );
     return found.record;
   }
 
@@ -308,11 +391,12 @@ export class NotebookStore {
         });
         if (records.length === 0) return duplicates;
       }
-      const files = records.map((r) => ({ file: this.layout.article(r.id), data: JSON.stringify(r) }));
-      await writeFilesAtomic(files, this.layout.tmp, this.durability);
+      await this.writeArticles(
+        records.map((record) => ({ record, text: JSON.stringify(record) })),
+        records.length === 1 ? 'the article' : `the ${records.length} articles`,
+      );
       // An import is not followed by edits of what it wrote: nothing is kept, only stale copies dropped.
-      for (const f of files) this.recent?.forget(f.file);
-      await this.writeCatalog(records.map(toCatalogEntry));
+      for (const r of records) this.recent?.forget(this.layout.article(r.id));
       this.notify({ kind: 'put', records });
       return duplicates;
     });
@@ -321,17 +405,61 @@ export class NotebookStore {
   /** Read-modify-write one article inside the queue, so concurrent edits of the same article never lose each other. */
   updateArticle(id: string, mutate: (r: ArticleRecord) => void): Promise<ArticleRecord> {
     return this.enqueue(async () => {
-      const record = await this.readArticle(id);
+      const record = await this.readArticle(id, IN_QUEUE);
       mutate(record);
       record.updatedAt = new Date().toISOString();
-      // The article file first (flushed, renamed, its folder flushed), then its catalog row.
       const text = JSON.stringify(record);
-      await writeFileAtomic(this.layout.article(id), text, this.layout.tmp, this.durability);
+      await this.writeArticles([{ record, text }], 'the change');
       await this.remember(id, text);
-      await this.writeCatalog([toCatalogEntry(record)]);
       this.notify({ kind: 'update', records: [record] });
       return record;
     });
+  }
+
+  /**
+   * The one way article files are written (inside the write queue). In order:
+   * 1. the articles are named in flight in the journal, while their temp files are written and flushed;
+   * 2. the files are renamed into place: the commit point;
+   * 3. their rows are appended to the journal.
+   * A failure before 2 changes nothing (the temp files are removed; a DISK_FULL says so). After 2 the write
+   * has happened: a failed row append is logged and the row is already in memory; the next open writes it
+   * from the file, because the journal still names the article in flight. So a write reported as failed
+   * never appears later, and a row never stays older than its article.
+   */
+  private async writeArticles(items: Array<{ record: ArticleRecord; text: string }>, what: string): Promise<void> {
+    const files = items.map(({ record, text }) => ({ file: this.layout.article(record.id), data: text }));
+    const [prepared, intent] = await Promise.allSettled([
+      prepareFiles(files, this.layout.tmp, this.durability),
+      this.catalog.intend(items.map((i) => i.record.id)),
+    ]);
+    if (prepared.status === 'rejected' || intent.status === 'rejected') {
+      if (prepared.status === 'fulfilled') await discardPrepared(prepared.value);
+      throw nothingChanged(prepared.status === 'rejected' ? prepared.reason : (intent as PromiseRejectedResult).reason, what);
+    }
+    const fresh = items.filter((i) => !this.entry(i.record.id)).map((i) => this.layout.article(i.record.id));
+    try {
+      await commitFiles(prepared.value, this.durability);
+    } catch (e) {
+      // New articles renamed before the failure are removed again: the write is reported as failed, so
+      // they must not be recovered at the next open. (A replaced file needs no new space to be renamed.)
+      await Promise.all(fresh.map(removeQuietly));
+      throw e;
+    }
+    afterArticleWrite();
+    await this.writeRowsAfterCommit(items.map((i) => toCatalogEntry(i.record)));
+  }
+
+  /** Rows of article files already in place: a failure is not the write's (see writeArticles). */
+  private async writeRowsAfterCommit(rows: CatalogEntry[]): Promise<void> {
+    try {
+      await this.writeCatalog(rows);
+    } catch (e) {
+      this.catalog.set(rows);
+      this.compactWhenIdle();
+      console.error(
+        `[parallax] ${rows.length} catalog row(s) could not be appended (${(e as Error).message}); they are written at the next compaction or open`,
+      );
+    }
   }
 
   /**

@@ -1,32 +1,74 @@
-import { copyFile, mkdir, readFile, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, open, readFile, readdir, rename } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import type { ArticleRecord, CatalogEntry } from '../../core/article/article-record';
 import { toCatalogEntry } from '../../core/article/article-record';
-import { readJsonFile } from './durable-json-file';
+import type { Durability } from './durable-json-file';
+import { readJsonFile, syncDir } from './durable-json-file';
+import { writeFailure } from './io-errors';
 import type { Layout } from './notebook-layout';
+import { articleProblem } from './stored-shapes';
 
 /**
- * Self-repair of damaged notebook files. Nothing damaged is ever overwritten without a copy: the broken
- * file goes to `<notebook>/damaged/<time>/<same path>` first, and the notice says where.
+ * Self-repair of damaged notebook files. Nothing is ever overwritten or removed without a copy: the file
+ * goes to `<notebook>/damaged/<time>/<same path>` first (copied when it is about to be replaced, moved
+ * when it is set aside), and the notice says where. When the copy cannot be kept, nothing is replaced.
  */
 
 export const damagedDir = (l: Layout, stamp: string) => join(l.root, 'damaged', stamp);
 
 export const repairStamp = () => new Date().toISOString().replace(/[:.]/g, '-');
 
-/** Keep a copy of a damaged file under damaged/<stamp>/, at its path relative to the notebook. */
-export async function keepDamagedCopy(l: Layout, file: string, stamp: string): Promise<string> {
-  const dest = join(damagedDir(l, stamp), relative(l.root, file));
-  await mkdir(dirname(dest), { recursive: true });
-  await copyFile(file, dest);
+const damagedPath = (l: Layout, file: string, stamp: string) => join(damagedDir(l, stamp), relative(l.root, file));
+
+/** Flush a file just written outside the atomic writer (a copy kept under damaged/) and its folder. */
+async function flushFile(file: string, durability: Durability): Promise<void> {
+  if (durability !== 'fsync') return;
+  const fh = await open(file, 'r+');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await syncDir(dirname(file));
+}
+
+/**
+ * Keep a copy of a damaged file under damaged/<stamp>/, at its path relative to the notebook, flushed
+ * before the caller replaces the file. Throws (IO_ERROR, DISK_FULL) when the copy cannot be made: the
+ * caller must then leave the file as it is.
+ */
+export async function keepDamagedCopy(l: Layout, file: string, stamp: string, durability: Durability = 'fsync'): Promise<string> {
+  const dest = damagedPath(l, file, stamp);
+  try {
+    await mkdir(dirname(dest), { recursive: true });
+    await copyFile(file, dest);
+    await flushFile(dest, durability);
+  } catch (e) {
+    throw writeFailure(e, dest, `the damaged ${relative(l.root, file)} was left as it is`);
+  }
+  return dest;
+}
+
+/** Move a file out of the notebook's data into damaged/<stamp>/ (a rename: no space needed, nothing copied). */
+export async function setAside(l: Layout, file: string, stamp: string): Promise<string> {
+  const dest = damagedPath(l, file, stamp);
+  try {
+    await mkdir(dirname(dest), { recursive: true });
+    await rename(file, dest);
+  } catch (e) {
+    throw writeFailure(e, dest, `${relative(l.root, file)} was left where it is`);
+  }
+  await syncDir(dirname(dest));
+  await syncDir(dirname(file));
   return dest;
 }
 
 /**
  * The catalog is derived data: a shard's rows can be rebuilt from the article documents whose ids fall in
- * it. Documents that do not parse are left out (and reported); they are repaired when read.
+ * it. Documents that cannot be read, do not parse or have the wrong shape are left out (and reported);
+ * they are repaired when read, and looked at by the store's orphan recovery after a rebuild.
  */
 export async function rebuildShardEntries(
   l: Layout,
@@ -38,7 +80,7 @@ export async function rebuildShardEntries(
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names.filter((n) => n.endsWith('.json'))) {
     const record = await readJsonFile<ArticleRecord>(join(dir, name)).catch(() => null);
-    if (record && record.id === name.slice(0, -5)) entries[record.id] = toCatalogEntry(record);
+    if (record && !articleProblem(record, name.slice(0, -5))) entries[record.id] = toCatalogEntry(record);
     else unreadable.push(join(dir, name));
   }
   return { entries, unreadable };
@@ -68,7 +110,7 @@ export async function articleFromBackups(l: Layout, id: string, shard: string): 
       const listed = (JSON.parse(new TextDecoder().decode(manifest)) as Manifest).files.find((f) => f.path === wanted);
       if (!listed || createHash('sha256').update(data).digest('hex') !== listed.sha256) continue;
       const record = JSON.parse(new TextDecoder().decode(data)) as ArticleRecord;
-      if (record.id === id) return { record, archive };
+      if (!articleProblem(record, id)) return { record, archive };
     } catch {
       /* an unreadable archive is skipped; an older one may still hold the article */
     }

@@ -22,6 +22,7 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   INTERNAL: 500,
   IO_ERROR: 500,
   CORRUPT: 500,
+  DISK_FULL: 507,
 };
 
 export type HttpServerOptions = {

@@ -85,12 +85,15 @@ describe('search API', () => {
     await b.close();
   });
 
-  it('reports a damaged saved-searches file instead of overwriting it', async () => {
+  it('sets a damaged saved-searches file aside (kept, never overwritten) and says so; saving still works', async () => {
     const { dir, b } = await sample();
     writeFileSync(join(dir, 'saved-searches.json'), '{oops');
     const r = await dispatch(b.handlers, 'search.saved.save', { name: 'x', query: 'y' });
-    expect(r.ok ? null : r.error.code).toBe('CORRUPT');
-    expect(await readFile(join(dir, 'saved-searches.json'), 'utf8')).toBe('{oops');
+    expect(r.ok).toBe(true);
+    const kept = /moved to (\S+saved-searches\.json)/.exec(b.store.notice ?? '')?.[1];
+    expect(kept, b.store.notice ?? '').toMatch(/damaged/);
+    expect(await readFile(kept!, 'utf8')).toBe('{oops');
+    expect(JSON.parse(await readFile(join(dir, 'saved-searches.json'), 'utf8')).searches).toHaveLength(1);
     await b.close();
   });
 });
