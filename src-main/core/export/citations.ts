@@ -5,7 +5,7 @@ import '@citation-js/plugin-ris';
 import type { CitationStyle } from '../../contract';
 import { CHICAGO_STYLE } from './chicago-style';
 import type { ExportArticle } from './export-article';
-import { escapeMarkdown } from './markdown';
+import { escapeMarkdown } from './markdown-safety';
 
 /** One CSL-JSON item (the subset Parallax writes), as Zotero, pandoc and citeproc read it. */
 export type CslItem = {
