@@ -21,8 +21,7 @@ type TagEdit = (tags: string[]) => string[] | null;
  * interrupted operation resume on the next start, so a crash leaves some articles renamed and the rest
  * still under the old name, never a lost tag.
  */
-export function tagHandlers(store: NotebookStore, emit: Emit, index: AnnotationIndex): TagHandlers {
-  const file = new TagFile(store);
+export function tagHandlers(store: NotebookStore, emit: Emit, index: AnnotationIndex, file = new TagFile(store)): TagHandlers {
   let ready: Promise<void> | null = null;
 
   const uses = (match: (t: string) => boolean): string[] => {

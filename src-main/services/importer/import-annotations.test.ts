@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultOptions } from '../../../tests/helpers/export-fixture';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { annotatedRecords } from '../../../tests/helpers/annotated-notebook';
 import { corpus, seedFiles, seedsDir } from '../../../tests/helpers/seeds';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { w3cSamples } from '../../../tests/helpers/w3c-schemas';
+import { createBackup } from '../backup/backup-archive';
 import { openBackend } from '../backend';
 
 const tempDir = useTempDirs();
@@ -261,5 +263,81 @@ describe('importing a backup into a notebook', () => {
       files: [{ name: 'broken.zip', contentBase64: b64(Buffer.from(file.contentBase64, 'base64').subarray(0, 500)) }],
     });
     expect(broken.errors).toEqual([{ file: 'broken.zip', code: 'CORRUPT', message: expect.any(String) }]);
+  });
+
+  it('merges its stories by name and its tag colours, mapping article ids as the import does', async () => {
+    const dir = tempDir();
+    const a = await annotatedBackend(join(dir, 'a'));
+    const [r0, r1, r2, r3] = annotatedRecords();
+    await a.handlers['stories.create']({ name: 'Ankara talks', articleIds: [r0!.id, r1!.id, r2!.id] });
+    await a.handlers['stories.create']({ name: 'Only in the backup', articleIds: [r3!.id] });
+    await a.handlers['tags.recolour']({ tag: 'claim', color: '#ff0000' });
+    await a.handlers['tags.recolour']({ tag: 'actor/fidan', color: '#00ff00' });
+    const backup = await a.handlers['export.run']({ format: 'backup', scope: {}, options: defaultOptions });
+    await a.close();
+
+    // Notebook b has r0 as it is, and r1's text under an id of its own (imported separately).
+    const b = await openBackend(join(dir, 'b'), { create: true, durability: 'none' });
+    const ownId = 'b1b1b1b1b1b1b1b1';
+    await b.store.putArticles([r0!, { ...r1!, id: ownId, annotations: [] }]);
+    const mine = await b.handlers['stories.create']({ name: '  ankara TALKS ', articleIds: [r0!.id] });
+    await b.handlers['tags.recolour']({ tag: 'claim', color: '#0000ff' });
+    await b.handlers['tags.recolour']({ tag: 'other', color: '#123456' });
+
+    const upload = { files: [{ name: 'backup.zip', contentBase64: backup.contentBase64 }] };
+    const r = await b.handlers['articles.importFiles'](upload);
+    expect(r.errors).toEqual([]);
+    expect(r.stories).toEqual({ created: 1, extended: 1 });
+    expect(r.tagColours).toEqual({ added: 1, kept: [{ tag: 'claim', color: '#0000ff', backup: '#ff0000' }] });
+    const stories = (await b.handlers['stories.list']({})).stories;
+    expect(stories).toHaveLength(2);
+    const merged = stories.find((s) => s.id === mine.id)!;
+    expect(merged.name).toBe('ankara TALKS');
+    expect(merged.articleIds.sort()).toEqual([r0!.id, ownId, r2!.id].sort()); // r1 is the article b already had
+    expect(stories.find((s) => s.name === 'Only in the backup')!.articleIds).toEqual([r3!.id]);
+    const colours = Object.fromEntries((await b.handlers['tags.list']({})).tags.filter((t) => t.color).map((t) => [t.name, t.color]));
+    expect(colours).toEqual({ claim: '#0000ff', 'actor/fidan': '#00ff00', other: '#123456' });
+
+    // Importing it again adds nothing, and still says which colour it kept.
+    const again = await b.handlers['articles.importFiles'](upload);
+    expect(again.stories).toEqual({ created: 0, extended: 0 });
+    expect(again.tagColours).toEqual({ added: 0, kept: [{ tag: 'claim', color: '#0000ff', backup: '#ff0000' }] });
+    expect((await b.handlers['stories.list']({})).stories).toEqual(stories);
+  });
+
+  it('still imports the articles when its stories or tag colours are damaged, saying what was not merged', async () => {
+    const dir = tempDir();
+    const a = await annotatedBackend(join(dir, 'a'));
+    await a.handlers['stories.create']({ name: 'Ankara talks', articleIds: [annotatedRecords()[0]!.id] });
+    await a.handlers['tags.recolour']({ tag: 'claim', color: '#ff0000' });
+    await a.close();
+    // A backup whose stories file is not a list, and whose tag file holds names and colours that are not ones.
+    writeFileSync(join(dir, 'a', 'stories.json'), '{"version":1,"stories":{"oops":true}}');
+    const tags = JSON.parse(readFileSync(join(dir, 'a', 'tags.json'), 'utf8')) as { colors: Record<string, string> };
+    writeFileSync(
+      join(dir, 'a', 'tags.json'),
+      JSON.stringify({
+        ...tags,
+        colors: { ...tags.colors, ...JSON.parse('{"__proto__":"#111111","bad colour":"red"," spaced ":"#222222"}') },
+      }),
+    );
+    expect(readFileSync(join(dir, 'a', 'tags.json'), 'utf8')).toContain('"__proto__":"#111111"');
+    await createBackup(join(dir, 'a'), join(dir, 'backup.zip'));
+    const b = await openBackend(join(dir, 'b'), { create: true, durability: 'none' });
+    const r = await b.handlers['articles.importFiles']({
+      files: [{ name: 'backup.zip', contentBase64: readFileSync(join(dir, 'backup.zip')).toString('base64') }],
+    });
+    expect(r.imported).toHaveLength(5);
+    expect(r.errors).toEqual([
+      {
+        file: 'backup.zip',
+        code: 'CORRUPT',
+        message: expect.stringMatching(/^backup\.zip: its stories were not merged: .*not a list of stories/),
+      },
+    ]);
+    expect((await b.handlers['stories.list']({})).stories).toEqual([]);
+    expect(r.tagColours).toEqual({ added: 1, kept: [] });
+    expect((await b.handlers['tags.list']({})).tags.filter((t) => t.color).map((t) => [t.name, t.color])).toEqual([['claim', '#ff0000']]);
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   });
 });

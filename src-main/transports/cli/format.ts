@@ -26,6 +26,9 @@ export function formatImport(r: ImportReport): string {
     ...(r.annotations
       ? [`annotations: ${r.annotations.added} added, ${r.annotations.updated} updated, ${r.annotations.unchanged} unchanged`]
       : []),
+    ...(r.stories ? [`stories: ${r.stories.created} created, ${r.stories.extended} given more articles`] : []),
+    ...(r.tagColours ? [`tag colours: ${r.tagColours.added} added`] : []),
+    ...(r.tagColours?.kept ?? []).map((k) => `tag colour kept: ${k.tag} stays ${k.color} (the backup has ${k.backup})`),
     `${r.imported.length} imported, ${r.duplicates.length} duplicate(s), ${r.errors.length} error(s)`,
   ];
   return `${lines.join('\n')}\n`;
