@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Emit, ImportReport } from '../../contract';
-import { TagColor, TagName, isAppError } from '../../contract';
+import { Story, StoryName, TagColor, TagName, isAppError } from '../../contract';
 import type { ArticleRecord } from '../../core/article/article-record';
 import { displayTitle, effectiveMeta } from '../../core/article/article-record';
 import type { StoryStore } from '../compare/story-store';
@@ -28,8 +28,23 @@ const nameKey = (name: string) => name.trim().toLowerCase();
  * new story, a name already here gets the backup story's articles added. Article ids are mapped as the
  * import mapped them (an article already here under another id is that one).
  */
-async function mergeStories(other: NotebookStore, into: BackupMergeTargets['stories'], idMap: Map<string, string>, report: ImportReport) {
-  const theirs = await new BackupStories(other).list();
+async function mergeStories(
+  other: NotebookStore,
+  into: BackupMergeTargets['stories'],
+  idMap: Map<string, string>,
+  report: ImportReport,
+  label: string,
+) {
+  const all = await new BackupStories(other).list();
+  // The backup's file is as untrusted as any upload: only stories of the right shape, with a name the app accepts.
+  const theirs = all.filter((s) => Story.safeParse(s).success && StoryName.safeParse(s.name).success);
+  if (theirs.length < all.length) {
+    report.errors.push({
+      file: label,
+      code: 'BAD_INPUT',
+      message: `${label}: ${all.length - theirs.length} of its stories are not valid stories and were left out`,
+    });
+  }
   const counts = report.stories ?? { created: 0, extended: 0 };
   const ours = new Map((await into.list()).map((s) => [nameKey(s.name), s]));
   for (const story of theirs) {
@@ -132,7 +147,7 @@ export async function importBackupArchive(
           });
         }
       };
-      await part('stories', () => mergeStories(other, merge.stories, idMap, report));
+      await part('stories', () => mergeStories(other, merge.stories, idMap, report, label));
       await part('tag colours', () => mergeTagColours(other, merge.tags, report));
       if (report.stories && report.stories.created + report.stories.extended) emit?.('stories.changed', { ids: [] });
       if (report.tagColours?.added) emit?.('notebook.changed', { ids: [], reason: 'tags' });

@@ -340,4 +340,28 @@ describe('importing a backup into a notebook', () => {
     expect((await b.handlers['tags.list']({})).tags.filter((t) => t.color).map((t) => [t.name, t.color])).toEqual([['claim', '#ff0000']]);
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   });
+
+  it('takes only the stories that are valid: the right shape and a name the app accepts', async () => {
+    const dir = tempDir();
+    const a = await annotatedBackend(join(dir, 'a'));
+    const id = annotatedRecords()[0]!.id;
+    const good = await a.handlers['stories.create']({ name: 'Ankara talks', articleIds: [id] });
+    await a.close();
+    const bad = [
+      { ...good, id: 'ba0000000000000d', name: 'Evil \u001b]52;c;eA==\u0007 story' },
+      { id: 'ba0000000000000e', name: 42, articleIds: 'all' },
+    ];
+    writeFileSync(join(dir, 'a', 'stories.json'), JSON.stringify({ version: 1, stories: [good, ...bad] }));
+    await createBackup(join(dir, 'a'), join(dir, 'backup.zip'));
+    const b = await openBackend(join(dir, 'b'), { create: true, durability: 'none' });
+    const r = await b.handlers['articles.importFiles']({
+      files: [{ name: 'backup.zip', contentBase64: readFileSync(join(dir, 'backup.zip')).toString('base64') }],
+    });
+    expect(r.imported).toHaveLength(5);
+    expect(r.stories).toEqual({ created: 1, extended: 0 });
+    expect(r.errors).toEqual([
+      { file: 'backup.zip', code: 'BAD_INPUT', message: 'backup.zip: 2 of its stories are not valid stories and were left out' },
+    ]);
+    expect((await b.handlers['stories.list']({})).stories.map((s) => [s.name, s.articleIds])).toEqual([['Ankara talks', [id]]]);
+  });
 });
