@@ -78,8 +78,9 @@ const W3cAnnotation = z
       .string()
       .regex(/^\S{1,128}$/, 'must be the fingerprint Parallax writes')
       .optional(),
-    'parallax:articleTitle': z.string().max(5000).optional(),
-    'parallax:outlet': z.string().max(500).optional(),
+    // Only compared, and clipped wherever a message names them, so any length is read.
+    'parallax:articleTitle': z.string().optional(),
+    'parallax:outlet': z.string().optional(),
     'parallax:anchorStatus': z.enum(['ok', 'drifted', 'orphaned']).optional(),
     'parallax:anchorStart': z.number().int().min(0).optional(),
     'parallax:anchorEnd': z.number().int().min(0).optional(),
