@@ -112,6 +112,15 @@ export const ImportReport = z.object({
   errors: z.array(z.object({ file: z.string(), code: z.string(), message: z.string() })),
   /** Annotations read from W3C JSON-LD files and backups (absent when none were imported). */
   annotations: z.object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }).optional(),
+  /** Stories merged from a backup, by name: new ones created, existing ones given the backup's articles. */
+  stories: z.object({ created: z.number().int(), extended: z.number().int() }).optional(),
+  /** Tag colours from a backup: those added, and the clashes, where the notebook kept its own colour. */
+  tagColours: z
+    .object({
+      added: z.number().int(),
+      kept: z.array(z.object({ tag: z.string(), color: z.string(), backup: z.string() })),
+    })
+    .optional(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

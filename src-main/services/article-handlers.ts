@@ -1,6 +1,7 @@
 import type { Emit, Handlers } from '../contract';
 import { AppError } from '../contract';
 import { setAnalysis, summaryOf, toDetail, toSummary } from '../core/article/article-record';
+import type { BackupMergeTargets } from './backup/import-backup';
 import { analyseSource } from './importer/formats/analyse-source';
 import { fingerprintOf, importArticles } from './importer/import-articles';
 import { bytesToText, readImportFile } from './importer/read-import-file';
@@ -27,7 +28,7 @@ export type ImportRunner = <T>(files: number, job: () => Promise<T>) => Promise<
 
 /**
  * `onSampleStory` files the sample's articles under the story its manifest names (the compare feature's
- * stories); `runImport` wraps every import.
+ * stories); `runImport` wraps every import; an imported backup's stories and tag colours go into `backupInto`.
  */
 export function articleHandlers(
   store: NotebookStore,
@@ -35,6 +36,7 @@ export function articleHandlers(
   library: SortedCatalog,
   onSampleStory?: (name: string, ids: string[]) => Promise<void>,
   runImport: ImportRunner = (_files, job) => job(),
+  backupInto?: BackupMergeTargets,
 ): ArticleHandlers {
   const changed = (ids: string[], reason: string) => emit('notebook.changed', { ids, reason });
 
@@ -85,7 +87,7 @@ export function articleHandlers(
           files.map((file) => ({ file, load: () => readImportFile(file) })),
           emit,
         );
-        await importSpecialPaths(store, special, r, emit);
+        await importSpecialPaths(store, special, r, emit, backupInto);
         return r;
       });
       report.errors.push(...walked.skipped);
@@ -101,7 +103,7 @@ export function articleHandlers(
       const sources = files.map((f) => ({ file: f.name, load: () => bytesToText(Buffer.from(f.contentBase64, 'base64'), f.name) }));
       const report = await runImport(all.length, async () => {
         const r = await importArticles(store, sources, emit);
-        await importSpecialUploads(store, special, r, emit);
+        await importSpecialUploads(store, special, r, emit, backupInto);
         return r;
       });
       changed(

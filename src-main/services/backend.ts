@@ -22,6 +22,7 @@ import { exportHandlers } from './export-handlers';
 import type { OpenOptions } from './store/notebook-store';
 import { NotebookStore } from './store/notebook-store';
 import { tagHandlers } from './tag-handlers';
+import { TagFile } from './tags/tag-file';
 import { replaceTextHandlers } from './replace-text-handlers';
 import { pathExists } from './path-exists';
 
@@ -71,6 +72,8 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
   const emit: Emit = opts.emit ?? (() => undefined);
   const search = new SearchService(store, emit, opts.search, early);
   const stories = new StoryStore(store);
+  // One tag file for the notebook: the tag manager and a backup import (which merges its colours) share it.
+  const tagFile = new TagFile(store);
   // The library's orders, kept sorted across edits; listing and locating rows share them.
   const library = new SortedCatalog(store);
   const annotations = new AnnotationIndex(store);
@@ -101,11 +104,12 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
       library,
       (name, ids) => stories.ensure(name, ids).then(() => emit('stories.changed', { ids: [] })),
       (files, job) => search.indexAfter(files, job),
+      { stories, tags: tagFile },
     ),
     ...libraryHandlers(store, library),
     ...compareHandlers(store, stories, emit),
     ...annotationHandlers(store, emit, annotations),
-    ...tagHandlers(store, emit, annotations),
+    ...tagHandlers(store, emit, annotations, tagFile),
     ...replaceTextHandlers(store, emit),
     ...searchHandlers(store, search, new SavedSearches(store)),
     ...exportHandlers(store, emit, { pdf: opts.pdf ?? chromiumPdfRenderer(), resolvers: opts.resolvers ?? resolvers }),

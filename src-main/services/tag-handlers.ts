@@ -42,8 +42,7 @@ function setColors(d: TagFileDraft, colors: Iterable<{ tag: string; color: strin
  * other's entry, leaving the first half done after a crash. Each one's checks (does the tag exist, would
  * the new name collide) run inside its turn, so two renames onto one name cannot both pass.
  */
-export function tagHandlers(store: NotebookStore, emit: Emit, index: AnnotationIndex): TagHandlers {
-  const file = new TagFile(store);
+export function tagHandlers(store: NotebookStore, emit: Emit, index: AnnotationIndex, file = new TagFile(store)): TagHandlers {
   let ready: Promise<void> | null = null;
   let bulkTail: Promise<unknown> = Promise.resolve();
   const oneAtATime = <T>(op: () => Promise<T>): Promise<T> => {

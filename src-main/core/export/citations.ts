@@ -5,7 +5,7 @@ import '@citation-js/plugin-ris';
 import type { CitationStyle } from '../../contract';
 import { CHICAGO_STYLE } from './chicago-style';
 import type { ExportArticle } from './export-article';
-import { escapeMarkdown } from './markdown';
+import { escapeMarkdown } from './markdown-safety';
 
 /** One CSL-JSON item (the subset Parallax writes), as Zotero, pandoc and citeproc read it. */
 export type CslItem = {
@@ -74,14 +74,96 @@ export function cslJson(articles: ExportArticle[]): string {
   return `${JSON.stringify(articles.map(toCslItem), null, 2)}\n`;
 }
 
-export function bibtex(articles: ExportArticle[]): string {
-  if (!articles.length) return '';
-  return `${(new Cite(articles.map(toCslItem)).format('bibtex') as string).trim()}\n`;
+const MONTH_MACROS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** One BibTeX entry as citation-js builds it: its values already in BibTeX's own escaping. */
+type BibEntry = { type: string; label: string; properties: Record<string, string> };
+
+/**
+ * Citation keys unique in one export, case-insensitively (BibTeX and pybtex refuse a repeated key): a key
+ * several entries share gets a, b, c… in export order, as reference managers do (`2025Syriaa`,
+ * `2025Syriab`). The same export always gets the same keys.
+ */
+export function uniqueKeys(labels: string[]): string[] {
+  const count = new Map<string, number>();
+  for (const l of labels) count.set(l.toLowerCase(), (count.get(l.toLowerCase()) ?? 0) + 1);
+  const taken = new Set(labels.filter((l) => count.get(l.toLowerCase()) === 1).map((l) => l.toLowerCase()));
+  const suffix = (n: number): string => (n < 26 ? String.fromCharCode(97 + n) : suffix(Math.floor(n / 26) - 1) + suffix(n % 26));
+  const next = new Map<string, number>();
+  return labels.map((l) => {
+    if (count.get(l.toLowerCase()) === 1) return l;
+    let key: string;
+    do {
+      const n = next.get(l.toLowerCase()) ?? 0;
+      next.set(l.toLowerCase(), n + 1);
+      key = `${l}${suffix(n)}`;
+    } while (taken.has(key.toLowerCase()));
+    taken.add(key.toLowerCase());
+    return key;
+  });
 }
 
-export function ris(articles: ExportArticle[]): string {
+/**
+ * BibTeX entries (citation-js maps the CSL items and escapes the values). Keys are made unique, and the date
+ * is written as BibTeX and biblatex read it: `month = oct` (the macro every style defines, not a string
+ * such as {oct 12}, which biber and pybtex refuse) and the day in `day = {12}`.
+ */
+export function bibtex(articles: ExportArticle[]): string {
   if (!articles.length) return '';
-  return `${(new Cite(articles.map(toCslItem)).format('ris') as string).trim()}\n`;
+  const items = articles.map(toCslItem);
+  const entries = new Cite(items).format('bibtex', { format: 'object' }) as unknown as BibEntry[];
+  const keys = uniqueKeys(entries.map((e) => e.label));
+  const text = entries.map((e, i) => {
+    const fields = Object.entries(e.properties).filter(([name]) => name !== 'month');
+    const [, month, day] = items[i]!.issued?.['date-parts'][0] ?? [];
+    const date = [...(month ? [`\tmonth = ${MONTH_MACROS[month - 1]},\n`] : []), ...(month && day ? [`\tday = {${day}},\n`] : [])];
+    const yearAt = fields.findIndex(([name]) => name === 'year');
+    const lines = fields.map(([name, value]) => `\t${name} = {${value}},\n`);
+    lines.splice(yearAt < 0 ? lines.length : yearAt + 1, 0, ...date);
+    return `@${e.type}{${keys[i]},\n${lines.join('')}}\n`;
+  });
+  return text.join('');
+}
+
+/**
+ * A RIS value on one line with single spaces: a line break would end the field and let the next line pose
+ * as another tag, and readers split a line at its first "  - " (two spaces), so none may stay inside.
+ */
+const risValue = (s: string) => s.replace(/\s+/g, ' ').trim();
+const risDate = (parts: number[] | undefined) =>
+  parts?.[0]
+    ? `${parts[0]}/${parts[1] ? String(parts[1]).padStart(2, '0') : ''}/${parts[2] ? String(parts[2]).padStart(2, '0') : ''}/`
+    : null;
+
+/**
+ * RIS (the 2011 specification, as Zotero, EndNote and Mendeley read it): a NEWS record per article, every
+ * author as an `AU` line ("Family, Given", or an organisation's name whole), the year in `PY` and the full
+ * date in `DA` (`2025/10/12/`), the access date in `Y2`. Values are never wrapped: a reference manager
+ * reads a continuation line as part of the text, so wrapping broke addresses and titles.
+ */
+export function ris(articles: ExportArticle[]): string {
+  const record = (item: CslItem): string => {
+    const issued = item.issued?.['date-parts'][0];
+    const lines: Array<[string, string | null | undefined]> = [
+      ['TY', 'NEWS'],
+      ...(item.author ?? []).map((a): [string, string] => [
+        'AU',
+        'literal' in a ? a.literal : [a.family, a.given].filter(Boolean).join(', '),
+      ]),
+      ['TI', item.title],
+      ['T2', item['container-title']],
+      ['PY', issued ? String(issued[0]) : null],
+      ['DA', risDate(issued)],
+      ['CY', item['publisher-place']],
+      ['LA', item.language],
+      ['UR', item.URL],
+      ['Y2', risDate(item.accessed?.['date-parts'][0])],
+      ['ID', item.id],
+    ];
+    const body = lines.filter(([, v]) => v && risValue(v)).map(([tag, v]) => `${tag}  - ${risValue(v!)}\r\n`);
+    return `${body.join('')}ER  - \r\n`;
+  };
+  return articles.map((a) => record(toCslItem(a))).join('\r\n');
 }
 
 /**

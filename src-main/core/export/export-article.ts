@@ -16,6 +16,8 @@ export type ExportArticle = {
   file: string | null;
   importedAt: string;
   updatedAt: string;
+  /** The duplicate check's hash of the text (services/importer/analyse-job.ts): the same file gives the same one in any notebook. */
+  fingerprint: string;
   /** The clean text the annotations' offsets refer to. */
   body: string;
   /** In reading order. */
@@ -38,6 +40,7 @@ export function toExportArticle(r: ArticleRecord): ExportArticle {
     file,
     importedAt,
     updatedAt,
+    fingerprint: r.fingerprint,
     body,
     annotations: [...r.annotations].sort(byPosition),
   };

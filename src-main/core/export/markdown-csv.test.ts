@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { expectGolden } from '../../../tests/helpers/golden';
 import { fixedArticles, fixedSettings } from '../../../tests/helpers/export-fixture';
 import { CSV_COLUMNS, UTF8_BOM, csvCell } from './csv';
-import { escapeMarkdown } from './markdown';
+import { escapeMarkdown } from './markdown-safety';
 import { renderExport, renderToStrings } from './render-export';
 
 /** A strict RFC 4180 reader, to prove the CSV reads back into exactly the cells that were written. */
@@ -118,6 +118,18 @@ describe('CSV export', () => {
     expect(csvCell('=HYPERLINK("http://evil","x")')).toBe('"\'=HYPERLINK(""http://evil"",""x"")"');
     expect(csvCell('plain')).toBe('plain');
     expect(csvCell(null)).toBe('');
+  });
+
+  it('reads back hostile cells exactly: quotes, commas, line breaks, backticks, pipes, HTML and formulas', () => {
+    const [a] = fixedArticles().filter((x) => x.annotations.length);
+    const title = '`tick` | pipe, "quoted" <img src=x onerror=alert(1)>\r\nnext line';
+    const note = '=HYPERLINK("javascript:alert(1)") | `code` ,;\n| a | b |';
+    const hostile = { ...a!, title, url: 'https://evil.example/"><x>', annotations: [{ ...a!.annotations[0]!, note }] };
+    const rows = readCsv(renderToStrings(renderExport('csv', [hostile], fixedSettings(), 'n')).get('n.csv')!);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]![2]).toBe(title);
+    expect(rows[1]![5]).toBe('https://evil.example/"><x>');
+    expect(rows[1]![7]).toBe(`'${note}`);
   });
 
   it('starts with a UTF-8 byte order mark only when asked', () => {

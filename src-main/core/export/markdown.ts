@@ -1,7 +1,7 @@
-import { stringify } from 'yaml';
 import type { Annotation } from '../../contract';
 import type { ExportArticle } from './export-article';
 import { longDate, obsidianTag, shortCitation } from './export-article';
+import { escapeInline, escapeMarkdown, frontMatter, inertMarkdown, markdownDestination } from './markdown-safety';
 
 /** What every Markdown piece needs besides the article: formatted references, file names, the time of export. */
 export type MarkdownContext = {
@@ -17,29 +17,16 @@ export type MarkdownContext = {
   comparison?: string;
 };
 
-/** Markdown that shows `text` literally: no emphasis, links, HTML or headings sneak in from article text. */
-export function escapeMarkdown(text: string): string {
-  // URLs stay as they are, so renderers still link them (a backslash inside one would break it).
-  return text
-    .split(/(https?:\/\/[^\s<>]+)/)
-    .map((part, i) => (i % 2 ? part : part.replace(/([\\`*_[\]<>#|~=^$])/g, '\\$1')))
-    .join('')
-    .replace(/^(\s*)([-+]|\d+[.)])(\s)/gm, '$1\\$2$3');
-}
-
-/** Text inside [[link|text]]: the characters that end or split a wikilink are dropped. */
+/**
+ * Text inside [[link|text]], and the short labels around such links: the characters that end or split a
+ * wikilink are dropped, and so are those that could start HTML, code or an escape (`< > \` and backtick),
+ * so a viewer that does not know wikilinks and renders the brackets as plain Markdown shows only text.
+ */
 const linkText = (s: string) =>
   s
-    .replace(/[[\]|#^]/g, ' ')
+    .replace(/[[\]|#^<>\\`]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-
-export function frontMatter(data: Record<string, unknown>): string {
-  const clean = Object.fromEntries(
-    Object.entries(data).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && !v.length)),
-  );
-  return `---\n${stringify(clean, { lineWidth: 0 })}---\n`;
-}
 
 function articleLink(a: ExportArticle, ctx: MarkdownContext): string {
   const label = linkText(shortCitation(a));
@@ -62,7 +49,7 @@ export function annotationMarkdown(a: ExportArticle, n: Annotation, ctx: Markdow
     .join('\n');
   // The block id goes on the quote's last line, so Obsidian can link to this passage: [[file#^id]].
   const lines = [quote, '>', `> — ${articleLink(a, ctx)} ^${n.id}`, ''];
-  if (n.note.trim()) lines.push(n.note.trim(), '');
+  if (n.note.trim()) lines.push(inertMarkdown(n.note.trim()), '');
   const details = [
     n.tags.length ? `Tags: ${tagList(n.tags)}` : null,
     `Colour: ${n.color}`,
@@ -75,18 +62,18 @@ export function annotationMarkdown(a: ExportArticle, n: Annotation, ctx: Markdow
 
 function metaLine(a: ExportArticle): string {
   const parts = [
-    a.outlet ? `**${escapeMarkdown(a.outlet)}**` : null,
+    a.outlet ? `**${escapeInline(a.outlet)}**` : null,
     longDate(a.publishedAt),
-    a.author ? escapeMarkdown(a.author) : null,
-    a.dateline ? escapeMarkdown(a.dateline) : null,
-    a.url ? `[source](<${a.url}>)` : null,
+    a.author ? escapeInline(a.author) : null,
+    a.dateline ? escapeInline(a.dateline) : null,
+    markdownDestination(a.url) ? `[source](${markdownDestination(a.url)})` : null,
   ].filter(Boolean);
   return parts.join(' · ');
 }
 
 function articleSections(a: ExportArticle, ctx: MarkdownContext, level: '#' | '##'): string {
   const sub = `${level}#`;
-  const out = [`${level} ${escapeMarkdown(a.title)}`, ''];
+  const out = [`${level} ${escapeInline(a.title)}`, ''];
   const meta = metaLine(a);
   if (meta) out.push(meta, '');
   if (a.tags.length) out.push(`Tags: ${tagList(a.tags)}`, '');
@@ -129,17 +116,18 @@ function header(articles: ExportArticle[], ctx: MarkdownContext): string {
   const notes = articles.reduce((n, a) => n + a.annotations.length, 0);
   const tags = [...new Set(articles.flatMap((a) => [...a.tags, ...a.annotations.flatMap((n) => n.tags)]).map(obsidianTag))].filter(Boolean);
   const fm = frontMatter({ title: ctx.title, exported: ctx.generatedAt, articles: articles.length, annotations: notes, tags: tags.sort() });
-  return `${fm}\n# ${escapeMarkdown(ctx.title)}\n\n*${articles.length} article(s), ${notes} annotation(s), exported ${ctx.generatedAt.slice(0, 10)} from Parallax.*\n`;
+  return `${fm}\n# ${escapeInline(ctx.title)}\n\n*${articles.length} article(s), ${notes} annotation(s), exported ${ctx.generatedAt.slice(0, 10)} from Parallax.*\n`;
 }
 
 function comparisonSection(ctx: MarkdownContext): string {
-  return ctx.comparison ? `## Comparison\n\n${ctx.comparison.trim()}\n` : '';
+  return ctx.comparison ? `## Comparison\n\n${inertMarkdown(ctx.comparison.trim())}\n` : '';
 }
 
 /** The index of a per-article export: links to every article file, the comparison, the references. */
 export function indexFile(articles: ExportArticle[], ctx: MarkdownContext): string {
   const list = articles.map(
-    (a) => `- [[${ctx.fileNames.get(a.id)}|${linkText(a.title)}]] — ${linkText(shortCitation(a))} (${a.annotations.length} annotation(s))`,
+    (a) =>
+      `- [[${ctx.fileNames.get(a.id)}|${linkText(a.title)}]] — ${escapeInline(shortCitation(a))} (${a.annotations.length} annotation(s))`,
   );
   const tail = [comparisonSection(ctx), referencesSection(articles, ctx)].filter(Boolean);
   return `${[header(articles, ctx), '## Articles\n', ...list].join('\n')}\n${tail.map((t) => `\n${t}`).join('')}`;
@@ -148,7 +136,7 @@ export function indexFile(articles: ExportArticle[], ctx: MarkdownContext): stri
 /** The combined layout in pieces, so a large export can be written article by article. */
 export const combinedMarkdown = {
   begin(articles: ExportArticle[], ctx: MarkdownContext): string {
-    const toc = articles.map((a) => `- [[#${linkText(a.title)}]] — ${linkText(shortCitation(a))}`);
+    const toc = articles.map((a) => `- [[#${linkText(a.title)}]] — ${escapeInline(shortCitation(a))}`);
     return [header(articles, ctx), '## Contents\n', ...toc, comparisonSection(ctx) ? `\n${comparisonSection(ctx)}` : ''].join('\n');
   },
   article(a: ExportArticle, ctx: MarkdownContext): string {

@@ -6,13 +6,19 @@ import { highlightHex } from './html-report';
  * W3C Web Annotation Data Model (JSON-LD). Each annotation targets its article with a TextQuoteSelector and
  * a TextPositionSelector (code points over the clean text), keeps its note as a Markdown TextualBody
  * (purpose commenting) and each tag as a TextualBody (purpose tagging), and its colour as a styleClass with
- * a CssStylesheet, as the model's section 4.4 says. What the model has no term for (the Parallax article id
- * and the anchor's status) sits under a `parallax:` prefix declared in the context, so other tools can
- * ignore it and Parallax re-imports without loss.
+ * a CssStylesheet, as the model's section 4.4 says. What the model has no term for sits under a `parallax:`
+ * prefix declared in the context (every key expands to an IRI, so the file is valid JSON-LD and other
+ * tools can ignore them), and lets Parallax re-import without loss, into this notebook or another:
+ *
+ * - `parallax:article`: the article's IRI in the notebook it came from;
+ * - `parallax:fingerprint`, `parallax:articleTitle`, `parallax:outlet`: what identifies the article in any
+ *   notebook (the duplicate check's hash of its text, its title and outlet), since ids differ per notebook;
+ * - `parallax:anchorStatus`, `parallax:anchorStart`, `parallax:anchorEnd`: where the passage sits now
+ *   (ok, drifted or orphaned; UTF-16 offsets), which may differ from the TextPositionSelector it was made at.
  */
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const PARALLAX_NS = 'https://parallax.invalid/ns/annotation#';
-export const CONTEXT = [ANNO_CONTEXT, { parallax: PARALLAX_NS }] as const;
+export const CONTEXT = [ANNO_CONTEXT, { parallax: PARALLAX_NS, 'parallax:article': { '@type': '@id' } }] as const;
 
 export const annotationIri = (id: string) => `urn:parallax:annotation:${id}`;
 export const articleIri = (id: string) => `urn:parallax:article:${id}`;
@@ -43,7 +49,13 @@ export function toW3cAnnotation(a: ExportArticle, n: Annotation, withContext: bo
     },
     stylesheet: { type: 'CssStylesheet', value: `.${styleClassOf(n.color)} { background-color: ${highlightHex[n.color]}; }` },
     'parallax:article': articleIri(a.id),
-    'parallax:anchor': n.anchor,
+    'parallax:fingerprint': a.fingerprint,
+    'parallax:articleTitle': a.title,
+    ...(a.outlet ? { 'parallax:outlet': a.outlet } : {}),
+    'parallax:anchorStatus': n.anchor.status,
+    ...(n.anchor.start !== null && n.anchor.end !== null
+      ? { 'parallax:anchorStart': n.anchor.start, 'parallax:anchorEnd': n.anchor.end }
+      : {}),
   };
   return out;
 }

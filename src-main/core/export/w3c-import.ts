@@ -15,6 +15,8 @@ export type IncomingAnnotation = {
   id: string;
   /** The `parallax:article` IRI, when the file came from Parallax. */
   parallaxArticle: string | null;
+  /** What identifies the article in another notebook (Parallax exports carry them): its text's fingerprint, title and outlet. */
+  article: { fingerprint: string | null; title: string | null; outlet: string | null };
   /** The target's source IRI (the article's URL or urn:parallax:article:…). */
   source: string;
   color: HighlightColor;
@@ -72,6 +74,17 @@ const W3cAnnotation = z
     bodyValue: z.string().optional(),
     target: z.unknown(),
     'parallax:article': IRI.optional(),
+    'parallax:fingerprint': z
+      .string()
+      .regex(/^\S{1,128}$/, 'must be the fingerprint Parallax writes')
+      .optional(),
+    // Only compared, and clipped wherever a message names them, so any length is read.
+    'parallax:articleTitle': z.string().optional(),
+    'parallax:outlet': z.string().optional(),
+    'parallax:anchorStatus': z.enum(['ok', 'drifted', 'orphaned']).optional(),
+    'parallax:anchorStart': z.number().int().min(0).optional(),
+    'parallax:anchorEnd': z.number().int().min(0).optional(),
+    // How earlier exports wrote the anchor; its keys were in no JSON-LD context, so it is read but no longer written.
     'parallax:anchor': z
       .object({ status: z.enum(['ok', 'drifted', 'orphaned']), start: z.number().int().nullable(), end: z.number().int().nullable() })
       .optional(),
@@ -147,9 +160,18 @@ function toIncoming(raw: unknown, where: string): IncomingAnnotation {
     if (b.purpose === 'tagging') tags.push(b.value.trim());
     else notes.push(b.value);
   }
+  const status = a['parallax:anchorStatus'];
+  const anchor = status
+    ? { status, start: a['parallax:anchorStart'] ?? null, end: a['parallax:anchorEnd'] ?? null }
+    : (a['parallax:anchor'] ?? null);
   return {
     id: idForIri(a.id),
     parallaxArticle: a['parallax:article'] ?? null,
+    article: {
+      fingerprint: a['parallax:fingerprint'] ?? null,
+      title: a['parallax:articleTitle'] ?? null,
+      outlet: a['parallax:outlet'] ?? null,
+    },
     source: target.data.source,
     color: colorOf(target.data.styleClass),
     note: notes.join('\n\n'),
@@ -158,7 +180,7 @@ function toIncoming(raw: unknown, where: string): IncomingAnnotation {
     position: pos ? { start: pos.start, end: pos.end } : null,
     createdAt: a.created ?? null,
     updatedAt: a.modified ?? null,
-    anchor: a['parallax:anchor'] ?? null,
+    anchor,
   };
 }
 

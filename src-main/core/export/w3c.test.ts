@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fixedArticles, fixedSettings } from '../../../tests/helpers/export-fixture';
 import { corpus } from '../../../tests/helpers/seeds';
 import { loadW3cSuite, w3cSamples } from '../../../tests/helpers/w3c-schemas';
+import { expandOffline } from '../../../tests/helpers/json-ld';
 import { renderExport, renderToStrings } from './render-export';
+import { PARALLAX_NS } from './w3c-export';
 import { codePointToUtf16, idForIri, locateQuote, parseW3cDocument } from './w3c-import';
 
 const render = (jsonLines: boolean) => {
@@ -27,6 +29,32 @@ describe('W3C Web Annotation export', () => {
     for (const l of lines) expect(suite.check('annotation', JSON.parse(l))).toEqual([]);
   });
 
+  it.runIf(suiteDir)('is valid JSON-LD: every key expands to an IRI under the Web Annotation context (no term dropped)', async () => {
+    // Safe mode refuses any key or value JSON-LD would drop, as it dropped the anchor's "status" before.
+    const expanded = (await expandOffline(JSON.parse(render(false)), suiteDir!)) as Array<Record<string, unknown>>;
+    expect(JSON.stringify(expanded)).toContain(`${PARALLAX_NS}anchorStatus`);
+    for (const line of render(true).trim().split('\n')) {
+      const [item] = (await expandOffline(JSON.parse(line), suiteDir!)) as Array<Record<string, Array<Record<string, unknown>>>>;
+      expect(item![`${PARALLAX_NS}article`]).toEqual([{ '@id': expect.stringMatching(/^urn:parallax:article:/) }]);
+      expect(item![`${PARALLAX_NS}anchorStatus`]![0]!['@value']).toMatch(/^(ok|drifted|orphaned)$/);
+      expect(item![`${PARALLAX_NS}fingerprint`]![0]!['@value']).toMatch(/^fixture-[0-9a-f]{16}$/);
+    }
+  });
+
+  it('still reads the anchor as earlier exports wrote it (parallax:anchor)', () => {
+    const [line] = render(true).trim().split('\n');
+    const doc = JSON.parse(line!) as Record<string, unknown>;
+    const anchor = {
+      status: doc['parallax:anchorStatus'],
+      start: doc['parallax:anchorStart'] ?? null,
+      end: doc['parallax:anchorEnd'] ?? null,
+    };
+    for (const k of ['parallax:anchorStatus', 'parallax:anchorStart', 'parallax:anchorEnd', 'parallax:fingerprint']) delete doc[k];
+    const [back] = parseW3cDocument(JSON.stringify({ ...doc, 'parallax:anchor': anchor }), 'old.jsonld');
+    expect(back!.anchor).toEqual(anchor);
+    expect(back!.article.fingerprint).toBeNull();
+  });
+
   it('gives each annotation TextQuote and TextPosition selectors, tags as tagging bodies and its colour as a styleClass', () => {
     const first = JSON.parse(render(true).split('\n')[0]!) as {
       target: { selector: Array<{ type: string }>; styleClass: string };
@@ -38,7 +66,7 @@ describe('W3C Web Annotation export', () => {
   });
 
   it('reads its own export back without loss (collection and JSON Lines)', () => {
-    const original = fixedArticles().flatMap((a) => a.annotations.map((n) => ({ ...n, articleId: a.id })));
+    const original = fixedArticles().flatMap((a) => a.annotations.map((n) => ({ ...n, articleId: a.id, article: a })));
     for (const jsonLines of [false, true]) {
       const back = parseW3cDocument(render(jsonLines), 'notes.jsonld');
       expect(back).toHaveLength(original.length);
@@ -47,6 +75,7 @@ describe('W3C Web Annotation export', () => {
         expect(b).toEqual({
           id: n.id,
           parallaxArticle: `urn:parallax:article:${n.articleId}`,
+          article: { fingerprint: n.article.fingerprint, title: n.article.title, outlet: n.article.outlet },
           source: expect.any(String),
           color: n.color,
           note: n.note,

@@ -2,16 +2,98 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Emit, ImportReport } from '../../contract';
-import { isAppError } from '../../contract';
+import { Story, StoryName, TagColor, TagName, isAppError } from '../../contract';
 import type { ArticleRecord } from '../../core/article/article-record';
 import { displayTitle, effectiveMeta } from '../../core/article/article-record';
+import type { StoryStore } from '../compare/story-store';
+import { StoryStore as BackupStories } from '../compare/story-store';
 import { NotebookStore } from '../store/notebook-store';
+import type { TagFile } from '../tags/tag-file';
+import { TagFile as BackupTags } from '../tags/tag-file';
 import { restoreBackup } from './backup-archive';
+
+/**
+ * The open notebook's own story store and tag file, which a backup's stories and tag colours merge into.
+ * They must be the instances the rest of the app uses (each keeps its file in memory and writes it whole).
+ */
+export type BackupMergeTargets = {
+  stories: Pick<StoryStore, 'list' | 'create' | 'add'>;
+  tags: Pick<TagFile, 'load' | 'data' | 'update'>;
+};
+
+const nameKey = (name: string) => name.trim().toLowerCase();
+
+/**
+ * A backup's stories join the notebook's by name (case and surrounding spaces ignored): a new name makes a
+ * new story, a name already here gets the backup story's articles added. Article ids are mapped as the
+ * import mapped them (an article already here under another id is that one).
+ */
+async function mergeStories(
+  other: NotebookStore,
+  into: BackupMergeTargets['stories'],
+  idMap: Map<string, string>,
+  report: ImportReport,
+  label: string,
+) {
+  const all = await new BackupStories(other).list();
+  // The backup's file is as untrusted as any upload: only stories of the right shape, with a name the app accepts.
+  const theirs = all.filter((s) => Story.safeParse(s).success && StoryName.safeParse(s.name).success);
+  if (theirs.length < all.length) {
+    report.errors.push({
+      file: label,
+      code: 'BAD_INPUT',
+      message: `${label}: ${all.length - theirs.length} of its stories are not valid stories and were left out`,
+    });
+  }
+  const counts = report.stories ?? { created: 0, extended: 0 };
+  const ours = new Map((await into.list()).map((s) => [nameKey(s.name), s]));
+  for (const story of theirs) {
+    const ids = [...new Set(story.articleIds.map((id) => idMap.get(id)).filter((id): id is string => !!id))];
+    const existing = ours.get(nameKey(story.name));
+    if (!existing) {
+      ours.set(nameKey(story.name), await into.create(story.name, ids));
+      counts.created++;
+    } else if (ids.some((id) => !existing.articleIds.includes(id))) {
+      ours.set(nameKey(story.name), await into.add(existing.id, ids));
+      counts.extended++;
+    }
+  }
+  if (theirs.length) report.stories = counts;
+}
+
+/** A backup's tag colours fill in the tags that have none here; on a clash the notebook keeps its own, and says so. */
+async function mergeTagColours(other: NotebookStore, into: BackupMergeTargets['tags'], report: ImportReport) {
+  const file = new BackupTags(other);
+  await file.load();
+  // Only well-formed names and #rrggbb colours come in; the backup's file is as untrusted as any upload.
+  // `__proto__` cannot be a key of the colours object (assigning it would change its prototype), so it is left out.
+  const theirs = Object.entries(file.data.colors).filter(([tag, color]) => {
+    const name = TagName.safeParse(tag);
+    return tag !== '__proto__' && name.success && name.data === tag && TagColor.safeParse(color).success;
+  });
+  if (!theirs.length) return;
+  await into.load();
+  const result = report.tagColours ?? { added: 0, kept: [] };
+  const add: Array<[string, string]> = [];
+  for (const [tag, color] of theirs) {
+    const mine = Object.hasOwn(into.data.colors, tag) ? into.data.colors[tag] : undefined;
+    if (mine === undefined) add.push([tag, color.toLowerCase()]);
+    else if (mine.toLowerCase() !== color.toLowerCase()) result.kept.push({ tag, color: mine, backup: color });
+  }
+  if (add.length) {
+    await into.update((d) => {
+      for (const [tag, color] of add) if (!Object.hasOwn(d.colors, tag)) d.colors[tag] = color;
+    });
+    result.added += add.length;
+  }
+  report.tagColours = result;
+}
 
 /**
  * Bring the articles of a backup into this notebook (restore, by contrast, recreates a whole notebook in an
  * empty folder). The archive is checked and unpacked into a temp folder first; articles already here (same id
- * or same text) are reported as duplicates, the rest are added with their tags and annotations.
+ * or same text) are reported as duplicates, the rest are added with their tags and annotations. With `merge`
+ * (the open notebook's story store and tag file), its stories and tag colours are merged in too.
  */
 export async function importBackupArchive(
   store: NotebookStore,
@@ -19,6 +101,7 @@ export async function importBackupArchive(
   label: string,
   report: ImportReport,
   emit?: Emit,
+  merge?: BackupMergeTargets,
 ): Promise<void> {
   const work = join(store.layout.tmp, `backup-import-${randomBytes(4).toString('hex')}`);
   try {
@@ -26,6 +109,8 @@ export async function importBackupArchive(
     await restoreBackup(archive, join(work, 'nb'));
     const other = await NotebookStore.open(join(work, 'nb'), { durability: 'none' });
     const ids = [...other.entries()].map((e) => e.id);
+    /** Backup article id -> the id it has here (its own when added, the one already here when a duplicate). */
+    const idMap = new Map<string, string>();
     let batch: ArticleRecord[] = [];
     const save = async () => {
       if (!batch.length) return;
@@ -37,6 +122,7 @@ export async function importBackupArchive(
     for (const [i, id] of ids.entries()) {
       const r = await other.readArticle(id);
       const existing = store.entry(id)?.id ?? store.findByFingerprint(r.fingerprint);
+      idMap.set(id, existing ?? id);
       if (existing) report.duplicates.push({ file: `${label}: ${id}`, id: existing });
       else {
         batch.push(r);
@@ -49,6 +135,23 @@ export async function importBackupArchive(
     const counts = report.annotations ?? { added: 0, updated: 0, unchanged: 0 };
     counts.added += notes;
     report.annotations = counts;
+    if (merge) {
+      const part = async (what: string, run: () => Promise<void>) => {
+        try {
+          await run();
+        } catch (e) {
+          report.errors.push({
+            file: label,
+            code: isAppError(e) ? e.code : 'IO_ERROR',
+            message: `${label}: its ${what} were not merged: ${(e as Error).message}`,
+          });
+        }
+      };
+      await part('stories', () => mergeStories(other, merge.stories, idMap, report, label));
+      await part('tag colours', () => mergeTagColours(other, merge.tags, report));
+      if (report.stories && report.stories.created + report.stories.extended) emit?.('stories.changed', { ids: [] });
+      if (report.tagColours?.added) emit?.('notebook.changed', { ids: [], reason: 'tags' });
+    }
   } catch (e) {
     report.errors.push({ file: label, code: isAppError(e) ? e.code : 'IO_ERROR', message: (e as Error).message });
   } finally {
@@ -63,11 +166,12 @@ export async function importBackupBytes(
   label: string,
   report: ImportReport,
   emit?: Emit,
+  merge?: BackupMergeTargets,
 ): Promise<void> {
   const file = join(store.layout.tmp, `upload-${randomBytes(4).toString('hex')}.zip`);
   try {
     await writeFile(file, bytes);
-    await importBackupArchive(store, file, label, report, emit);
+    await importBackupArchive(store, file, label, report, emit, merge);
   } finally {
     await rm(file, { force: true });
   }

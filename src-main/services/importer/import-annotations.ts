@@ -2,10 +2,92 @@ import type { Annotation, ImportReport } from '../../contract';
 import { Annotation as AnnotationSchema, isAppError } from '../../contract';
 import type { IncomingAnnotation } from '../../core/export/w3c-import';
 import { locateQuote, parseW3cDocument, utf16ToCodePoint } from '../../core/export/w3c-import';
+import { contentKey } from '../../core/text/normalise-text';
 import type { NotebookStore } from '../store/notebook-store';
 
 type Counts = NonNullable<ImportReport['annotations']>;
 const URN = /^urn:parallax:article:([a-z0-9]{8,32})$/;
+
+type Match = { id: string; why?: undefined } | { id: null; why: string };
+
+/**
+ * Which article of this notebook an incoming annotation belongs to. Ids are per notebook, so a file from
+ * another notebook holding the same articles (imported from the same files) names ids this one does not
+ * have; its articles are then found by what does not change between notebooks, strongest first:
+ *
+ * 1. the article id (`parallax:article`, or a `urn:parallax:article:` source), when this notebook has it;
+ * 2. the fingerprint of the article's text (`parallax:fingerprint`, the duplicate check's hash);
+ * 3. the address (the target's http(s) source), when exactly one article here has it;
+ * 4. the title and outlet (`parallax:articleTitle`, `parallax:outlet`; case, accents and punctuation
+ *    ignored), when exactly one article here has both, among those with the address if several had it.
+ *
+ * Anything less certain is not matched, and is reported: an annotation is never attached to a wrong article.
+ */
+function articleMatcher(store: NotebookStore): (n: IncomingAnnotation) => Match {
+  let byUrl: Map<string, string[]> | null = null;
+  let byTitle: Map<string, string[]> | null = null;
+  const index = () => {
+    byUrl = new Map();
+    byTitle = new Map();
+    for (const e of store.entries()) {
+      if (e.url) byUrl.set(e.url, [...(byUrl.get(e.url) ?? []), e.id]);
+      const t = contentKey(e.title);
+      if (t) byTitle.set(t, [...(byTitle.get(t) ?? []), e.id]);
+    }
+    return { byUrl, byTitle };
+  };
+  const seen = new Map<string, Match>();
+  const match = (n: IncomingAnnotation): Match => {
+    for (const iri of [n.parallaxArticle, n.source]) {
+      const id = iri?.match(URN)?.[1];
+      if (id && store.entry(id)) return { id };
+    }
+    if (n.article.fingerprint) {
+      const id = store.findByFingerprint(n.article.fingerprint);
+      if (id) return { id };
+    }
+    const { byUrl: urls, byTitle: titles } = byUrl && byTitle ? { byUrl, byTitle } : index();
+    const sameAddress = /^https?:\/\//i.test(n.source) ? (urls.get(n.source) ?? []) : [];
+    if (sameAddress.length === 1) return { id: sameAddress[0]! };
+    const title = n.article.title ? contentKey(n.article.title) : '';
+    if (title) {
+      const outlet = contentKey(n.article.outlet ?? '');
+      const same = (titles.get(title) ?? []).filter(
+        (id) => contentKey(store.entry(id)?.outlet ?? '') === outlet && (!sameAddress.length || sameAddress.includes(id)),
+      );
+      if (same.length === 1) return { id: same[0]! };
+      if (same.length > 1) return { id: null, why: `${same.length} articles here have its title and outlet` };
+    }
+    if (sameAddress.length) return { id: null, why: `${sameAddress.length} articles here have its address` };
+    return { id: null, why: 'no article here has its id, fingerprint, address, or title and outlet' };
+  };
+  return (n) => {
+    const key = JSON.stringify([n.parallaxArticle, n.source, n.article]);
+    if (!seen.has(key)) seen.set(key, match(n));
+    return seen.get(key)!;
+  };
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** "5 annotation(s) … not in this notebook: 3 on “Title” (Outlet, https://…): why; 2 on …" — what and why, bounded. */
+function unmatchedMessage(file: string, missing: Array<{ n: IncomingAnnotation; why: string }>): string {
+  const groups = new Map<string, { n: IncomingAnnotation; why: string; count: number }>();
+  for (const m of missing) {
+    const key = JSON.stringify([m.n.parallaxArticle, m.n.source, m.n.article]);
+    const g = groups.get(key);
+    if (g) g.count++;
+    else groups.set(key, { ...m, count: 1 });
+  }
+  const shown = [...groups.values()].slice(0, 5).map(({ n, why, count }) => {
+    const name = n.article.title ? `“${clip(n.article.title, 80)}”` : clip(n.source, 100);
+    const address = n.article.title && /^https?:\/\//i.test(n.source) ? clip(n.source, 100) : null;
+    const where = [n.article.outlet && clip(n.article.outlet, 40), address].filter(Boolean).join(', ');
+    return `${count} on ${name}${where ? ` (${where})` : ''}: ${why}`;
+  });
+  const more = groups.size > 5 ? `; and ${groups.size - 5} more article(s)` : '';
+  return `${missing.length} annotation(s) in ${file} target articles that are not in this notebook: ${shown.join('; ')}${more}. Import those articles first`;
+}
 
 /** Keep the anchor the file recorded when it still fits this article's text; otherwise find the quote again. */
 function anchorFor(body: string, n: IncomingAnnotation): Annotation['anchor'] {
@@ -40,9 +122,10 @@ function toAnnotation(n: IncomingAnnotation, articleId: string, body: string, no
 const same = (a: Annotation, b: Annotation) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Import a W3C Web Annotation file into the articles it targets: by the Parallax article id it carries, else
- * by its source (urn:parallax:article:… or the article's URL). A file that is not valid Web Annotation
- * JSON-LD is refused whole; annotations whose article is not in this notebook are reported, the rest saved.
+ * Import a W3C Web Annotation file into the articles it targets, found as `articleMatcher` says (in this
+ * notebook or, from the file's fingerprints, addresses, titles and outlets, in another holding the same
+ * articles). A file that is not valid Web Annotation JSON-LD is refused whole; annotations whose article
+ * cannot be matched are reported (how many, on which article, and why), the rest saved.
  * An annotation already present is replaced only by a newer version of itself, so importing twice changes nothing.
  */
 export async function importW3cFile(store: NotebookStore, text: string, file: string, report: ImportReport): Promise<void> {
@@ -53,29 +136,15 @@ export async function importW3cFile(store: NotebookStore, text: string, file: st
     report.errors.push({ file, code: isAppError(e) ? e.code : 'BAD_INPUT', message: (e as Error).message });
     return;
   }
-  let byUrl: Map<string, string> | null = null;
-  const articleOf = (n: IncomingAnnotation): string | null => {
-    for (const iri of [n.parallaxArticle, n.source]) {
-      const id = iri?.match(URN)?.[1];
-      if (id && store.entry(id)) return id;
-    }
-    byUrl ??= new Map([...store.entries()].filter((e) => e.url).map((e) => [e.url!, e.id]));
-    return byUrl.get(n.source) ?? null;
-  };
+  const articleOf = articleMatcher(store);
   const groups = new Map<string, IncomingAnnotation[]>();
-  const missing: IncomingAnnotation[] = [];
+  const missing: Array<{ n: IncomingAnnotation; why: string }> = [];
   for (const n of incoming) {
-    const id = articleOf(n);
-    if (id) groups.set(id, [...(groups.get(id) ?? []), n]);
-    else missing.push(n);
+    const m = articleOf(n);
+    if (m.id !== null) groups.set(m.id, [...(groups.get(m.id) ?? []), n]);
+    else missing.push({ n, why: m.why });
   }
-  if (missing.length) {
-    report.errors.push({
-      file,
-      code: 'NOT_FOUND',
-      message: `${missing.length} annotation(s) in ${file} target articles that are not in this notebook (first: ${missing[0]!.source}); import those articles first`,
-    });
-  }
+  if (missing.length) report.errors.push({ file, code: 'NOT_FOUND', message: unmatchedMessage(file, missing) });
   const counts: Counts = report.annotations ?? { added: 0, updated: 0, unchanged: 0 };
   const now = new Date().toISOString();
   for (const [articleId, list] of groups) {

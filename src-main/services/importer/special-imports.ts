@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Emit, ImportReport } from '../../contract';
+import type { BackupMergeTargets } from '../backup/import-backup';
 import { importBackupArchive, importBackupBytes } from '../backup/import-backup';
 import type { NotebookStore } from '../store/notebook-store';
 import { decodeText } from './decode-text';
@@ -26,10 +27,16 @@ export function splitSpecial<T>(items: T[], nameOf: (t: T) => string): { article
   return { articles, special: special as Array<T & object> };
 }
 
-/** Import special files named by path (folder import, CLI). */
-export async function importSpecialPaths(store: NotebookStore, paths: string[], report: ImportReport, emit?: Emit): Promise<void> {
+/** Import special files named by path (folder import, CLI); a backup's stories and tag colours merge into `merge`. */
+export async function importSpecialPaths(
+  store: NotebookStore,
+  paths: string[],
+  report: ImportReport,
+  emit?: Emit,
+  merge?: BackupMergeTargets,
+): Promise<void> {
   for (const file of paths) {
-    if (specialKind(file) === 'backup') await importBackupArchive(store, file, file, report, emit);
+    if (specialKind(file) === 'backup') await importBackupArchive(store, file, file, report, emit, merge);
     else await importAnnotationBytes(store, () => readFile(file), file, report);
   }
 }
@@ -40,10 +47,11 @@ export async function importSpecialUploads(
   files: Array<{ name: string; contentBase64: string }>,
   report: ImportReport,
   emit?: Emit,
+  merge?: BackupMergeTargets,
 ): Promise<void> {
   for (const f of files) {
     const bytes = Buffer.from(f.contentBase64, 'base64');
-    if (specialKind(f.name) === 'backup') await importBackupBytes(store, bytes, f.name, report, emit);
+    if (specialKind(f.name) === 'backup') await importBackupBytes(store, bytes, f.name, report, emit, merge);
     else await importAnnotationBytes(store, async () => bytes, f.name, report);
   }
 }

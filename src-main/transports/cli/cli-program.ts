@@ -6,7 +6,7 @@ import { resolveNotebookDir } from '../../services/app-paths';
 import type { Access } from './notebook-access';
 import { callLocal, withNotebook } from './notebook-access';
 import type { CliIo } from './cli-io';
-import { CliExit } from './cli-io';
+import { CliExit, terminalIo } from './cli-io';
 import { registerAnnotationCommands } from './commands/annotation-commands';
 import { registerArticleCommands } from './commands/article-commands';
 import { registerCompareCommands } from './commands/compare-commands';
@@ -50,7 +50,9 @@ export function addGlobalOptions(cmd: Command): Command {
     .addOption(new Option('--json', 'print JSON on stdout'));
 }
 
-export function buildProgram(io: CliIo): { program: Command; ctx: CommandContext; exitCode: () => number } {
+/** The CLI's commands over `terminal`; every line they print goes through `terminalIo`. */
+export function buildProgram(terminal: CliIo): { program: Command; ctx: CommandContext; io: CliIo; exitCode: () => number } {
+  const io = terminalIo(terminal);
   let exitCode = 0;
   const program = addGlobalOptions(new Command('parallax'))
     .description('Parallax: read one event across many outlets. Offline research notebook.')
@@ -94,13 +96,13 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CommandContext
     c.commands.forEach(configure);
   };
   program.commands.forEach(configure);
-  return { program, ctx, exitCode: () => exitCode };
+  return { program, ctx, io, exitCode: () => exitCode };
 }
 
 /** Run the CLI; resolves to the process exit code. Never throws. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
   const wantsJson = argv.includes('--json');
-  const { program, exitCode } = buildProgram(io);
+  const { program, io, exitCode } = buildProgram(terminal);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode();
