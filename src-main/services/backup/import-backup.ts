@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Emit, ImportReport } from '../../contract';
-import { Story, StoryName, TagColor, TagName, isAppError } from '../../contract';
+import { AppError, Story, StoryName, TagColor, TagName, isAppError } from '../../contract';
 import type { ArticleRecord } from '../../core/article/article-record';
 import { displayTitle, effectiveMeta } from '../../core/article/article-record';
 import type { StoryStore } from '../compare/story-store';
-import { StoryStore as BackupStories } from '../compare/story-store';
 import { NotebookStore } from '../store/notebook-store';
+import { readJsonFile } from '../store/durable-json-file';
 import type { TagFile } from '../tags/tag-file';
 import { TagFile as BackupTags } from '../tags/tag-file';
 import { restoreBackup } from './backup-archive';
@@ -35,7 +35,13 @@ async function mergeStories(
   report: ImportReport,
   label: string,
 ) {
-  const all = await new BackupStories(other).list();
+  // Read as it is, not through a story store: that would set a damaged file aside and start afresh, silently
+  // dropping the backup's valid stories along with its bad ones.
+  const file = join(other.layout.root, 'stories.json');
+  const data = await readJsonFile<{ stories?: unknown }>(file);
+  if (data === null) return;
+  if (typeof data !== 'object' || !Array.isArray(data.stories)) throw new AppError('CORRUPT', `stories.json is not a list of stories`);
+  const all = data.stories as Story[];
   // The backup's file is as untrusted as any upload: only stories of the right shape, with a name the app accepts.
   const theirs = all.filter((s) => Story.safeParse(s).success && StoryName.safeParse(s.name).success);
   if (theirs.length < all.length) {
@@ -66,23 +72,23 @@ async function mergeTagColours(other: NotebookStore, into: BackupMergeTargets['t
   const file = new BackupTags(other);
   await file.load();
   // Only well-formed names and #rrggbb colours come in; the backup's file is as untrusted as any upload.
-  // `__proto__` cannot be a key of the colours object (assigning it would change its prototype), so it is left out.
-  const theirs = Object.entries(file.data.colors).filter(([tag, color]) => {
+  // Colours are kept in a Map, so a tag named `__proto__` or `constructor` comes in like any other.
+  const theirs = [...file.data.colors].filter(([tag, color]) => {
     const name = TagName.safeParse(tag);
-    return tag !== '__proto__' && name.success && name.data === tag && TagColor.safeParse(color).success;
+    return name.success && name.data === tag && TagColor.safeParse(color).success;
   });
   if (!theirs.length) return;
   await into.load();
   const result = report.tagColours ?? { added: 0, kept: [] };
   const add: Array<[string, string]> = [];
   for (const [tag, color] of theirs) {
-    const mine = Object.hasOwn(into.data.colors, tag) ? into.data.colors[tag] : undefined;
+    const mine = into.data.colors.get(tag);
     if (mine === undefined) add.push([tag, color.toLowerCase()]);
     else if (mine.toLowerCase() !== color.toLowerCase()) result.kept.push({ tag, color: mine, backup: color });
   }
   if (add.length) {
     await into.update((d) => {
-      for (const [tag, color] of add) if (!Object.hasOwn(d.colors, tag)) d.colors[tag] = color;
+      for (const [tag, color] of add) if (!d.colors.has(tag)) d.colors.set(tag, color);
     });
     result.added += add.length;
   }
