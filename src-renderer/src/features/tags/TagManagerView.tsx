@@ -1,7 +1,7 @@
 import '../../styles/annotate.css';
 import { useCallback, useState } from 'react';
 import type { TagInfo } from '@contract';
-import { canonicalTag } from '@contract';
+import { canonicalTag } from '@shared/tags';
 import { routeHash } from '../../app/use-route';
 import type { ViewProps } from '../../app/views';
 import { plural } from '../../lib/format';
