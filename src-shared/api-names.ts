@@ -53,5 +53,12 @@ export const methodNames = [
 export type MethodNameList = (typeof methodNames)[number];
 
 /** Events pushed from the back end to every open window. */
-export const eventNames = ['import.progress', 'export.progress', 'notebook.changed', 'compare.progress', 'stories.changed', 'search.status'] as const;
+export const eventNames = [
+  'import.progress',
+  'export.progress',
+  'notebook.changed',
+  'compare.progress',
+  'stories.changed',
+  'search.status',
+] as const;
 export type EventNameList = (typeof eventNames)[number];

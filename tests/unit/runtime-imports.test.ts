@@ -18,7 +18,8 @@ const aliases: [string, string][] = [
 function resolveFile(from: string, spec: string): string | null {
   if (/\.(css|svg|png)$/.test(spec)) return 'asset';
   let base: string | null = null;
-  for (const [alias, target] of aliases) if (spec === alias || (alias.endsWith('/') && spec.startsWith(alias))) base = join(root, target + spec.slice(alias.length));
+  for (const [alias, target] of aliases)
+    if (spec === alias || (alias.endsWith('/') && spec.startsWith(alias))) base = join(root, target + spec.slice(alias.length));
   if (!base && spec.startsWith('.')) base = resolve(dirname(from), spec);
   if (!base) return null;
   for (const ext of ['', '.ts', '.tsx', '/index.ts']) if (/\.tsx?$/.test(base + ext) && existsSync(base + ext)) return base + ext;
@@ -34,7 +35,12 @@ function valueImports(file: string): string[] {
       const c = s.importClause;
       const typeOnly =
         c?.isTypeOnly ||
-        (c && !c.name && c.namedBindings && ts.isNamedImports(c.namedBindings) && c.namedBindings.elements.length > 0 && c.namedBindings.elements.every((e) => e.isTypeOnly));
+        (c &&
+          !c.name &&
+          c.namedBindings &&
+          ts.isNamedImports(c.namedBindings) &&
+          c.namedBindings.elements.length > 0 &&
+          c.namedBindings.elements.every((e) => e.isTypeOnly));
       if (!typeOnly) out.push((s.moduleSpecifier as ts.StringLiteral).text);
     } else if (ts.isExportDeclaration(s) && s.moduleSpecifier && !s.isTypeOnly) out.push((s.moduleSpecifier as ts.StringLiteral).text);
   }
@@ -78,7 +84,8 @@ describe('what the renderer and the preload load at run time', () => {
   it('src-shared reaches nothing outside itself but plain libraries', () => {
     const { files } = reachable('src-renderer/src/main.tsx');
     for (const f of [...files].filter((x) => relative(root, x).startsWith('src-shared/'))) {
-      for (const spec of valueImports(f)) expect(spec.startsWith('.') ? relative(root, resolveFile(f, spec)!) : spec).toMatch(/^(src-shared\/|marked$)/);
+      for (const spec of valueImports(f))
+        expect(spec.startsWith('.') ? relative(root, resolveFile(f, spec)!) : spec).toMatch(/^(src-shared\/|marked$)/);
     }
   });
 });
