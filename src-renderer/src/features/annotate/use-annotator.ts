@@ -59,7 +59,7 @@ export function useAnnotator(article: ArticleDetail | null, focusId: string | nu
     requestAnimationFrame(() => scrollToPassage(focusId));
   }, [focusId, annotations]);
 
-  const sentences = useMemo(() => (article ? sentenceRanges(article.blocks, article.language) : []), [article]);
+  const sentences = useMemo(() => (article ? sentenceRanges(article) : []), [article]);
 
   // A mouse (or Shift+arrow) selection inside the article body becomes the pending passage.
   useEffect(() => {
