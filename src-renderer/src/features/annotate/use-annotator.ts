@@ -5,7 +5,7 @@ import type { TextMark } from '../../lib/text-marks';
 import { createAnnotation } from './annotation-actions';
 import type { TextRange } from './sentences';
 import { moveCursor, sentenceRanges } from './sentences';
-import { selectionToRange } from './selection-offsets';
+import { selectionToRange } from '../../lib/selection-offsets';
 
 export type EditMode = 'note' | 'tags';
 export type Pending = TextRange & { source: 'mouse' | 'keys'; rect: DOMRect | null };
