@@ -2,6 +2,9 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
+/** `@shared/…` is the runtime-neutral layer (src-shared/), the one thing the renderer imports values from besides its own code. */
+const alias = { '@shared': resolve('src-shared') };
+
 /**
  * One build for every way Parallax runs:
  *   out/main/electron.js  desktop main process      out/main/cli.js  CLI and web mode (no Electron)
@@ -10,6 +13,7 @@ import react from '@vitejs/plugin-react';
  */
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       outDir: 'out/main',
       rollupOptions: {
@@ -28,6 +32,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias },
     build: {
       outDir: 'out/preload',
       externalizeDeps: false,
@@ -40,7 +45,8 @@ export default defineConfig({
   renderer: {
     root: 'src-renderer',
     base: './',
-    resolve: { alias: { '@contract': resolve('src-main/contract/index.ts') } },
+    // The renderer imports only types from the contract (erased at build), so zod and the schemas stay out of its bundle.
+    resolve: { alias: { ...alias, '@contract': resolve('src-main/contract/index.ts') } },
     plugins: [react()],
     build: {
       outDir: 'out/renderer',

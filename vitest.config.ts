@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  resolve: { alias: { '@contract': resolve('src-main/contract/index.ts') } },
+  resolve: { alias: { '@contract': resolve('src-main/contract/index.ts'), '@shared': resolve('src-shared') } },
   test: {
     include: [
+      'src-shared/**/*.test.ts',
       'src-main/**/*.test.ts',
       'src-renderer/**/*.test.ts',
       'tests/unit/**/*.test.ts',

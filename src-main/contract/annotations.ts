@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { ArticleId } from './primitives';
 import { TagList, TagName } from './tags';
+import { anchorStatuses, annotationSorts, highlightColors } from '../../src-shared/annotations';
+
+export { anchorStatuses, annotationSorts, highlightColors };
 
 /**
  * An annotation on a passage, modelled on the W3C Web Annotation data model: the passage is identified
  * by a TextQuoteSelector (exact text with some context) and a TextPositionSelector (code-point offsets
  * into the article's clean text), and re-anchored when the text changes.
  */
-export const highlightColors = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const;
 export const HighlightColor = z.enum(highlightColors);
 export type HighlightColor = z.infer<typeof HighlightColor>;
 
@@ -21,7 +23,6 @@ export const TextQuoteSelector = z.object({
 /** Offsets in Unicode code points over the article body, as the W3C model counts them. */
 export const TextPositionSelector = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
 
-export const anchorStatuses = ['ok', 'drifted', 'orphaned'] as const;
 export const AnchorStatus = z.enum(anchorStatuses);
 export type AnchorStatus = z.infer<typeof AnchorStatus>;
 
@@ -87,7 +88,6 @@ export const AnnotationPatch = z
   .refine((p) => Object.keys(p).length > 0, 'the patch changes nothing');
 export type AnnotationPatch = z.input<typeof AnnotationPatch>;
 
-export const annotationSorts = ['position', 'created', 'updated', 'article', 'outlet', 'color'] as const;
 export type AnnotationSort = (typeof annotationSorts)[number];
 export const AnnotationQuery = z
   .object({

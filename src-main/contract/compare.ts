@@ -146,8 +146,7 @@ export type CompareResult = z.infer<typeof CompareResult>;
 /** Repeated ids are accepted (comparing an article with itself) and compared once, with a notice. */
 export const CompareIds = z.array(ArticleId).min(1, 'give at least one article').max(100, 'compare at most 100 articles at once');
 
-export const compareTables = ['claims', 'quotes', 'entities', 'conflicts'] as const;
-export const tableFormats = ['markdown', 'html', 'csv'] as const;
+export { compareTables, tableFormats } from '../../src-shared/compare';
 export const ExportedTable = z.object({ filename: z.string(), mimeType: z.string(), content: z.string() });
 export type ExportedTable = z.infer<typeof ExportedTable>;
 

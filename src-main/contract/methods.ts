@@ -9,6 +9,8 @@ import { LocateQuery, LocateResult, OutletCount, SummariesQuery, SummariesResult
 import { NotebookInfo } from './notebook';
 import { ReplaceTextInput, ReplaceTextResult } from './replace-text';
 import { ArticleId, ShortText } from './primitives';
+import type { MethodNameList } from '../../src-shared/api-names';
+import { methodNames } from '../../src-shared/api-names';
 
 const Empty = z.object({}).strict().default({});
 
@@ -121,7 +123,7 @@ export const methods = {
   },
   'backup.create': { input: Empty, output: BackupInfo },
   'backup.list': { input: Empty, output: z.array(BackupInfo) },
-} as const;
+} as const satisfies Record<MethodNameList, { input: z.ZodType; output: z.ZodType }>;
 
 /**
  * Methods that never change the notebook. The CLI runs them beside another writer without taking the lock;
@@ -152,7 +154,8 @@ export const readOnlyMethods: ReadonlySet<string> = new Set([
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
-export const methodNames = Object.keys(methods) as MethodName[];
+/** The same names as `methods`' keys (the `satisfies` above fails to compile when they differ), without zod. */
+export { methodNames };
 
 /** What a caller may send (defaults not yet applied). */
 export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;

@@ -1,31 +1,8 @@
 import { z } from 'zod';
 import { ArticleId } from './primitives';
+import { TAG_MAX_LENGTH, canonicalTag } from '../../src-shared/tags';
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
-export const TAG_MAX_LENGTH = 120;
-
-/**
- * The one spelling of a tag: NFC, a leading "#" dropped (Obsidian habit), runs of white space collapsed,
- * white space around "/" removed. Returns the canonical name, or a sentence saying why it is not a tag.
- * Hierarchy is written with "/": `topic/security` is a child of `topic`.
- */
-export function canonicalTag(input: string): { ok: true; tag: string } | { ok: false; message: string } {
-  const tag = input
-    .normalize('NFC')
-    .replace(/^\s*#/, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*\/\s*/g, '/')
-    .trim();
-  if (tag === '') return { ok: false, message: 'a tag cannot be empty' };
-  if (CONTROL_CHARS.test(input)) return { ok: false, message: 'a tag cannot contain control characters or line breaks' };
-  if (tag.length > TAG_MAX_LENGTH) return { ok: false, message: `a tag is at most ${TAG_MAX_LENGTH} characters` };
-  if (tag.includes(',')) return { ok: false, message: 'a tag cannot contain a comma (commas separate tags)' };
-  if (tag.split('/').some((part) => part === '')) {
-    return { ok: false, message: `"${tag}" has an empty level: write levels as parent/child, without a leading, trailing or double "/"` };
-  }
-  return { ok: true, tag };
-}
+export { TAG_MAX_LENGTH, canonicalTag };
 
 /** A tag as typed by a user; validated and turned into its canonical spelling. */
 export const TagName = z.string().transform((s, ctx) => {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation, MethodName, MethodOutput } from '../contract';
 import type { Backend } from './backend';
 import { openBackend } from './backend';
-import { callHandler } from './testing/call-handler';
+import { callHandler } from '../../tests/helpers/api';
 
 let dir: string;
 let backend: Backend;

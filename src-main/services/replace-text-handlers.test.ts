@@ -7,7 +7,7 @@ import type { MethodName, MethodOutput } from '../contract';
 import { useTempDirs } from '../../tests/helpers/temp-dir';
 import type { Backend } from './backend';
 import { openBackend } from './backend';
-import { callHandler } from './testing/call-handler';
+import { callHandler } from '../../tests/helpers/api';
 
 const tempDir = useTempDirs();
 let backend: Backend;

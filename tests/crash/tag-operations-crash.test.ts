@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../src-main/services/backend';
 import { openBackend } from '../../src-main/services/backend';
-import { callHandler } from '../../src-main/services/testing/call-handler';
+import { callHandler } from '../helpers/api';
 import { useTempDirs } from '../helpers/temp-dir';
 import { killHard, rng, startServe } from './crash-harness';
 

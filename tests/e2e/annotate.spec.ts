@@ -137,6 +137,20 @@ test('keyboard only: open an article, choose sentences, highlight with a note an
   await expect(app.cards).toHaveCount(0);
 });
 
+test('a note with a table and typed line breaks shows them, as the HTML report does', async ({ page, server }) => {
+  const id = await articleId(server.api, FM);
+  expect((await server.api('annotations.create', { articleId: id, target: { quote: { exact: SENTENCE } } })).ok).toBe(true);
+  const app = new AnnotatorPage(page);
+  await app.openArticle(server.url, FM);
+  const card = app.card(SENTENCE);
+  await card.getByRole('button', { name: 'Add note' }).click();
+  await card.getByLabel('Note (Markdown)').fill('| outlet | minister |\n|---|---|\n| TRT | Murhaf |\n\nfirst line\nsecond line');
+  await card.getByRole('button', { name: 'Save note' }).click();
+  await expect(card.locator('.note-view table th')).toHaveText(['outlet', 'minister']);
+  await expect(card.locator('.note-view td').first()).toHaveText('TRT');
+  await expect(card.locator('.note-view p', { hasText: 'first line' }).locator('br')).toHaveCount(1);
+});
+
 test('HTML and script in notes and tags are shown as text and never run', async ({ page, server }) => {
   const id = await articleId(server.api, FM);
   const evil = '<img src=x onerror="window.__xss=1">';

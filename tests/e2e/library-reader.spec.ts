@@ -84,6 +84,19 @@ test('a refused file is reported by name and changes nothing', async ({ page, se
   await expect(app.rows).toHaveCount(5);
 });
 
+test('the library filter folds as search does: typing kalin finds the article tagged Kalın', async ({ page, server }) => {
+  const list = (await server.api('articles.list', {})) as { value: { items: { id: string; title: string }[] } };
+  const fm = list.value.items.find((a) => a.title.startsWith('Syria FM leads'))!;
+  expect((await server.api('articles.tag', { id: fm.id, add: ['kişi/İbrahim Kalın'] })).ok).toBe(true);
+  const app = new AppPage(page);
+  await app.open(server.url);
+  await app.filter.fill('kalin');
+  await expect(app.rows).toHaveCount(1);
+  await expect(app.row('Syria FM leads')).toBeVisible();
+  await app.filter.fill('IBRAHIM kalin');
+  await expect(app.rows).toHaveCount(1);
+});
+
 test('keyboard only: from the filter to the list to the reader', async ({ page, server }) => {
   const app = new AppPage(page);
   await app.open(server.url);

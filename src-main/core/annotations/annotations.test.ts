@@ -89,6 +89,15 @@ describe('listAnnotations', () => {
     expect(ids(listAnnotations(rows, { sort: 'position', text: 'WRONG ashraf' }))).toEqual(['annot0002']);
   });
 
+  it('folds the text filter as search does: `kalin` finds a passage quoting Kalın', () => {
+    const kalin = {
+      annotation: make('annot0005', 'cccccccc', 7, { quote: { exact: 'İbrahim Kalın', prefix: '', suffix: '' } }),
+      article: trt,
+    };
+    expect(ids(listAnnotations([...rows, kalin], { sort: 'position', text: 'kalin' }))).toEqual(['annot0005']);
+    expect(ids(listAnnotations([...rows, kalin], { sort: 'position', text: 'IBRAHIM' }))).toEqual(['annot0005']);
+  });
+
   it('sorts by creation newest first by default, and pages', () => {
     const r = listAnnotations(rows, { sort: 'created', offset: 1, limit: 2 });
     expect(r.total).toBe(4);

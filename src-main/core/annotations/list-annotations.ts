@@ -1,12 +1,12 @@
 import type { Annotation, AnnotationListItem, AnnotationQuery, AnnotationSort, HighlightColor } from '../../contract';
 import { highlightColors } from '../../contract';
-import { contentKey } from '../text/normalise-text';
+import { looseKey } from '../../../src-shared/fold';
 import { isUnder } from '../tags/tag-tree';
 
 type ArticleRef = AnnotationListItem['article'];
 type Query = Omit<AnnotationQuery, 'sort'> & { sort: AnnotationSort };
 
-const fold = (s: string | null | undefined) => (s ? contentKey(s) : '');
+const fold = (s: string | null | undefined) => (s ? looseKey(s) : '');
 /** Built once: localeCompare with options builds a collator per call, 20x slower over many rows. */
 const baseCollator = new Intl.Collator(undefined, { sensitivity: 'base' });
 const colorRank = (c: HighlightColor) => highlightColors.indexOf(c);

@@ -45,6 +45,15 @@ describe('listing the library', () => {
     expect(ids(listArticles(rows, { sort: 'date', filter: 'trt' }))).toEqual(['a1']);
     expect(listArticles(rows, { sort: 'date', filter: '   ' }).total).toBe(4);
   });
+  it('folds as search does: `kalin` finds Kalın, `ibrahim` İbrahim, Arabic without its harakat', () => {
+    const kalin = row({ id: 'k1', title: 'İbrahim Kalın Ankara’da', outlet: 'Yeni Şafak', tags: ['kişi/kalın'] });
+    const arabic = row({ id: 'k2', title: 'وزيرُ الدفاعِ في أنقرة', outlet: 'الجزيرة' });
+    expect(matchesFilter(kalin, 'kalin')).toBe(true);
+    expect(matchesFilter(kalin, 'ibrahim KALIN safak')).toBe(true);
+    expect(matchesFilter(kalin, 'kisi/kalin')).toBe(true);
+    expect(matchesFilter(arabic, 'وزير الدفاع')).toBe(true);
+    expect(ids(listArticles([...rows, kalin, arabic], { sort: 'title', filter: 'kalin' }))).toEqual(['k1']);
+  });
   it('a parent tag includes its children, and only whole segments match', () => {
     expect(hasTag(rows[0]!, 'topic')).toBe(true);
     expect(hasTag(row({ tags: ['topical'] }), 'topic')).toBe(false);

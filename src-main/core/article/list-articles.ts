@@ -1,10 +1,11 @@
 import type { ArticleSummary, ListQuery } from '../../contract';
-import { contentKey } from '../text/normalise-text';
+import { looseKey } from '../../../src-shared/fold';
 
 export type Sort = NonNullable<ListQuery['sort']>;
 export type Direction = 'asc' | 'desc';
 
-const fold = (s: string | null) => (s ? contentKey(s) : '');
+/** The one fold (src-shared/fold.ts), spaces and punctuation dropped: `kalin` finds Kalın, `alassad` al-Assad. */
+const fold = (s: string | null) => (s ? looseKey(s) : '');
 
 /** Newest first for dates, A to Z for names: what a reader expects when clicking a column. */
 export const defaultDirection = (sort: Sort): Direction => (sort === 'date' || sort === 'imported' ? 'desc' : 'asc');

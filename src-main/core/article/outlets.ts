@@ -1,3 +1,5 @@
+import { fold } from '../../../src-shared/fold';
+
 /**
  * News organisations whose names, once seen in a source line or a dateline, we can spell properly
  * ("SOURCE:TRTWorld" -> "TRT World"). This list only normalises a name the text already gives: it is never
@@ -62,11 +64,9 @@ const knownOutlets = [
   'Syrian Observer',
 ];
 
+/** An outlet's name folded (src-shared/fold.ts), a leading "the" and everything but Latin letters and digits dropped. */
 const keyOf = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  fold(s)
     .replace(/^the\s+/, '')
     .replace(/[^a-z0-9]/g, '');
 

@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from './sentences';
+import { segmentArticle } from './sentences';
 
-const texts = (t: string, lang: string | null = 'en') => splitSentences(t, lang).map((p) => t.slice(p.start, p.end));
+/** The sentences alignment works on, of a one-paragraph article. */
+const texts = (t: string, lang: string | null = 'en') =>
+  segmentArticle({
+    body: t,
+    language: lang,
+    blocks: [{ kind: 'paragraph', text: t, reason: null, lang: null, post: null, start: 0, end: t.length }],
+  }).map((s) => s.text);
 
 describe('sentence segmentation', () => {
   it('keeps abbreviations and initials inside their sentence', () => {
     expect(texts('The U.S. envoy met Mr. Smith on Oct. 12 in Ankara. He left.')).toEqual([
       'The U.S. envoy met Mr. Smith on Oct. 12 in Ankara.',
       'He left.',
+    ]);
+  });
+  it('keeps a dotted acronym before a capital inside its sentence ("U.S. Capitol", "Sen. Paul (R-Ky.)")', () => {
+    expect(texts('A mob stormed the U.S. Capitol on Jan. 6. Sen. Rand Paul (R-Ky.) objected.')).toEqual([
+      'A mob stormed the U.S. Capitol on Jan. 6.',
+      'Sen. Rand Paul (R-Ky.) objected.',
     ]);
   });
   it('splits Arabic at its own full stops and question marks', () => {

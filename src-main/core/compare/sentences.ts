@@ -1,4 +1,5 @@
 import type { Block, CompareSentence } from '../../contract';
+import { articleSentences } from '../../../src-shared/sentences';
 
 /** What the comparison needs of an article: its clean text and the blocks that carry body offsets. */
 export type CompareInput = {
@@ -10,28 +11,6 @@ export type CompareInput = {
   body: string;
   blocks: Block[];
 };
-
-const segmenters = new Map<string, Intl.Segmenter>();
-function segmenterFor(lang: string | null): Intl.Segmenter {
-  const key = lang ?? 'und';
-  let s = segmenters.get(key);
-  if (!s) {
-    try {
-      s = new Intl.Segmenter(key, { granularity: 'sentence' });
-    } catch {
-      s = new Intl.Segmenter('und', { granularity: 'sentence' });
-    }
-    segmenters.set(key, s);
-  }
-  return s;
-}
-
-/**
- * ICU breaks after every full stop followed by a capital, so "Mr. Smith" and "Oct. 12" split. These
- * abbreviations (and single initials such as "U.S." or "J.") never end an English sentence in news text.
- */
-const ABBREVIATION =
-  /(?:^|[\s(“"])(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Cpt|Maj|Adm|Prof|Jr|Sr|Rev|Gov|Sen|Rep|Pres|No|Nos|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|approx|vs|\p{Lu})\.$/u;
 
 /** Above this many words without a sentence end, text is cut into windows so alignment stays meaningful. */
 const MAX_WORDS = 60;
@@ -54,49 +33,15 @@ function splitLong(text: string, start: number, end: number): Piece[] {
   return pieces;
 }
 
-/** Sentence pieces of one text, trimmed, with abbreviation splits repaired. Offsets are relative to `text`. */
-export function splitSentences(text: string, lang: string | null): Piece[] {
-  const raw: Piece[] = [];
-  for (const seg of segmenterFor(lang).segment(text)) {
-    const lead = seg.segment.length - seg.segment.trimStart().length;
-    const trimmed = seg.segment.trim();
-    if (!trimmed) continue;
-    raw.push({ start: seg.index + lead, end: seg.index + lead + trimmed.length });
-  }
-  const merged: Piece[] = [];
-  for (const p of raw) {
-    const prev = merged[merged.length - 1];
-    const next = text.slice(p.start, p.start + 1);
-    if (prev && ABBREVIATION.test(text.slice(Math.max(prev.start, prev.end - 12), prev.end)) && /[\p{Lu}\p{N}]/u.test(next)) {
-      prev.end = p.end;
-    } else if (prev && !/[\p{L}\p{N}]/u.test(text.slice(p.start, p.end))) {
-      // A lone "…" or closing quote belongs to the sentence before it.
-      prev.end = p.end;
-    } else merged.push({ ...p });
-  }
-  return merged.filter((p) => /[\p{L}\p{N}]/u.test(text.slice(p.start, p.end))).flatMap((p) => splitLong(text, p.start, p.end));
-}
-
 const kindOf = (b: Block): CompareSentence['kind'] =>
   b.kind === 'post' ? 'post' : b.kind === 'heading' ? 'heading' : b.kind === 'standfirst' ? 'standfirst' : 'text';
 
 /** Every sentence of an article's clean text, block by block (embedded posts included), in body offsets. */
 export function segmentArticle(article: Pick<CompareInput, 'body' | 'blocks' | 'language'>): CompareSentence[] {
-  const out: CompareSentence[] = [];
-  article.blocks.forEach((b, blockIndex) => {
-    if (b.start === null || b.end === null) return;
-    const text = article.body.slice(b.start, b.end);
-    for (const p of splitSentences(text, b.lang ?? article.language)) {
-      out.push({
-        index: out.length,
-        start: b.start + p.start,
-        end: b.start + p.end,
-        text: text.slice(p.start, p.end),
-        block: blockIndex,
-        kind: kindOf(b),
-        lang: b.lang,
-      });
-    }
-  });
-  return out;
+  return articleSentences(article.body, article.blocks, article.language)
+    .flatMap((s) => splitLong(article.body, s.start, s.end).map((p) => ({ ...p, block: s.block })))
+    .map((p, index) => {
+      const b = article.blocks[p.block]!;
+      return { index, start: p.start, end: p.end, text: article.body.slice(p.start, p.end), block: p.block, kind: kindOf(b), lang: b.lang };
+    });
 }

@@ -1,4 +1,5 @@
 import type { CompareResult, ExportedTable } from '../../contract';
+import { escapeHtml } from '../../../src-shared/html';
 
 /**
  * The comparison as plain tables (coverage matrix, quotes, entities, conflicts) and their Markdown, HTML and
@@ -74,9 +75,6 @@ export function toMarkdown(t: Table): string {
   const rule = `|${t.columns.map(() => ' --- ').join('|')}|`;
   return [`## ${t.title}`, '', head, rule, ...t.rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`), ''].join('\n');
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** A standalone, script-free HTML document; every cell is escaped text. */
 export function toHtml(t: Table): string {

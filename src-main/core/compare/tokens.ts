@@ -1,3 +1,5 @@
+import { fold } from '../../../src-shared/fold';
+
 /**
  * Word tokens for comparison: accent-, case- and script-insensitive keys with their place in the text, so
  * matching works on keys while highlights and diffs point back at the words the reader sees.
@@ -16,20 +18,11 @@ const WORD = /[\p{L}\p{N}]+(?:['’\u2019-][\p{L}\p{N}]+)*/gu;
 
 const PLAIN = /^[A-Za-z0-9'-]*$/;
 
-/** Fold what search also folds (see DESIGN §Search): accents, harakat, tatweel, ı, alef and ya/ta marbuta forms. */
+/** The one fold (src-shared/fold.ts), as search folds: accents, harakat, tatweel, ı, hamza, ya/ta marbuta forms; ’ read as '. */
 export function normaliseWord(word: string): string {
-  // Most words of English news are plain ASCII, where folding is lower-casing: nine regex passes saved a word.
+  // Most words of English news are plain ASCII, where folding is lower-casing.
   if (PLAIN.test(word)) return word.toLowerCase();
-  return word
-    .replace(/[ıİ]/g, 'i')
-    .normalize('NFKD')
-    .replace(/[\p{M}\u0640]/gu, '')
-    .toLowerCase()
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/ى/g, 'ي')
-    .replace(/ة/g, 'ه')
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/’/g, "'");
+  return fold(word).replace(/’/g, "'");
 }
 
 const recent = new Map<string, readonly Token[]>();

@@ -1,7 +1,8 @@
 import type { Annotation, HighlightColor } from '../../contract';
 import type { ExportArticle } from './export-article';
 import { longDate, shortCitation } from './export-article';
-import { noteHtml } from './note-html';
+import { escapeHtml } from '../../../src-shared/html';
+import { noteHtml } from '../../../src-shared/note-markdown';
 
 export type HtmlContext = {
   title: string;
@@ -13,8 +14,7 @@ export type HtmlContext = {
   comparison?: string;
 };
 
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c]!);
+export { escapeHtml };
 
 /** Highlight colours that read well on paper and on screen (the same hues as the reader's). */
 export const highlightHex: Record<HighlightColor, string> = {

@@ -1,60 +1,12 @@
 /**
- * The one search normaliser. Indexing, query parsing and snippet highlighting all go through it, so a
- * word matches exactly when the index and the query fold it to the same term.
- *
- * Folding: NFKD, then drop combining marks (Latin accents, Arabic harakat U+064B–U+065F and U+0670),
- * tatweel and invisible format characters (bidi marks, zero-width joiners); Turkish ı/İ become i; Arabic
- * hamza carriers (أ إ آ ٱ ؤ ئ) become their bare letter; ة→ه, ى→ي, Persian ی/ک → ي/ك; Arabic-Indic and
- * Extended Arabic-Indic digits become ASCII digits; then lower case (final sigma folded to σ).
- * A term is then a maximal run of letters and digits, and Arabic terms lose a leading article ال.
+ * Search's side of the one text fold (src-shared/fold.ts). Indexing, query parsing and snippet highlighting
+ * all go through here, so a word matches exactly when the index and the query fold it to the same term.
+ * A term is a maximal run of letters and digits of the folded text, and Arabic terms lose a leading article ال.
  */
+import { fold, foldCodePoint } from '../../../src-shared/fold';
 
-/** Characters NFKD does not fold but search must: one code point in, a string out. */
-const SPECIAL: Record<string, string> = {
-  ı: 'i',
-  ٱ: 'ا',
-  ة: 'ه',
-  ى: 'ي',
-  ی: 'ي',
-  ک: 'ك',
-  ς: 'σ',
-  ß: 'ss',
-};
-for (let d = 0; d < 10; d++) {
-  SPECIAL[String.fromCharCode(0x0660 + d)] = String(d);
-  SPECIAL[String.fromCharCode(0x06f0 + d)] = String(d);
-}
-
-/** Dropped outright: combining marks, tatweel, format characters (bidi marks, ZWJ, soft hyphen, BOM). */
-const DROP = /[\p{M}\p{Cf}\u0640]/u;
-const DROP_ALL = /[\p{M}\p{Cf}\u0640]+/gu;
-const SPECIAL_ALL = /[ıٱةىیکςß\u0660-\u0669\u06f0-\u06f9]/g;
-const ASCII_PLAIN = /^[\x20-\x7e\n\t]*$/;
-
-/** Fold a whole string at once (the fast path used for indexing). */
-export function normalise(input: string): string {
-  if (ASCII_PLAIN.test(input)) return input.toLowerCase();
-  return input
-    .normalize('NFKD')
-    .replace(DROP_ALL, '')
-    .toLowerCase()
-    .replace(SPECIAL_ALL, (c) => SPECIAL[c]!);
-}
-
-const charCache = new Map<string, string>();
-
-/** Fold one code point; `normaliseMapped` builds its output from these, so both paths agree. */
-function foldCodePoint(c: string): string {
-  let out = charCache.get(c);
-  if (out !== undefined) return out;
-  out = '';
-  for (const d of c.normalize('NFKD')) {
-    if (DROP.test(d)) continue;
-    for (const l of d.toLowerCase()) out += DROP.test(l) ? '' : (SPECIAL[l] ?? l);
-  }
-  if (charCache.size < 50_000) charCache.set(c, out);
-  return out;
-}
+/** Fold a whole string at once (the fast path used for indexing): the shared fold itself. */
+export const normalise = fold;
 
 /**
  * A folded string with, for each of its UTF-16 units, the range of the original text it came from.

@@ -3,14 +3,9 @@
  * (contract `canonicalTag`) and is pure, so renames and merges can be tested and re-run safely.
  */
 
-/** Is `tag` the same as `parent` or one of its descendants? */
-export const isUnder = (tag: string, parent: string) => tag === parent || tag.startsWith(`${parent}/`);
+import { ancestors, effectiveColor, isUnder } from '../../../src-shared/tags';
 
-/** `topic/security/cyber` -> ['topic', 'topic/security']. */
-export function ancestors(tag: string): string[] {
-  const parts = tag.split('/');
-  return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('/'));
-}
+export { ancestors, effectiveColor, isUnder };
 
 /** The new name of `tag` when `from` becomes `to`: children move with their parent. */
 export function renamed(tag: string, from: string, to: string): string {
@@ -45,15 +40,6 @@ export const addTo = (tags: string[], add: string[]) => unique([...tags, ...add]
 
 /** Would renaming `from` to `to` make a tag its own descendant (`a` -> `a/b`)? */
 export const isCycle = (from: string, to: string) => to !== from && isUnder(to, from);
-
-/** The colour a tag shows: its own, else its nearest ancestor's. */
-export function effectiveColor(tag: string, colors: ReadonlyMap<string, string>): string | null {
-  for (const name of [tag, ...ancestors(tag).reverse()]) {
-    const color = colors.get(name);
-    if (color) return color;
-  }
-  return null;
-}
 
 export type TagCounts = { articles: number; passages: number };
 

@@ -32,15 +32,3 @@ export function countWords(text: string): number {
   for (const seg of wordSegmenter.segment(text)) if (seg.isWordLike) n++;
   return n;
 }
-
-/**
- * A key for "is this the same article?": case, accents, punctuation and spacing removed. Two pastes of the
- * same story that differ only in quotes or line breaks get the same key.
- */
-export function contentKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}

@@ -1,12 +1,8 @@
-/** Lower-cased, accent-free word tokens; the common ground for comparing two short texts. */
+import { fold } from '../../../src-shared/fold';
+
+/** Folded word tokens (the one fold, src-shared/fold.ts); the common ground for comparing two short texts. */
 export function wordTokens(s: string): string[] {
-  return (
-    s
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  );
+  return fold(s).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** Jaccard similarity of the two texts' word sets, 0..1. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Analysis } from '../../core/article/analyse-article';
 import type { ArticleFormat } from '../../core/article/article-record';
-import { contentKey, normaliseStoredText } from '../../core/text/normalise-text';
+import { normaliseStoredText } from '../../core/text/normalise-text';
+import { fingerprintKey } from '../../../src-shared/fold';
 import { analyseSource, prepareRaw } from './formats/analyse-source';
 
 /** The CPU-bound part of importing one file: what the analysis workers run (and the importer, inline, for small imports). */
@@ -16,7 +17,7 @@ export type AnalysedSource = { raw: string; analysis: Analysis; tags: string[]; 
 export function fingerprintOf(analysis: Analysis, raw: string): string {
   const title = analysis.meta.title.source === 'text' ? (analysis.meta.title.value ?? '') : '';
   return createHash('sha256')
-    .update(contentKey(`${title}\n${analysis.body || raw}`))
+    .update(fingerprintKey(`${title}\n${analysis.body || raw}`))
     .digest('hex')
     .slice(0, 32);
 }

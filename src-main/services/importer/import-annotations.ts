@@ -2,7 +2,7 @@ import type { Annotation, ImportReport } from '../../contract';
 import { Annotation as AnnotationSchema, isAppError } from '../../contract';
 import type { IncomingAnnotation } from '../../core/export/w3c-import';
 import { locateQuote, parseW3cDocument, utf16ToCodePoint } from '../../core/export/w3c-import';
-import { contentKey } from '../../core/text/normalise-text';
+import { looseKey } from '../../../src-shared/fold';
 import type { NotebookStore } from '../store/notebook-store';
 
 type Counts = NonNullable<ImportReport['annotations']>;
@@ -31,7 +31,7 @@ function articleMatcher(store: NotebookStore): (n: IncomingAnnotation) => Match 
     byTitle = new Map();
     for (const e of store.entries()) {
       if (e.url) byUrl.set(e.url, [...(byUrl.get(e.url) ?? []), e.id]);
-      const t = contentKey(e.title);
+      const t = looseKey(e.title);
       if (t) byTitle.set(t, [...(byTitle.get(t) ?? []), e.id]);
     }
     return { byUrl, byTitle };
@@ -49,11 +49,11 @@ function articleMatcher(store: NotebookStore): (n: IncomingAnnotation) => Match 
     const { byUrl: urls, byTitle: titles } = byUrl && byTitle ? { byUrl, byTitle } : index();
     const sameAddress = /^https?:\/\//i.test(n.source) ? (urls.get(n.source) ?? []) : [];
     if (sameAddress.length === 1) return { id: sameAddress[0]! };
-    const title = n.article.title ? contentKey(n.article.title) : '';
+    const title = n.article.title ? looseKey(n.article.title) : '';
     if (title) {
-      const outlet = contentKey(n.article.outlet ?? '');
+      const outlet = looseKey(n.article.outlet ?? '');
       const same = (titles.get(title) ?? []).filter(
-        (id) => contentKey(store.entry(id)?.outlet ?? '') === outlet && (!sameAddress.length || sameAddress.includes(id)),
+        (id) => looseKey(store.entry(id)?.outlet ?? '') === outlet && (!sameAddress.length || sameAddress.includes(id)),
       );
       if (same.length === 1) return { id: same[0]! };
       if (same.length > 1) return { id: null, why: `${same.length} articles here have its title and outlet` };

@@ -9,8 +9,8 @@ import type { DocInfo } from './search-engine';
 export const BINARY_PARTS = ['vectors', 'bigrams'] as const;
 export type BinaryPart = (typeof BINARY_PARTS)[number];
 
-/** One flexsearch key: its JSON (flexsearch's own export, and indexes saved before stop 11) or binary (flex-binary.ts). */
-export type FlexData = string | Uint32Array;
+/** One flexsearch key, in the binary form of flex-binary.ts (the only one saved and loaded, ADR 005). */
+export type FlexData = Uint32Array;
 /** flexsearch's export as `[key, data]` pairs, in export order; a loaded index reads each file only when it is imported. */
 export type FlexEntries = Iterable<[string, FlexData]> | AsyncIterable<[string, FlexData]>;
 

@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Document } from 'flexsearch';
 import { describe, expect, it } from 'vitest';
-import type { FlexData } from './engine-snapshot';
 import { decodeFlexKey } from './flex-binary';
 import { exportFlex } from './flex-export';
+import { sweepable } from './flex-sweep';
 
 const encode = (s: string) => (s ? s.split(' ') : []);
+/** A key as flexsearch's own export hands it over (JSON text) or as ours does (binary). */
+type FlexData = string | Uint32Array;
 type Doc = {
   add: (d: object) => void;
   search: (q: string, o: object) => { field: string; result: number[] }[];
@@ -76,12 +80,26 @@ describe('exporting flexsearch in size-bounded keys', () => {
     expect(ours.map(([k]) => k)).toEqual(['title.1.map', 'body.1.map', '1.reg']);
   });
 
-  it('falls back to flexsearch’s own export for a layout it does not know', async () => {
-    const calls: string[] = [];
+  it('refuses a layout it does not know rather than save keys no loader reads (flexsearch is pinned, ADR 005)', async () => {
     const odd = { export: async (w: (k: string, d: string) => Promise<void>) => w('x', 'y') };
-    await exportFlex(odd, async (k) => {
-      calls.push(k);
-    });
-    expect(calls).toEqual(['x']);
+    const written: string[] = [];
+    await expect(
+      exportFlex(odd, async (k) => {
+        written.push(k);
+      }),
+    ).rejects.toThrow(/layout/);
+    expect(written).toEqual([]);
+  });
+
+  it('reads the layout of the flexsearch version package.json pins', async () => {
+    const pinned = (
+      JSON.parse(readFileSync(join(import.meta.dirname, '../../../package.json'), 'utf8')) as { dependencies: Record<string, string> }
+    ).dependencies.flexsearch;
+    const installed = (
+      JSON.parse(readFileSync(join(import.meta.dirname, '../../../node_modules/flexsearch/package.json'), 'utf8')) as { version: string }
+    ).version;
+    expect(pinned).toBe('0.8.212'); // exact: flex-export.ts and flex-sweep.ts read this version's private layout
+    expect(installed).toBe(pinned);
+    expect(sweepable(filled(20))).toBe(true);
   });
 });

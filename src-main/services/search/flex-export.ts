@@ -10,14 +10,15 @@ import { sweepable } from './flex-sweep';
  * the same format, the one flexsearch's `import` reads (`<field>.<n>.map`: `[[word, slots], …]`, then
  * `<n>.reg`: the document ids), cut by size instead: each key is about `maxChars` of JSON.
  *
- * It reads flexsearch 0.8's layout (see flex-sweep.ts); where that layout does not hold, or the index keeps
- * what this does not write (contexts, tags, stored documents), flexsearch's own export is used.
+ * It reads flexsearch 0.8's layout (see flex-sweep.ts), which is why flexsearch is pinned to one version
+ * (ADR 005). Where that layout does not hold, or the index keeps what this does not write (contexts, tags,
+ * stored documents), it refuses: the save fails with a message, and the index is rebuilt from the articles
+ * at the next start rather than saved in a form no loader reads.
  */
 export const EXPORT_BYTES = 4 << 20;
 const REG_CHUNK = 250_000;
 
 type Extras = { tag?: Map<unknown, unknown> | null; store?: Map<unknown, unknown> | null };
-type Exportable = { export: (write: (key: string, data: FlexData) => Promise<void>) => Promise<void> };
 
 function plain(flex: unknown): flex is FlexDocument & Extras {
   if (!sweepable(flex)) return false;
@@ -32,7 +33,9 @@ export async function exportFlex(
   write: (key: string, data: FlexData) => Promise<void>,
   maxBytes = EXPORT_BYTES,
 ): Promise<void> {
-  if (!plain(flex)) return (flex as Exportable).export(write);
+  if (!plain(flex)) {
+    throw new Error("flexsearch's in-memory layout is not the one this version of Parallax saves (flexsearch 0.8.212, ADR 005)");
+  }
   for (const [field, ix] of flex.index) {
     let part = 0;
     const key = new MapKeyWriter();

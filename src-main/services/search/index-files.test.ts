@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchArticle } from '../../core/search/search-doc';
 import type { SnapshotSource } from './engine-snapshot';
-import { decodeFlexKey } from './flex-binary';
 import { IndexUnusable, bytesOf, jsonArrayChunks, loadIndex, saveIndex } from './index-files';
 import { runQuery } from './run-query';
 import { SearchEngine } from './search-engine';
+import { toDevelopmentLayout } from '../../../tests/helpers/development-index';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -159,51 +158,21 @@ describe('the streamed index save', () => {
     await expect(loaded(dir)).rejects.toBeInstanceOf(IndexUnusable);
   });
 
-  it('loads an index saved with SHA-1 checksums (before CRC-32), and still finds damage in one', async () => {
-    const dir = indexDir();
-    const e = engineOf(150);
-    await saveIndex(dir, e.source(), meta(e));
-    const manifestPath = join(dir, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { files: Array<{ name: string; crc32?: number; sha1?: string }> };
-    expect(manifest.files.every((f) => typeof f.crc32 === 'number')).toBe(true);
-    for (const f of manifest.files) {
-      delete f.crc32;
-      f.sha1 = createHash('sha1')
-        .update(readFileSync(join(dir, f.name)))
-        .digest('hex');
-    }
-    writeFileSync(manifestPath, JSON.stringify(manifest));
-    expect(await answers(await loaded(dir))).toEqual(await answers(e));
-    flipByte(join(dir, 'docs.json'));
-    await expect(loaded(dir)).rejects.toBeInstanceOf(IndexUnusable);
-  });
+  it.each([
+    ['flexsearch keys as JSON', 'json-keys', /flexsearch keys as JSON/],
+    ['SHA-1 file checksums', 'sha1', /without CRC-32/],
+  ] as const)(
+    'refuses an index saved with %s (a layout of development builds only), so it is rebuilt, not misread',
+    async (_label, layout, why) => {
+      const dir = indexDir();
+      const e = engineOf(150);
+      await saveIndex(dir, e.source(), meta(e));
+      toDevelopmentLayout(dir, layout);
+      await expect(loaded(dir)).rejects.toThrow(why);
+      await expect(loaded(dir)).rejects.toBeInstanceOf(IndexUnusable);
+    },
+  );
 });
-
-describe('flexsearch files saved as JSON', () => {
-  it('load as before: flexsearch’s own export, and indexes saved before the binary form', async () => {
-    const dir = indexDir();
-    const e = engineOf(150);
-    await saveIndex(dir, asJson(e.source()), meta(e));
-    const names = readdirSync(dir).filter((n) => n.startsWith('flex-'));
-    expect(names.length).toBeGreaterThan(2);
-    expect(names.every((n) => n.endsWith('.json'))).toBe(true);
-    expect(await answers(await loaded(dir))).toEqual(await answers(e));
-    flipByte(join(dir, 'flex-001.json'));
-    await expect(loaded(dir)).rejects.toBeInstanceOf(IndexUnusable);
-  });
-});
-
-/** The same keys as flexsearch's JSON export writes them (what every index held before the binary form). */
-function asJson(src: SnapshotSource): SnapshotSource {
-  return {
-    ...src,
-    flex: (write) =>
-      src.flex(async (key, data) => {
-        const parsed = typeof data === 'string' ? data : decodeFlexKey(key, data);
-        await write(key, JSON.stringify(parsed instanceof Uint32Array ? [...parsed] : parsed));
-      }),
-  };
-}
 
 function flipByte(path: string) {
   const data = readFileSync(path);

@@ -10,8 +10,7 @@ import { FIELD_WEIGHTS } from './search-engine';
  * The saved index, `<notebook>/index/`:
  *   manifest.json   format, version, field weights, counts, and the size and CRC-32 of every other file
  *   flex-NNN.bin    flexsearch's export, one file per exported key (~4 MB each, see flex-export.ts), in binary
- *                   (flex-binary.ts); `flex-NNN.json` when flexsearch's own JSON export was used, and in indexes
- *                   saved before stop 11, which still load
+ *                   (flex-binary.ts)
  *   terms.json      the vocabulary (term ids are positions)
  *   docs.json       per document: key, kind, article, updatedAt, filter metadata
  *   <part>.bin      each binary per-document part (BINARY_PARTS in engine-snapshot.ts): vectors.bin, the
@@ -19,6 +18,10 @@ import { FIELD_WEIGHTS } from './search-engine';
  * It is written to `index.tmp/` and swapped in by renaming, so a crash mid-save leaves the old index.
  * Saving streams (one piece of the export in memory at a time) and loading imports flexsearch's files
  * one by one: at 100k, neither holds a whole copy of the index next to the index itself.
+ *
+ * This is the only layout a loader reads (ADR 005). Layouts that existed only while 0.1.0 was developed
+ * (flexsearch's JSON keys in `flex-NNN.json`, SHA-1 checksums per file) are refused as unusable, so the
+ * index is rebuilt from the articles, never half read.
  */
 export const INDEX_FORMAT = 'parallax-search-index';
 /** Bump when the normaliser, tokeniser or file layout changes: an older index is then rebuilt. */
@@ -27,10 +30,9 @@ export const INDEX_VERSION = 2;
 
 /**
  * A saved file's size and checksum. CRC-32 (zlib's, as zip and PNG use) finds accidental damage and is
- * checked at ~5 GB/s against SHA-1's ~1.5: at 100k articles that took ~0.2 s off every start. Indexes saved
- * before carry `sha1`, which is still checked.
+ * checked at ~5 GB/s against SHA-1's ~1.5: at 100k articles that took ~0.2 s off every start.
  */
-type FileEntry = { name: string; bytes: number; crc32?: number; sha1?: string };
+type FileEntry = { name: string; bytes: number; crc32: number };
 export type IndexManifest = {
   format: typeof INDEX_FORMAT;
   version: number;
@@ -52,7 +54,7 @@ export function versionsChecksum(versions: Iterable<[string, string]>): string {
 }
 
 type Chunk = string | Uint8Array | Uint32Array;
-const flexFile = (i: number, binary: boolean) => `flex-${String(i).padStart(3, '0')}.${binary ? 'bin' : 'json'}`;
+const flexFile = (i: number) => `flex-${String(i).padStart(3, '0')}.bin`;
 /** Characters of a string encoded at a time: a flexsearch key's JSON can be tens of MB, and is never copied whole. */
 const STRING_PIECE = 1 << 20;
 
@@ -116,7 +118,7 @@ export async function saveIndex(dir: string, src: SnapshotSource, meta: { articl
     const files: FileEntry[] = [];
     const flexKeys: string[] = [];
     await src.flex(async (key, data) => {
-      files.push(await writeChunks(join(tmp, flexFile(flexKeys.length, typeof data !== 'string')), [data]));
+      files.push(await writeChunks(join(tmp, flexFile(flexKeys.length)), [data]));
       flexKeys.push(key);
     });
     files.push(await writeChunks(join(tmp, 'terms.json'), jsonArrayChunks(src.terms)));
@@ -179,6 +181,12 @@ export async function loadIndex(dir: string): Promise<{ manifest: IndexManifest;
   if (manifest.version !== INDEX_VERSION || JSON.stringify(manifest.weights) !== JSON.stringify(FIELD_WEIGHTS)) {
     throw new IndexUnusable(`the index was built by another version of Parallax (${manifest.version})`);
   }
+  if (!Array.isArray(manifest.files) || !Array.isArray(manifest.flexKeys) || !manifest.files.every((f) => typeof f?.crc32 === 'number')) {
+    throw new IndexUnusable('the index was saved in a layout this version does not read (files without CRC-32 checksums)');
+  }
+  if (manifest.files.some((f) => /^flex-\d+\.json$/.test(f.name))) {
+    throw new IndexUnusable('the index was saved in a layout this version does not read (flexsearch keys as JSON)');
+  }
   const entryOf = (name: string): FileEntry => {
     const entry = manifest.files.find((f) => f.name === name);
     if (!entry) throw new IndexUnusable(`the index manifest does not list ${name}`);
@@ -186,10 +194,7 @@ export async function loadIndex(dir: string): Promise<{ manifest: IndexManifest;
   };
   const check = (name: string, data: Uint8Array) => {
     const entry = entryOf(name);
-    const intact =
-      data.byteLength === entry.bytes &&
-      (entry.crc32 !== undefined ? crc32(data) === entry.crc32 : entry.sha1 !== undefined && sha1(data) === entry.sha1);
-    if (!intact) throw new IndexUnusable(`the index file ${name} is damaged`);
+    if (data.byteLength !== entry.bytes || crc32(data) !== entry.crc32) throw new IndexUnusable(`the index file ${name} is damaged`);
   };
   const read = async (name: string): Promise<Buffer> => {
     entryOf(name);
@@ -227,15 +232,9 @@ export async function loadIndex(dir: string): Promise<{ manifest: IndexManifest;
    * is in memory as text at once, not the whole export (~250 MB at 100k) next to the index built from it.
    * Their sizes are checked now, so a missing or truncated file is found before anything is imported.
    */
-  const flexNames = manifest.flexKeys.map((_, i) => {
-    const binary = flexFile(i, true);
-    return manifest.files.some((f) => f.name === binary) ? binary : flexFile(i, false);
-  });
+  const flexNames = manifest.flexKeys.map((_, i) => flexFile(i));
   async function* flex(): AsyncGenerator<[string, FlexData]> {
-    for (const [i, key] of manifest.flexKeys.entries()) {
-      const name = flexNames[i]!;
-      yield [key, name.endsWith('.bin') ? await readWords(name) : (await read(name)).toString('utf8')];
-    }
+    for (const [i, key] of manifest.flexKeys.entries()) yield [key, await readWords(flexNames[i]!)];
   }
   try {
     for (const name of flexNames) {

@@ -7,6 +7,7 @@ import { openBackend } from '../backend';
 import type { HostStatus } from './index-host';
 import { GARBAGE_ALLOWANCE, IndexHost, catalogVersions } from './index-host';
 import { searchArticle } from '../../../tests/helpers/search-article';
+import { toDevelopmentLayout } from '../../../tests/helpers/development-index';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -75,6 +76,9 @@ describe('IndexHost persistence', () => {
     ['garbage term vectors', (d: string) => writeFileSync(join(d, 'index', 'vectors.bin'), Buffer.alloc(64, 7))],
     ['a missing bigram filter file', (d: string) => rmSync(join(d, 'index', 'bigrams.bin'))],
     ['garbage bigram filters', (d: string) => writeFileSync(join(d, 'index', 'bigrams.bin'), Buffer.alloc(64, 7))],
+    // Layouts written only by development builds of 0.1.0 (ADR 005): rebuilt from the articles, never read.
+    ["an index with flexsearch's keys as JSON", (d: string) => toDevelopmentLayout(join(d, 'index'), 'json-keys')],
+    ['an index with SHA-1 file checksums', (d: string) => toDevelopmentLayout(join(d, 'index'), 'sha1')],
     [
       'an index from another version',
       async (d: string) => {

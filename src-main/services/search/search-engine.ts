@@ -328,7 +328,7 @@ export class SearchEngine {
     const src = this.source();
     const flex: [string, FlexData][] = [];
     await src.flex(async (key, data) => {
-      flex.push([key, typeof data === 'string' ? data : data.slice()]); // a binary key's buffer is reused for the next
+      flex.push([key, data.slice()]); // a key's buffer is reused for the next
     });
     const parts = Object.fromEntries(BINARY_PARTS.map((name) => [name, concatChunks(src[name]())])) as Record<BinaryPart, Uint32Array>;
     return { flex, terms: src.terms, docs: src.docs, ...parts };
@@ -337,7 +337,7 @@ export class SearchEngine {
   /** Rebuild an engine from a snapshot; flexsearch's keys are imported one by one as they are read. */
   static async restore(s: EngineSnapshot): Promise<SearchEngine> {
     const e = new SearchEngine();
-    for await (const [key, data] of s.flex) e.flex.import(key, typeof data === 'string' ? data : decodeFlexKey(key, data));
+    for await (const [key, data] of s.flex) e.flex.import(key, decodeFlexKey(key, data));
     e.vocab = Vocabulary.from(s.terms);
     const { vectors, lengths } = decodeVectors(s.vectors, s.docs.length);
     e.docs = s.docs;

@@ -104,7 +104,7 @@ export class SearchService {
   /**
    * Run a bulk import (`files` files) with the index following after it instead of alongside. Why: indexing
    * while importing holds both threads' working memory at once, the import's on the main thread and the
-   * index's growth and garbage in the worker; 100k articles imported in one session peaked at 1.06–1.16 GB
+   * index's growth and garbage in the worker; 100k articles imported in one go peaked at 1.06–1.16 GB
    * resident. One after the other, the peak is the larger of the two. The articles the job wrote are then
    * indexed by a reconcile with the catalog (the pass an open makes, reading the article files), once no
    * import has run for `catchUpAfterMs`: folders imported one after another are indexed once, after the last.

@@ -58,6 +58,16 @@ export function buildProgram(terminal: CliIo): { program: Command; ctx: CommandC
     .description('Parallax: read one event across many outlets. Offline research notebook.')
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Start with a notebook of five sample articles, then use the ids "parallax list" prints (each notebook has its own):
+  parallax init --sample --notebook ~/notebooks/ankara
+  parallax list --notebook ~/notebooks/ankara
+  parallax search '"defence minister"' --notebook ~/notebooks/ankara
+  parallax compare <id> <id> --table conflicts --notebook ~/notebooks/ankara
+In the app (npm start, or parallax serve for web mode), "Paste as new article…" imports pasted text.`,
+    )
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined })
     .exitOverride();
 

@@ -4,7 +4,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import { eventNames, methodNames } from '../../contract';
+import { eventNames, methodNames } from '../../../src-shared/api-names';
 import { IPC_EVENT, IPC_INVOKE } from './window-options';
 
 const allowedMethods = new Set<string>(methodNames);

@@ -79,7 +79,7 @@ export function App() {
     return (
       <main className="blocked">
         <h1>Parallax</h1>
-        <p>Open Parallax with the address that “npm start” or “parallax serve” printed: it carries this session’s access token.</p>
+        <p>Open Parallax with the address that “npm start” or “parallax serve” printed: it carries this launch’s access token.</p>
       </main>
     );
   }

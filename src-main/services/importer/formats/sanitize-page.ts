@@ -1,4 +1,5 @@
 import type SanitizeHtml from 'sanitize-html';
+import { escapeHtml } from '../../../../src-shared/html';
 import { lazyRequire } from '../../lazy-require';
 
 const loadSanitizer = lazyRequire<typeof SanitizeHtml>('sanitize-html');
@@ -25,8 +26,6 @@ export function jsonLdBlocks(html: string): unknown[] {
   }
   return out;
 }
-
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function sanitizePage(html: string): string {
   const jsonLd = jsonLdBlocks(html);
@@ -70,6 +69,6 @@ export function sanitizePage(html: string): string {
     ],
   });
   if (!jsonLd.length) return clean;
-  const tag = `<meta name="${JSONLD_META}" content="${escapeAttr(JSON.stringify(jsonLd))}">`;
+  const tag = `<meta name="${JSONLD_META}" content="${escapeHtml(JSON.stringify(jsonLd))}">`;
   return /<head[^>]*>/i.test(clean) ? clean.replace(/<head[^>]*>/i, (h) => `${h}\n${tag}`) : `${tag}\n${clean}`;
 }

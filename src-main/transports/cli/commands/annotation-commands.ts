@@ -18,7 +18,7 @@ type ListOptions = { article?: string; tag?: string; color?: string; outlet?: st
 export function registerAnnotationCommands(program: Command, ctx: CommandContext): void {
   addGlobalOptions(program.command('annotate'))
     .description('highlight a passage of an article, found by its exact text')
-    .argument('<articleId>', 'article id (see "parallax list")')
+    .argument('<articleId>', 'article id, as "parallax list" prints it (ids are made at import: every notebook has its own)')
     .requiredOption('--quote <text>', 'the exact text of the passage')
     .option('--prefix <text>', 'text right before the passage, when the quote occurs more than once')
     .option('--suffix <text>', 'text right after the passage, when the quote occurs more than once')

@@ -24,8 +24,14 @@ export function registerArticleCommands(program: Command, ctx: CommandContext): 
     });
 
   addGlobalOptions(program.command('import'))
-    .description('import text files and folders (.txt; UTF-8, UTF-16 or Windows-1252)')
-    .argument('<path...>', 'files or folders')
+    .description(
+      'import articles: plain text (.txt, .text), saved web pages (.html, .htm, .xhtml) and Markdown (.md, .markdown), ' +
+        'UTF-8, UTF-16 or Windows-1252; also W3C annotation files (.jsonld, .jsonl, .json) and Parallax backups (.zip)',
+    )
+    .argument(
+      '<path...>',
+      'files, or folders (read recursively for the article and .jsonld/.jsonl types; hidden entries skipped); a file named here with another extension is read as plain text',
+    )
     .action(async (paths: string[], _opts: unknown, cmd: Command) => {
       const report = await ctx.call(cmd, 'articles.importPaths', { paths: paths.map((p) => resolve(p)) });
       ctx.print(cmd, report, formatImport(report));
@@ -56,7 +62,7 @@ export function registerArticleCommands(program: Command, ctx: CommandContext): 
 
   addGlobalOptions(program.command('show'))
     .description('show one article: metadata, clean text, and (with --json) boilerplate and raw text')
-    .argument('<id>', 'article id (see "parallax list")')
+    .argument('<id>', 'article id, as "parallax list" prints it (ids are made at import: every notebook has its own)')
     .action(async (id: string, _opts: unknown, cmd: Command) => {
       const a: ArticleDetail = await ctx.call(cmd, 'articles.get', { id });
       const { blocks: _blocks, ...rest } = a;

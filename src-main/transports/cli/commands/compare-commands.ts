@@ -39,7 +39,7 @@ const formatStory = (s: Story) => `${s.id}  ${s.name}  (${s.articleIds.length} a
 export function registerCompareCommands(program: Command, ctx: CommandContext): void {
   addGlobalOptions(program.command('compare'))
     .description('compare articles: aligned sentences, shared claims, quotes, names and conflicts')
-    .argument('<id...>', 'article ids (see "parallax list"); the first is aligned with each of the others')
+    .argument('<id...>', 'article ids, as "parallax list" prints them; the first is aligned with each of the others')
     .addOption(new Option('--table <name>', 'print one comparison table instead').choices([...compareTables]))
     .addOption(new Option('--format <format>', 'format of --table').choices([...tableFormats]).default('markdown'))
     .action(
@@ -56,7 +56,7 @@ export function registerCompareCommands(program: Command, ctx: CommandContext): 
 
   addGlobalOptions(program.command('related'))
     .description('rank the other articles by how likely they cover the same event')
-    .argument('<id>', 'article id')
+    .argument('<id>', 'article id, as "parallax list" prints it (ids are made at import: every notebook has its own)')
     .option('--limit <n>', 'at most this many', wholeNumber(1, 500), 10)
     .action(async (id: string, opts: { limit: number }, cmd: Command) => {
       const items = await ctx.call(cmd, 'compare.related', { id, limit: opts.limit });
@@ -74,23 +74,23 @@ export function registerCompareCommands(program: Command, ctx: CommandContext): 
   addGlobalOptions(story.command('create'))
     .description('create a story, optionally with articles')
     .argument('<name>', 'story name')
-    .argument('[id...]', 'article ids')
+    .argument('[id...]', 'article ids, as "parallax list" prints them')
     .action(async (name: string, ids: string[], _opts: unknown, cmd: Command) => {
       const s = await ctx.call(cmd, 'stories.create', { name, articleIds: ids });
       ctx.print(cmd, s, `Created ${formatStory(s)}\n`);
     });
   addGlobalOptions(story.command('add'))
     .description('add articles to a story')
-    .argument('<story>', 'story id (see "parallax story list")')
-    .argument('<id...>', 'article ids')
+    .argument('<story>', 'story id, as "parallax story list" prints it')
+    .argument('<id...>', 'article ids, as "parallax list" prints them')
     .action(async (id: string, ids: string[], _opts: unknown, cmd: Command) => {
       const s = await ctx.call(cmd, 'stories.add', { id, articleIds: ids });
       ctx.print(cmd, s, `${formatStory(s)}\n`);
     });
   addGlobalOptions(story.command('remove'))
     .description('take articles out of a story')
-    .argument('<story>', 'story id')
-    .argument('<id...>', 'article ids')
+    .argument('<story>', 'story id, as "parallax story list" prints it')
+    .argument('<id...>', 'article ids, as "parallax list" prints them')
     .action(async (id: string, ids: string[], _opts: unknown, cmd: Command) => {
       const s = await ctx.call(cmd, 'stories.remove', { id, articleIds: ids });
       ctx.print(cmd, s, `${formatStory(s)}\n`);
@@ -109,7 +109,7 @@ export function registerCompareCommands(program: Command, ctx: CommandContext): 
     });
   addGlobalOptions(story.command('rename'))
     .description('rename a story')
-    .argument('<story>', 'story id')
+    .argument('<story>', 'story id, as "parallax story list" prints it')
     .argument('<name>', 'new name')
     .action(async (id: string, name: string, _opts: unknown, cmd: Command) => {
       const s = await ctx.call(cmd, 'stories.rename', { id, name });
@@ -117,7 +117,7 @@ export function registerCompareCommands(program: Command, ctx: CommandContext): 
     });
   addGlobalOptions(story.command('delete'))
     .description('delete a story (its articles stay in the notebook)')
-    .argument('<story>', 'story id')
+    .argument('<story>', 'story id, as "parallax story list" prints it')
     .action(async (id: string, _opts: unknown, cmd: Command) => {
       const r = await ctx.call(cmd, 'stories.delete', { id });
       ctx.print(cmd, r, `Deleted story ${id}\n`);

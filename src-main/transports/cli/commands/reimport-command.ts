@@ -15,7 +15,7 @@ export const describeAnchors = (c: AnchorCounts) =>
 export function registerReimportCommand(program: Command, ctx: CommandContext): void {
   addGlobalOptions(program.command('reimport'))
     .description("replace an article's text with a corrected file (UTF-8, UTF-16 or Windows-1252); annotations re-anchor")
-    .argument('<id>', 'article id (see "parallax list")')
+    .argument('<id>', 'article id, as "parallax list" prints it (ids are made at import: every notebook has its own)')
     .argument('<file>', 'the corrected copy (.txt, .md or .html)')
     .addHelpText(
       'after',

@@ -35,6 +35,18 @@ export function registerSearchCommands(program: Command, ctx: CommandContext): v
       'search titles, bodies, outlets, tags and notes (words, "phrases", -exclude, a OR b, pre*, outlet: tag: lang: before: after: in:notes)',
     )
     .argument('<query>', 'the query; quote it for the shell')
+    .addHelpText(
+      'after',
+      `
+Case, accents, Turkish ı/İ, Arabic harakat, hamza forms, ة/ى and a leading ال are ignored.
+Examples, on a notebook made with "parallax init --sample":
+  parallax search 'guler kalin'                       every word (Güler, Kalın)
+  parallax search '"defence minister" outlet:trt'     a phrase, in one outlet
+  parallax search 'ankara -kalin'                     exclude a word
+  parallax search 'sec* before:2025-10-12'            a prefix, by date
+  parallax search 'انقرة'                             finds أنقرة
+`,
+    )
     .option('--limit <n>', 'at most this many articles (1-500)', wholeNumber(1, 500), 20)
     .action(async (query: string, opts: { limit: number }, cmd: Command) => {
       const r = await ctx.call(cmd, 'search.query', { query, limit: opts.limit, offset: 0 });

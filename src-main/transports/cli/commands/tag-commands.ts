@@ -10,7 +10,7 @@ const changed = (c: TagChange) => `${c.articles} article(s) and ${c.passages} pa
 export function registerTagCommands(program: Command, ctx: CommandContext): void {
   addGlobalOptions(program.command('tag'))
     .description('add tags to an article (or remove them with --remove)')
-    .argument('<articleId>', 'article id (see "parallax list")')
+    .argument('<articleId>', 'article id, as "parallax list" prints it (ids are made at import: every notebook has its own)')
     .argument('<tags...>', 'tags; hierarchical with "/", e.g. topic/security')
     .option('--remove', 'remove these tags instead of adding them')
     .action(async (id: string, tags: string[], o: { remove?: boolean }, cmd: Command) => {

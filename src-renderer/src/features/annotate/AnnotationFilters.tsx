@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AnnotationSort, ArticleSummary, TagInfo } from '@contract';
-import { anchorStatuses, annotationSorts } from '@contract';
+import { anchorStatuses, annotationSorts } from '@shared/annotations';
 import { call } from '../../api/client';
 import { TagOptions } from '../tags/TagOptions';
 import { colorLabels, highlightColors } from './colors';

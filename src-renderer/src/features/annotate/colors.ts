@@ -1,5 +1,5 @@
 import type { HighlightColor } from '@contract';
-import { highlightColors } from '@contract';
+import { highlightColors } from '@shared/annotations';
 
 export const colorLabels: Record<HighlightColor, string> = {
   yellow: 'Yellow',

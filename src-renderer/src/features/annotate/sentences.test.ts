@@ -15,7 +15,7 @@ const block = (text: string, start: number): Block => ({
 describe('keyboard passage choice', () => {
   const body = 'Fidan spoke first. He said more.\n\nKalin did not speak.';
   const blocks = [block('Fidan spoke first. He said more.', 0), block('Kalin did not speak.', 34)];
-  const sentences = sentenceRanges(blocks, 'en');
+  const sentences = sentenceRanges({ body, blocks, language: 'en' });
   const text = (r: { start: number; end: number } | null) => (r ? body.slice(r.start, r.end) : null);
 
   it('splits blocks into sentences with body offsets', () => {
@@ -35,5 +35,13 @@ describe('keyboard passage choice', () => {
     expect(text(c)).toBe('Fidan spoke first.');
     expect(text(moveCursor(sentences, c, '['))).toBe('Fidan spoke first.');
     expect(text(moveCursor(sentences, null, '['))).toBe('Kalin did not speak.');
+  });
+});
+
+describe('sentences the reader picks with ] and [', () => {
+  it('do not end after "Mr.", "Oct." or "U.S.", as the comparison’s do not (one splitter)', () => {
+    const body = 'The U.S. envoy met Mr. Smith on Oct. 12 in Ankara. He left.';
+    const ranges = sentenceRanges({ body, blocks: [block(body, 0)], language: 'en' });
+    expect(ranges.map((r) => body.slice(r.start, r.end))).toEqual(['The U.S. envoy met Mr. Smith on Oct. 12 in Ankara.', 'He left.']);
   });
 });

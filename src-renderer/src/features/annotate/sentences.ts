@@ -1,27 +1,15 @@
-import type { Block } from '@contract';
+import type { ArticleDetail } from '@contract';
+import { articleSentences } from '@shared/sentences';
 
 export type TextRange = { start: number; end: number };
 
 /**
  * The sentences of the clean text, for choosing a passage without a mouse: `]` and `[` move from sentence to
- * sentence, `}` and `{` grow and shrink the choice. Uses the platform's sentence segmenter, per block, so a
- * sentence never runs across paragraphs.
+ * sentence, `}` and `{` grow and shrink the choice. The one splitter (src-shared/sentences.ts, the one the
+ * comparison aligns), per block, so a sentence never runs across paragraphs and "Mr. Smith" stays whole.
  */
-export function sentenceRanges(blocks: Block[], lang: string | null): TextRange[] {
-  const segmenter = new Intl.Segmenter(lang ?? undefined, { granularity: 'sentence' });
-  const out: TextRange[] = [];
-  for (const b of blocks) {
-    if (b.start === null || b.end === null) continue;
-    const text = b.post ? b.post.text : b.text;
-    for (const s of segmenter.segment(text)) {
-      const lead = s.segment.length - s.segment.trimStart().length;
-      const body = s.segment.trim();
-      if (!body) continue;
-      const start = b.start + s.index + lead;
-      out.push({ start, end: start + body.length });
-    }
-  }
-  return out;
+export function sentenceRanges(article: Pick<ArticleDetail, 'body' | 'blocks' | 'language'>): TextRange[] {
+  return articleSentences(article.body, article.blocks, article.language).map(({ start, end }) => ({ start, end }));
 }
 
 /** Move or resize the keyboard choice over the sentence list. */

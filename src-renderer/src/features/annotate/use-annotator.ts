@@ -5,7 +5,7 @@ import type { TextMark } from '../../lib/text-marks';
 import { createAnnotation } from './annotation-actions';
 import type { TextRange } from './sentences';
 import { moveCursor, sentenceRanges } from './sentences';
-import { selectionToRange } from './selection-offsets';
+import { selectionToRange } from '../../lib/selection-offsets';
 
 export type EditMode = 'note' | 'tags';
 export type Pending = TextRange & { source: 'mouse' | 'keys'; rect: DOMRect | null };
@@ -59,7 +59,7 @@ export function useAnnotator(article: ArticleDetail | null, focusId: string | nu
     requestAnimationFrame(() => scrollToPassage(focusId));
   }, [focusId, annotations]);
 
-  const sentences = useMemo(() => (article ? sentenceRanges(article.blocks, article.language) : []), [article]);
+  const sentences = useMemo(() => (article ? sentenceRanges(article) : []), [article]);
 
   // A mouse (or Shift+arrow) selection inside the article body becomes the pending passage.
   useEffect(() => {

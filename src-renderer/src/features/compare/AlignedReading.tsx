@@ -64,6 +64,13 @@ function Cell({
   );
 }
 
+/** A compare column is one article's text: selections are mapped within it. */
+const columnOf = (el: Element) => {
+  const root = el.closest('.align-column');
+  const articleId = root?.querySelector<HTMLElement>('[data-article]')?.dataset.article;
+  return root && articleId ? { root, articleId } : null;
+};
+
 /**
  * Two articles in columns: each row holds a pair of sentences that report the same thing (word differences
  * marked), or a sentence only one side has. The columns scroll together, row by row; clicking a sentence
@@ -178,7 +185,7 @@ export function AlignedReading({ result, onInfo }: { result: CompareResult; onIn
         {column('b', b, a)}
         <SelectionToolbar
           container={wrap}
-          articleFor={(el) => el.closest<HTMLElement>('[data-article]')?.dataset.article ?? null}
+          columnOf={columnOf}
           bodyFor={(id) => bodies[id] ?? null}
           onAnnotate={(p) =>
             void annotateFromCompare(p).then(

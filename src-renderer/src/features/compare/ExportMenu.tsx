@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { compareTables, tableFormats } from '@contract';
+import { compareTables, tableFormats } from '@shared/compare';
 import { call } from '../../api/client';
 
 /** Download a comparison table as Markdown, HTML or CSV (built in the back end by the same code the CLI uses). */

@@ -1,13 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ComparePassage } from './annotate-hook';
-
-/** Body offset of a point inside MarkedText: the run's `data-offset` plus the offset inside its text node. */
-function bodyOffset(node: Node, offset: number): number | null {
-  const el = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
-  const run = el?.closest<HTMLElement>('[data-offset]');
-  if (!run) return null;
-  return Number(run.dataset.offset) + (node.nodeType === Node.TEXT_NODE ? offset : 0);
-}
+import type { ColumnOf } from './selection-passage';
+import { passageFromSelection } from './selection-passage';
 
 /**
  * A small toolbar over a text selection inside one compare column: "Annotate" hands the passage to
@@ -15,12 +9,12 @@ function bodyOffset(node: Node, offset: number): number | null {
  */
 export function SelectionToolbar({
   container,
-  articleFor,
+  columnOf,
   bodyFor,
   onAnnotate,
 }: {
   container: HTMLElement | null;
-  articleFor: (el: Element) => string | null;
+  columnOf: ColumnOf;
   bodyFor: (articleId: string) => string | null;
   onAnnotate: (p: ComparePassage) => void;
 }) {
@@ -29,28 +23,13 @@ export function SelectionToolbar({
     if (!container) return;
     const onUp = () => {
       const sel = window.getSelection();
-      if (!sel || sel.isCollapsed || sel.rangeCount === 0) return setPending(null);
+      const p = passageFromSelection(container, sel, columnOf, bodyFor);
+      if (!p || !sel) return setPending(null);
       const range = sel.getRangeAt(0);
-      const startEl = range.startContainer.parentElement;
-      if (!startEl || !container.contains(startEl)) return setPending(null);
-      const articleId = articleFor(startEl);
-      const endArticle = range.endContainer.parentElement ? articleFor(range.endContainer.parentElement) : null;
-      const body = articleId ? bodyFor(articleId) : null;
-      const start = bodyOffset(range.startContainer, range.startOffset);
-      const end = bodyOffset(range.endContainer, range.endOffset);
-      if (!articleId || articleId !== endArticle || body === null || start === null || end === null || end <= start)
-        return setPending(null);
       const rect = range.getBoundingClientRect();
       const box = container.getBoundingClientRect();
       setPending({
-        p: {
-          articleId,
-          start,
-          end,
-          exact: body.slice(start, end),
-          prefix: body.slice(Math.max(0, start - 32), start),
-          suffix: body.slice(end, end + 32),
-        },
+        p,
         x: rect.left - box.left + rect.width / 2,
         y: rect.top - box.top,
       });
@@ -61,7 +40,7 @@ export function SelectionToolbar({
       container.removeEventListener('mouseup', onUp);
       container.removeEventListener('keyup', onUp);
     };
-  }, [container, articleFor, bodyFor]);
+  }, [container, columnOf, bodyFor]);
   if (!pending) return null;
   return (
     <div className="selection-toolbar" role="toolbar" aria-label="Selection" style={{ left: pending.x, top: Math.max(0, pending.y - 40) }}>

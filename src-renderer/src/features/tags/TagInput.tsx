@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { canonicalTag } from '@contract';
+import { canonicalTag } from '@shared/tags';
 import { useTags } from './use-tags';
 
 type Props = {

@@ -1,7 +1,8 @@
 import '../../styles/annotate.css';
 import { useCallback, useState } from 'react';
 import type { TagInfo } from '@contract';
-import { canonicalTag } from '@contract';
+import { fold } from '@shared/fold';
+import { canonicalTag } from '@shared/tags';
 import { routeHash } from '../../app/use-route';
 import type { ViewProps } from '../../app/views';
 import { plural } from '../../lib/format';
@@ -168,7 +169,7 @@ export function TagManagerView({ notify }: ViewProps) {
     },
     [notify],
   );
-  const shown = filter ? tags.filter((t) => t.name.toLowerCase().includes(filter.toLowerCase())) : tags;
+  const shown = filter ? tags.filter((t) => fold(t.name).includes(fold(filter))) : tags;
   return (
     <section className="tag-manager" aria-label="Tags">
       <header className="annotations-view__header">

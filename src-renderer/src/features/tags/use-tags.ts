@@ -1,5 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { TagInfo } from '@contract';
+import { effectiveColor } from '@shared/tags';
 import { call, subscribe } from '../../api/client';
 
 /**
@@ -48,13 +49,7 @@ export function useTags(): { tags: TagInfo[]; loaded: boolean } {
   return { tags: list, loaded };
 }
 
-/** The colour a tag shows: its own, else its nearest ancestor's. */
+/** The colour a tag shows: its own, else its nearest ancestor's (the tag list's colours, by the one rule). */
 export function tagColor(name: string, list: TagInfo[]): string | null {
-  const byName = new Map(list.map((t) => [t.name, t.color]));
-  const parts = name.split('/');
-  for (let i = parts.length; i > 0; i--) {
-    const c = byName.get(parts.slice(0, i).join('/'));
-    if (c) return c;
-  }
-  return null;
+  return effectiveColor(name, Object.fromEntries(list.map((t) => [t.name, t.color])));
 }

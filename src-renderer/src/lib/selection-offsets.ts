@@ -1,10 +1,12 @@
-import type { TextRange } from './sentences';
+/** A range of an article body, in UTF-16 offsets. */
+export type TextRange = { start: number; end: number };
 
 /**
- * Map a DOM selection inside the reader to body offsets. Every run of clean text is an element with
- * `data-offset` (its start in the body, see MarkedText), holding a single text node; a point inside one is
- * data-offset + the offset in its text. A point elsewhere (a boilerplate line, a post's caption, between
- * blocks) snaps to the nearest run after it for a start, before it for an end.
+ * Map a DOM selection inside a view of one article's text (the reader, a compare column) to body offsets:
+ * the one mapper both use. Every run of clean text is an element with `data-offset` (its start in the body,
+ * see MarkedText), holding a single text node; a point inside one is data-offset + the offset in its text.
+ * A point elsewhere (a boilerplate line, a post's caption, a badge, between blocks) snaps to the nearest run
+ * after it for a start, before it for an end.
  */
 function textBefore(host: Element, node: Node): number {
   let n = 0;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { noteHtml } from './note-html';
+import { noteHtml } from './note-markdown';
 
-const SAFE_TAG = /^<\/?(p|br|em|strong|code|pre|ul|ol|li|blockquote|del|h[1-6]|hr|table|thead|tbody|tr|th|td|a(?: href="(?:https?|mailto):[^"]*"(?: title="[^"]*")? rel="noreferrer")?)\s*\/?>$/;
+const SAFE_TAG =
+  /^<\/?(p|br|em|strong|code|pre|ul|ol|li|blockquote|del|h[1-6]|hr|table|thead|tbody|tr|th|td|a(?: href="(?:https?|mailto):[^"]*"(?: title="[^"]*")? rel="noreferrer")?)\s*\/?>$/;
 
 describe('noteHtml (notes in the HTML report)', () => {
   it('formats a note as the reader does: emphasis, lists, quotes, code and safe links', () => {
