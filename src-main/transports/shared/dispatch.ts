@@ -1,9 +1,6 @@
 import type { z } from 'zod';
 import type { Handlers, MethodName, Result } from '../../contract';
-import { clip, fail, isAppError, isMethodName, methods, ok, readOnlyMethods } from '../../contract';
-
-/** The longest error message a transport sends: a message built from several echoed values stays readable. */
-export const MESSAGE_MAX = 2000;
+import { MESSAGE_MAX, clip, fail, isAppError, isMethodName, methods, ok, readOnlyMethods } from '../../contract';
 
 /**
  * "patch.url: a URL must start with http:// or https://" — the path of the bad field, then what is wrong.
@@ -61,14 +58,7 @@ function failure(method: MethodName, e: unknown): Result<never> {
  */
 export async function dispatch(handlers: Handlers, method: unknown, payload: unknown): Promise<Result<unknown>> {
   if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `Unknown method ${clip(JSON.stringify(String(method)), 80)}`);
-  let parsed: ReturnType<(typeof methods)[MethodName]['input']['safeParse']>;
-  try {
-    parsed = methods[method].input.safeParse(payload ?? {});
-  } catch (e) {
-    // A payload nested deeper than the validator's stack (JSON.parse itself has no such limit).
-    if (e instanceof RangeError) return fail('BAD_INPUT', `Invalid input for ${method}: it is nested too deeply`);
-    return failure(method, e);
-  }
+  const parsed = methods[method].input.safeParse(payload ?? {});
   if (!parsed.success) return fail('BAD_INPUT', `Invalid input for ${method}: ${describeIssues(parsed.error)}`);
   try {
     const handler = handlers[method] as (input: unknown) => Promise<unknown>;
