@@ -16,6 +16,11 @@ export function parseReply(data: Buffer, closed: boolean): { reply: RawReply; si
   }
   const body = data.subarray(end + 4);
   const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine ?? '')?.[1] ?? 0);
+  // An interim answer (100 Continue) comes before the real one: skip it.
+  if (status >= 100 && status < 200) {
+    const rest = parseReply(data.subarray(end + 4), closed);
+    return rest && { reply: rest.reply, size: end + 4 + rest.size };
+  }
   if (/chunked/i.test(headers['transfer-encoding'] ?? '')) {
     const chunks: Buffer[] = [];
     let at = 0;
