@@ -62,6 +62,8 @@ export type RawConnection = {
   closed: Promise<void>;
   /** Bytes written by this side before the connection ended. */
   written: () => number;
+  /** Everything received so far, interim answers (100 Continue) included. */
+  received: () => Buffer;
 };
 
 export function rawConnect(port: number): Promise<RawConnection> {
@@ -103,6 +105,7 @@ export function rawConnect(port: number): Promise<RawConnection> {
           }),
         closed,
         written: () => socket.bytesWritten,
+        received: () => data,
       }),
     );
     socket.once('error', reject);

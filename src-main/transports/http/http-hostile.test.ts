@@ -104,6 +104,24 @@ describe('web mode survives hostile requests', () => {
     await stillAnswers(s.port);
   });
 
+  it('asks for a body (100 Continue) only when it will read it', async () => {
+    const s = await start();
+    const ask = (headers: Record<string, string | number>) =>
+      head('POST', '/api/notebook.info', { ...headers, 'Content-Length': 2, Expect: '100-continue' });
+    const stranger = await rawConnect(s.port);
+    stranger.write(ask({ Host: `127.0.0.1:${s.port}`, 'Content-Type': 'application/json' }));
+    expect((await stranger.reply()).status).toBe(401);
+    expect(stranger.received().toString('latin1')).not.toMatch(/100 Continue/);
+    stranger.socket.destroy();
+
+    const user = await rawConnect(s.port);
+    user.write(ask(auth(s.port)));
+    await vi.waitFor(() => expect(user.received().toString('latin1')).toMatch(/^HTTP\/1\.1 100 Continue/));
+    user.write('{}');
+    expect((await user.reply()).status).toBe(200);
+    user.socket.destroy();
+  });
+
   it('refuses a declared body over the limit before reading it, and delivers the 413', async () => {
     const s = await start({ maxBodyBytes: 1 * MB });
     const c = await rawConnect(s.port);

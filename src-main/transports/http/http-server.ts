@@ -179,6 +179,28 @@ export function startHttpServer(opts: HttpServerOptions): Promise<RunningServer>
     return serveStatic(opts.staticDir, url, res);
   };
 
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    answer(req, res).catch((e: unknown) => {
+      // Logged without headers (the token travels in one) and without the query string.
+      const path = clip((req.url ?? '').split('?')[0]!, 120);
+      console.error(`[parallax] web mode could not answer ${req.method} ${path}:`, e);
+      sendJson(req, res, 500, fail('INTERNAL', 'The server could not answer this request; the reason is in its log'));
+    });
+  };
+  /** Whether `answer` would go on to read this request's body (every check before it passes). */
+  const readsBody = (req: IncomingMessage) => {
+    const url = req.url ?? '/';
+    return (
+      url.startsWith('/api/') &&
+      req.method === 'POST' &&
+      !checkRequestOrigin(req, guard()) &&
+      !checkToken(req, guard()) &&
+      isJson(req) &&
+      methodOf(url) !== null &&
+      !declaredTooLarge(req, limits)
+    );
+  };
+
   const server = createServer(
     {
       headersTimeout: limits.headersTimeoutMs,
@@ -188,15 +210,14 @@ export function startHttpServer(opts: HttpServerOptions): Promise<RunningServer>
       keepAliveTimeout: limits.keepAliveTimeoutMs,
       connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
     },
-    (req, res) => {
-      answer(req, res).catch((e: unknown) => {
-        // Logged without headers (the token travels in one) and without the query string.
-        const path = clip((req.url ?? '').split('?')[0]!, 120);
-        console.error(`[parallax] web mode could not answer ${req.method} ${path}:`, e);
-        sendJson(req, res, 500, fail('INTERNAL', 'The server could not answer this request; the reason is in its log'));
-      });
-    },
+    onRequest,
   );
+  // A client that asks before sending its body (`Expect: 100-continue`, as curl does for large uploads) is
+  // invited to send it only when it would be read; a refusal is answered without ever asking for the body.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (readsBody(req)) res.writeContinue();
+    onRequest(req, res);
+  });
   server.maxConnections = limits.maxConnections;
 
   return new Promise((resolve, reject) => {
