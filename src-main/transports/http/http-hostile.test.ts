@@ -237,6 +237,20 @@ describe('web mode survives hostile requests', () => {
     await stillAnswers(s.port);
   });
 
+  it('refuses a request to upgrade the connection at once, whatever its body', async () => {
+    const s = await start();
+    const c = await rawConnect(s.port);
+    c.write(
+      head('POST', '/api/notebook.info', auth(s.port, { Connection: 'upgrade', Upgrade: 'websocket', 'Transfer-Encoding': 'chunked' })),
+    );
+    c.write('zz\r\n{}\r\n'); // broken chunk framing, which Node does not parse on an upgrade
+    const r = await c.reply();
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body).error).toEqual({ code: 'BAD_INPUT', message: 'Parallax does not upgrade connections' });
+    expect(r.headers.connection).toBe('close');
+    await stillAnswers(s.port);
+  });
+
   it('survives a client that disconnects half way through its body', async () => {
     const s = await start();
     for (let i = 0; i < 20; i++) {

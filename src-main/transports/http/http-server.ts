@@ -79,7 +79,8 @@ export type RunningServer = {
 
 /**
  * Answer with JSON. A body the server has not read (a refusal, a limit) is not read afterwards either: the
- * answer says `Connection: close`, and Node closes the connection once it is sent instead of reading on.
+ * answer says `Connection: close`, and Node closes the connection once it is sent instead of reading on
+ * (so does the answer to a request to upgrade the connection).
  */
 function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: Result<unknown>): void {
   if (res.headersSent || res.destroyed) {
@@ -92,7 +93,7 @@ function sendJson(req: IncomingMessage, res: ServerResponse, status: number, bod
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
-    ...(bodyPending(req) ? { Connection: 'close' } : {}),
+    ...(bodyPending(req) || req.headers.upgrade !== undefined ? { Connection: 'close' } : {}),
   });
   res.end(text);
 }
@@ -170,6 +171,10 @@ export function startHttpServer(opts: HttpServerOptions): Promise<RunningServer>
     const refused = checkRequestOrigin(req, guard());
     if (refused) return sendError(req, res, refused);
     const url = req.url ?? '/';
+    // Nothing here speaks another protocol; a request to switch is refused before its body is looked at
+    // (Node would hand such a body over unparsed, and it would never end).
+    if (req.headers.upgrade !== undefined)
+      return sendError(req, res, { code: 'BAD_INPUT', message: 'Parallax does not upgrade connections' });
     if (req.method !== 'POST' && bodyPending(req))
       return sendError(req, res, { code: 'BAD_INPUT', message: 'Only API calls (POST) carry a body' });
     if (url.startsWith('/api/')) return api(req, res, url);
