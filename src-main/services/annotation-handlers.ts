@@ -1,5 +1,5 @@
 import type { Annotation, Emit, Handlers } from '../contract';
-import { AppError, canonicalTag } from '../contract';
+import { AppError, canonicalTag, clip } from '../contract';
 import { reanchorAnnotation } from '../core/anchoring/anchor';
 import { buildAnnotation, describePassage } from '../core/annotations/build-annotation';
 import { listAnnotations } from '../core/annotations/list-annotations';
@@ -99,7 +99,7 @@ export function annotationHandlers(store: NotebookStore, emit: Emit, index: Anno
     'annotations.restore': async ({ annotation }) => {
       const tags = annotation.tags.map((t) => {
         const c = canonicalTag(t);
-        if (!c.ok) throw new AppError('BAD_INPUT', `Invalid tag ${JSON.stringify(t)}: ${c.message}`);
+        if (!c.ok) throw new AppError('BAD_INPUT', `Invalid tag ${JSON.stringify(clip(t))}: ${c.message}`);
         return c.tag;
       });
       await index.load();

@@ -1,5 +1,5 @@
 import type { AnchorCounts, Emit, Handlers, ParsedInput, ReplaceTextResult } from '../contract';
-import { AppError } from '../contract';
+import { AppError, clip, clipPath } from '../contract';
 import type { ArticleFormat } from '../core/article/article-record';
 import { setAnalysis, toDetail } from '../core/article/article-record';
 import { analyseJob } from './importer/analyse-job';
@@ -21,12 +21,16 @@ const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
 export function checkTypedText(text: string, label: string): void {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_FILE_BYTES) {
-    throw new AppError('TOO_LARGE', `${label} is ${(bytes / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`);
+    throw new AppError(
+      'TOO_LARGE',
+      `${clipPath(label)} is ${(bytes / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`,
+    );
   }
-  if (text.includes('\u0000')) throw new AppError('BINARY_FILE', `${label} contains NUL characters: it looks like binary data, not text`);
+  if (text.includes('\u0000'))
+    throw new AppError('BINARY_FILE', `${clipPath(label)} contains NUL characters: it looks like binary data, not text`);
   const controls = text.match(CONTROL)?.length ?? 0;
   if (controls > 0 && controls * 100 > text.length) {
-    throw new AppError('BINARY_FILE', `${label} is mostly control characters (${controls}): it looks like binary data, not text`);
+    throw new AppError('BINARY_FILE', `${clipPath(label)} is mostly control characters (${controls}): it looks like binary data, not text`);
   }
   checkArticleText(text, label);
 }
@@ -73,7 +77,7 @@ export function replaceTextHandlers(store: NotebookStore, emit: Emit): ReplaceTe
         const other = store.findByFingerprint(done.fingerprint);
         if (other && other !== id) {
           const title = store.entry(other)?.title ?? 'another article';
-          throw new AppError('CONFLICT', `${decoded.label} is the same as “${title}” (${other}), already in the notebook`);
+          throw new AppError('CONFLICT', `${clipPath(decoded.label)} is the same as “${clip(title)}” (${other}), already in the notebook`);
         }
         changed = done.raw !== r.raw || format !== (r.format ?? 'text');
         r.raw = done.raw;

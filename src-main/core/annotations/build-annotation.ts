@@ -1,11 +1,11 @@
 import type { Annotation, AnnotationTarget, HighlightColor } from '../../contract';
-import { AppError } from '../../contract';
+import { AppError, clip } from '../../contract';
 import { rangeToPosition } from '../anchoring/anchor';
 import { snapOffset } from '../anchoring/code-points';
 import type { TextRange } from '../anchoring/text-quote';
 import { describeQuote, matchQuote } from '../anchoring/text-quote';
 
-const preview = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}…` : s);
+const preview = (s: string) => JSON.stringify(clip(s, 58));
 
 /** Shrink a range so it neither starts nor ends with white space (a double click or a sloppy drag adds some). */
 export function trimRange(text: string, range: TextRange): TextRange {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Annotation, AnchorStatus, HighlightColor } from '../../contract';
-import { AppError, highlightColors } from '../../contract';
+import { AppError, clipPath, highlightColors } from '../../contract';
 import { ANNO_CONTEXT } from './w3c-export';
 
 /**
@@ -205,7 +205,8 @@ function itemsOf(doc: Record<string, unknown>, where: string): unknown[] {
 }
 
 /** Parse a .jsonld / .json file (one annotation, a page, a collection, or an array) or a .jsonl file. */
-export function parseW3cDocument(text: string, fileLabel: string): IncomingAnnotation[] {
+export function parseW3cDocument(text: string, fullLabel: string): IncomingAnnotation[] {
+  const fileLabel = clipPath(fullLabel);
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   const lines = trimmed.split(/\r?\n/).filter((l) => l.trim());
   let docs: unknown[];

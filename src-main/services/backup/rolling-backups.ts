@@ -23,8 +23,10 @@ export async function listBackups(root: string): Promise<BackupInfo[]> {
   let names: string[];
   try {
     names = await readdir(dir);
-  } catch {
-    return [];
+  } catch (e) {
+    // No folder means no backups yet; any other failure (out of file handles, permissions) is not "none".
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
   }
   const out: BackupInfo[] = [];
   for (const name of names.filter((n) => n.endsWith('.zip')).sort()) {

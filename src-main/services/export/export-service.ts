@@ -5,7 +5,7 @@ import { readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promise
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import type { Emit, ExportedFile, ExportFormat, ExportOptions, ExportScope, ExportWritten } from '../../contract';
-import { AppError } from '../../contract';
+import { AppError, clip, clipPath } from '../../contract';
 import { annotationCount } from '../../core/export/export-article';
 import { extensionOf, fileNameProblem, mimeOf, slugify } from '../../core/export/file-names';
 import type { RenderedFile, TextFormat } from '../../core/export/render-export';
@@ -59,14 +59,14 @@ async function renderText(deps: ExportDeps, req: ExportRequest, baseName: string
 
 /** Check the chosen folder: absolute, existing, a folder, and not inside the notebook. Returns its real path. */
 async function checkFolder(folder: string, notebookRoot: string): Promise<string> {
-  if (!isAbsolute(folder)) throw new AppError('BAD_INPUT', `${folder} is not an absolute path`);
+  if (!isAbsolute(folder)) throw new AppError('BAD_INPUT', `${clipPath(folder)} is not an absolute path`);
   let real: string;
   try {
     real = await realpath(folder);
-    if (!(await stat(real)).isDirectory()) throw new AppError('BAD_INPUT', `${folder} is not a folder`);
+    if (!(await stat(real)).isDirectory()) throw new AppError('BAD_INPUT', `${clipPath(folder)} is not a folder`);
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('NOT_FOUND', `The folder ${folder} does not exist`);
+    throw new AppError('NOT_FOUND', `The folder ${clipPath(folder)} does not exist`);
   }
   const nb = await realpath(notebookRoot);
   if (real === nb || real.startsWith(nb + sep)) throw new AppError('BAD_INPUT', 'Choose a folder outside the notebook for exports');
@@ -78,7 +78,7 @@ function inside(folder: string, name: string): string {
   const path = resolve(folder, name);
   const rel = relative(folder, path);
   if (!rel || rel.startsWith('..') || isAbsolute(rel) || rel.includes(sep))
-    throw new AppError('BAD_INPUT', `${name} would be written outside ${folder}`);
+    throw new AppError('BAD_INPUT', `${clipPath(name)} would be written outside ${clipPath(folder)}`);
   return path;
 }
 
@@ -101,7 +101,7 @@ async function writeStreamed(file: RenderedFile, path: string, progress: () => v
   } catch (e) {
     out.destroy();
     await rm(partial, { force: true });
-    throw new AppError('IO_ERROR', `Could not write ${path}: ${(e as Error).message}`);
+    throw new AppError('IO_ERROR', `Could not write ${clipPath(path)}: ${clip((e as Error).message)}`);
   }
 }
 
@@ -118,7 +118,7 @@ export async function exportToFolder(
   const refuseExisting = async (path: string) => {
     if (overwrite) return;
     const exists = await pathExists(path);
-    if (exists) throw new AppError('CONFLICT', `${path} already exists; choose another name or allow overwriting (--force)`);
+    if (exists) throw new AppError('CONFLICT', `${clipPath(path)} already exists; choose another name or allow overwriting (--force)`);
   };
 
   if (req.format === 'backup') {

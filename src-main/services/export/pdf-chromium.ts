@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { AppError } from '../../contract';
+import { AppError, clip } from '../../contract';
 
 /** Turns the self-contained HTML report into PDF bytes. The desktop app injects Electron's printToPDF. */
 export type PdfRenderer = (html: string) => Promise<Uint8Array>;
@@ -61,8 +61,7 @@ export function chromiumPdfRenderer(executable = findChromium(), timeoutMs = 120
       ];
       await new Promise<void>((resolve, reject) => {
         execFile(executable, args, { timeout: timeoutMs, maxBuffer: 4 << 20 }, (err, _out, stderr) => {
-          if (err)
-            reject(new AppError('IO_ERROR', `Chromium could not print the PDF: ${(stderr || err.message).toString().slice(0, 300)}`));
+          if (err) reject(new AppError('IO_ERROR', `Chromium could not print the PDF: ${clip((stderr || err.message).toString(), 300)}`));
           else resolve();
         });
       });

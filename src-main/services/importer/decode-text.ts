@@ -1,6 +1,6 @@
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
-import { AppError } from '../../contract';
+import { AppError, clipPath } from '../../contract';
 
 export type Decoded = { text: string; encoding: string };
 
@@ -62,7 +62,8 @@ export function decodeText(bytes: Uint8Array, fileLabel: string): Decoded {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
   const utf16 = sniffUtf16(bytes);
   if (utf16) return { text: decode(bytes, utf16), encoding: utf16 };
-  if (hasNulBytes(bytes)) throw new AppError('BINARY_FILE', `${fileLabel} looks like a binary file (it contains NUL bytes), not text`);
+  if (hasNulBytes(bytes))
+    throw new AppError('BINARY_FILE', `${clipPath(fileLabel)} looks like a binary file (it contains NUL bytes), not text`);
   try {
     return { text: decode(bytes, 'utf-8', true), encoding: 'utf-8' };
   } catch {

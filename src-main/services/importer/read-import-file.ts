@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { AppError } from '../../contract';
+import { AppError, clip, clipPath } from '../../contract';
 import type { Decoded } from './decode-text';
 import { decodeText } from './decode-text';
 
@@ -11,21 +11,24 @@ export const MAX_LINES = 50_000;
 function describeFsError(e: NodeJS.ErrnoException, file: string): AppError {
   switch (e.code) {
     case 'ENOENT':
-      return new AppError('UNREADABLE', `${file} does not exist (or is a broken link)`);
+      return new AppError('UNREADABLE', `${clipPath(file)} does not exist (or is a broken link)`);
     case 'EACCES':
     case 'EPERM':
-      return new AppError('UNREADABLE', `${file} cannot be read: permission denied`);
+      return new AppError('UNREADABLE', `${clipPath(file)} cannot be read: permission denied`);
     case 'EISDIR':
-      return new AppError('UNREADABLE', `${file} is a folder, not a file`);
+      return new AppError('UNREADABLE', `${clipPath(file)} is a folder, not a file`);
     default:
-      return new AppError('UNREADABLE', `${file} cannot be read: ${e.message}`);
+      return new AppError('UNREADABLE', `${clipPath(file)} cannot be read: ${clip(e.message)}`);
   }
 }
 
 /** Check bytes that arrived for import (from disk or an upload) and decode them. */
 export function bytesToText(bytes: Uint8Array, file: string): Decoded {
   if (bytes.length > MAX_FILE_BYTES) {
-    throw new AppError('TOO_LARGE', `${file} is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`);
+    throw new AppError(
+      'TOO_LARGE',
+      `${clipPath(file)} is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`,
+    );
   }
   const decoded = decodeText(bytes, file);
   checkArticleText(decoded.text, file);
@@ -34,13 +37,13 @@ export function bytesToText(bytes: Uint8Array, file: string): Decoded {
 
 /** What every article text must pass once decoded (an import, an edited or re-imported text): not empty, not a data file. */
 export function checkArticleText(text: string, file: string): void {
-  if (text.trim() === '') throw new AppError('EMPTY_FILE', `${file} is empty`);
+  if (text.trim() === '') throw new AppError('EMPTY_FILE', `${clipPath(file)} is empty`);
   let lines = 1;
   for (let i = text.indexOf('\n'); i >= 0 && lines <= MAX_LINES; i = text.indexOf('\n', i + 1)) lines++;
   if (lines > MAX_LINES) {
     throw new AppError(
       'TOO_LARGE',
-      `${file} has more than ${MAX_LINES.toLocaleString('en')} lines; Parallax imports articles, not data files`,
+      `${clipPath(file)} has more than ${MAX_LINES.toLocaleString('en')} lines; Parallax imports articles, not data files`,
     );
   }
 }
@@ -50,16 +53,16 @@ export async function readImportFile(file: string): Promise<Decoded> {
   let size: number;
   try {
     const s = await stat(file);
-    if (!s.isFile()) throw new AppError('UNREADABLE', `${file} is not a regular file`);
+    if (!s.isFile()) throw new AppError('UNREADABLE', `${clipPath(file)} is not a regular file`);
     size = s.size;
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw describeFsError(e as NodeJS.ErrnoException, file);
   }
   if (size > MAX_FILE_BYTES) {
-    throw new AppError('TOO_LARGE', `${file} is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`);
+    throw new AppError('TOO_LARGE', `${clipPath(file)} is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`);
   }
-  if (size === 0) throw new AppError('EMPTY_FILE', `${file} is empty`);
+  if (size === 0) throw new AppError('EMPTY_FILE', `${clipPath(file)} is empty`);
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);

@@ -1,6 +1,6 @@
 import { readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
-import { AppError } from '../../contract';
+import { AppError, clipPath } from '../../contract';
 import { importableArticleExtensions } from './formats/analyse-source';
 
 /**
@@ -108,10 +108,10 @@ export async function walkPaths(paths: string[]): Promise<WalkResult> {
           skipped.push({
             file: full,
             code: 'UNSUPPORTED',
-            message: `${full} was skipped: Parallax imports .txt, .html, .md and .jsonld files from folders`,
+            message: `${clipPath(full)} was skipped: Parallax imports .txt, .html, .md and .jsonld files from folders`,
           });
         if (files.length > MAX_FILES_PER_IMPORT) {
-          throw new AppError('TOO_MANY_FILES', `${p} holds more than ${MAX_FILES_PER_IMPORT} files; import it in parts`);
+          throw new AppError('TOO_MANY_FILES', `${clipPath(p)} holds more than ${MAX_FILES_PER_IMPORT} files; import it in parts`);
         }
       }
     }

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { MethodName, MethodOutput } from '../../contract';
 import type { Result } from '../../contract';
-import { readOnlyMethods } from '../../contract';
+import { MESSAGE_MAX, clip, readOnlyMethods } from '../../contract';
 import { resolveNotebookDir } from '../../services/app-paths';
 import type { Access } from './notebook-access';
 import { callLocal, withNotebook } from './notebook-access';
@@ -128,7 +128,9 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
   }
 }
 
-function report(io: CliIo, json: boolean, code: string, message: string, exitCode: number): number {
+/** The one place the CLI prints an error; a message echoing a huge argument is cut like the API's. */
+function report(io: CliIo, json: boolean, code: string, full: string, exitCode: number): number {
+  const message = clip(full, MESSAGE_MAX);
   io.err(`parallax: ${message}\n`);
   if (json) io.out(`${JSON.stringify({ error: { code, message } })}\n`);
   return exitCode;

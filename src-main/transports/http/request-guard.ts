@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import type { ApiError } from '../../contract';
+import { clip } from '../../contract';
 import { tokensMatch } from '../shared/token';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -23,11 +24,12 @@ export function checkRequestOrigin(req: IncomingMessage, guard: Guard): ApiError
     return { code: 'FORBIDDEN', message: 'Parallax only answers on the loopback interface' };
   }
   const host = (req.headers.host ?? '').toLowerCase();
-  if (!allowedHosts(guard.port).has(host)) return { code: 'FORBIDDEN', message: `Host ${JSON.stringify(host)} is not this server` };
+  if (!allowedHosts(guard.port).has(host))
+    return { code: 'FORBIDDEN', message: `Host ${JSON.stringify(clip(host, 100))} is not this server` };
   const origin = req.headers.origin;
   if (origin !== undefined) {
     const own = [...allowedHosts(guard.port)].map((h) => `http://${h}`);
-    if (!own.includes(origin.toLowerCase())) return { code: 'FORBIDDEN', message: `Requests from ${origin} are refused` };
+    if (!own.includes(origin.toLowerCase())) return { code: 'FORBIDDEN', message: `Requests from ${clip(origin, 100)} are refused` };
   }
   return null;
 }

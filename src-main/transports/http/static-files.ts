@@ -45,7 +45,10 @@ export async function serveStatic(root: string, urlPath: string, res: ServerResp
       'Cache-Control': rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     res.end(body);
-  } catch {
-    res.writeHead(404, securityHeaders).end('Not found');
+  } catch (e) {
+    // Out of file handles is the system's state, not a missing file: the page may be fetched again later.
+    if (['EMFILE', 'ENFILE'].includes((e as NodeJS.ErrnoException).code ?? '')) {
+      res.writeHead(503, { ...securityHeaders, 'Retry-After': '5' }).end('The system is out of file handles; try again in a moment');
+    } else res.writeHead(404, securityHeaders).end('Not found');
   }
 }

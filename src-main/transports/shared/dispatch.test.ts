@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { methodNames, readOnlyMethods } from '../../contract';
+import { describe, expect, it, vi } from 'vitest';
+import type { Handlers } from '../../contract';
+import { AppError, methodNames, readOnlyMethods } from '../../contract';
 import { openBackend } from '../../services/backend';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { dispatch } from './dispatch';
@@ -96,5 +97,68 @@ describe('dispatch: the contract at the transport boundary', () => {
     expect(after.raw).toBe(before.raw);
     expect(after.outlet).toBe('Corrected Outlet');
     expect(after.body).toBe(before.body);
+  });
+
+  it('reports I/O failures as IO_ERROR (out of file handles in plain words), never as INTERNAL', async () => {
+    const b = await backend();
+    const errno = (code: string, message: string) => Object.assign(new Error(`${code}: ${message}`), { code });
+    const handlers: Handlers = {
+      ...b.handlers,
+      'notebook.info': async () => {
+        throw errno('EMFILE', "too many open files, open '/nb/notebook.json'");
+      },
+      'articles.update': async () => {
+        throw new AppError('IO_ERROR', "Cannot read /nb/articles/ab/x.json: ENFILE: file table overflow, open '/nb/articles/ab/x.json'");
+      },
+      'tags.list': async () => {
+        throw errno('ENOSPC', "no space left on device, write '/nb/tmp/x'");
+      },
+    };
+    const info = await dispatch(handlers, 'notebook.info', {});
+    expect(info).toEqual({
+      ok: false,
+      error: {
+        code: 'IO_ERROR',
+        message:
+          'The system is out of file handles (too many open files), so notebook.info could not be carried out and nothing was changed. Close some programs or wait a moment, then try again.',
+      },
+    });
+    const [a] = (await b.handlers['articles.list']({ sort: 'title', offset: 0, limit: 1 })).items;
+    const update = await dispatch(handlers, 'articles.update', { id: a!.id, patch: { outlet: 'X' } });
+    expect(update).toMatchObject({
+      ok: false,
+      error: { code: 'IO_ERROR', message: expect.stringMatching(/out of file handles.*may not have been saved/) },
+    });
+    expect(await dispatch(handlers, 'tags.list', {})).toEqual({
+      ok: false,
+      error: { code: 'IO_ERROR', message: "tags.list could not read or write a file: ENOSPC: no space left on device, write '/nb/tmp/x'" },
+    });
+  });
+
+  it('cuts every error message to a bounded length, whatever a handler put in it', async () => {
+    const b = await backend();
+    const huge = 'x'.repeat(5 * 1024 * 1024);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const handlers: Handlers = {
+      ...b.handlers,
+      'stories.list': async () => {
+        throw new AppError('NOT_FOUND', `No story named ${huge}`);
+      },
+      'search.status': async () => {
+        throw new Error(huge);
+      },
+    };
+    try {
+      for (const method of ['stories.list', 'search.status'] as const) {
+        const r = await dispatch(handlers, method, {});
+        expect(r.ok).toBe(false);
+        if (!r.ok) {
+          expect(r.error.message.length, method).toBeLessThanOrEqual(2000);
+          expect(r.error.message, method).toMatch(/x…$/);
+        }
+      }
+    } finally {
+      logged.mockRestore();
+    }
   });
 });

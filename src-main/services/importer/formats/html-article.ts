@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import type * as Jsdom from 'jsdom';
-import { AppError } from '../../../contract';
+import { AppError, clipPath } from '../../../contract';
 import type { PageMeta } from './page-metadata';
 import { readPageMetadata } from './page-metadata';
 import { sanitizePage } from './sanitize-page';
@@ -65,7 +65,7 @@ export function extractHtmlArticle(sanitizedHtml: string, file: string): Extract
   }
   if (!lines.length) lines = blocksText(doc.body);
   dom.window.close();
-  if (!lines.length) throw new AppError('EMPTY_FILE', `${file} holds no readable text`);
+  if (!lines.length) throw new AppError('EMPTY_FILE', `${clipPath(file)} holds no readable text`);
   const title = meta.title?.value ?? parsed?.title?.trim() ?? null;
   if (!meta.author && parsed?.byline)
     meta.author = { value: parsed.byline.replace(/^by\s+/i, '').trim(), confidence: 0.7, source: 'page', cue: 'byline found in the page' };

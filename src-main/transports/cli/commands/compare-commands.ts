@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { CompareResult, Story } from '../../../contract';
-import { compareTables, tableFormats } from '../../../contract';
+import { clip, compareTables, tableFormats } from '../../../contract';
 import type { CommandContext } from '../cli-program';
 import { wholeNumber } from '../arguments';
 import { addGlobalOptions } from '../cli-program';
-
-const clip = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function formatCompare(r: CompareResult): string {
   const label = (id: string) => r.articles.find((a) => a.id === id)?.label ?? id;
@@ -19,7 +17,8 @@ function formatCompare(r: CompareResult): string {
     );
   const shared = r.claims.filter((c) => c.count > 1);
   out.push('', `Claims carried by more than one outlet (${shared.length} of ${r.claims.length}):`);
-  for (const c of shared.slice(0, 20)) out.push(`  ${c.count}× ${clip(c.label)}  (${c.passages.map((p) => label(p.article)).join(', ')})`);
+  for (const c of shared.slice(0, 20))
+    out.push(`  ${c.count}× ${clip(c.label, 90)}  (${c.passages.map((p) => label(p.article)).join(', ')})`);
   out.push('', `Quotes (${r.quotes.length}):`);
   for (const q of r.quotes.slice(0, 20))
     out.push(`  ${q.speaker ?? 'unknown speaker'}: “${clip(q.label, 80)}” — ${q.articles.map(label).join(', ')}`);

@@ -1,0 +1,206 @@
+/**
+ * Every method's answer matches the contract: each handler is called through `dispatch` (as every transport
+ * calls it) with representative valid input, on a notebook holding the annotated sample, and its value is
+ * checked with the method's output schema. The value must parse, and parse to itself: a field the schema
+ * does not know (stripped by the parse) or a value it would rewrite is a mismatch too. A method added to the
+ * contract without a case here fails the test.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { MethodInput, MethodName, MethodOutput } from '../../src-main/contract';
+import { methodNames, methods } from '../../src-main/contract';
+import { dispatch } from '../helpers/api';
+import { annotatedBackend } from '../helpers/annotated-backend';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+
+/** Ids of the fixed annotated notebook (tests/fixtures/annotated-notebook.json). */
+const A = 'a0000000000000aa';
+const B = 'b0000000000000bb';
+const D = 'd0000000000000dd';
+const NOTE = 'n0000000000000a1';
+
+type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+type Case = (call: Call, dir: string) => Promise<void>;
+
+/**
+ * One case per method, run in this order (later cases use what earlier ones made). Each calls its method at
+ * least once through `call`, which checks the answer; some call it several ways (every export format).
+ */
+const cases: Record<MethodName, Case> = {
+  'notebook.info': async (call) => void (await call('notebook.info', {})),
+  'notebook.importSample': async (call) => void (await call('notebook.importSample', {})),
+  'articles.list': async (call) => {
+    await call('articles.list', {});
+    await call('articles.list', { filter: 'syria', tag: 'outlet', sort: 'title', direction: 'desc', offset: 1, limit: 2 });
+  },
+  'articles.get': async (call) => void (await call('articles.get', { id: A })),
+  'articles.locate': async (call) => {
+    await call('articles.locate', { id: A, sort: 'outlet' });
+    await call('articles.locate', { id: A, filter: 'no such words anywhere' });
+  },
+  'articles.outlets': async (call) => void (await call('articles.outlets', {})),
+  'articles.summaries': async (call) => void (await call('articles.summaries', { ids: [A, B, '0123456789abcdef'] })),
+  'articles.update': async (call) =>
+    void (await call('articles.update', {
+      id: B,
+      patch: { outlet: 'Shafaq News', publishedAt: '2025-10-12', url: 'https://example.org/b' },
+    })),
+  'articles.importPaths': async (call, dir) => {
+    const file = join(dir, 'dispatch-from-aleppo.txt');
+    writeFileSync(file, 'Dispatch from Aleppo\n\nBy A. Writer\n\nThe market reopened on Sunday after three weeks of closure.\n');
+    await call('articles.importPaths', { paths: [file, join(dir, 'missing.txt')] });
+  },
+  'articles.importFiles': async (call) => {
+    const text = 'Harbour notes\n\nThe ferry ran late again, the port authority said on Monday.\n';
+    await call('articles.importFiles', {
+      files: [
+        { name: 'harbour.txt', contentBase64: Buffer.from(text).toString('base64') },
+        { name: 'empty.txt', contentBase64: '' },
+      ],
+    });
+    // Annotations read back in: the report then counts annotations too.
+    const w3c = await call('export.run', { format: 'w3c' });
+    await call('articles.importFiles', { files: [{ name: 'notes.jsonld', contentBase64: w3c.contentBase64 }] });
+  },
+  'articles.reanalyse': async (call) => void (await call('articles.reanalyse', { ids: [A] })),
+  'articles.replaceText': async (call) => {
+    const { raw } = await call('articles.get', { id: D });
+    await call('articles.replaceText', { id: D, source: 'edit', raw: `${raw}\n\nA paragraph added in the editor.` });
+  },
+  'compare.articles': async (call) => void (await call('compare.articles', { ids: [A, B, D] })),
+  'compare.export': async (call) => {
+    for (const table of ['claims', 'quotes', 'entities', 'conflicts'] as const) {
+      for (const format of ['markdown', 'html', 'csv'] as const) await call('compare.export', { ids: [A, D], table, format });
+    }
+  },
+  'compare.related': async (call) => void (await call('compare.related', { id: A, limit: 3 })),
+  'stories.list': async (call) => void (await call('stories.list', {})),
+  'stories.create': async (call) => void (await call('stories.create', { name: 'Border talks', articleIds: [A] })),
+  'stories.add': async (call) => void (await call('stories.add', { id: await storyId(call), articleIds: [B, D] })),
+  'stories.remove': async (call) => void (await call('stories.remove', { id: await storyId(call), articleIds: [D] })),
+  'stories.rename': async (call) => void (await call('stories.rename', { id: await storyId(call), name: 'Border talks, week one' })),
+  'stories.delete': async (call) => {
+    const { id } = await call('stories.create', { name: 'To be deleted' });
+    await call('stories.delete', { id });
+  },
+  'annotations.list': async (call) => {
+    await call('annotations.list', {});
+    await call('annotations.list', { articleId: A, tag: 'claim', sort: 'created', direction: 'desc', limit: 5 });
+    await call('annotations.list', { status: 'orphaned' });
+  },
+  'annotations.create': async (call) => {
+    const { body } = await call('articles.get', { id: B });
+    await call('annotations.create', {
+      articleId: B,
+      target: { start: 0, end: Math.min(40, body.length) },
+      note: 'Opening line',
+      tags: ['lede'],
+    });
+    await call('annotations.create', { articleId: A, target: { quote: { exact: 'We don’t view Syria' } }, color: 'blue' });
+  },
+  'annotations.update': async (call) =>
+    void (await call('annotations.update', { id: NOTE, patch: { color: 'green', note: 'Edited **note**', tags: ['claim/quote'] } })),
+  'annotations.delete': async (call) => {
+    const deleted = await call('annotations.delete', { id: NOTE });
+    await call('annotations.restore', { annotation: deleted });
+  },
+  'annotations.restore': async (call) => {
+    const [first] = (await call('annotations.list', { articleId: D })).items;
+    const { article: _article, ...annotation } = first!;
+    await call('annotations.delete', { id: annotation.id });
+    await call('annotations.restore', { annotation });
+  },
+  'articles.tag': async (call) =>
+    void (await call('articles.tag', { id: A, add: ['topic/security', ' topic / borders'], remove: ['actor/turkiye'] })),
+  'tags.list': async (call) => void (await call('tags.list', {})),
+  'tags.rename': async (call) => void (await call('tags.rename', { from: 'topic/borders', to: 'topic/frontiers' })),
+  'tags.merge': async (call) => void (await call('tags.merge', { from: ['topic/frontiers'], into: 'topic/security' })),
+  'tags.recolour': async (call) => {
+    await call('tags.recolour', { tag: 'topic', color: '#aa3300' });
+    await call('tags.recolour', { tag: 'topic', color: null });
+  },
+  'tags.delete': async (call) => void (await call('tags.delete', { tag: 'lede' })),
+  'tags.restore': async (call) => {
+    const change = await call('tags.delete', { tag: 'topic' });
+    await call('tags.restore', { snapshot: change.snapshot });
+  },
+  'search.query': async (call) => {
+    await call('search.query', { query: 'Syria security' });
+    await call('search.query', { query: '"security as separate" OR Fidan -nothing', limit: 2, offset: 1 });
+    await call('search.query', { query: '((( unbalanced' });
+  },
+  'search.status': async (call) => void (await call('search.status', {})),
+  'search.articleHits': async (call) => void (await call('search.articleHits', { id: A, query: 'security' })),
+  'search.saved.list': async (call) => void (await call('search.saved.list', {})),
+  'search.saved.save': async (call) => void (await call('search.saved.save', { name: 'Security', query: 'security' })),
+  'search.saved.delete': async (call) => {
+    const saved = await call('search.saved.save', { name: 'Temporary', query: 'ferry' });
+    await call('search.saved.delete', { id: saved.id });
+  },
+  'articles.importText': async (call) => {
+    await call('articles.importText', { text: 'A pasted note about the crossing.\n\nIt reopened at dawn.', title: 'Crossing reopens' });
+    await call('articles.importText', { text: 'A pasted note about the crossing.\n\nIt reopened at dawn.', title: 'Crossing reopens' });
+  },
+  'export.run': async (call) => {
+    for (const format of ['md', 'html', 'pdf', 'csv', 'w3c', 'csl', 'bibtex', 'ris', 'backup'] as const) {
+      await call('export.run', { format });
+    }
+    await call('export.run', {
+      format: 'md',
+      scope: { articleIds: [A, D], tag: 'outlet' },
+      options: { layout: 'per-article', includeText: true },
+    });
+    await call('export.run', { format: 'w3c', options: { jsonLines: true } });
+  },
+  'export.write': async (call, dir) => {
+    await call('export.write', { format: 'csv', folder: dir, name: 'annotations' });
+    await call('export.write', { format: 'md', folder: dir, options: { layout: 'per-article' } });
+  },
+  'backup.create': async (call) => void (await call('backup.create', {})),
+  'backup.list': async (call) => void (await call('backup.list', {})),
+};
+
+async function storyId(call: Call): Promise<string> {
+  const { stories } = await call('stories.list', {});
+  return stories.find((s) => s.name.startsWith('Border talks'))!.id;
+}
+
+describe('every handler answers what the contract says', () => {
+  it('has a case for every method of the contract', () => {
+    expect(Object.keys(cases).sort()).toEqual([...methodNames].sort());
+  });
+
+  it('every answer parses with its output schema, to itself', { timeout: 120_000 }, async () => {
+    const dir = tempDir();
+    // The PDF is printed by Chromium in the app; its bytes are not what this test checks.
+    const pdf = async () => new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
+    const b = await annotatedBackend(join(dir, 'nb'), { pdf, search: { runIn: 'inline', waitForIndexMs: Infinity } });
+    const answered = new Map<MethodName, number>();
+    const mismatches: string[] = [];
+    const call: Call = async (method, input) => {
+      const r = await dispatch(b.handlers, method, input);
+      if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
+      answered.set(method, (answered.get(method) ?? 0) + 1);
+      const parsed = methods[method].output.safeParse(r.value);
+      if (!parsed.success) mismatches.push(`${method}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      else {
+        try {
+          expect(parsed.data).toStrictEqual(r.value);
+        } catch (e) {
+          mismatches.push(`${method}: the value is not what its schema makes of it (${(e as Error).message.slice(0, 600)})`);
+        }
+      }
+      return r.value as never;
+    };
+    try {
+      for (const m of methodNames) await cases[m](call, dir);
+    } finally {
+      await b.close();
+    }
+    expect(mismatches).toEqual([]);
+    expect(methodNames.filter((m) => !answered.has(m))).toEqual([]);
+  });
+});
