@@ -39,7 +39,33 @@ const WINDOW_WORDS = 35;
 
 type Piece = { start: number; end: number };
 
+/**
+ * Above this many characters a piece is cut into windows of this size before its words are counted: prose
+ * never has 5,000 characters within 60 words, but a pasted blob (one 5 MB "word") does, and regular
+ * expressions run over millions of word characters can overflow V8's stack.
+ */
+export const MAX_PIECE_CHARS = 5_000;
+
+/** [start, end) cut into windows of at most MAX_PIECE_CHARS, each ending at a space when one is near. */
+function charWindows(text: string, start: number, end: number): Piece[] {
+  const out: Piece[] = [];
+  let s = start;
+  while (end - s > MAX_PIECE_CHARS) {
+    let e = s + MAX_PIECE_CHARS;
+    // A space in the window's last half, looked for there only (a blob has none to find).
+    let space = e;
+    while (space > s + MAX_PIECE_CHARS / 2 && text[space] !== ' ') space--;
+    if (space > s + MAX_PIECE_CHARS / 2) e = space;
+    out.push({ start: s, end: e });
+    s = e;
+    while (s < end && /\s/.test(text[s]!)) s++;
+  }
+  if (end > s) out.push({ start: s, end });
+  return out;
+}
+
 function splitLong(text: string, start: number, end: number): Piece[] {
+  if (end - start > MAX_PIECE_CHARS) return charWindows(text, start, end).flatMap((w) => splitLong(text, w.start, w.end));
   const words = [...text.slice(start, end).matchAll(/\S+/g)];
   if (words.length <= MAX_WORDS) return [{ start, end }];
   const pieces: Piece[] = [];
@@ -80,13 +106,17 @@ export function splitSentences(text: string, lang: string | null): Piece[] {
 const kindOf = (b: Block): CompareSentence['kind'] =>
   b.kind === 'post' ? 'post' : b.kind === 'heading' ? 'heading' : b.kind === 'standfirst' ? 'standfirst' : 'text';
 
-/** Every sentence of an article's clean text, block by block (embedded posts included), in body offsets. */
-export function segmentArticle(article: Pick<CompareInput, 'body' | 'blocks' | 'language'>): CompareSentence[] {
+/**
+ * The sentences of an article's clean text, block by block (embedded posts included), in body offsets: all
+ * of them, or the first `max` (later blocks are not even split).
+ */
+export function segmentArticle(article: Pick<CompareInput, 'body' | 'blocks' | 'language'>, max = Infinity): CompareSentence[] {
   const out: CompareSentence[] = [];
   article.blocks.forEach((b, blockIndex) => {
-    if (b.start === null || b.end === null) return;
+    if (b.start === null || b.end === null || out.length >= max) return;
     const text = article.body.slice(b.start, b.end);
     for (const p of splitSentences(text, b.lang ?? article.language)) {
+      if (out.length >= max) break;
       out.push({
         index: out.length,
         start: b.start + p.start,
@@ -99,4 +129,19 @@ export function segmentArticle(article: Pick<CompareInput, 'body' | 'blocks' | '
     }
   });
   return out;
+}
+
+/**
+ * The article as the comparison reads it: its clean text up to `maxChars` characters (cut at a space), and
+ * the blocks inside that. An article shorter than that comes back as it is.
+ */
+export function clipInput(a: CompareInput, maxChars: number): CompareInput {
+  if (a.body.length <= maxChars) return a;
+  const space = a.body.lastIndexOf(' ', maxChars);
+  const end = space > maxChars * 0.9 ? space : maxChars;
+  // Blocks keep their places (sentences name their block by index); those past the cut hold no text.
+  const blocks = a.blocks.map((b) =>
+    b.start !== null && b.start >= end ? { ...b, start: null, end: null } : b.end !== null && b.end > end ? { ...b, end } : b,
+  );
+  return { ...a, body: a.body.slice(0, end), blocks };
 }
