@@ -19,6 +19,8 @@ export const errorCodes = [
   'TOO_MANY_FILES',
   'CORRUPT',
   'IO_ERROR',
+  /** The caller cancelled the work (e.g. `compare.cancel`), or a newer request replaced it. */
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 

@@ -9,6 +9,7 @@ import { acquireLock } from './store/notebook-lock';
 import { layout } from './store/notebook-layout';
 import { libraryHandlers } from './library-handlers';
 import { compareHandlers } from './compare/compare-handlers';
+import { CompareRunner } from './compare/compare-runner';
 import { StoryStore } from './compare/story-store';
 import { SortedCatalog } from './library/sorted-catalog';
 import { searchHandlers } from './search-handlers';
@@ -74,6 +75,8 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
   // The library's orders, kept sorted across edits; listing and locating rows share them.
   const library = new SortedCatalog(store);
   const annotations = new AnnotationIndex(store);
+  // Comparisons and related coverage run in a worker thread, started on first use.
+  const compareRunner = new CompareRunner();
   if (opts.dailyBackup && !store.readOnly) {
     // In the background, between writes: opening never waits for it, and a failure is reported, not fatal.
     void store
@@ -103,7 +106,7 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
       (files, job) => search.indexAfter(files, job),
     ),
     ...libraryHandlers(store, library),
-    ...compareHandlers(store, stories, emit),
+    ...compareHandlers(store, stories, emit, { runner: compareRunner }),
     ...annotationHandlers(store, emit, annotations),
     ...tagHandlers(store, emit, annotations),
     ...replaceTextHandlers(store, emit),
@@ -118,6 +121,7 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
     lock,
     search,
     close: async () => {
+      await compareRunner.close();
       await store.close();
       await search.close();
       await lock?.release();
