@@ -10,6 +10,9 @@
  *      it), then a normal comparison.
  * Prints wall time, the server's peak resident memory (VmHWM: the process and all its threads), and
  * p50/max latency of the other calls. TIMEOUT_S (default 400) gives up on a call that never answers.
+ * Section 0 times normal comparisons through the server (what the worker hop costs): the first one after
+ * the start, then each of the ten pairs of seeds once (results are cached per pair, so each is computed).
+ * SECTIONS (default 0,1,2,3) chooses what runs.
  * Needs the build (`npm run build`): the server is `bin/parallax.mjs serve`.
  */
 import { spawnSync } from 'node:child_process';
@@ -24,8 +27,12 @@ const bin = process.env.PARALLAX_BIN ?? fileURLToPath(new URL('../bin/parallax.m
 const TIMEOUT_S = Number(process.env.TIMEOUT_S ?? 400);
 const POLL_MS = Number(process.env.POLL_MS ?? 200);
 const CANCEL_AFTER_MS = Number(process.env.CANCEL_AFTER_MS ?? 1500);
+const SECTIONS = new Set((process.env.SECTIONS ?? '0,1,2,3').split(',').map(Number));
 const seedsDir = fileURLToPath(new URL('../resources/sample', import.meta.url));
-const bbcCandidates = [fileURLToPath(new URL('../../shared/corpora/01-bbc-news-fulltext/bbc', import.meta.url)), '/work/shared/corpora/01-bbc-news-fulltext/bbc'];
+const bbcCandidates = [
+  fileURLToPath(new URL('../../shared/corpora/01-bbc-news-fulltext/bbc', import.meta.url)),
+  '/work/shared/corpora/01-bbc-news-fulltext/bbc',
+];
 
 /** Story texts: the BBC set when present, else the five seeds (the generated articles then repeat more). */
 function storyTexts(): string[] {
@@ -63,7 +70,12 @@ function bigBody(texts: string[], bytes: number, offset: number): string[] {
 }
 
 const reword = (paras: string[]) =>
-  [...paras].reverse().map((p) => p.replace(/\bsaid\b/g, 'stated').replace(/\bthe\b/g, 'a').replace(/\bwill\b/g, 'would'));
+  [...paras].reverse().map((p) =>
+    p
+      .replace(/\bsaid\b/g, 'stated')
+      .replace(/\bthe\b/g, 'a')
+      .replace(/\bwill\b/g, 'would'),
+  );
 
 type Server = { api: Api; pid: number; stop: () => Promise<void> };
 
@@ -108,7 +120,9 @@ function poller(api: Api) {
           ok(await api(method, input), method);
           into.push(performance.now() - t0);
         } catch (e) {
-          failures.push(`${method} after ${(performance.now() - t0).toFixed(0)} ms: ${(e as Error).message} ${String((e as { cause?: unknown }).cause ?? '')}`);
+          failures.push(
+            `${method} after ${(performance.now() - t0).toFixed(0)} ms: ${(e as Error).message} ${String((e as { cause?: unknown }).cause ?? '')}`,
+          );
         }
       }
       await new Promise((r) => setTimeout(r, POLL_MS));
@@ -118,7 +132,10 @@ function poller(api: Api) {
     stop: async () => {
       running = false;
       await done;
-      const f = (xs: number[]) => (xs.length ? `p50 ${percentile(xs, 50).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms (${xs.length} calls)` : 'no call answered');
+      const f = (xs: number[]) =>
+        xs.length
+          ? `p50 ${percentile(xs, 50).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms (${xs.length} calls)`
+          : 'no call answered';
       const failed = failures.length ? `; ${failures.length} failed, first: ${failures[0]}` : '';
       return `notebook.info ${f(info)}; articles.list ${f(list)}${failed}`;
     },
@@ -128,7 +145,10 @@ function poller(api: Api) {
 type Timed = { ms: number; reply: ApiReply | null };
 async function timed(call: Promise<ApiReply>): Promise<Timed> {
   const t0 = performance.now();
-  const p = call.catch((e: Error): ApiReply => ({ ok: false, error: { code: 'TRANSPORT', message: `${e.message} ${String((e as { cause?: unknown }).cause ?? '')}` } }));
+  const p = call.catch((e: Error): ApiReply => ({
+    ok: false,
+    error: { code: 'TRANSPORT', message: `${e.message} ${String((e as { cause?: unknown }).cause ?? '')}` },
+  }));
   const timeout = new Promise<null>((r) => setTimeout(() => r(null), TIMEOUT_S * 1000).unref());
   const reply = await Promise.race([p, timeout]);
   return { ms: performance.now() - t0, reply };
@@ -137,7 +157,11 @@ async function timed(call: Promise<ApiReply>): Promise<Timed> {
 function describe(t: Timed): string {
   if (!t.reply) return `no answer after ${TIMEOUT_S} s`;
   if (!t.reply.ok) return `${t.reply.error?.code}: ${t.reply.error?.message}`;
-  const v = t.reply.value as { articles?: Array<{ sentences: unknown[] }>; alignment?: { pairs: Array<{ matched: number }> }; notices?: string[] };
+  const v = t.reply.value as {
+    articles?: Array<{ sentences: unknown[] }>;
+    alignment?: { pairs: Array<{ matched: number }> };
+    notices?: string[];
+  };
   if (Array.isArray(t.reply.value)) return `${(t.reply.value as unknown[]).length} related: ${JSON.stringify(t.reply.value).slice(0, 200)}`;
   return `${v.articles?.map((a) => a.sentences.length).join(' + ')} sentences, ${v.alignment?.pairs[0]?.matched ?? 0} matched; notices: ${JSON.stringify(v.notices ?? [])}`;
 }
@@ -178,7 +202,9 @@ await withTempDir(async (dir) => {
   writeFileSync(join(files, 'one-word.txt'), blob);
   for (const f of readdirSync(seedsDir).filter((x) => x.endsWith('.txt'))) writeFileSync(join(files, f), readFileSync(join(seedsDir, f)));
   console.log(`Parallax heavy-compare benchmark (${machine()})`);
-  console.log(`articles: A ${(readFileSync(join(files, 'big-a.txt')).length / 1e6).toFixed(2)} MB, B ${(readFileSync(join(files, 'big-b.txt')).length / 1e6).toFixed(2)} MB, one line ${(line.length / 1e6).toFixed(2)} MB`);
+  console.log(
+    `articles: A ${(readFileSync(join(files, 'big-a.txt')).length / 1e6).toFixed(2)} MB, B ${(readFileSync(join(files, 'big-b.txt')).length / 1e6).toFixed(2)} MB, one line ${(line.length / 1e6).toFixed(2)} MB`,
+  );
 
   spawnSync(process.execPath, [bin, 'init', '--notebook', join(dir, 'notebook')], { stdio: 'ignore' });
   const server = await serve(join(dir, 'notebook'));
@@ -192,18 +218,44 @@ await withTempDir(async (dir) => {
       if (!row) throw new Error(`${name} was not imported: ${JSON.stringify(report).slice(0, 400)}`);
       return row.id;
     };
-    const [idA, idB, idC, idD, idE, idLine, idWord] = ['big-a.txt', 'big-b.txt', 'big-c.txt', 'seeds-d.txt', 'seeds-e.txt', 'one-line.txt', 'one-word.txt'].map(idOf);
+    const [idA, idB, idC, idD, idE, idLine, idWord] = [
+      'big-a.txt',
+      'big-b.txt',
+      'big-c.txt',
+      'seeds-d.txt',
+      'seeds-e.txt',
+      'one-line.txt',
+      'one-word.txt',
+    ].map(idOf);
     const seedId = idOf('000_8f741ed5d6140f33.txt');
     console.log(`ids: A ${idA}, B ${idB}, C ${idC}, D ${idD}, E ${idE}, one line ${idLine}, one word ${idWord}, first seed ${seedId}`);
     const base = peakMb(server.pid);
     console.log(`\nserver resident after import: ${rssMb(server.pid).toFixed(0)} MB (peak so far ${base.toFixed(0)} MB)`);
 
+    const seedIds = report.imported.filter((r) => /^\d{3}_/.test(r.file.split('/').pop()!)).map((r) => r.id);
+
+    // 0. Normal comparisons, served.
+    if (SECTIONS.has(0)) {
+      const first = await timed(server.api('compare.articles', { ids: seedIds }));
+      const pairs: number[] = [];
+      for (let i = 0; i < seedIds.length; i++)
+        for (let j = i + 1; j < seedIds.length; j++) {
+          const t = await timed(server.api('compare.articles', { ids: [seedIds[i], seedIds[j]] }));
+          ok(t.reply!, 'compare.articles');
+          pairs.push(t.ms);
+        }
+      console.log(
+        `\n0. served: the five seeds, first comparison after the start ${first.ms.toFixed(0)} ms; two seeds (10 pairs) p50 ${percentile(pairs, 50).toFixed(1)} ms, max ${Math.max(...pairs).toFixed(1)} ms`,
+      );
+    }
+
     // 1. The heavy comparisons, and the server meanwhile.
     let poll: ReturnType<typeof poller>;
-    for (const [label, ids] of [
+    const heavyCases = [
       ['A+B (BBC stories, B reworded)', [idA, idB]],
       ['D+E (the seeds repeated)', [idD, idE]],
-    ] as const) {
+    ] as const;
+    for (const [label, ids] of SECTIONS.has(1) ? heavyCases : []) {
       poll = poller(server.api);
       const heavy = await timed(server.api('compare.articles', { ids }));
       console.log(`\n1. compare.articles ${label}: ${(heavy.ms / 1000).toFixed(1)} s, peak RSS ${peakMb(server.pid).toFixed(0)} MB`);
@@ -213,12 +265,13 @@ await withTempDir(async (dir) => {
     }
 
     // 2. Related coverage with a 5 MB single-line article in the notebook.
-    for (const [label, id] of [
+    const relatedCases = [
       ['a seed', seedId],
       ['the one-line article', idLine],
       ['the one-word article', idWord],
       ['a seed, again', seedId],
-    ] as const) {
+    ] as const;
+    for (const [label, id] of SECTIONS.has(2) ? relatedCases : []) {
       poll = poller(server.api);
       const r = await timed(server.api('compare.related', { id, limit: 5 }));
       console.log(`\n2. compare.related on ${label}: ${(r.ms / 1000).toFixed(2)} s, peak RSS ${peakMb(server.pid).toFixed(0)} MB`);
@@ -228,16 +281,19 @@ await withTempDir(async (dir) => {
 
     // 3. Cancel a heavy comparison, then compare normal articles.
     const hasCancel = (await server.api('compare.cancel', { requestId: 'probe' })).error?.code !== 'UNKNOWN_METHOD';
-    if (hasCancel) {
+    if (!SECTIONS.has(3)) {
+      /* not asked for */
+    } else if (hasCancel) {
       const started = performance.now();
       const running = timed(server.api('compare.articles', { ids: [idA, idC], requestId: 'bench-cancel' }));
       await new Promise((r) => setTimeout(r, CANCEL_AFTER_MS));
       const c = await timed(server.api('compare.cancel', { requestId: 'bench-cancel' }));
       const cancelled = await running;
-      console.log(`\n3. compare.articles A+C cancelled after ${CANCEL_AFTER_MS} ms: answered ${((performance.now() - started) / 1000).toFixed(2)} s after it started (cancel answered in ${c.ms.toFixed(0)} ms)`);
+      console.log(
+        `\n3. compare.articles A+C cancelled after ${CANCEL_AFTER_MS} ms: answered ${((performance.now() - started) / 1000).toFixed(2)} s after it started (cancel answered in ${c.ms.toFixed(0)} ms)`,
+      );
       console.log(`   result: ${describe(cancelled)}`);
-      const seedIds = report.imported.filter((r) => /^\d{3}_/.test(r.file.split('/').pop()!)).map((r) => r.id);
-      const after = await timed(server.api('compare.articles', { ids: seedIds }));
+      const after = await timed(server.api('compare.articles', { ids: [...seedIds].reverse() }));
       console.log(`   then the five seeds: ${after.ms.toFixed(0)} ms, ${describe(after)}`);
     } else console.log('\n3. compare.cancel: not offered by this server');
     console.log(`\nserver peak resident memory over the run: ${peakMb(server.pid).toFixed(0)} MB`);

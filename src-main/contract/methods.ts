@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ArticleDetail, ArticleSummary, ImportReport, ListQuery, ListResult, MetadataPatch, UploadedFile } from './articles';
-import { CompareIds, CompareRequestId, CompareResult, ExportedTable, RelatedItem, Story, StoryId, StoryName, compareTables, tableFormats } from './compare';
+import { CompareIds, CompareResult, ExportedTable, RelatedItem, Story, StoryId, StoryName, compareTables, tableFormats } from './compare';
+import { CompareRequestId } from './compare';
 import { Annotation, AnnotationId, AnnotationListResult, AnnotationPatch, AnnotationQuery, NewAnnotation } from './annotations';
 import { TagChange, TagColor, TagInfo, TagList, TagName, TagSnapshot } from './tags';
 import { ArticleHits, ArticleHitsInput, SavedSearch, SaveSearchInput, SearchQueryInput, SearchResult, SearchStatus } from './search';

@@ -34,7 +34,9 @@ describe('comparison limits', () => {
       { article: 'seed0001', sentences: 5, end: whole.articles[1]!.sentences[4]!.end, length: seeds[1]!.body.length },
     ]);
     expect(r.notices).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Only the first 5 sentences of “Shafaq News” \(about \d+% of its text\) are compared/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^Only the first 5 sentences of “Shafaq News” \(about \d+% of its text\) are compared/),
+      ]),
     );
     // Nothing refers to a sentence that was left out.
     for (const row of r.alignment.pairs[0]!.rows) {

@@ -98,7 +98,10 @@ describe('the comparison budget', () => {
   it('stops between steps once the deadline has passed', () => {
     let now = 0;
     const budget = new WorkBudget({ deadline: 10, now: () => now });
-    const steps = compareSteps([article('aaaaaaaaaaaaaaaa', 'Talks began in Ankara on Sunday.'), article('bbbbbbbbbbbbbbbb', 'Talks began in Ankara.')], { budget });
+    const steps = compareSteps(
+      [article('aaaaaaaaaaaaaaaa', 'Talks began in Ankara on Sunday.'), article('bbbbbbbbbbbbbbbb', 'Talks began in Ankara.')],
+      { budget },
+    );
     expect(steps.next().done).toBe(false);
     now = 11;
     expect(() => run(steps)).toThrow(expect.objectContaining({ reason: 'time' }));

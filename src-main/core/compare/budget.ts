@@ -88,7 +88,8 @@ export class WorkBudget {
 
   check(): void {
     if (this.opts.cancelled?.()) throw new BudgetExceeded('cancelled', this.stage);
-    if (this.opts.deadline !== undefined && this.opts.now && this.opts.now() > this.opts.deadline) throw new BudgetExceeded('time', this.stage);
+    if (this.opts.deadline !== undefined && this.opts.now && this.opts.now() > this.opts.deadline)
+      throw new BudgetExceeded('time', this.stage);
   }
 }
 

@@ -56,7 +56,7 @@ export function tokenizeOnce(text: string): Token[] {
     scan(text, 0, text.length, out);
     return out;
   }
-  for (let s = 0; s < text.length; ) {
+  for (let s = 0; s < text.length;) {
     let e = Math.min(text.length, s + SCAN_CHARS);
     if (e < text.length) {
       // Cut at white space near the end (no word holds any); a run with none in sight is cut where it is.

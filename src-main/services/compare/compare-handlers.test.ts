@@ -28,12 +28,20 @@ let big: [string, string];
 const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
   if (event === 'compare.progress') progress.push(payload as EventPayload<'compare.progress'>);
 };
-async function call<M extends MethodName>(method: M, payload: unknown, on = handlers as unknown as Backend['handlers']): Promise<MethodOutput<M>> {
+async function call<M extends MethodName>(
+  method: M,
+  payload: unknown,
+  on = handlers as unknown as Backend['handlers'],
+): Promise<MethodOutput<M>> {
   const r = await callHandler(on, method, payload);
   if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
   return r.value;
 }
-const codeOf = (p: Promise<unknown>) => p.then(() => 'resolved', (e: { code?: string }) => e.code ?? String(e));
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: { code?: string }) => e.code ?? String(e),
+  );
 const stagesOf = (requestId: string) => progress.filter((p) => p.requestId === requestId || p.requestId === undefined).map((p) => p.stage);
 /** Resolves once the comparison named `requestId` has reported a step (it is running); fails if it ended first. */
 const started = (requestId: string, running: Promise<unknown>) =>

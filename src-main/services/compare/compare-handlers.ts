@@ -78,7 +78,10 @@ export function compareHandlers(store: NotebookStore, stories: StoryStore, emit:
     const timer = setTimeout(
       () =>
         hard.abort(
-          new AppError('TOO_LARGE', `The comparison took longer than ${Math.round(timeLimitMs / 1000)} seconds and was stopped. Compare fewer articles, or shorter ones.`),
+          new AppError(
+            'TOO_LARGE',
+            `The comparison took longer than ${Math.round(timeLimitMs / 1000)} seconds and was stopped. Compare fewer articles, or shorter ones.`,
+          ),
         ),
       timeLimitMs + GRACE_MS,
     );
@@ -125,7 +128,13 @@ export function compareHandlers(store: NotebookStore, stories: StoryStore, emit:
           const r = await store.readArticle(id);
           const { title, publishedAt } = summaryOf(r);
           // The profile reads no more than this; the rest need not cross to the worker.
-          articles.push({ id, updatedAt: entry.updatedAt, title: title.slice(0, PROFILE_MAX_CHARS), body: r.analysis.body.slice(0, PROFILE_MAX_CHARS), publishedAt });
+          articles.push({
+            id,
+            updatedAt: entry.updatedAt,
+            title: title.slice(0, PROFILE_MAX_CHARS),
+            body: r.analysis.body.slice(0, PROFILE_MAX_CHARS),
+            publishedAt,
+          });
         } catch (e) {
           // One article that cannot be read is left out of related coverage, not fatal to it.
           console.error(`[parallax] related coverage leaves out article ${id}:`, (e as Error)?.message ?? e);
@@ -144,7 +153,10 @@ export function compareHandlers(store: NotebookStore, stories: StoryStore, emit:
       if ('items' in r) return r.items;
       await profileMissing(r.missing);
     }
-    throw new AppError('INTERNAL', 'Related coverage could not be computed: the articles kept changing or the compare worker kept stopping; try again.');
+    throw new AppError(
+      'INTERNAL',
+      'Related coverage could not be computed: the articles kept changing or the compare worker kept stopping; try again.',
+    );
   };
 
   const storyChanged = (id: string) => emit('stories.changed', { ids: [id] });

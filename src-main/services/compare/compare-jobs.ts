@@ -99,7 +99,10 @@ export function runCompare(input: CompareJobs['compare']['input'], progress: (p:
     }
   } catch (e) {
     if (e instanceof BudgetExceeded)
-      throw new AppError(e.reason === 'cancelled' ? 'CANCELLED' : 'TOO_LARGE', budgetMessage(e, { seconds: Math.max(1, Math.round(input.timeLimitMs / 1000)) }));
+      throw new AppError(
+        e.reason === 'cancelled' ? 'CANCELLED' : 'TOO_LARGE',
+        budgetMessage(e, { seconds: Math.max(1, Math.round(input.timeLimitMs / 1000)) }),
+      );
     throw e;
   }
 }

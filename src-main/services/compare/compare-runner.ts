@@ -52,7 +52,11 @@ export class CompareRunner {
     return this.pool?.workers ?? 0;
   }
 
-  async run<K extends CompareJobKind>(kind: K, input: CompareJobs[K]['input'], opts: JobRunOptions = {}): Promise<CompareJobs[K]['output']> {
+  async run<K extends CompareJobKind>(
+    kind: K,
+    input: CompareJobs[K]['input'],
+    opts: JobRunOptions = {},
+  ): Promise<CompareJobs[K]['output']> {
     const job = { kind, input } as CompareJob;
     if (!this.pool) return (await this.runInline(job, opts)) as CompareJobs[K]['output'];
     const run: RunOptions = { signal: opts.signal, onProgress: opts.onProgress as RunOptions['onProgress'] };
@@ -61,7 +65,10 @@ export class CompareRunner {
     } catch (e) {
       if (e instanceof WorkerDied) {
         if (e.code === 'ERR_WORKER_OUT_OF_MEMORY')
-          throw new AppError('TOO_LARGE', `The comparison needed more than the ${this.heapMb} MB of memory it may use, and was stopped. Compare fewer articles, or shorter ones.`);
+          throw new AppError(
+            'TOO_LARGE',
+            `The comparison needed more than the ${this.heapMb} MB of memory it may use, and was stopped. Compare fewer articles, or shorter ones.`,
+          );
         throw new AppError('INTERNAL', `The comparison stopped unexpectedly (${e.message}); try again.`);
       }
       throw e;
