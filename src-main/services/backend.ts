@@ -115,6 +115,8 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
   };
   // The index starts on first use (a CLI "list" never pays for it); windows start it at once.
   if (opts.search?.eager) void search.start();
+  // A window also starts the compare worker, a little later, so the first comparison does not wait for it.
+  if (opts.search?.eager) setTimeout(() => compareRunner.warm(), 3_000).unref();
   return {
     handlers,
     store,

@@ -47,9 +47,14 @@ export class CompareRunner {
     return this.pool !== null;
   }
 
-  /** Worker threads alive now (0 or 1). */
-  get workers(): number {
-    return this.pool?.workers ?? 0;
+  /** The thread ids of the workers alive now (none or one). */
+  get threadIds(): number[] {
+    return this.pool?.threadIds ?? [];
+  }
+
+  /** Start the worker now (it warms itself up), so the next comparison need not wait for it. */
+  warm(): void {
+    this.pool?.warm();
   }
 
   async run<K extends CompareJobKind>(
@@ -63,6 +68,8 @@ export class CompareRunner {
     try {
       return (await this.pool.run(job, run)) as CompareJobs[K]['output'];
     } catch (e) {
+      // A cancelled job took its worker with it: start the next one now, ready for the next comparison.
+      if (opts.signal?.aborted) this.warm();
       if (e instanceof WorkerDied) {
         if (e.code === 'ERR_WORKER_OUT_OF_MEMORY')
           throw new AppError(

@@ -5,7 +5,8 @@
 import { parentPort } from 'node:worker_threads';
 import { serveTasks } from '../workers/worker-pool';
 import type { CompareJob } from './compare-jobs';
-import { ProfileCache, runJob } from './compare-jobs';
+import { ProfileCache, runJob, warmUp } from './compare-jobs';
 
+warmUp();
 const cache = new ProfileCache();
 serveTasks<CompareJob, unknown>(parentPort!, (job, task) => runJob(job, cache, task.progress));

@@ -105,6 +105,16 @@ describe('WorkerPool', () => {
     await expect(pool.run(2, { signal: controller.signal })).rejects.toThrow('not wanted');
   });
 
+  it('starts a worker ahead of work with warm(), and uses it for the next task', async () => {
+    pool = new WorkerPool({ spawn, size: 1, idleMs: 10_000 });
+    pool.warm();
+    expect(pool.workers).toBe(1);
+    const [warmed] = pool.threadIds;
+    expect(await pool.run('who')).toBe(warmed);
+    pool.warm();
+    expect(spawned).toBe(1);
+  });
+
   it('refuses work once closed and fails what was queued', async () => {
     pool = new WorkerPool({ spawn, size: 1, idleMs: 10_000 });
     const settled = Promise.allSettled([pool.run('who'), pool.run(1), pool.run(2)]);

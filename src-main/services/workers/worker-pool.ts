@@ -69,6 +69,11 @@ export class WorkerPool<I, O> {
     return this.idle.length + this.running.size;
   }
 
+  /** The thread ids of the workers alive now. */
+  get threadIds(): number[] {
+    return [...this.idle, ...this.running.keys()].map((w) => w.threadId);
+  }
+
   run(input: I, opts: RunOptions = {}): Promise<O> {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
     const { signal } = opts;
@@ -86,6 +91,15 @@ export class WorkerPool<I, O> {
       this.queue.push(task);
       this.dispatch();
     });
+  }
+
+  /** Start a worker now, if none is alive, so the next task need not wait for one to start. */
+  warm(): void {
+    if (this.closed || this.workers > 0) return;
+    const worker = this.start();
+    worker.unref();
+    this.idle.push(worker);
+    this.dispatch();
   }
 
   private abort(task: Task<I, O>): void {
