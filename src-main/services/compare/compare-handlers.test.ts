@@ -149,6 +149,26 @@ describe('compare.articles off the request thread', () => {
   }, 120_000);
 });
 
+describe('the compare worker’s memory cap', () => {
+  it('a comparison that needs more than the worker’s heap fails with TOO_LARGE, and the app goes on', async () => {
+    const small = new CompareRunner({ heapMb: 16 });
+    try {
+      const capped = compareHandlers(backend.store, new StoryStore(backend.store), emit, { runner: small });
+      await expect(call('compare.articles', { ids: big }, capped as unknown as Backend['handlers'])).rejects.toMatchObject({
+        code: 'TOO_LARGE',
+        message: expect.stringMatching(/needed more than the 16 MB of memory it may use/),
+      });
+      expect((await call('notebook.info', {}, backend.handlers)).articleCount).toBeGreaterThan(5);
+      // Two seeds fit in 16 MB: a new worker compares them.
+      expect((await call('compare.articles', { ids: seeds.slice(0, 2) }, capped as unknown as Backend['handlers'])).articles).toHaveLength(
+        2,
+      );
+    } finally {
+      await small.close();
+    }
+  }, 120_000);
+});
+
 describe('compare.related with a 5 MB single-line article in the notebook', () => {
   let blob: string;
   beforeAll(async () => {
