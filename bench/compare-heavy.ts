@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Api, ApiReply } from '../tests/helpers/serve-process';
 import { spawnServe } from '../tests/helpers/serve-process';
+import { oneLineBlob, repeatedSeeds } from '../tests/helpers/heavy-articles';
 import { machine, percentile, withTempDir } from './bench-utils';
 
 const bin = process.env.PARALLAX_BIN ?? fileURLToPath(new URL('../bin/parallax.mjs', import.meta.url));
@@ -177,29 +178,13 @@ await withTempDir(async (dir) => {
   writeFileSync(join(files, 'big-c.txt'), `Big article C: other stories\n\n${other.join('\n\n')}\n`);
   // The five seeds repeated and varied (each copy's paragraphs numbered) to ~1.5 MB: every sentence has
   // dozens of near-copies in the other article, so similar pairs multiply.
-  const seedTexts = readdirSync(seedsDir)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => readFileSync(join(seedsDir, f), 'utf8'));
-  const repeated = (variant: string) => {
-    const out: string[] = [];
-    for (let copy = 0, size = 0; size < 1.5e6; copy++)
-      for (const t of seedTexts)
-        for (const p of t.split(/\n\n+/).slice(1)) {
-          const para = `${p.trim()} (${variant} ${copy})`;
-          out.push(para);
-          size += para.length + 2;
-        }
-    return out.join('\n\n');
-  };
-  writeFileSync(join(files, 'seeds-d.txt'), `Seeds repeated D\n\n${repeated('copy')}\n`);
-  writeFileSync(join(files, 'seeds-e.txt'), `Seeds repeated E\n\n${repeated('version')}\n`);
+  writeFileSync(join(files, 'seeds-d.txt'), repeatedSeeds('copy', 1.5e6));
+  writeFileSync(join(files, 'seeds-e.txt'), repeatedSeeds('version', 1.5e6));
   // One line of 5 MB: the stories' text with every line break taken out.
   const line = bigBody(texts, 5e6, 800).join(' ').slice(0, 5_000_000);
   writeFileSync(join(files, 'one-line.txt'), line);
-  // One line of 5 MB that is one "word" after two Chinese characters: a blob pasted as text. (Without the
-  // Chinese the importer refuses it: its word count overflows the stack on the same run of letters.)
-  const blob = `中文 ${Array.from({ length: 4_990_000 }, (_, i) => String.fromCharCode(97 + ((i * 7919) % 26))).join('')}`;
-  writeFileSync(join(files, 'one-word.txt'), blob);
+  // One line of 5 MB that is one "word" after two Chinese characters: a blob pasted as text.
+  writeFileSync(join(files, 'one-word.txt'), oneLineBlob());
   for (const f of readdirSync(seedsDir).filter((x) => x.endsWith('.txt'))) writeFileSync(join(files, f), readFileSync(join(seedsDir, f)));
   console.log(`Parallax heavy-compare benchmark (${machine()})`);
   console.log(
