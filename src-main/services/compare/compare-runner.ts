@@ -71,12 +71,11 @@ export class CompareRunner {
       // A cancelled job took its worker with it: start the next one now, ready for the next comparison.
       if (opts.signal?.aborted) this.warm();
       if (e instanceof WorkerDied) {
+        const what = kind === 'compare' ? 'The comparison' : 'Related coverage';
+        const advice = kind === 'compare' ? ' Compare fewer articles, or shorter ones.' : '';
         if (e.code === 'ERR_WORKER_OUT_OF_MEMORY')
-          throw new AppError(
-            'TOO_LARGE',
-            `The comparison needed more than the ${this.heapMb} MB of memory it may use, and was stopped. Compare fewer articles, or shorter ones.`,
-          );
-        throw new AppError('INTERNAL', `The comparison stopped unexpectedly (${e.message}); try again.`);
+          throw new AppError('TOO_LARGE', `${what} needed more than the ${this.heapMb} MB of memory it may use, and was stopped.${advice}`);
+        throw new AppError('INTERNAL', `${what} stopped unexpectedly (${e.message}); try again.`);
       }
       throw e;
     }
