@@ -26,6 +26,8 @@ export default defineConfig({
           'search-worker': resolve('src-main/services/search/search-worker.ts'),
           // Import analysis workers (services/importer/analysis-pool.ts), found the same way.
           'analysis-worker': resolve('src-main/services/importer/analysis-worker.ts'),
+          // Comparisons and related coverage (services/compare/compare-runner.ts), found the same way.
+          'compare-worker': resolve('src-main/services/compare/compare-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

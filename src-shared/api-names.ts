@@ -18,6 +18,7 @@ export const methodNames = [
   'articles.reanalyse',
   'articles.replaceText',
   'compare.articles',
+  'compare.cancel',
   'compare.export',
   'compare.related',
   'stories.list',

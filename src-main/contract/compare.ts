@@ -130,6 +130,18 @@ export const Conflict = z.object({
 });
 export type Conflict = z.infer<typeof Conflict>;
 
+/**
+ * An article the comparison took in only part of (it was over the limits, docs/compare.md): its first
+ * `sentences` sentences, which end at body offset `end` of its `length` characters.
+ */
+export const TruncatedArticle = z.object({
+  article: ArticleId,
+  sentences: z.number().int(),
+  end: z.number().int(),
+  length: z.number().int(),
+});
+export type TruncatedArticle = z.infer<typeof TruncatedArticle>;
+
 export const CompareResult = z.object({
   articles: z.array(CompareArticle),
   /** Pairwise alignment of the first article with each of the others. */
@@ -140,8 +152,16 @@ export const CompareResult = z.object({
   conflicts: z.array(Conflict),
   /** Things the user should know about this comparison ("the same article was given twice"). */
   notices: z.array(z.string()),
+  /** Present when some article was too long to be compared whole: what was taken in of each. */
+  truncated: z.array(TruncatedArticle).optional(),
 });
 export type CompareResult = z.infer<typeof CompareResult>;
+
+/**
+ * Chosen by the caller for one comparison, so it can be cancelled (`compare.cancel`) over any transport;
+ * a comparison given one replaces (cancels) any other running with one.
+ */
+export const CompareRequestId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a request id is 1 to 64 letters, digits, _ or -');
 
 /** Repeated ids are accepted (comparing an article with itself) and compared once, with a notice. */
 export const CompareIds = z.array(ArticleId).min(1, 'give at least one article').max(100, 'compare at most 100 articles at once');

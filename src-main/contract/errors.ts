@@ -23,6 +23,8 @@ export const errorCodes = [
   'DISK_FULL',
   /** A request (its body, in web mode) did not arrive in time. */
   'TIMEOUT',
+  /** The caller cancelled the work (e.g. `compare.cancel`), or a newer request replaced it. */
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 

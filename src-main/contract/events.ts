@@ -9,7 +9,8 @@ export const events = {
   /** Long exports and backups: reading articles, writing files, printing the PDF. */
   'export.progress': z.object({ phase: z.enum(['read', 'write', 'pdf']), done: z.number().int(), total: z.number().int() }),
   'notebook.changed': z.object({ ids: z.array(z.string()), reason: z.string() }),
-  'compare.progress': z.object({ stage: z.string(), done: z.number().int(), total: z.number().int() }),
+  /** `requestId` is the one the comparison was started with, when it was given one. */
+  'compare.progress': z.object({ stage: z.string(), done: z.number().int(), total: z.number().int(), requestId: z.string().optional() }),
   'stories.changed': z.object({ ids: z.array(z.string()) }),
   'search.status': SearchStatus,
 } as const satisfies Record<EventNameList, z.ZodType>;

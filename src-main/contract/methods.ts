@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ArticleDetail, ArticleSummary, ImportReport, ListQuery, ListResult, MetadataPatch, UploadedFile } from './articles';
 import { CompareIds, CompareResult, ExportedTable, RelatedItem, Story, StoryId, StoryName, compareTables, tableFormats } from './compare';
+import { CompareRequestId } from './compare';
 import { Annotation, AnnotationId, AnnotationListResult, AnnotationPatch, AnnotationQuery, NewAnnotation } from './annotations';
 import { TagChange, TagColor, TagInfo, TagList, TagName, TagSnapshot } from './tags';
 import { ArticleHits, ArticleHitsInput, SavedSearch, SaveSearchInput, SearchQueryInput, SearchResult, SearchStatus } from './search';
@@ -42,7 +43,9 @@ export const methods = {
   },
   /** Edit an article's text or re-import a corrected copy; annotations re-anchor (services/replace-text-handlers.ts). */
   'articles.replaceText': { input: ReplaceTextInput, output: ReplaceTextResult },
-  'compare.articles': { input: z.object({ ids: CompareIds }).strict(), output: CompareResult },
+  'compare.articles': { input: z.object({ ids: CompareIds, requestId: CompareRequestId.optional() }).strict(), output: CompareResult },
+  /** Stop the comparison started with this request id (it answers CANCELLED); `cancelled` is false when none was running. */
+  'compare.cancel': { input: z.object({ requestId: CompareRequestId }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'compare.export': {
     input: z.object({ ids: CompareIds, table: z.enum(compareTables), format: z.enum(tableFormats) }).strict(),
     output: ExportedTable,
@@ -140,6 +143,7 @@ export const readOnlyMethods: ReadonlySet<string> = new Set([
   'tags.list',
   'compare.articles',
   'compare.export',
+  'compare.cancel',
   'compare.related',
   'stories.list',
   'search.query',

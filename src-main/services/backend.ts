@@ -8,6 +8,7 @@ import type { NotebookLock } from './store/notebook-lock';
 import { acquireLock } from './store/notebook-lock';
 import { libraryHandlers } from './library-handlers';
 import { compareHandlers } from './compare/compare-handlers';
+import { CompareRunner } from './compare/compare-runner';
 import { StoryStore } from './compare/story-store';
 import { SortedCatalog } from './library/sorted-catalog';
 import { searchHandlers } from './search-handlers';
@@ -77,6 +78,8 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
   // The library's orders, kept sorted across edits; listing and locating rows share them.
   const library = new SortedCatalog(store);
   const annotations = new AnnotationIndex(store);
+  // Comparisons and related coverage run in a worker thread, started on first use.
+  const compareRunner = new CompareRunner();
   if (opts.dailyBackup && !store.readOnly) {
     // In the background, between writes: opening never waits for it, and a failure is reported, not fatal.
     void store
@@ -107,7 +110,7 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
       { stories, tags: tagFile },
     ),
     ...libraryHandlers(store, library),
-    ...compareHandlers(store, stories, emit),
+    ...compareHandlers(store, stories, emit, { runner: compareRunner }),
     ...annotationHandlers(store, emit, annotations),
     ...tagHandlers(store, emit, annotations, tagFile),
     ...replaceTextHandlers(store, emit),
@@ -116,12 +119,15 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
   };
   // The index starts on first use (a CLI "list" never pays for it); windows start it at once.
   if (opts.search?.eager) void search.start();
+  // A window also starts the compare worker, a little later, so the first comparison does not wait for it.
+  if (opts.search?.eager) setTimeout(() => compareRunner.warm(), 3_000).unref();
   return {
     handlers,
     store,
     lock,
     search,
     close: async () => {
+      await compareRunner.close();
       await store.close();
       await search.close();
       await lock?.release();

@@ -77,6 +77,8 @@ const cases: Record<MethodName, Case> = {
     }
   },
   'compare.related': async (call) => void (await call('compare.related', { id: A, limit: 3 })),
+  // Nothing runs under this id: the answer says nothing was cancelled.
+  'compare.cancel': async (call) => void (await call('compare.cancel', { requestId: 'no-such-request-01' })),
   'stories.list': async (call) => void (await call('stories.list', {})),
   'stories.create': async (call) => void (await call('stories.create', { name: 'Border talks', articleIds: [A] })),
   'stories.add': async (call) => void (await call('stories.add', { id: await storyId(call), articleIds: [B, D] })),

@@ -1,5 +1,7 @@
-import type { CompareArticle, CompareResult, CompareSentence, PairAlignment } from '../../contract';
+import type { CompareArticle, CompareResult, CompareSentence, PairAlignment, TruncatedArticle } from '../../contract';
 import { alignmentRows, matchPairs, wordDiff, ALIGN_THRESHOLD } from './align';
+import type { CompareLimits, WorkBudget } from './budget';
+import { DEFAULT_LIMITS, shareSentences, unlimitedBudget } from './budget';
 import { clusterClaims } from './claims';
 import { findConflicts } from './conflicts';
 import type { EntityMention } from './entities';
@@ -11,7 +13,7 @@ import { properNames, sentenceMentions } from './mentions';
 import { nameKey } from './names';
 import { clusterQuotes } from './quotes';
 import type { CompareInput } from './sentences';
-import { segmentArticle } from './sentences';
+import { clipInput, segmentArticle } from './sentences';
 import { speakerResolver } from './speakers';
 
 export type CompareProgress = {
@@ -38,28 +40,62 @@ export function articleLabels(inputs: Array<Pick<CompareInput, 'outlet' | 'title
   });
 }
 
+export type CompareOptions = {
+  /** What the comparison takes in of each article (DEFAULT_LIMITS unless given). */
+  limits?: CompareLimits;
+  /** Work and time the steps may spend; unlimited unless given. */
+  budget?: WorkBudget;
+};
+
+const count = (n: number) => n.toLocaleString('en-US');
+
 /**
- * The whole comparison, as a generator that yields progress between steps, so a service can keep its event
- * loop free and report progress on 50 articles; `compareArticles` runs it to the end. Pure and
- * deterministic: the same articles in the same order give the same result.
+ * The whole comparison, as a generator that yields progress between steps, so a service can report
+ * progress; `compareArticles` runs it to the end. Pure and deterministic: the same articles in the same
+ * order give the same result. Each article is taken in up to the limits (its first sentences), before
+ * anything is aligned, and the result says which were cut (`truncated`, and a notice); the budget stops
+ * the steps with `BudgetExceeded` when the work or the time runs out.
  */
-export function* compareSteps(given: CompareInput[]): Generator<CompareProgress, CompareResult> {
+export function* compareSteps(given: CompareInput[], opts: CompareOptions = {}): Generator<CompareProgress, CompareResult> {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const budget = opts.budget ?? unlimitedBudget();
   const notices: string[] = [];
-  const inputs: CompareInput[] = [];
-  for (const a of given) if (!inputs.some((x) => x.id === a.id)) inputs.push(a);
-  if (inputs.length < given.length) notices.push('The same article was given more than once; it is compared once.');
-  if (inputs.length === 1) notices.push('Only one article: there is nothing to align it with. Its quotes and names are listed.');
+  const whole: CompareInput[] = [];
+  for (const a of given) if (!whole.some((x) => x.id === a.id)) whole.push(a);
+  if (whole.length < given.length) notices.push('The same article was given more than once; it is compared once.');
+  if (whole.length === 1) notices.push('Only one article: there is nothing to align it with. Its quotes and names are listed.');
+  const inputs = whole.map((a) => clipInput(a, limits.maxCharsPerArticle));
   const articleIds = inputs.map((a) => a.id);
   const labels = articleLabels(inputs);
   const n = inputs.length;
 
-  const sentences: CompareSentence[][] = [];
+  budget.enter('sentences');
+  // One sentence past the limit tells that there is more.
+  const segmented: CompareSentence[][] = [];
   for (let a = 0; a < n; a++) {
-    sentences.push(segmentArticle(inputs[a]!));
+    segmented.push(segmentArticle(inputs[a]!, limits.maxSentencesPerArticle + 1));
+    budget.spend(segmented[a]!.length);
     yield { stage: 'sentences', done: a + 1, total: n };
   }
+  const kept = shareSentences(
+    segmented.map((l) => l.length),
+    limits,
+  );
+  const sentences = segmented.map((l, a) => (l.length > kept[a]! ? l.slice(0, kept[a]) : l));
+  const truncated: TruncatedArticle[] = [];
+  sentences.forEach((list, a) => {
+    const length = whole[a]!.body.length;
+    if (list.length === segmented[a]!.length && inputs[a]!.body.length === length) return;
+    const end = list.length ? list[list.length - 1]!.end : 0;
+    truncated.push({ article: articleIds[a]!, sentences: list.length, end, length });
+    const share = Math.max(1, Math.floor((end / Math.max(1, length)) * 100));
+    notices.push(
+      `Only the first ${count(list.length)} sentences of “${labels[a]}” (about ${share}% of its text) are compared: a comparison takes in at most ${count(limits.maxSentencesPerArticle)} sentences of one article and ${count(limits.maxSentencesTotal)} in all.`,
+    );
+  });
   for (let a = 0; a < n; a++) if (sentences[a]!.length === 0) notices.push(`“${labels[a]}” has no sentences to compare.`);
 
+  budget.enter('entities');
   const proper = properNames(sentences.flat());
   const mentionsByArticle: Mention[][] = [];
   const roles: RoleMention[] = [];
@@ -122,6 +158,7 @@ export function* compareSteps(given: CompareInput[]): Generator<CompareProgress,
   const bodyMentions: EntityMention[] = mentions.filter((m) => m.sentence >= 0);
   yield { stage: 'entities', done: 1, total: 1 };
 
+  budget.enter('similarity');
   const flat: CompareSentence[] = [];
   const owner: number[] = [];
   const firstOf: number[] = [];
@@ -135,12 +172,14 @@ export function* compareSteps(given: CompareInput[]): Generator<CompareProgress,
     });
   });
   const vec = buildVectors(units.flat());
-  const edges: Edge[] = similarPairs(vec.vectors, owner, ALIGN_THRESHOLD);
+  const edges: Edge[] = similarPairs(vec.vectors, owner, ALIGN_THRESHOLD, budget);
   const byPair = matchPairs(edges, owner);
   yield { stage: 'similarity', done: 1, total: 1 };
 
+  budget.enter('alignment');
   const pairs: PairAlignment[] = [];
   for (let b = 1; b < n; b++) {
+    budget.check();
     const matched = (byPair.get(`0:${b}`) ?? []).map((e) => ({ i: e.i - firstOf[0]!, j: e.j - firstOf[b]!, score: e.score }));
     const rows = alignmentRows(sentences[0]!.length, sentences[b]!.length, matched, (i, j) => wordDiff(units[0]![i]!, units[b]![j]!));
     pairs.push({
@@ -154,9 +193,11 @@ export function* compareSteps(given: CompareInput[]): Generator<CompareProgress,
     yield { stage: 'alignment', done: b, total: n - 1 };
   }
 
+  budget.enter('claims');
   const claims = clusterClaims(flat, owner, [...byPair.values()].flat(), articleIds);
   yield { stage: 'claims', done: 1, total: 1 };
 
+  budget.enter('quotes');
   const quotes = clusterQuotes({
     inputs,
     sentences,
@@ -169,6 +210,7 @@ export function* compareSteps(given: CompareInput[]): Generator<CompareProgress,
   });
   yield { stage: 'quotes', done: 1, total: 1 };
 
+  budget.enter('conflicts');
   const conflicts = findConflicts({ articleIds, labels, entities, mentions: bodyMentions, claims });
   yield { stage: 'conflicts', done: 1, total: 1 };
 
@@ -180,11 +222,20 @@ export function* compareSteps(given: CompareInput[]): Generator<CompareProgress,
     publishedAt: a.publishedAt,
     sentences: sentences[i]!,
   }));
-  return { articles, alignment: { pivot: articleIds[0]!, pairs }, claims, quotes, entities, conflicts, notices };
+  return {
+    articles,
+    alignment: { pivot: articleIds[0]!, pairs },
+    claims,
+    quotes,
+    entities,
+    conflicts,
+    notices,
+    ...(truncated.length ? { truncated } : {}),
+  };
 }
 
-export function compareArticles(inputs: CompareInput[]): CompareResult {
-  const steps = compareSteps(inputs);
+export function compareArticles(inputs: CompareInput[], opts: CompareOptions = {}): CompareResult {
+  const steps = compareSteps(inputs, opts);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;

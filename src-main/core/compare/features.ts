@@ -109,9 +109,10 @@ const isWeakFeature = (k: string) => /^\d/.test(k) || CALENDAR.has(k) || CALENDA
 
 /**
  * Every pair of sentences from different articles whose cosine reaches `min`, through an inverted index so
- * only sentences sharing a feature are ever scored. `owner[i]` is the article of sentence i.
+ * only sentences sharing a feature are ever scored. `owner[i]` is the article of sentence i. Each candidate
+ * scored is one unit of `budget` (text that repeats one sentence makes every pair a candidate).
  */
-export function similarPairs(vectors: SparseVector[], owner: number[], min: number): Edge[] {
+export function similarPairs(vectors: SparseVector[], owner: number[], min: number, budget?: { spend: (units: number) => void }): Edge[] {
   const postings = new Map<string, Array<{ s: number; w: number }>>();
   vectors.forEach((v, s) => v.keys.forEach((k, x) => (postings.get(k) ?? postings.set(k, []).get(k)!).push({ s, w: v.weights[x]! })));
   const acc = new Float64Array(vectors.length);
@@ -120,9 +121,12 @@ export function similarPairs(vectors: SparseVector[], owner: number[], min: numb
   const edges: Edge[] = [];
   vectors.forEach((v, i) => {
     const weak = v.keys.map(isWeakFeature);
+    let visits = 0;
     v.keys.forEach((k, x) => {
       const wi = v.weights[x]!;
-      for (const p of postings.get(k)!) {
+      const list = postings.get(k)!;
+      visits += list.length;
+      for (const p of list) {
         if (p.s <= i || owner[p.s] === owner[i]) continue;
         if (acc[p.s] === 0) touched.push(p.s);
         acc[p.s]! += wi * p.w;
@@ -136,6 +140,7 @@ export function similarPairs(vectors: SparseVector[], owner: number[], min: numb
       shared[j] = 0;
     }
     touched.length = 0;
+    budget?.spend(visits);
   });
   return edges;
 }

@@ -1,7 +1,7 @@
 import type { RelatedItem } from '../../contract';
 import { countryCode } from './countries';
 import { nameKey } from './names';
-import { contentKey, tokenize } from './tokens';
+import { contentKey, tokenizeOnce } from './tokens';
 
 /**
  * "Suggest related coverage": how likely another article reports the same event. Same-event coverage
@@ -9,17 +9,40 @@ import { contentKey, tokenize } from './tokens';
  * TF-IDF over the notebook makes the rare ones count. Names weigh double: two stories about "security
  * talks" share words, two reports of one meeting share who was there.
  */
-export type Profile = { id: string; features: Map<string, number>; published: string | null };
+export type Profile = {
+  id: string;
+  /** Feature keys in the order first met, and how often each occurs: arrays, since a notebook keeps one per article. */
+  keys: string[];
+  counts: Float64Array;
+  published: string | null;
+};
+
+/** One string per feature key across all profiles: 100,000 profiles share their vocabulary instead of each holding a copy. */
+const vocabulary = new Map<string, string>();
+const VOCABULARY_MAX = 2_000_000;
+function intern(k: string): string {
+  const known = vocabulary.get(k);
+  if (known !== undefined) return known;
+  if (vocabulary.size >= VOCABULARY_MAX) vocabulary.clear();
+  vocabulary.set(k, k);
+  return k;
+}
 
 const MONTHS = 'january february march april may june july august september october november december'.split(' ');
 const NAME_WEIGHT = 2;
 const DATE_WEIGHT = 1.5;
 
+/**
+ * Characters of an article (title and text) its profile reads: 30,000 words, ten times a long report. What
+ * an article is about shows well before that, and a 5 MB file then costs what a long article does.
+ */
+export const PROFILE_MAX_CHARS = 200_000;
+
 export function articleProfile(a: { id: string; title: string; body: string; publishedAt: string | null }): Profile {
   const features = new Map<string, number>();
   const add = (k: string, w = 1) => features.set(k, (features.get(k) ?? 0) + w);
-  const text = `${a.title}\n${a.body}`;
-  const toks = tokenize(text);
+  const text = `${a.title.slice(0, PROFILE_MAX_CHARS)}\n${a.body.slice(0, PROFILE_MAX_CHARS)}`.slice(0, PROFILE_MAX_CHARS);
+  const toks = tokenizeOnce(text);
   toks.forEach((t, i) => {
     const prev = toks[i - 1];
     const sentenceStart =
@@ -38,7 +61,7 @@ export function articleProfile(a: { id: string; title: string; body: string; pub
     if (k && !/^\d+$/.test(k)) add(`w:${k}`);
   });
   if (a.publishedAt) add(`d:${Number(a.publishedAt.slice(5, 7))}-${Number(a.publishedAt.slice(8, 10))}`, DATE_WEIGHT);
-  return { id: a.id, features, published: a.publishedAt };
+  return { id: a.id, keys: [...features.keys()].map(intern), counts: Float64Array.from(features.values()), published: a.publishedAt };
 }
 
 type Vec = Map<string, number>;
@@ -46,8 +69,9 @@ type Vec = Map<string, number>;
 function weigh(p: Profile, idf: (k: string) => number): Vec {
   const v: Vec = new Map();
   let norm = 0;
-  for (const [k, tf] of p.features) {
-    const w = (1 + Math.log(tf)) * idf(k);
+  for (let i = 0; i < p.keys.length; i++) {
+    const k = p.keys[i]!;
+    const w = (1 + Math.log(p.counts[i]!)) * idf(k);
     v.set(k, w);
     norm += w * w;
   }
@@ -62,7 +86,7 @@ const days = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 export function rankRelated(target: Profile, others: Profile[], limit: number): RelatedItem[] {
   const all = [target, ...others];
   const df = new Map<string, number>();
-  for (const p of all) for (const k of p.features.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  for (const p of all) for (const k of p.keys) df.set(k, (df.get(k) ?? 0) + 1);
   const n = all.length;
   const idf = (k: string) => Math.log(1 + n / (df.get(k) ?? 1));
   const tv = weigh(target, idf);

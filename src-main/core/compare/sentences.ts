@@ -1,5 +1,5 @@
 import type { Block, CompareSentence } from '../../contract';
-import { articleSentences } from '../../../src-shared/sentences';
+import { splitSentences } from '../../../src-shared/sentences';
 
 /** What the comparison needs of an article: its clean text and the blocks that carry body offsets. */
 export type CompareInput = {
@@ -18,7 +18,33 @@ const WINDOW_WORDS = 35;
 
 type Piece = { start: number; end: number };
 
+/**
+ * Above this many characters a piece is cut into windows of this size before its words are counted: prose
+ * never has 5,000 characters within 60 words, but a pasted blob (one 5 MB "word") does, and regular
+ * expressions run over millions of word characters can overflow V8's stack.
+ */
+export const MAX_PIECE_CHARS = 5_000;
+
+/** [start, end) cut into windows of at most MAX_PIECE_CHARS, each ending at a space when one is near. */
+function charWindows(text: string, start: number, end: number): Piece[] {
+  const out: Piece[] = [];
+  let s = start;
+  while (end - s > MAX_PIECE_CHARS) {
+    let e = s + MAX_PIECE_CHARS;
+    // A space in the window's last half, looked for there only (a blob has none to find).
+    let space = e;
+    while (space > s + MAX_PIECE_CHARS / 2 && text[space] !== ' ') space--;
+    if (space > s + MAX_PIECE_CHARS / 2) e = space;
+    out.push({ start: s, end: e });
+    s = e;
+    while (s < end && /\s/.test(text[s]!)) s++;
+  }
+  if (end > s) out.push({ start: s, end });
+  return out;
+}
+
 function splitLong(text: string, start: number, end: number): Piece[] {
+  if (end - start > MAX_PIECE_CHARS) return charWindows(text, start, end).flatMap((w) => splitLong(text, w.start, w.end));
   const words = [...text.slice(start, end).matchAll(/\S+/g)];
   if (words.length <= MAX_WORDS) return [{ start, end }];
   const pieces: Piece[] = [];
@@ -36,12 +62,45 @@ function splitLong(text: string, start: number, end: number): Piece[] {
 const kindOf = (b: Block): CompareSentence['kind'] =>
   b.kind === 'post' ? 'post' : b.kind === 'heading' ? 'heading' : b.kind === 'standfirst' ? 'standfirst' : 'text';
 
-/** Every sentence of an article's clean text, block by block (embedded posts included), in body offsets. */
-export function segmentArticle(article: Pick<CompareInput, 'body' | 'blocks' | 'language'>): CompareSentence[] {
-  return articleSentences(article.body, article.blocks, article.language)
-    .flatMap((s) => splitLong(article.body, s.start, s.end).map((p) => ({ ...p, block: s.block })))
-    .map((p, index) => {
-      const b = article.blocks[p.block]!;
-      return { index, start: p.start, end: p.end, text: article.body.slice(p.start, p.end), block: p.block, kind: kindOf(b), lang: b.lang };
-    });
+/**
+ * The sentences of an article's clean text, block by block (embedded posts included), in body offsets: all
+ * of them, or the first `max` (later blocks are not even split). Sentences come from the one splitter
+ * (src-shared/sentences.ts); a run of words with no sentence end is cut into windows (splitLong).
+ */
+export function segmentArticle(article: Pick<CompareInput, 'body' | 'blocks' | 'language'>, max = Infinity): CompareSentence[] {
+  const out: CompareSentence[] = [];
+  article.blocks.forEach((b, blockIndex) => {
+    if (b.start === null || b.end === null || out.length >= max) return;
+    const text = article.body.slice(b.start, b.end);
+    for (const s of splitSentences(text, b.lang ?? article.language)) {
+      for (const p of splitLong(text, s.start, s.end)) {
+        if (out.length >= max) return;
+        out.push({
+          index: out.length,
+          start: b.start + p.start,
+          end: b.start + p.end,
+          text: text.slice(p.start, p.end),
+          block: blockIndex,
+          kind: kindOf(b),
+          lang: b.lang,
+        });
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * The article as the comparison reads it: its clean text up to `maxChars` characters (cut at a space), and
+ * the blocks inside that. An article shorter than that comes back as it is.
+ */
+export function clipInput(a: CompareInput, maxChars: number): CompareInput {
+  if (a.body.length <= maxChars) return a;
+  const space = a.body.lastIndexOf(' ', maxChars);
+  const end = space > maxChars * 0.9 ? space : maxChars;
+  // Blocks keep their places (sentences name their block by index); those past the cut hold no text.
+  const blocks = a.blocks.map((b) =>
+    b.start !== null && b.start >= end ? { ...b, start: null, end: null } : b.end !== null && b.end > end ? { ...b, end } : b,
+  );
+  return { ...a, body: a.body.slice(0, end), blocks };
 }

@@ -29,16 +29,48 @@ const recent = new Map<string, readonly Token[]>();
 const RECENT_MAX = 4096;
 
 /**
+ * Texts longer than this are scanned a piece at a time, cut at white space: V8's regular expressions
+ * overflow the stack on a run of a few million word characters in a two-byte string (a 5 MB blob pasted
+ * as one line), and no word of prose is this long, so the words found are the same.
+ */
+const SCAN_CHARS = 65_536;
+
+function scan(text: string, from: number, to: number, out: Token[]): void {
+  const piece = from === 0 && to === text.length ? text : text.slice(from, to);
+  for (const m of piece.matchAll(WORD)) {
+    out.push({ text: m[0], norm: normaliseWord(m[0]), start: from + m.index, end: from + m.index + m[0].length });
+  }
+}
+
+/** The words of a text, not remembered: for texts read once (a whole article's profile). */
+export function tokenizeOnce(text: string): Token[] {
+  const out: Token[] = [];
+  if (text.length <= SCAN_CHARS) {
+    scan(text, 0, text.length, out);
+    return out;
+  }
+  for (let s = 0; s < text.length;) {
+    let e = Math.min(text.length, s + SCAN_CHARS);
+    if (e < text.length) {
+      // Cut at white space near the end (no word holds any); a run with none in sight is cut where it is.
+      let w = e;
+      while (w > e - 4096 && !/\s/.test(text[w]!)) w--;
+      if (w > e - 4096) e = w;
+    }
+    scan(text, s, e, out);
+    s = e;
+  }
+  return out;
+}
+
+/**
  * The words of a text. A comparison tokenises each sentence four or five times (names, units, facts,
  * quotes), so the last few thousand texts are remembered: callers must not modify the array or its tokens.
  */
 export function tokenize(text: string): readonly Token[] {
   const known = recent.get(text);
   if (known) return known;
-  const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    out.push({ text: m[0], norm: normaliseWord(m[0]), start: m.index, end: m.index + m[0].length });
-  }
+  const out = tokenizeOnce(text);
   if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
   recent.set(text, out);
   return out;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ResourceLimits } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -21,11 +22,14 @@ export function findWorkerEntry(name: string, sourceUrl: string): URL | null {
   return null;
 }
 
-/** Start a worker from a built .js entry, or from TypeScript source through tsx. */
-export function startWorker(entry: URL, workerData: unknown): Worker {
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData });
+/**
+ * Start a worker from a built .js entry, or from TypeScript source through tsx. `resourceLimits` caps its
+ * heap: a worker that reaches it stops with ERR_WORKER_OUT_OF_MEMORY, and the process goes on.
+ */
+export function startWorker(entry: URL, workerData: unknown, opts: { resourceLimits?: ResourceLimits } = {}): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData, ...opts });
   const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsx = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
   const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { eval: true, workerData, ...opts });
 }

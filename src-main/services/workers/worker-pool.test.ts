@@ -14,6 +14,8 @@ parentPort.on('message', ({ id, input }) => {
   if (input === 'bad') return parentPort.postMessage({ id, ok: false, message: 'bad input' });
   if (input === 'app') return parentPort.postMessage({ id, ok: false, code: 'TOO_LARGE', message: 'too big' });
   if (input === 'who') return setTimeout(() => parentPort.postMessage({ id, ok: true, value: threadId }), 20);
+  if (input === 'spin') { parentPort.postMessage({ id, progress: 'spinning' }); for (;;); }
+  if (input === 'steps') { for (let i = 1; i <= 3; i++) parentPort.postMessage({ id, progress: i }); return parentPort.postMessage({ id, ok: true, value: 'done' }); }
   parentPort.postMessage({ id, ok: true, value: input * 2 });
 });`;
 
@@ -71,6 +73,46 @@ describe('WorkerPool', () => {
     expect(pool.workers).toBe(0);
     expect(await pool.run(4)).toBe(8);
     expect(spawned).toBe(3);
+  });
+
+  it('passes a task the reports its worker sends while it works', async () => {
+    pool = new WorkerPool({ spawn, size: 1, idleMs: 10_000 });
+    const seen: unknown[] = [];
+    expect(await pool.run('steps', { onProgress: (p) => seen.push(p) })).toBe('done');
+    expect(seen).toEqual([1, 2, 3]);
+  });
+
+  it('aborts a running task by terminating its worker (even one that never yields), then goes on with a new one', async () => {
+    pool = new WorkerPool({ spawn, size: 1, idleMs: 10_000 });
+    const controller = new AbortController();
+    const spinning = pool.run('spin', { signal: controller.signal, onProgress: () => controller.abort(new Error('stop it')) });
+    const queued = pool.run(21);
+    await expect(spinning).rejects.toThrow('stop it');
+    expect(await queued).toBe(42);
+    expect(spawned).toBe(2);
+    expect(pool.workers).toBe(1);
+  });
+
+  it('drops an aborted task that was still queued, without touching the running one', async () => {
+    pool = new WorkerPool({ spawn, size: 1, idleMs: 10_000 });
+    const controller = new AbortController();
+    const running = pool.run('who');
+    const queued = pool.run(1, { signal: controller.signal });
+    controller.abort(new Error('not wanted'));
+    await expect(queued).rejects.toThrow('not wanted');
+    expect(typeof (await running)).toBe('number');
+    expect(spawned).toBe(1);
+    await expect(pool.run(2, { signal: controller.signal })).rejects.toThrow('not wanted');
+  });
+
+  it('starts a worker ahead of work with warm(), and uses it for the next task', async () => {
+    pool = new WorkerPool({ spawn, size: 1, idleMs: 10_000 });
+    pool.warm();
+    expect(pool.workers).toBe(1);
+    const [warmed] = pool.threadIds;
+    expect(await pool.run('who')).toBe(warmed);
+    pool.warm();
+    expect(spawned).toBe(1);
   });
 
   it('refuses work once closed and fails what was queued', async () => {

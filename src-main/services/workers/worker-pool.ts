@@ -4,11 +4,40 @@ import type { ErrorCode } from '../../contract';
 
 /** What a pool worker sends back for one task (see `serveTasks`). */
 export type TaskReply<O> = { id: number; ok: true; value: O } | { id: number; ok: false; code?: ErrorCode; message: string };
+/** A report a worker sends while it works on a task (see `serveTasks`'s `progress`). */
+export type TaskProgress = { id: number; progress: unknown };
 
 /** The worker running a task stopped (crashed, ran out of memory, failed to load): the task may be retried elsewhere. */
-export class WorkerDied extends Error {}
+export class WorkerDied extends Error {
+  constructor(
+    message: string,
+    /** Why, when the worker said: 'ERR_WORKER_OUT_OF_MEMORY' when it reached its resource limits. */
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
 
-type Task<I, O> = { id: number; input: I; resolve: (v: O) => void; reject: (e: Error) => void };
+export type RunOptions = {
+  /**
+   * Aborting it drops the task: a queued one never starts, a running one's worker is terminated (work in a
+   * thread cannot be interrupted otherwise) and replaced on the next task. The task fails with the signal's reason.
+   */
+  signal?: AbortSignal;
+  /** Called with each report the worker sends while it works on this task. */
+  onProgress?: (progress: unknown) => void;
+};
+
+type Task<I, O> = {
+  id: number;
+  input: I;
+  resolve: (v: O) => void;
+  reject: (e: Error) => void;
+  opts: RunOptions;
+};
+
+const reasonOf = (signal: AbortSignal): Error =>
+  signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason ?? 'the task was aborted'));
 
 export type PoolOptions = {
   /** Start a worker that answers tasks with `serveTasks`. */
@@ -40,12 +69,55 @@ export class WorkerPool<I, O> {
     return this.idle.length + this.running.size;
   }
 
-  run(input: I): Promise<O> {
+  /** The thread ids of the workers alive now. */
+  get threadIds(): number[] {
+    return [...this.idle, ...this.running.keys()].map((w) => w.threadId);
+  }
+
+  run(input: I, opts: RunOptions = {}): Promise<O> {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
+    const { signal } = opts;
+    if (signal?.aborted) return Promise.reject(reasonOf(signal));
     return new Promise<O>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, input, resolve, reject });
+      const onAbort = () => this.abort(task);
+      const settle =
+        <A>(fn: (a: A) => void) =>
+        (a: A) => {
+          signal?.removeEventListener('abort', onAbort);
+          fn(a);
+        };
+      const task: Task<I, O> = { id: this.nextId++, input, resolve: settle(resolve), reject: settle(reject), opts };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.queue.push(task);
       this.dispatch();
     });
+  }
+
+  /** Start a worker now, if none is alive, so the next task need not wait for one to start. */
+  warm(): void {
+    if (this.closed || this.workers > 0) return;
+    const worker = this.start();
+    worker.unref();
+    this.idle.push(worker);
+    this.dispatch();
+  }
+
+  private abort(task: Task<I, O>): void {
+    const reason = reasonOf(task.opts.signal!);
+    const queued = this.queue.indexOf(task);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      task.reject(reason);
+      return;
+    }
+    for (const [worker, t] of this.running) {
+      if (t !== task) continue;
+      this.running.delete(worker);
+      task.reject(reason);
+      // Its 'exit' finds no task and lets the queue go on (with a new worker).
+      void worker.terminate();
+      return;
+    }
   }
 
   private dispatch(): void {
@@ -69,17 +141,18 @@ export class WorkerPool<I, O> {
 
   private start(): Worker {
     const worker = this.opts.spawn();
-    const died = (why: string) => {
+    const died = (why: string, code?: string) => {
       const i = this.idle.indexOf(worker);
       if (i >= 0) this.idle.splice(i, 1);
       const task = this.running.get(worker);
       this.running.delete(worker);
-      task?.reject(new WorkerDied(`the worker stopped (${why})`));
+      task?.reject(new WorkerDied(`the worker stopped (${why})`, code));
       if (!this.closed) this.dispatch();
     };
-    worker.on('message', (reply: TaskReply<O>) => {
+    worker.on('message', (reply: TaskReply<O> | TaskProgress) => {
       const task = this.running.get(worker);
       if (!task || task.id !== reply.id) return;
+      if ('progress' in reply) return task.opts.onProgress?.(reply.progress);
       this.running.delete(worker);
       if (reply.ok) task.resolve(reply.value);
       else task.reject(reply.code ? new AppError(reply.code, reply.message) : new Error(reply.message));
@@ -87,7 +160,7 @@ export class WorkerPool<I, O> {
       worker.unref();
       this.dispatch();
     });
-    worker.on('error', (e) => died(e.message));
+    worker.on('error', (e: Error & { code?: string }) => died(e.message, e.code));
     worker.on('exit', (code) => died(`exit code ${code}`));
     return worker;
   }
@@ -107,14 +180,17 @@ export class WorkerPool<I, O> {
   }
 }
 
-/** The worker's side: answer each task with `fn`, reporting errors (with an AppError's code) instead of dying. */
+/**
+ * The worker's side: answer each task with `fn`, reporting errors (with an AppError's code) instead of dying.
+ * `progress` sends a report to the task's `onProgress` (RunOptions).
+ */
 export function serveTasks<I, O>(
-  port: { on: (e: 'message', l: (m: { id: number; input: I }) => void) => void; postMessage: (m: TaskReply<O>) => void },
-  fn: (input: I) => O | Promise<O>,
+  port: { on: (e: 'message', l: (m: { id: number; input: I }) => void) => void; postMessage: (m: TaskReply<O> | TaskProgress) => void },
+  fn: (input: I, task: { progress: (p: unknown) => void }) => O | Promise<O>,
 ): void {
   port.on('message', async ({ id, input }) => {
     try {
-      port.postMessage({ id, ok: true, value: await fn(input) });
+      port.postMessage({ id, ok: true, value: await fn(input, { progress: (progress) => port.postMessage({ id, progress }) }) });
     } catch (e) {
       port.postMessage({ id, ok: false, code: isAppError(e) ? e.code : undefined, message: (e as Error)?.message ?? String(e) });
     }

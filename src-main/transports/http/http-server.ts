@@ -46,6 +46,8 @@ export const statusOf: Record<ErrorCode, number> = {
   UNKNOWN_METHOD: 404,
   TIMEOUT: 408,
   CONFLICT: 409,
+  // The caller (or a newer request) cancelled the work: nothing is wrong with the request as such.
+  CANCELLED: 409,
   READ_ONLY: 409,
   TOO_LARGE: 413,
   TOO_MANY_FILES: 413,

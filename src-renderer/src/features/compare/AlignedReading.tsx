@@ -142,6 +142,18 @@ export function AlignedReading({ result, onInfo }: { result: CompareResult; onIn
     level(side, side === 'a' ? 'b' : 'a', index);
   };
 
+  /** Where an article too long to compare whole was cut (CompareResult.truncated). */
+  const cutNote = (art: CompareArticle) => {
+    const cut = result.truncated?.find((t) => t.article === art.id);
+    if (!cut) return null;
+    const rest = Math.max(1, Math.round(100 - (cut.end / Math.max(1, cut.length)) * 100));
+    return (
+      <p className="align-cut" role="note">
+        The comparison stops here: the rest of {art.label} (about {rest}% of its text) was not compared.
+      </p>
+    );
+  };
+
   const column = (side: Side, art: CompareArticle, other: CompareArticle) => (
     <div ref={cols[side]} className="align-column" onScroll={onScroll(side)} role="region" aria-label={`${art.label} column`} tabIndex={0}>
       {pair.rows.map((row, i) => {
@@ -164,6 +176,7 @@ export function AlignedReading({ result, onInfo }: { result: CompareResult; onIn
           </div>
         );
       })}
+      {cutNote(art)}
     </div>
   );
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Notify } from '../../app/use-notices';
+import { routeHash } from '../../app/use-route';
 import { AlignedReading } from './AlignedReading';
 import { CoverageMatrix } from './CoverageMatrix';
 import { EntitiesTable } from './EntitiesTable';
@@ -10,15 +11,41 @@ import { useCompare } from './use-compare';
 type Tab = 'aligned' | 'matrix' | 'quotes' | 'names';
 
 /** The comparison of `ids`: aligned reading (two articles), coverage matrix, quotes, names and conflicts. */
+/** What each step of the comparison is doing, as the progress line says it. */
+const stageWords: Record<string, string> = {
+  sentences: 'Splitting into sentences',
+  entities: 'Grouping names',
+  similarity: 'Finding similar sentences',
+  alignment: 'Aligning',
+  claims: 'Clustering claims',
+  quotes: 'Matching quotes',
+  conflicts: 'Looking for conflicts',
+};
+
 export function CompareTabs({ ids, notify }: { ids: string[]; notify: Notify }) {
-  const { result, error, progress } = useCompare(ids);
+  const { result, error, cancelled, progress, running, cancel, retry } = useCompare(ids);
   const two = ids.length === 2;
   const [tab, setTab] = useState<Tab>(two ? 'aligned' : 'matrix');
-  if (error)
+  const [cancelling, setCancelling] = useState(false);
+  if (error || cancelled)
     return (
-      <p className="empty-state" role="alert">
-        {error}
-      </p>
+      <div className="compare-stopped">
+        <p className="empty-state" role={error ? 'alert' : 'status'}>
+          {error ?? cancelled}
+        </p>
+        <p className="compare-stopped__actions">
+          <button
+            type="button"
+            onClick={() => {
+              setCancelling(false);
+              retry();
+            }}
+          >
+            Compare again
+          </button>{' '}
+          <a href={routeHash('compare')}>Choose other articles</a>
+        </p>
+      </div>
     );
   if (!result)
     return (
@@ -28,10 +55,21 @@ export function CompareTabs({ ids, notify }: { ids: string[]; notify: Notify }) 
           <>
             <progress max={progress.total} value={progress.done} aria-label="Comparison progress" />
             <span>
-              {progress.stage} {progress.done}/{progress.total}
+              {stageWords[progress.stage] ?? progress.stage} {progress.done}/{progress.total}
             </span>
           </>
         )}
+        <button
+          type="button"
+          className="compare-progress__cancel"
+          disabled={!running || cancelling}
+          onClick={() => {
+            setCancelling(true);
+            cancel();
+          }}
+        >
+          {cancelling ? 'Cancelling…' : 'Cancel'}
+        </button>
       </div>
     );
   const tabs: Array<[Tab, string]> = [
