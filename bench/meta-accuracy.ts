@@ -12,8 +12,14 @@ export type MetaGold = {
   authors: string[];
   /** Publication date (not the modification date), YYYY-MM-DD; null when the page states none. */
   published: string | null;
+  /** Where the date was read: printed on the page, or only in its structured metadata. */
+  publishedFrom?: 'visible' | 'metadata';
   /** The publication's name as it calls itself. */
   outlet: string | null;
+  /** Other names a reader accepts as the same publication ("WSJ", the name without "The"). */
+  outletAliases?: string[];
+  /** false when the page's visible text never names the outlet (only its logo or metadata do). */
+  outletInText?: boolean;
 };
 
 const fold = (s: string) =>
@@ -41,6 +47,7 @@ export function metaAccuracy(pages: Array<{ gold: MetaGold; meta: ArticleMeta | 
   const noAuthor: Tally = { right: 0, of: 0 };
   const date: Tally = { right: 0, of: 0 };
   const outlet: Tally = { right: 0, of: 0 };
+  const outletInText: Tally = { right: 0, of: 0 };
   for (const { gold, meta } of pages) {
     if (gold.title) {
       title.of++;
@@ -59,8 +66,15 @@ export function metaAccuracy(pages: Array<{ gold: MetaGold; meta: ArticleMeta | 
       if (meta?.publishedAt.value?.slice(0, 10) === gold.published) date.right++;
     }
     if (gold.outlet) {
+      const read = meta?.outlet.value ? fold(meta.outlet.value) : null;
+      const right = read !== null && [gold.outlet, ...(gold.outletAliases ?? [])].some((name) => fold(name) === read);
       outlet.of++;
-      if (meta?.outlet.value && fold(meta.outlet.value) === fold(gold.outlet)) outlet.right++;
+      if (right) outlet.right++;
+      // A pasted page can only give the outlet when its text names it (a logo is not copied).
+      if (gold.outletInText !== false) {
+        outletInText.of++;
+        if (right) outletInText.right++;
+      }
     }
   }
   return {
@@ -69,5 +83,6 @@ export function metaAccuracy(pages: Array<{ gold: MetaGold; meta: ArticleMeta | 
     'no author invented': pct(noAuthor),
     'published date': pct(date),
     outlet: pct(outlet),
+    'outlet (text names it)': pct(outletInText),
   };
 }
