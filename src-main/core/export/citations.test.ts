@@ -114,7 +114,10 @@ describe('BibTeX', () => {
     ]);
   });
 
-  it.runIf(hasBibtex)('is read by the bibtex program without an error (plain style)', () => {
+  it('is read by the bibtex program without an error (plain style)', () => {
+    expect(hasBibtex, 'this check needs the bibtex program: apt-get install -y texlive-binaries texlive-base (.ci/run does this)').toBe(
+      true,
+    );
     const run = runBibtex(bibtex([...fixedArticles(), ...lookalikes()]));
     expect(run.status, run.stdout).toBeLessThan(2);
     expect(run.stdout).not.toMatch(/error message|Repeated entry|I didn't find a database entry/);
