@@ -56,12 +56,20 @@ export type Operation<State> = {
 export class Refused extends Error {}
 
 /** Run `op` steps against the server until it is killed (the kill comes from outside, at a random time). */
-export async function streamUntilKilled<State>(api: Api, ops: Array<Operation<State>>, state: State, pick: () => number): Promise<number> {
+export async function streamUntilKilled<State>(
+  api: Api,
+  ops: Array<Operation<State>>,
+  state: State,
+  pick: () => number,
+  /** Called once, after the first write the server acknowledged (kill timers start here, not at spawn). */
+  onFirstAck: () => void = () => {},
+): Promise<number> {
   let n = 0;
   for (;;) {
     const op = ops[Math.floor(pick() * ops.length)]!;
     try {
       await op.step(api, state, n++);
+      if (n === 1) onFirstAck();
     } catch (e) {
       if (e instanceof Refused) throw e;
       return n; // the connection died with the server: stop, nothing after this was acknowledged

@@ -34,7 +34,7 @@ describe('analysis pool', () => {
     process.env.PARALLAX_ANALYSIS_WORKERS = '2';
   });
 
-  it('gives exactly what in-process analysis gives, for text, HTML and Markdown, through the workers', async () => {
+  it('gives exactly what in-process analysis gives, for text, HTML and Markdown, through the workers', { timeout: 180_000 }, async () => {
     const analyse = analyserFor(POOL_THRESHOLD);
     expect(analyse).not.toBe(inlineAnalyser);
     const more: AnalysisJob[] = [
@@ -48,7 +48,7 @@ describe('analysis pool', () => {
     const all = [...jobs, ...more];
     const pooled = await Promise.all(all.map(analyse));
     expect(pooled).toEqual(all.map(analyseJob));
-  }, 30_000);
+  });
 
   it('imports through the workers exactly what an in-process import stores, in order, duplicates included', async () => {
     const sources = [...jobs, jobs[0]!].map((j) => ({ file: j.file!, load: () => ({ text: j.text, encoding: 'utf-8' }) }));

@@ -120,7 +120,7 @@ describe('importing files and folders', () => {
   });
 
   const bbc = corpus('01-bbc-news-fulltext');
-  it.runIf(bbc)('imports the BBC corpus: every byte-identical pair in duplicates.csv is reported once, 199.txt keeps its £', async () => {
+  it.runIf(bbc)('imports the BBC corpus: every byte-identical pair in duplicates.csv is reported once, 199.txt keeps its £', { timeout: 180_000 }, async () => {
     const { backend } = await freshBackend();
     const r = await backend.handlers['articles.importPaths']({ paths: [join(bbc!, 'bbc')] });
     expect(r.errors).toEqual([]);
