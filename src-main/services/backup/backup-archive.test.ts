@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +26,28 @@ describe('backup and restore', () => {
     const reopened = await openBackend(join(dir, 'restored'));
     expect(reopened.store.size).toBe(5);
     expect((await reopened.store.readArticle('d0000000000000dd')).annotations).toHaveLength(3);
+  });
+
+  it('goes on when the search index is being saved meanwhile: index.tmp/ is left out, an index file gone by its turn is skipped', async () => {
+    const dir = tempDir();
+    const nb = join(dir, 'nb');
+    for (let i = 0; i < 210; i++) {
+      mkdirSync(join(nb, 'articles', 'aa'), { recursive: true });
+      writeFileSync(join(nb, 'articles', 'aa', `${String(i).padStart(3, '0')}.json`), `{"n":${i}}`);
+    }
+    mkdirSync(join(nb, 'index'), { recursive: true });
+    mkdirSync(join(nb, 'index.tmp'), { recursive: true });
+    writeFileSync(join(nb, 'index', 'manifest.json'), '{}');
+    writeFileSync(join(nb, 'index', 'postings.bin'), 'p');
+    writeFileSync(join(nb, 'index.tmp', 'half-written.bin'), 'h');
+    writeFileSync(join(nb, 'notebook.json'), '{"schemaVersion":1}');
+    // After 200 files (the first progress report), the app swaps its index: a listed file is gone.
+    await createBackup(nb, join(dir, 'nb.zip'), (done) => done === 200 && rmSync(join(nb, 'index', 'postings.bin')));
+    await restoreBackup(join(dir, 'nb.zip'), join(dir, 'restored'));
+    expect(existsSync(join(dir, 'restored', 'index', 'manifest.json'))).toBe(true);
+    expect(existsSync(join(dir, 'restored', 'index', 'postings.bin'))).toBe(false);
+    expect(existsSync(join(dir, 'restored', 'index.tmp'))).toBe(false);
+    expect(readdirSync(join(dir, 'restored', 'articles', 'aa'))).toHaveLength(210);
   });
 
   it('refuses a non-empty target and leaves it alone', async () => {

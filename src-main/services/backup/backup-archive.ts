@@ -13,7 +13,10 @@ import { AppError } from '../../contract';
  */
 export const BACKUP_MANIFEST = 'parallax-backup.json';
 export const BACKUP_FORMAT = 'parallax-backup';
-const SKIP_AT_ROOT = new Set(['tmp', 'backups', 'notebook.lock']);
+const SKIP_AT_ROOT = new Set(['tmp', 'backups', 'notebook.lock', 'index.tmp']);
+/** The search index is a cache the app may be saving while a backup runs: a file of it gone by the time it is
+ * read is left out (a restored index that does not check out is rebuilt from the articles). */
+const isIndexFile = (path: string) => path.startsWith('index/');
 
 export type BackupManifest = {
   format: typeof BACKUP_FORMAT;
@@ -66,7 +69,11 @@ export async function createBackup(root: string, dest: string, onProgress?: Back
   });
   try {
     for (const [i, path] of files.entries()) {
-      const data = await readFile(join(root, ...path.split('/')));
+      const data = await readFile(join(root, ...path.split('/'))).catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT' && isIndexFile(path)) return null;
+        throw e;
+      });
+      if (!data) continue;
       manifest.files.push({ path, size: data.length, sha256: sha256(data) });
       const entry = new ZipDeflate(path, { level: 6 });
       zip.add(entry);
