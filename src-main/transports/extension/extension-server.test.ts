@@ -15,6 +15,7 @@ const OTHER_EXT = `chrome-extension://${'d'.repeat(32)}`;
 type Reply = {
   status: number;
   headers: Record<string, string | string[] | undefined>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route answers its own shape; the tests read its fields
   body: { ok: boolean; value?: any; error?: { code: string; message: string } };
 };
 
