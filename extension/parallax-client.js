@@ -23,14 +23,14 @@ export async function settings() {
 
 const base = (port) => `http://127.0.0.1:${port}`;
 
-async function request(port, path, { token, body, timeoutMs = 2000 } = {}) {
-  const headers = {};
+/** Every call is a POST with a JSON body: Chromium sends the extension's Origin, which the app requires, only then. */
+async function request(port, path, { token, body = {}, timeoutMs = 2000 } = {}) {
+  const headers = { 'Content-Type': 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch(`${base(port)}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
+    method: 'POST',
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: JSON.stringify(body),
     signal: AbortSignal.timeout(timeoutMs),
     credentials: 'omit',
     cache: 'no-store',
@@ -45,9 +45,14 @@ async function request(port, path, { token, body, timeoutMs = 2000 } = {}) {
   return answer.value;
 }
 
-/** The ports to ask, in order: the one chosen in settings, the one paired on, then the defaults. */
+/**
+ * The ports to ask, in order: a port chosen in settings is the only one asked (Parallax was told to listen
+ * there); otherwise the one paired on, then the defaults.
+ */
 function portsToTry({ port, pairedPort }) {
-  return [...new Set([port, pairedPort, ...DEFAULT_PORTS].filter((p) => Number.isInteger(p) && p > 0 && p < 65536))];
+  const valid = (p) => Number.isInteger(p) && p > 0 && p < 65536;
+  if (valid(port)) return [port];
+  return [...new Set([pairedPort, ...DEFAULT_PORTS].filter(valid))];
 }
 
 /**

@@ -91,19 +91,19 @@ const notebookFiles = (dir: string) => snapshotDir(dir, (rel) => /^(notebook\.lo
 describe('the browser extension’s listener', () => {
   it('answers only an extension origin, naming this server in Host, and sends no CORS headers', async () => {
     const { port } = await start();
-    const ok = await call(port, 'GET', '/v1/status');
+    const ok = await call(port, 'POST', '/v1/status', { body: '{}' });
     expect(ok.status).toBe(200);
     expect(ok.body.value).toEqual({ app: 'parallax', protocol: 1, paired: false });
     expect(Object.keys(ok.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
-    expect((await call(port, 'GET', '/v1/status', { headers: { Host: `localhost:${port}` } })).status).toBe(200);
+    expect((await call(port, 'POST', '/v1/status', { body: '{}', headers: { Host: `localhost:${port}` } })).status).toBe(200);
 
     for (const origin of ['https://evil.example', `http://127.0.0.1:${port}`, 'null', '', `${EXT}.evil.example`]) {
-      const r = await call(port, 'GET', '/v1/status', { headers: { Origin: origin } });
+      const r = await call(port, 'POST', '/v1/status', { body: '{}', headers: { Origin: origin } });
       expect(r.status, origin).toBe(403);
       expect(r.body.error?.code).toBe('FORBIDDEN');
     }
     for (const host of ['evil.example', `evil.example:${port}`, `127.0.0.1:${port + 1}`]) {
-      const r = await call(port, 'GET', '/v1/status', { headers: { Host: host } });
+      const r = await call(port, 'POST', '/v1/status', { body: '{}', headers: { Host: host } });
       expect(r.status, host).toBe(403);
       expect(r.body.error?.message).toMatch(/is not this server/);
     }
@@ -124,9 +124,11 @@ describe('the browser extension’s listener', () => {
   it('pairs with the code the app shows, then saves the page sanitised, with its address, tag, story and highlight', async () => {
     const { port, backend: b } = await start();
     const token = await pair(port, b);
-    expect((await call(port, 'GET', '/v1/status', { headers: { Authorization: `Bearer ${token}` } })).body.value.paired).toBe(true);
+    expect((await call(port, 'POST', '/v1/status', { body: '{}', headers: { Authorization: `Bearer ${token}` } })).body.value.paired).toBe(
+      true,
+    );
     const story = await b.handlers['stories.create']({ name: 'Port strike', articleIds: [] });
-    const stories = await call(port, 'GET', '/v1/stories', { headers: { Authorization: `Bearer ${token}` } });
+    const stories = await call(port, 'POST', '/v1/stories', { body: '{}', headers: { Authorization: `Bearer ${token}` } });
     expect(stories.body.value).toEqual([{ id: story.id, name: 'Port strike' }]);
 
     const r = await call(port, 'POST', '/v1/save', {

@@ -29,6 +29,7 @@ export const EXTENSION_PROTOCOL = 1;
 const SAVE_LIMITS: BodyLimits = { maxBodyBytes: 2 * MAX_PAGE_BYTES + 2 * 1024 * 1024, bodyIdleMs: 20_000, bodyTotalMs: 2 * 60_000 };
 const SMALL_LIMITS: BodyLimits = { maxBodyBytes: 4096, bodyIdleMs: 10_000, bodyTotalMs: 20_000 };
 
+const smallOnly: ApiError = { code: 'TOO_LARGE', message: 'This call takes a few bytes at most' };
 const pageTooLarge: ApiError = {
   code: 'TOO_LARGE',
   message: `The page is larger than ${MAX_PAGE_BYTES / 1048576} MB, the most Parallax saves from the browser. Nothing was saved`,
@@ -54,10 +55,12 @@ const isJson = (req: IncomingMessage) => (req.headers['content-type'] ?? '').spl
  * always sends its own origin, so no site can reach it, and there are no CORS headers, so none can read an
  * answer. Saving and listing stories also need a paired token, which works only from the origin that paired.
  *
- *   GET  /v1/status   {app, protocol, paired}: is Parallax here, and does it know this token
+ *   POST /v1/status   {} -> {app, protocol, paired}: is Parallax here, and does it know this token
  *   POST /v1/pair     {code} -> {token}: once per code shown in the app; wrong codes are rate-limited
  *   POST /v1/save     the page (contract `articles.importPage`) -> {id, title, duplicate, highlight}
- *   GET  /v1/stories  [{id, name}] for the popup's story menu
+ *   POST /v1/stories  {} -> [{id, name}] for the popup's story menu
+ *
+ * All are POSTs with a JSON body: Chromium sends an extension's Origin only on those.
  */
 export function startExtensionServer(opts: ExtensionServerOptions): Promise<ExtensionServer | null> {
   let port = 0;
@@ -106,12 +109,16 @@ export function startExtensionServer(opts: ExtensionServerOptions): Promise<Exte
     if (req.headers.upgrade !== undefined)
       return sendError(req, res, { code: 'BAD_INPUT', message: 'Parallax does not upgrade connections' });
     const route = `${req.method} ${(req.url ?? '').split('?')[0]}`;
-    if (route === 'GET /v1/status') {
+    // Every call is a POST: Chromium sends an extension's Origin on a POST but not on a GET, and the
+    // Origin is what keeps web pages out.
+    if (req.method !== 'POST') return sendError(req, res, { code: 'BAD_INPUT', message: 'Calls to Parallax are POST requests' });
+    if (route === 'POST /v1/status') {
+      if ((await readJson(req, res, SMALL_LIMITS, smallOnly)) === undefined) return;
       const known = await opts.pairing.verify(bearer(req), origin);
       return sendJson(req, res, 200, { ok: true, value: { app: 'parallax', protocol: EXTENSION_PROTOCOL, paired: known } });
     }
     if (route === 'POST /v1/pair') {
-      const body = await readJson(req, res, SMALL_LIMITS, { code: 'TOO_LARGE', message: 'A pairing request is a few bytes' });
+      const body = await readJson(req, res, SMALL_LIMITS, smallOnly);
       if (body === undefined) return;
       const code = (body as { code?: unknown } | null)?.code;
       if (typeof code !== 'string' || code.length > 40)
@@ -128,8 +135,9 @@ export function startExtensionServer(opts: ExtensionServerOptions): Promise<Exte
       const result = await dispatch(opts.handlers, 'articles.importPage', body);
       return result.ok ? sendJson(req, res, 200, result) : sendError(req, res, result.error);
     }
-    if (route === 'GET /v1/stories') {
+    if (route === 'POST /v1/stories') {
       if (!(await paired(req, res, origin))) return;
+      if ((await readJson(req, res, SMALL_LIMITS, smallOnly)) === undefined) return;
       const { stories } = await opts.handlers['stories.list']({});
       return sendJson(req, res, 200, { ok: true, value: stories.map((s) => ({ id: s.id, name: s.name })) });
     }
