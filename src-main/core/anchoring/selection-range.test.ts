@@ -16,6 +16,6 @@ describe('placing a selection made in the browser', () => {
     expect(findSelection(body, 'a passage from another page')).toBeNull();
     expect(findSelection(body, '   ')).toBeNull();
     expect(findSelection(body, 'Thursday.*Monday')).toBeNull();
-    expect(findSelection('Costs rose (sharply) by 5%.', '(sharply) by 5%.')).toEqual({ start: 11, end: 26 });
+    expect(findSelection('Costs rose (sharply) by 5%.', '(sharply) by 5%.')).toEqual({ start: 11, end: 27 });
   });
 });
