@@ -111,6 +111,9 @@ async function usePort(popup: Page, port: number): Promise<void> {
 }
 
 test.describe('Save to Parallax, the browser extension', () => {
+  // Each test starts its own Chromium, web mode and notebook: on a loaded 2-core machine that alone took 21 s.
+  test.describe.configure({ timeout: 120_000 });
+
   test('pairs with the code the app shows, saves the rendered page, and the app shows it at once', async ({
     withExtension,
     extensionId,
