@@ -50,6 +50,10 @@ export const methodNames = [
   'export.write',
   'backup.create',
   'backup.list',
+  'articles.importPage',
+  'extension.pairingCode',
+  'extension.status',
+  'extension.unpair',
 ] as const;
 export type MethodNameList = (typeof methodNames)[number];
 

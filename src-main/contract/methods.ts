@@ -9,6 +9,7 @@ import { BackupInfo, ExportRequest, ExportWritten, ExportedFile } from './export
 import { LocateQuery, LocateResult, OutletCount, SummariesQuery, SummariesResult } from './library';
 import { NotebookInfo } from './notebook';
 import { ReplaceTextInput, ReplaceTextResult } from './replace-text';
+import { ExtensionStatus, ImportPageInput, ImportPageResult, PairingCode } from './extension';
 import { ArticleId, ShortText } from './primitives';
 import type { MethodNameList } from '../../src-shared/api-names';
 import { methodNames } from '../../src-shared/api-names';
@@ -126,6 +127,14 @@ export const methods = {
   },
   'backup.create': { input: Empty, output: BackupInfo },
   'backup.list': { input: Empty, output: z.array(BackupInfo) },
+  // The browser extension (ADR 006, services/extension/): a page saved from the browser, and pairing.
+  /** A page as the browser rendered it, extracted as a saved page is; the address is kept; optional tag, story and highlight. */
+  'articles.importPage': { input: ImportPageInput, output: ImportPageResult },
+  /** A new single-use pairing code (it replaces any earlier one), valid for five minutes. */
+  'extension.pairingCode': { input: Empty, output: PairingCode },
+  'extension.status': { input: Empty, output: ExtensionStatus },
+  /** Forget every paired browser: their tokens stop working at once. */
+  'extension.unpair': { input: Empty, output: ExtensionStatus },
 } as const satisfies Record<MethodNameList, { input: z.ZodType; output: z.ZodType }>;
 
 /**
@@ -154,6 +163,7 @@ export const readOnlyMethods: ReadonlySet<string> = new Set([
   'export.run',
   'export.write',
   'backup.list',
+  'extension.status',
 ]);
 
 export type Methods = typeof methods;

@@ -26,12 +26,16 @@ import { tagHandlers } from './tag-handlers';
 import { TagFile } from './tags/tag-file';
 import { replaceTextHandlers } from './replace-text-handlers';
 import { pathExists } from './path-exists';
+import { extensionHandlers } from './extension/extension-handlers';
+import { ExtensionPairing } from './extension/pairing';
 
 export type Backend = {
   handlers: Handlers;
   store: NotebookStore;
   lock: NotebookLock | null;
   search: SearchService;
+  /** The browser extension's pairings with this notebook (ADR 006); its listener is a transport's. */
+  pairing: ExtensionPairing;
   close: () => Promise<void>;
 };
 
@@ -100,7 +104,9 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
     },
     query: async (query) => (await search.query({ query, limit: 100_000, offset: 0 })).hits.map((h) => h.id),
   };
+  const pairing = new ExtensionPairing(notebookDir);
   const handlers: Handlers = {
+    ...extensionHandlers(store, emit, pairing, () => handlers),
     ...articleHandlers(
       store,
       emit,
@@ -126,6 +132,7 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
     store,
     lock,
     search,
+    pairing,
     close: async () => {
       await compareRunner.close();
       await store.close();

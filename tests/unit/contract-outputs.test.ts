@@ -163,6 +163,23 @@ const cases: Record<MethodName, Case> = {
   },
   'backup.create': async (call) => void (await call('backup.create', {})),
   'backup.list': async (call) => void (await call('backup.list', {})),
+  'articles.importPage': async (call) => {
+    const html =
+      '<html lang="en"><head><title>Ferry strike ends</title></head><body><article><h1>Ferry strike ends</h1>' +
+      '<p>The ferry crews went back to work on Tuesday after the port authority agreed to their terms, the union said.</p>' +
+      '<p>Crossings to the islands will run on the normal timetable from Wednesday morning onwards.</p></article></body></html>';
+    const page = { html, url: 'https://news.example.org/ferry?ref=home', title: 'Ferry strike ends' };
+    await call('articles.importPage', {
+      ...page,
+      selection: 'the port authority\nagreed',
+      tag: 'topic/transport',
+      storyId: await storyId(call),
+    });
+    await call('articles.importPage', { ...page, meta: { title: 'Ferry strike ends', language: 'en-GB' } });
+  },
+  'extension.pairingCode': async (call) => void (await call('extension.pairingCode', {})),
+  'extension.status': async (call) => void (await call('extension.status', {})),
+  'extension.unpair': async (call) => void (await call('extension.unpair', {})),
 };
 
 async function storyId(call: Call): Promise<string> {

@@ -198,6 +198,12 @@ async function openLockFolder(root: string): Promise<string> {
   throw new AppError('LOCKED', `Could not lock the notebook at ${root}; another process keeps taking it`);
 }
 
+/**
+ * The notebook's private folder (`notebook.lock/`, 0700, the user's own), for other small secrets of the
+ * running app too: the browser extension's paired-token hashes (services/extension/pairing.ts).
+ */
+export const openPrivateFolder = (root: string): Promise<string> => openLockFolder(root);
+
 /** The live lock on a notebook, or null when there is none (or only a stale or released one). */
 export async function readLock(root: string): Promise<LockInfo | null> {
   try {

@@ -12,6 +12,7 @@ import { openBackend } from '../../services/backend';
 import { appDataDir, resolveNotebookDir } from '../../services/app-paths';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { startHttpServer } from '../http/http-server';
+import { startExtensionListener } from '../extension/extension-server';
 import { dispatch } from '../shared/dispatch';
 import { newToken } from '../shared/token';
 import { externalLink, isTrustedSender, mayNavigate } from './app-origin';
@@ -97,6 +98,11 @@ async function start(): Promise<void> {
   const api = await startHttpServer({ handlers: backend.handlers, token, port: 0 });
   await backend.lock?.publishApi({ url: `http://127.0.0.1:${api.port}`, token });
   app.on('before-quit', () => void api.close());
+  // The browser extension's listener (ADR 006): loopback, extension origins and paired tokens only.
+  const extension = await startExtensionListener(backend.handlers, backend.pairing, process.env.PARALLAX_EXTENSION_PORT, (line) =>
+    console.error(line),
+  ).catch((e: unknown) => (console.error('Browser extension: not listening:', (e as Error).message), null));
+  app.on('before-quit', () => void extension?.close());
 
   serveApp();
   lockDown(session.defaultSession);

@@ -85,7 +85,7 @@ export type RunningServer = {
  * answer says `Connection: close`, and Node closes the connection once it is sent instead of reading on
  * (so does the answer to a request to upgrade the connection).
  */
-function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: Result<unknown>): void {
+export function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: Result<unknown>): void {
   if (res.headersSent || res.destroyed) {
     res.destroy();
     return;

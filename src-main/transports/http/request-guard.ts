@@ -13,19 +13,25 @@ export function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
 }
 
+/** The request arrived on the loopback interface and names this server in Host (DNS rebinding). */
+export function checkLoopbackHost(req: IncomingMessage, port: number): ApiError | null {
+  const local = req.socket.localAddress ?? '';
+  if (!LOOPBACK.has(local) && !(isIP(local) && local.startsWith('127.'))) {
+    return { code: 'FORBIDDEN', message: 'Parallax only answers on the loopback interface' };
+  }
+  const host = (req.headers.host ?? '').toLowerCase();
+  if (!allowedHosts(port).has(host)) return { code: 'FORBIDDEN', message: `Host ${JSON.stringify(clip(host, 100))} is not this server` };
+  return null;
+}
+
 /**
  * Checks every request must pass before anything else happens: it arrived on the loopback interface,
  * names this server in Host (DNS rebinding), and if it says where it comes from (Origin), that is this
  * server too. Browsers always send Origin on cross-site POSTs, so a web page elsewhere cannot call the API.
  */
 export function checkRequestOrigin(req: IncomingMessage, guard: Guard): ApiError | null {
-  const local = req.socket.localAddress ?? '';
-  if (!LOOPBACK.has(local) && !(isIP(local) && local.startsWith('127.'))) {
-    return { code: 'FORBIDDEN', message: 'Parallax only answers on the loopback interface' };
-  }
-  const host = (req.headers.host ?? '').toLowerCase();
-  if (!allowedHosts(guard.port).has(host))
-    return { code: 'FORBIDDEN', message: `Host ${JSON.stringify(clip(host, 100))} is not this server` };
+  const refused = checkLoopbackHost(req, guard.port);
+  if (refused) return refused;
   const origin = req.headers.origin;
   if (origin !== undefined) {
     const own = [...allowedHosts(guard.port)].map((h) => `http://${h}`);

@@ -128,6 +128,21 @@ describe('parallax serve', () => {
     expect(r.json()).toEqual({ error: { code: 'BAD_INPUT', message: 'PARALLAX_TOKEN must be 16 to 128 letters, digits, "-" or "_"' } });
   });
 
+  it('refuses a browser extension port that is not a port or "off", before opening the notebook', async () => {
+    const root = join(tempDir(), 'nb');
+    for (const [args, env] of [
+      [['--extension-port', '99999'], {}],
+      [[], { PARALLAX_EXTENSION_PORT: 'everywhere' }],
+    ] as Array<[string[], Record<string, string>]>) {
+      const r = await cli(['serve', '--notebook', root, '--json', ...args], env);
+      expect(r.code).toBe(2);
+      expect(r.json()).toEqual({
+        error: { code: 'BAD_INPUT', message: expect.stringMatching(/extension's port must be 0\.\.65535 or "off"/) },
+      });
+    }
+    expect(readdirSync(join(root, '..'))).toEqual([]);
+  });
+
   it('on a port that is in use: says so, releases the notebook, stops its search worker and exits non-zero', async () => {
     const root = join(tempDir(), 'nb');
     expect((await cli(['init', '--sample', '--notebook', root])).code).toBe(0);

@@ -7,6 +7,8 @@ import { openBackend } from '../../../services/backend';
 import type { RunningServer } from '../../http/http-server';
 import { startHttpServer } from '../../http/http-server';
 import { TOKEN_PATTERN, newToken } from '../../shared/token';
+import type { ExtensionServer } from '../../extension/extension-server';
+import { parseExtensionPort, startExtensionListener } from '../../extension/extension-server';
 import { CliExit } from '../cli-io';
 import type { CommandContext } from '../cli-program';
 import { addGlobalOptions } from '../cli-program';
@@ -48,13 +50,23 @@ export function registerServeCommand(program: Command, ctx: CommandContext): voi
       'use this token instead of a random one (16+ letters, digits, - or _); other users can see a command line, so prefer PARALLAX_TOKEN',
     )
     .option('--sample-if-new', 'create the notebook with the sample articles if the folder has none')
-    .action(async (opts: { port: number; token?: string; sampleIfNew?: boolean }, cmd: Command) => {
+    .option(
+      '--extension-port <n|off>',
+      'where the browser extension connects: a port, or off (default: PARALLAX_EXTENSION_PORT, else the first free of 48217–48221)',
+    )
+    .action(async (opts: { port: number; token?: string; sampleIfNew?: boolean; extensionPort?: string }, cmd: Command) => {
       if (opts.token !== undefined && !TOKEN_PATTERN.test(opts.token)) {
         throw new CliExit('BAD_INPUT', '--token must be 16 to 128 letters, digits, "-" or "_"', 2);
       }
       const envToken = ctx.io.env.PARALLAX_TOKEN;
       if (envToken !== undefined && !TOKEN_PATTERN.test(envToken)) {
         throw new CliExit('BAD_INPUT', 'PARALLAX_TOKEN must be 16 to 128 letters, digits, "-" or "_"', 2);
+      }
+      const extensionSetting = opts.extensionPort ?? ctx.io.env.PARALLAX_EXTENSION_PORT;
+      try {
+        parseExtensionPort(extensionSetting);
+      } catch (e) {
+        throw new CliExit('BAD_INPUT', (e as Error).message, 2);
       }
       const dir = resolveNotebookDir(ctx.options(cmd).notebook, ctx.io.env);
       // The back end is opened before the server exists; events go to whichever server is running by then.
@@ -68,6 +80,7 @@ export function registerServeCommand(program: Command, ctx: CommandContext): voi
         dailyBackup: true,
       });
       let server: RunningServer | undefined;
+      let extension: ExtensionServer | null = null;
       try {
         if (opts.sampleIfNew && backend.store.size === 0) await backend.handlers['notebook.importSample']({});
         const token = opts.token ?? envToken ?? newToken();
@@ -85,6 +98,7 @@ export function registerServeCommand(program: Command, ctx: CommandContext): voi
           `Parallax web mode: notebook ${dir} (${backend.store.size} articles) on ${server.url.replace(/#.*/, '')}, loopback only.\n`,
         );
         if (!staticDir) ctx.io.err('The app is not built (run "npm run build"); only the API is served.\n');
+        extension = await startExtensionListener(backend.handlers, backend.pairing, extensionSetting, (line) => ctx.io.err(`${line}\n`));
 
         await new Promise<void>((resolve) => {
           const stop = () => resolve();
@@ -94,6 +108,7 @@ export function registerServeCommand(program: Command, ctx: CommandContext): voi
       } finally {
         // Also when the server could not start: the lock is released and the search worker stopped, so the
         // process exits instead of holding the notebook.
+        await extension?.close();
         await server?.close();
         await backend.close();
       }

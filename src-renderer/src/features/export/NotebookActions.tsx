@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Notify } from '../../app/use-notices';
 import { PasteDialog } from '../importer/PasteDialog';
+import { ConnectBrowser } from '../extension/ConnectBrowser';
 import { ExportDialog } from './ExportDialog';
 
 const typing = (t: EventTarget | null) =>
@@ -39,6 +40,7 @@ export function NotebookActions({ currentArticleId, notify, onImported }: Props)
       <button type="button" className="button" onClick={() => setExporting(true)}>
         Export…
       </button>
+      <ConnectBrowser />
       <PasteDialog initial={paste} onClose={closePaste} onImported={onImported} notify={notify} />
       <ExportDialog open={exporting} onClose={() => setExporting(false)} currentArticleId={currentArticleId} notify={notify} />
     </div>
