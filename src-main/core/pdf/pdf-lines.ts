@@ -168,7 +168,8 @@ export function pageText(lines: PdfLine[]): string {
     if (d > 0) gaps.push(d);
   }
   gaps.sort((a, b) => a - b);
-  const usual = gaps.length ? gaps[Math.floor(gaps.length / 2)]! : 0;
+  // The lower median: on a short page the paragraph gaps must not count as the usual spacing.
+  const usual = gaps.length ? gaps[Math.floor((gaps.length - 1) / 2)]! : 0;
   const out: string[] = [];
   for (const [i, l] of lines.entries()) {
     const prev = lines[i - 1];
