@@ -11,3 +11,4 @@ export * from './events';
 export * from './compare';
 export * from './export';
 export * from './replace-text';
+export * from './snapshots';

@@ -13,7 +13,8 @@ import { AppError } from '../../contract';
  */
 export const BACKUP_MANIFEST = 'parallax-backup.json';
 export const BACKUP_FORMAT = 'parallax-backup';
-const SKIP_AT_ROOT = new Set(['tmp', 'backups', 'notebook.lock']);
+// index.tmp/: the search index being saved, swapped in by a rename; a backup taken meanwhile must not read it.
+const SKIP_AT_ROOT = new Set(['tmp', 'index.tmp', 'backups', 'notebook.lock']);
 
 export type BackupManifest = {
   format: typeof BACKUP_FORMAT;
@@ -66,7 +67,12 @@ export async function createBackup(root: string, dest: string, onProgress?: Back
   });
   try {
     for (const [i, path] of files.entries()) {
-      const data = await readFile(join(root, ...path.split('/')));
+      const data = await readFile(join(root, ...path.split('/'))).catch((e: NodeJS.ErrnoException) => {
+        // Gone since the folder was listed (the search index swapped in its new files): not part of the backup.
+        if (e.code === 'ENOENT') return null;
+        throw e;
+      });
+      if (!data) continue;
       manifest.files.push({ path, size: data.length, sha256: sha256(data) });
       const entry = new ZipDeflate(path, { level: 6 });
       zip.add(entry);
