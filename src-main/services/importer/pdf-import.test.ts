@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync, truncateSync, writeFile
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { callHandler } from '../../../tests/helpers/api';
+import { cli } from '../../../tests/helpers/run-cli';
 import {
   makeEncryptedPdf,
   makePdf,
@@ -88,6 +89,20 @@ describe('importing PDFs', () => {
     expect(upload.ok && upload.value.duplicates).toEqual([{ file: 'report.pdf', id }]);
     expect(readdirSync(snapDir)).toEqual([`${id}.json`, `${id}.pdf`]);
     expect(readdirSync(join(dir, 'nb', 'tmp'))).toEqual([]);
+  });
+
+  it('imports a PDF from the command line, and refuses a scan there with its reason and exit code', async () => {
+    const dir = tempDir();
+    const nb = join(dir, 'nb');
+    expect((await cli(['init', '--notebook', nb])).code).toBe(0);
+    writeFileSync(join(dir, 'report.pdf'), await makePdf(report));
+    writeFileSync(join(dir, 'scan.pdf'), await makeScannedPdf());
+    const ok = await cli(['import', join(dir, 'report.pdf'), '--notebook', nb, '--json']);
+    expect(ok.code).toBe(0);
+    expect((ok.json() as { imported: Array<{ title: string }> }).imported.map((a) => a.title)).toEqual(['Floods on the Northern Shore']);
+    const refused = await cli(['import', join(dir, 'scan.pdf'), '--notebook', nb]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout + refused.stderr).toMatch(/scan\.pdf has no text layer/);
   });
 
   it('reads a PDF uploaded under another name by its %PDF- header', async () => {
