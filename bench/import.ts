@@ -7,13 +7,19 @@
  *   - with PEER=1, a naive peer: the same articles appended to a single lowdb JSONFile, one write per
  *     article, as a one-file store would do (first 1,000 only; slow, hence optional).
  * RUNS=n repeats each Parallax measurement n times (default 3) and reports the best and the median.
+ * Then PDFs per second: PDF_FILES (default 40) ten-page two-column reports made here with pdf-lib (each with
+ * its own text, a running header and page numbers; no PDF is stored in the project), imported through the
+ * CLI and in-process, each keeping its snapshot; and reading their text layer alone.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSONFile } from 'lowdb/node';
 import { Low } from 'lowdb';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { openBackend } from '../src-main/services/backend';
+import { readPdfText } from '../src-main/services/importer/formats/pdf-file';
+import { makePdf, proseLines } from '../tests/helpers/pdf-fixtures';
 import { corpusOrSkip, machine, table, withTempDir } from './bench-utils';
 
 const bin = fileURLToPath(new URL('../bin/parallax.mjs', import.meta.url));
@@ -102,4 +108,68 @@ if (bbc) {
   }
   table(rows);
   console.log(`load at end: ${load()}`);
+}
+
+/** Ten-page reports in two columns, each file's words shifted so no two are duplicates. */
+async function writeReports(dir: string, count: number): Promise<Uint8Array[]> {
+  mkdirSync(dir, { recursive: true });
+  const out: Uint8Array[] = [];
+  for (let f = 0; f < count; f++) {
+    const pages = Array.from({ length: 10 }, (_, p) => ({
+      header: `Report ${f} of the harbour authority`,
+      footer: `Page ${p + 1} of 10`,
+      lines: [
+        ...(p === 0 ? [{ text: `Harbour report number ${f}`, size: 20, column: 'full' as const }] : []),
+        ...proseLines(40, f * 10 + p, 0, 5),
+        ...proseLines(40, f * 10 + p + 3, 1),
+      ],
+    }));
+    const bytes = await makePdf({ title: `Harbour report number ${f}`, created: new Date('2025-10-12T09:00:00Z'), pages });
+    writeFileSync(join(dir, `report-${f}.pdf`), bytes);
+    out.push(bytes);
+  }
+  return out;
+}
+
+{
+  const count = Number(process.env.PDF_FILES ?? 40);
+  const load = () => (process.platform === 'linux' ? (spawnSync('cat', ['/proc/loadavg']).stdout?.toString().trim() ?? '') : '');
+  console.log(`\nPDF import: ${count} ten-page two-column reports; ${RUNS} runs each; load ${load()}`);
+  await withTempDir(async (dir) => {
+    const folder = join(dir, 'pdfs');
+    const reports = await writeReports(folder, count);
+    const mb = reports.reduce((n, b) => n + b.length, 0) / 1048576;
+    const rows: Array<Record<string, string | number>> = [];
+    const extract: Run[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      for (const [k, b] of reports.entries()) await readPdfText(b, `report-${k}.pdf`);
+      extract.push({ files: count, imported: count, duplicates: 0, seconds: (performance.now() - t0) / 1000 });
+    }
+    rows.push(summarise(`text layer only (${mb.toFixed(1)} MB, ${count * 10} pages)`, extract));
+    const cli: Run[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const nb = join(dir, `cli-${i}`);
+      spawnSync(process.execPath, [bin, 'init', '--notebook', nb], { stdio: 'ignore' });
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, [bin, 'import', folder, '--notebook', nb, '--json'], { maxBuffer: 64 << 20 });
+      const seconds = (performance.now() - t0) / 1000;
+      if (r.status !== 0) throw new Error(`parallax import failed: ${r.stderr}`);
+      const rep = JSON.parse(r.stdout.toString()) as { imported: unknown[]; duplicates: unknown[]; errors: unknown[] };
+      if (rep.imported.length !== count) throw new Error(`expected ${count} PDFs imported, got ${rep.imported.length}: ${JSON.stringify(rep.errors[0])}`);
+      cli.push({ files: count, imported: rep.imported.length, duplicates: rep.duplicates.length, seconds });
+    }
+    rows.push(summarise('PDFs, Parallax CLI, whole process (fsync)', cli));
+    const inProcess: Run[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const backend = await openBackend(join(dir, `in-${i}`), { create: true, durability: 'fsync' });
+      const t0 = performance.now();
+      const r = await backend.handlers['articles.importPaths']({ paths: [folder] });
+      const seconds = (performance.now() - t0) / 1000;
+      await backend.close();
+      inProcess.push({ files: count, imported: r.imported.length, duplicates: r.duplicates.length, seconds });
+    }
+    rows.push(summarise('PDFs, Parallax in-process (fsync)', inProcess));
+    table(rows);
+  });
 }

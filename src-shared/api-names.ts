@@ -13,6 +13,7 @@ export const methodNames = [
   'articles.outlets',
   'articles.summaries',
   'articles.update',
+  'articles.snapshot',
   'articles.importPaths',
   'articles.importFiles',
   'articles.reanalyse',

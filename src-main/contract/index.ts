@@ -12,3 +12,4 @@ export * from './compare';
 export * from './export';
 export * from './replace-text';
 export * from './extension';
+export * from './snapshots';

@@ -10,6 +10,7 @@ import { LocateQuery, LocateResult, OutletCount, SummariesQuery, SummariesResult
 import { NotebookInfo } from './notebook';
 import { ReplaceTextInput, ReplaceTextResult } from './replace-text';
 import { ExtensionStatus, ImportPageInput, ImportPageResult, PairingCode } from './extension';
+import { SnapshotAnswer, SnapshotQuery } from './snapshots';
 import { ArticleId, ShortText } from './primitives';
 import type { MethodNameList } from '../../src-shared/api-names';
 import { methodNames } from '../../src-shared/api-names';
@@ -29,6 +30,8 @@ export const methods = {
   'articles.locate': { input: LocateQuery, output: LocateResult },
   'articles.outlets': { input: Empty, output: z.object({ outlets: z.array(OutletCount) }) },
   'articles.summaries': { input: SummariesQuery, output: SummariesResult },
+  // The original a PDF or a page was imported from (services/snapshot-handlers.ts).
+  'articles.snapshot': { input: SnapshotQuery, output: SnapshotAnswer },
   'articles.update': { input: z.object({ id: ArticleId, patch: MetadataPatch }).strict(), output: ArticleSummary },
   'articles.importPaths': {
     input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1, 'give at least one path').max(10_000) }).strict(),

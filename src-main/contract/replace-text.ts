@@ -3,7 +3,7 @@ import { ArticleDetail } from './articles';
 import { ArticleId, ShortText } from './primitives';
 
 /** How the new text is read; by default the file's extension (re-import) or the article's current format (edit). */
-export const TextFormat = z.enum(['text', 'html', 'markdown']);
+export const TextFormat = z.enum(['text', 'html', 'markdown', 'pdf']);
 
 /**
  * Replace an article's source text: an edit in the app, or a corrected copy re-imported from a file. The

@@ -4,7 +4,7 @@ import { setAnalysis, summaryOf, toDetail, toSummary } from '../core/article/art
 import type { BackupMergeTargets } from './backup/import-backup';
 import { analyseSource } from './importer/formats/analyse-source';
 import { fingerprintOf, importArticles } from './importer/import-articles';
-import { bytesToText, readImportFile } from './importer/read-import-file';
+import { loadImportBytes, readImportFile } from './importer/read-import-file';
 import { importSpecialPaths, importSpecialUploads, splitSpecial } from './importer/special-imports';
 import { walkPaths } from './importer/walk-paths';
 import type { SortedCatalog } from './library/sorted-catalog';
@@ -100,7 +100,7 @@ export function articleHandlers(
 
     'articles.importFiles': async ({ files: all }) => {
       const { articles: files, special } = splitSpecial(all, (f) => f.name);
-      const sources = files.map((f) => ({ file: f.name, load: () => bytesToText(Buffer.from(f.contentBase64, 'base64'), f.name) }));
+      const sources = files.map((f) => ({ file: f.name, load: () => loadImportBytes(Buffer.from(f.contentBase64, 'base64'), f.name) }));
       const report = await runImport(all.length, async () => {
         const r = await importArticles(store, sources, emit);
         await importSpecialUploads(store, special, r, emit, backupInto);

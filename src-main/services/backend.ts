@@ -25,6 +25,7 @@ import { NotebookStore } from './store/notebook-store';
 import { tagHandlers } from './tag-handlers';
 import { TagFile } from './tags/tag-file';
 import { replaceTextHandlers } from './replace-text-handlers';
+import { snapshotHandlers } from './snapshot-handlers';
 import { pathExists } from './path-exists';
 import { extensionHandlers } from './extension/extension-handlers';
 import { ExtensionPairing } from './extension/pairing';
@@ -120,6 +121,7 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
     ...annotationHandlers(store, emit, annotations),
     ...tagHandlers(store, emit, annotations, tagFile),
     ...replaceTextHandlers(store, emit),
+    ...snapshotHandlers(store),
     ...searchHandlers(store, search, new SavedSearches(store)),
     ...exportHandlers(store, emit, { pdf: opts.pdf ?? chromiumPdfRenderer(), resolvers: opts.resolvers ?? resolvers }),
   };

@@ -12,6 +12,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../src-main/contr
 import { methodNames, methods } from '../../src-main/contract';
 import { dispatch } from '../helpers/api';
 import { annotatedBackend } from '../helpers/annotated-backend';
+import { makePdf, proseLines } from '../helpers/pdf-fixtures';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -37,6 +38,13 @@ const cases: Record<MethodName, Case> = {
     await call('articles.list', { filter: 'syria', tag: 'outlet', sort: 'title', direction: 'desc', offset: 1, limit: 2 });
   },
   'articles.get': async (call) => void (await call('articles.get', { id: A })),
+  'articles.snapshot': async (call) => {
+    await call('articles.snapshot', { id: A });
+    const pdf = await makePdf({ title: 'A PDF report', pages: [{ lines: proseLines(8, 3) }] });
+    const r = await call('articles.importFiles', { files: [{ name: 'report.pdf', contentBase64: Buffer.from(pdf).toString('base64') }] });
+    await call('articles.snapshot', { id: r.imported[0]!.id });
+    await call('articles.snapshot', { id: r.imported[0]!.id, content: true });
+  },
   'articles.locate': async (call) => {
     await call('articles.locate', { id: A, sort: 'outlet' });
     await call('articles.locate', { id: A, filter: 'no such words anywhere' });

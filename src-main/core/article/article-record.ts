@@ -6,8 +6,8 @@ import type { Analysis } from './analyse-article';
 /** User corrections, kept apart from what the analyser found so re-analysis never overwrites them. */
 export type UserMeta = Partial<Record<MetaKey, string | null>>;
 
-/** How an article's raw source is read: plain text, a saved web page (stored sanitised), or Markdown. */
-export const articleFormats = ['text', 'html', 'markdown'] as const;
+/** How an article's raw source is read: plain text, a saved web page (stored sanitised), Markdown, or the text read from a PDF (core/pdf/pdf-source.ts). */
+export const articleFormats = ['text', 'html', 'markdown', 'pdf'] as const;
 export type ArticleFormat = (typeof articleFormats)[number];
 
 /** One article as stored: its own document in the notebook, holding everything about it. */

@@ -60,9 +60,11 @@ export function toCslItem(a: ExportArticle): CslItem {
   if (author) item.author = author;
   const issued = dateParts(a.publishedAt);
   if (issued) item.issued = { 'date-parts': issued };
-  const accessed = dateParts(a.importedAt);
-  if (a.url && /^https?:\/\//i.test(a.url)) {
-    item.URL = a.url;
+  // The access date is when the original was fetched, when it was kept (a snapshot); else when it was imported.
+  const accessed = dateParts(a.snapshot?.fetchedAt ?? a.importedAt);
+  const url = a.url ?? a.snapshot?.url ?? null;
+  if (url && /^https?:\/\//i.test(url)) {
+    item.URL = url;
     if (accessed) item.accessed = { 'date-parts': accessed };
   }
   if (a.language) item.language = a.language;

@@ -22,6 +22,8 @@ export type ExportArticle = {
   body: string;
   /** In reading order. */
   annotations: Annotation[];
+  /** The original kept for provenance (a PDF, a saved page): its address and when it was fetched, for citations. */
+  snapshot?: { url: string | null; fetchedAt: string };
 };
 
 export function toExportArticle(r: ArticleRecord): ExportArticle {

@@ -4,6 +4,7 @@ import { compareForExport, toExportArticle } from '../../core/export/export-arti
 import type { ResolvedStory, ScopeResolvers } from '../../core/export/scope';
 import { applyTag, resolveScope, scopeTitle } from '../../core/export/scope';
 import type { NotebookStore } from '../store/notebook-store';
+import { readSnapshotMeta } from '../store/snapshot-files';
 
 export type Collected = { articles: ExportArticle[]; title: string; story: ResolvedStory | null };
 
@@ -24,8 +25,12 @@ export async function collectArticles(
   const notesMatter = format === 'md' || format === 'html' || format === 'pdf' || format === 'csv' || format === 'w3c';
   const articles: ExportArticle[] = [];
   for (const [i, id] of ids.entries()) {
-    const a = applyTag(toExportArticle(await store.readArticle(id)), scope.tag);
+    const record = await store.readArticle(id);
+    const a = applyTag(toExportArticle(record), scope.tag);
     if (a && !(notesMatter && options.annotatedOnly && !a.annotations.length)) {
+      // Only PDFs and pages have originals; other articles cost no extra read.
+      const snap = record.format === 'pdf' || record.format === 'html' ? await readSnapshotMeta(store, id) : null;
+      if (snap) a.snapshot = { url: snap.url, fetchedAt: snap.fetchedAt };
       if (!needBody) a.body = '';
       articles.push(a);
     }

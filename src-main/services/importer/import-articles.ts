@@ -8,7 +8,9 @@ import type { AnalysedSource } from './analyse-job';
 import { analyseJob } from './analyse-job';
 import type { Analyser } from './analysis-pool';
 import { analyserFor } from './analysis-pool';
-import type { Decoded } from './decode-text';
+import type { PreparedSnapshot } from '../store/snapshot-files';
+import { commitSnapshot, discardSnapshot, prepareSnapshot, removeSnapshot } from '../store/snapshot-files';
+import type { Loaded } from './read-import-file';
 import { formatOfFile } from './formats/analyse-source';
 import { bulkWorkHeap } from '../memory/heap-guard';
 
@@ -17,7 +19,7 @@ export { fingerprintOf } from './analyse-job';
 /** A file to import: its label for reports and a way to get its decoded text (which may fail). */
 export type ImportSource = {
   file: string;
-  load: () => Promise<Decoded> | Decoded;
+  load: () => Promise<Loaded> | Loaded;
   userMeta?: ArticleRecord['userMeta'];
   /** How to read it; by default from the file's extension. */
   format?: ArticleFormat;
@@ -38,7 +40,7 @@ export const batchSizeFor = (notebookSize: number) => Math.min(MAX_BATCH, Math.m
 
 export const newArticleId = () => randomBytes(8).toString('hex');
 
-function toRecord(source: ImportSource, format: ArticleFormat, decoded: Decoded, done: AnalysedSource, now: string): ArticleRecord {
+function toRecord(source: ImportSource, format: ArticleFormat, decoded: Loaded, done: AnalysedSource, now: string): ArticleRecord {
   return {
     id: newArticleId(),
     format,
@@ -55,9 +57,39 @@ function toRecord(source: ImportSource, format: ArticleFormat, decoded: Decoded,
   };
 }
 
-export function buildRecord(source: ImportSource, decoded: Decoded, now: string): ArticleRecord {
-  const format = source.format ?? formatOfFile(source.file);
+export function buildRecord(source: ImportSource, decoded: Loaded, now: string): ArticleRecord {
+  const format = decoded.format ?? source.format ?? formatOfFile(source.file);
   return toRecord(source, format, decoded, analyseJob({ format, text: decoded.text, file: source.file }), now);
+}
+
+/**
+ * Put the batch's prepared originals in place (in the write queue). A record whose original cannot be
+ * written is not saved either: it is reported, and the notebook does not change for it.
+ */
+async function keepSnapshots(
+  store: NotebookStore,
+  batch: ArticleRecord[],
+  snapshots: Map<string, PreparedSnapshot>,
+  report: ImportReport,
+): Promise<{ committed: string[]; failed: Set<string> }> {
+  const committed: string[] = [];
+  const failed = new Set<string>();
+  const mine = batch.filter((r) => snapshots.has(r.id));
+  if (!mine.length) return { committed, failed };
+  await store.enqueue(async () => {
+    for (const r of mine) {
+      const p = snapshots.get(r.id)!;
+      snapshots.delete(r.id);
+      try {
+        await commitSnapshot(store, r.id, p);
+        committed.push(r.id);
+      } catch (e) {
+        failed.add(r.id);
+        report.errors.push({ file: r.file ?? '', code: isAppError(e) ? e.code : 'IO_ERROR', message: `not saved: ${(e as Error).message}` });
+      }
+    }
+  });
+  return { committed, failed };
 }
 
 /**
@@ -80,10 +112,23 @@ export async function importArticles(
   // Batch k is written while batch k+1 is read and analysed: the disk and the CPUs work at the same time.
   // Batches are still saved one after another, each as whole files (putArticles), in the order given.
   let writing: Promise<void> = Promise.resolve();
+  /** Originals kept for provenance (PDFs), by the id of their record: written in tmp/ while the batch is read. */
+  const snapshots = new Map<string, PreparedSnapshot>();
   const save = async (batch: ArticleRecord[], done: number) => {
     if (batch.length) {
       try {
-        const duplicates = await store.putArticles(batch, { dropDuplicates: true });
+        // The originals go in place first, then the articles that name them: a kill in between leaves a
+        // snapshot without its article (never shown), never an article whose original was acknowledged and lost.
+        const kept = await keepSnapshots(store, batch, snapshots, report);
+        batch = batch.filter((r) => !kept.failed.has(r.id));
+        let duplicates: Map<string, string>;
+        try {
+          duplicates = await store.putArticles(batch, { dropDuplicates: true });
+        } catch (e) {
+          await Promise.all(kept.committed.map((id) => removeSnapshot(store, id)));
+          throw e;
+        }
+        await Promise.all([...duplicates.keys()].filter((id) => kept.committed.includes(id)).map((id) => removeSnapshot(store, id)));
         bulkWorkHeap().collectIfGrown();
         for (const r of batch) {
           const existing = duplicates.get(r.id);
@@ -111,8 +156,14 @@ export async function importArticles(
       Promise.resolve()
         .then(s.load)
         .then(async (decoded) => {
-          const format = s.format ?? formatOfFile(s.file);
-          return { record: toRecord(s, format, decoded, await analyse({ format, text: decoded.text, file: s.file }), now) };
+          const format = decoded.format ?? s.format ?? formatOfFile(s.file);
+          const snapshot = decoded.snapshot ? await prepareSnapshot(store, decoded.snapshot) : null;
+          try {
+            return { record: toRecord(s, format, decoded, await analyse({ format, text: decoded.text, file: s.file }), now), snapshot };
+          } catch (e) {
+            if (snapshot) await discardSnapshot(snapshot);
+            throw e;
+          }
         })
         .catch((error: unknown) => ({ error })),
     );
@@ -127,8 +178,10 @@ export async function importArticles(
       const existing = store.findByFingerprint(record.fingerprint) ?? seen.get(record.fingerprint);
       if (existing) {
         report.duplicates.push({ file: source.file, id: existing });
+        if (settled.snapshot) await discardSnapshot(settled.snapshot);
       } else {
         seen.set(record.fingerprint, record.id);
+        if (settled.snapshot) snapshots.set(record.id, settled.snapshot);
         batch.push(record);
       }
     }

@@ -108,7 +108,7 @@ export async function walkPaths(paths: string[]): Promise<WalkResult> {
           skipped.push({
             file: full,
             code: 'UNSUPPORTED',
-            message: `${clipPath(full)} was skipped: Parallax imports .txt, .html, .md and .jsonld files from folders`,
+            message: `${clipPath(full)} was skipped: Parallax imports .txt, .html, .md, .pdf and .jsonld files from folders`,
           });
         if (files.length > MAX_FILES_PER_IMPORT) {
           throw new AppError('TOO_MANY_FILES', `${clipPath(p)} holds more than ${MAX_FILES_PER_IMPORT} files; import it in parts`);

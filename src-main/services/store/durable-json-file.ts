@@ -29,12 +29,12 @@ export async function syncDir(dir: string): Promise<void> {
  * mode instead. On failure (a full disk, most often) the part written is removed at once: a full disk must not
  * be filled further by the writes it refused.
  */
-export async function writeTemp(file: string, data: string, tmpDir: string, durability: Durability, mode?: number): Promise<string> {
+export async function writeTemp(file: string, data: string | Uint8Array, tmpDir: string, durability: Durability, mode?: number): Promise<string> {
   const tmp = join(tmpDir, `${basename(file)}.${process.pid}.${++tmpCounter}.tmp`);
   try {
     const fh = await retryTransient(() => (mode === undefined ? open(tmp, 'w') : open(tmp, 'wx', mode)));
     try {
-      await fh.writeFile(data, 'utf8');
+      await (typeof data === 'string' ? fh.writeFile(data, 'utf8') : fh.writeFile(data));
       if (durability === 'fsync') await fh.sync();
     } finally {
       await fh.close();
@@ -46,7 +46,7 @@ export async function writeTemp(file: string, data: string, tmpDir: string, dura
   return tmp;
 }
 
-async function renameInto(tmp: string, file: string): Promise<void> {
+export async function renameInto(tmp: string, file: string): Promise<void> {
   try {
     try {
       await rename(tmp, file);

@@ -2,6 +2,7 @@ import type { ArticleMeta, MetaField, MetaKey } from '../../../contract';
 import type { Analysis } from '../../../core/article/analyse-article';
 import { analyseArticle } from '../../../core/article/analyse-article';
 import type { ArticleFormat } from '../../../core/article/article-record';
+import { extractPdfArticle } from '../../../core/pdf/pdf-article';
 import { extractHtmlArticle, prepareHtml } from './html-article';
 import { extractMarkdownArticle } from './markdown-article';
 
@@ -13,6 +14,7 @@ const EXTENSIONS: Record<string, ArticleFormat> = {
   '.xhtml': 'html',
   '.md': 'markdown',
   '.markdown': 'markdown',
+  '.pdf': 'pdf',
 };
 
 /** The format of a file by its extension; unknown extensions are read as text (a file named explicitly). */
@@ -38,6 +40,20 @@ function mergeMeta(meta: ArticleMeta, found: Partial<Record<MetaKey, MetaField>>
  */
 export function analyseSource(format: ArticleFormat, raw: string, file: string | null = null): { analysis: Analysis; tags: string[] } {
   if (format === 'text') return { analysis: analyseArticle(raw), tags: [] };
+  if (format === 'pdf') {
+    const pdf = extractPdfArticle(raw);
+    const analysis = analyseArticle(pdf.text);
+    // Page furniture found from the page layout joins the hidden layer, after what the line rules removed.
+    return {
+      analysis: {
+        ...analysis,
+        meta: mergeMeta(analysis.meta, pdf.meta),
+        blocks: [...analysis.blocks, ...pdf.hidden],
+        boilerplate: [...analysis.boilerplate, ...pdf.hidden.map((b) => b.text)],
+      },
+      tags: [],
+    };
+  }
   const extracted = format === 'html' ? { ...extractHtmlArticle(raw, file ?? 'the page'), tags: [] } : extractMarkdownArticle(raw);
   const analysis = analyseArticle(extracted.text);
   return { analysis: { ...analysis, meta: mergeMeta(analysis.meta, extracted.meta) }, tags: extracted.tags };

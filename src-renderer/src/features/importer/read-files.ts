@@ -2,8 +2,8 @@
 export type PickedFile = { name: string; file: File };
 
 /** What Parallax imports: articles (text, saved web pages, Markdown), W3C annotation files, Parallax backups. */
-export const IMPORTABLE = /\.(txt|text|html?|xhtml|md|markdown|jsonld|jsonl|zip)$/i;
-export const IMPORT_ACCEPT = '.txt,.text,.html,.htm,.xhtml,.md,.markdown,.jsonld,.jsonl,.zip,text/plain,text/html,text/markdown';
+export const IMPORTABLE = /\.(txt|text|html?|xhtml|md|markdown|pdf|jsonld|jsonl|zip)$/i;
+export const IMPORT_ACCEPT = '.txt,.text,.html,.htm,.xhtml,.md,.markdown,.pdf,.jsonld,.jsonl,.zip,text/plain,text/html,text/markdown,application/pdf';
 
 const MAX_BATCH_BYTES = 24 * 1024 * 1024;
 const MAX_BATCH_FILES = 100;

@@ -16,7 +16,7 @@ export function useImport(notify: Notify, onImported: (firstId: string | null) =
   const run = useCallback(
     async (files: PickedFile[]) => {
       if (files.length === 0)
-        return notify('info', 'Nothing to import: choose .txt, .html, .md, .jsonld or backup .zip files, or folders that contain them.');
+        return notify('info', 'Nothing to import: choose .txt, .html, .md, .pdf, .jsonld or backup .zip files, or folders that contain them.');
       cancelled.current = false;
       const total: ImportReport = { imported: [], duplicates: [], errors: [] };
       setProgress({ done: 0, total: files.length });

@@ -8,6 +8,7 @@ import { useAnnotator } from '../annotate/use-annotator';
 import { ArticleTagEditor } from '../tags/ArticleTagEditor';
 import type { TextMark } from '../../lib/text-marks';
 import { EditableField } from './EditableField';
+import { SnapshotPanel } from './SnapshotPanel';
 import { TextEditActions } from './TextEditActions';
 import { TextEditor } from './TextEditor';
 import { useTextEdit } from './use-text-edit';
@@ -128,6 +129,7 @@ export const ReaderPane = forwardRef<HTMLElement, Props>(function ReaderPane({ i
             {textEdit.status}
           </p>
           <ArticleTagEditor article={article} onError={onError} />
+          <SnapshotPanel articleId={article.id} onError={onError} />
         </header>
         {textEdit.editing ? (
           <TextEditor initial={article.raw} busy={textEdit.busy} error={textEdit.error} onSave={textEdit.save} onCancel={textEdit.cancel} />
