@@ -23,8 +23,14 @@ function typeOf(ms: Mention[]): MentionType {
   return (Object.keys(score) as MentionType[]).reduce((a, b) => (score[b] > score[a] ? b : a), 'other');
 }
 
+/** A short form fits a full name of another type only when nothing but a guess typed it ("in Lohan's…"). */
+const fits = (groupType: MentionType, m: Mention) => compatible(groupType, m.type) || !m.strong;
+const weaklyTyped = (g: Group) => g.mentions.every((m) => !m.strong);
+const joinedWords = (g: Group) => new Set(g.words.map((w) => w.join(' ')));
+
 function sameGroup(a: Group, b: Group): boolean {
-  if (!compatible(a.type, b.type)) return false;
+  // The same words written in two articles ("Seacom", "SEACOM") are one name even where the guessed types differ.
+  if (!compatible(a.type, b.type) && !((weaklyTyped(a) || weaklyTyped(b)) && [...joinedWords(a)].some((w) => joinedWords(b).has(w)))) return false;
   if (a.country || b.country) return a.country === b.country;
   return a.words.some((wa) => b.words.some((wb) => sameFullName(wa, wb) && (wa.length > 1 || wb.length > 1 || wa[0] === wb[0])));
 }
@@ -64,7 +70,7 @@ function articleGroups(mentions: Mention[]): Group[] {
   const byLast = new Map<string, Mention[]>();
   for (const m of mentions) if (m.words.length > 1) push(byLast, lastKey(m.words), m);
   const full = mentions.filter(
-    (m) => !(byLast.get(lastKey(m.words)) ?? []).some((o) => o !== m && compatible(o.type, m.type) && isShortFormOf(m.words, o.words)),
+    (m) => !(byLast.get(lastKey(m.words)) ?? []).some((o) => o !== m && fits(o.type, m) && isShortFormOf(m.words, o.words)),
   );
   const asGroup = (m: Mention, partial: boolean): Group => ({
     mentions: [{ ...m, entity: -1, partial }],
@@ -95,7 +101,7 @@ function articleGroups(mentions: Mention[]): Group[] {
   for (const m of mentions) {
     if (fullSet.has(m)) continue;
     const homes = (index.get(`s:${lastKey(m.words)}`) ?? []).filter(
-      (g) => compatible(g.type, m.type) && g.words.some((w) => isShortFormOf(m.words, w)),
+      (g) => fits(g.type, m) && g.words.some((w) => isShortFormOf(m.words, w)),
     );
     // Two candidates ("Abu Qasra" with both Murhaf and Ashraf in the text): the one named last before it.
     const home =
@@ -219,7 +225,7 @@ export function clusterEntities(mentionsByArticle: Mention[][], sentences: Compa
     const key = o.words[0];
     if (!key) continue;
     const homes = (byLastWord.get(skeleton(key[key.length - 1]!)) ?? []).filter(
-      (g) => g !== o && !removed.has(g) && compatible(g.type, o.type) && g.words.some((w) => isShortFormOf(key, w)),
+      (g) => g !== o && !removed.has(g) && (compatible(g.type, o.type) || weaklyTyped(o)) && g.words.some((w) => isShortFormOf(key, w)),
     );
     if (homes.length !== 1) continue;
     homes[0]!.mentions.push(...o.mentions.map((m) => ({ ...m, partial: true })));
