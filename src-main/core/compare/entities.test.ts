@@ -92,6 +92,19 @@ describe('entities across outlets', () => {
     expect(one(es, 'Anna Bell').type).toBe('person');
   });
 
+  it('says how sure each type is: a title or a place word says so, a guess from context does not', () => {
+    const es = entities(
+      article('a', 'Turkish Foreign Minister Hakan Fidan met Anna Bell near the Red Sea.'),
+      article('b', 'Hakan Fidan spoke at length, and Anna Bell listened.'),
+    );
+    expect(one(es, 'Hakan Fidan').typeConfidence).toBeGreaterThanOrEqual(0.75);
+    expect(one(es, 'Red Sea').typeConfidence).toBeGreaterThanOrEqual(0.75);
+    const bell = one(es, 'Anna Bell');
+    expect(bell.type).toBe('person');
+    expect(bell.typeConfidence).toBeLessThanOrEqual(0.5);
+    expect(bell.typeConfidence).toBeGreaterThan(0);
+  });
+
   it('joins one name written alike in two articles even when the guessed types differ', () => {
     const es = entities(
       article('a', 'The cable operator SEACOM said repairs would take weeks.'),

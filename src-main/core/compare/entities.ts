@@ -17,10 +17,28 @@ type Group = { mentions: EntityMention[]; type: MentionType; country: string | n
 
 const compatible = (a: MentionType, b: MentionType) => a === b || a === 'other' || b === 'other';
 
-function typeOf(ms: Mention[]): MentionType {
+function typeScores(ms: Mention[]): Record<MentionType, number> {
   const score: Record<MentionType, number> = { person: 0, place: 0, organisation: 0, other: 0 };
   for (const m of ms) score[m.type] += m.type === 'other' ? 0.1 : m.strong ? 3 : 1;
+  return score;
+}
+
+function typeOf(ms: Mention[]): MentionType {
+  const score = typeScores(ms);
   return (Object.keys(score) as MentionType[]).reduce((a, b) => (score[b] > score[a] ? b : a), 'other');
+}
+
+/**
+ * The share of the evidence that backs the type chosen: mentions typed by a title, an organisation word or a
+ * country count three times a guess from context; with no such mention the type is a guess, at most 0.5.
+ */
+export function typeConfidence(ms: Mention[], type: MentionType): number {
+  const score = typeScores(ms);
+  const total = score.person + score.place + score.organisation + score.other;
+  if (!total) return 0;
+  const share = score[type] / total;
+  const backed = ms.some((m) => m.strong && m.type === type);
+  return Math.round((backed ? share : Math.min(0.5, share / 2)) * 100) / 100;
 }
 
 /** A short form fits a full name of another type only when nothing but a guess typed it ("in Lohan's…"). */
@@ -286,5 +304,6 @@ function toEntity(g: Group, gi: number, articleIds: string[]): CompareEntity {
         partial: v.partial,
       })),
     roles,
+    typeConfidence: typeConfidence(g.mentions, g.type),
   };
 }
