@@ -116,6 +116,11 @@ export const CompareEntity = z.object({
   variants: z.array(EntityVariant),
   /** Roles the articles give this entity ("Syria defence minister"). */
   roles: z.array(z.string()),
+  /**
+   * How sure the type is, 0..1: high when a title, an organisation word or a country says so, at most 0.5
+   * when only the context guessed it ("Anna Bell watched").
+   */
+  typeConfidence: z.number().min(0).max(1).optional(),
 });
 export type CompareEntity = z.infer<typeof CompareEntity>;
 

@@ -17,14 +17,38 @@ type Group = { mentions: EntityMention[]; type: MentionType; country: string | n
 
 const compatible = (a: MentionType, b: MentionType) => a === b || a === 'other' || b === 'other';
 
-function typeOf(ms: Mention[]): MentionType {
+function typeScores(ms: Mention[]): Record<MentionType, number> {
   const score: Record<MentionType, number> = { person: 0, place: 0, organisation: 0, other: 0 };
   for (const m of ms) score[m.type] += m.type === 'other' ? 0.1 : m.strong ? 3 : 1;
+  return score;
+}
+
+function typeOf(ms: Mention[]): MentionType {
+  const score = typeScores(ms);
   return (Object.keys(score) as MentionType[]).reduce((a, b) => (score[b] > score[a] ? b : a), 'other');
 }
 
+/**
+ * The share of the evidence that backs the type chosen: mentions typed by a title, an organisation word or a
+ * country count three times a guess from context; with no such mention the type is a guess, at most 0.5.
+ */
+export function typeConfidence(ms: Mention[], type: MentionType): number {
+  const score = typeScores(ms);
+  const total = score.person + score.place + score.organisation + score.other;
+  if (!total) return 0;
+  const share = score[type] / total;
+  const backed = ms.some((m) => m.strong && m.type === type);
+  return Math.round((backed ? share : Math.min(0.5, share / 2)) * 100) / 100;
+}
+
+/** A short form fits a full name of another type only when nothing but a guess typed it ("in Lohan's…"). */
+const fits = (groupType: MentionType, m: Mention) => compatible(groupType, m.type) || !m.strong;
+const weaklyTyped = (g: Group) => g.mentions.every((m) => !m.strong);
+const joinedWords = (g: Group) => new Set(g.words.map((w) => w.join(' ')));
+
 function sameGroup(a: Group, b: Group): boolean {
-  if (!compatible(a.type, b.type)) return false;
+  // The same words written in two articles ("Seacom", "SEACOM") are one name even where the guessed types differ.
+  if (!compatible(a.type, b.type) && !((weaklyTyped(a) || weaklyTyped(b)) && [...joinedWords(a)].some((w) => joinedWords(b).has(w)))) return false;
   if (a.country || b.country) return a.country === b.country;
   return a.words.some((wa) => b.words.some((wb) => sameFullName(wa, wb) && (wa.length > 1 || wb.length > 1 || wa[0] === wb[0])));
 }
@@ -64,7 +88,7 @@ function articleGroups(mentions: Mention[]): Group[] {
   const byLast = new Map<string, Mention[]>();
   for (const m of mentions) if (m.words.length > 1) push(byLast, lastKey(m.words), m);
   const full = mentions.filter(
-    (m) => !(byLast.get(lastKey(m.words)) ?? []).some((o) => o !== m && compatible(o.type, m.type) && isShortFormOf(m.words, o.words)),
+    (m) => !(byLast.get(lastKey(m.words)) ?? []).some((o) => o !== m && fits(o.type, m) && isShortFormOf(m.words, o.words)),
   );
   const asGroup = (m: Mention, partial: boolean): Group => ({
     mentions: [{ ...m, entity: -1, partial }],
@@ -95,7 +119,7 @@ function articleGroups(mentions: Mention[]): Group[] {
   for (const m of mentions) {
     if (fullSet.has(m)) continue;
     const homes = (index.get(`s:${lastKey(m.words)}`) ?? []).filter(
-      (g) => compatible(g.type, m.type) && g.words.some((w) => isShortFormOf(m.words, w)),
+      (g) => fits(g.type, m) && g.words.some((w) => isShortFormOf(m.words, w)),
     );
     // Two candidates ("Abu Qasra" with both Murhaf and Ashraf in the text): the one named last before it.
     const home =
@@ -219,7 +243,7 @@ export function clusterEntities(mentionsByArticle: Mention[][], sentences: Compa
     const key = o.words[0];
     if (!key) continue;
     const homes = (byLastWord.get(skeleton(key[key.length - 1]!)) ?? []).filter(
-      (g) => g !== o && !removed.has(g) && compatible(g.type, o.type) && g.words.some((w) => isShortFormOf(key, w)),
+      (g) => g !== o && !removed.has(g) && (compatible(g.type, o.type) || weaklyTyped(o)) && g.words.some((w) => isShortFormOf(key, w)),
     );
     if (homes.length !== 1) continue;
     homes[0]!.mentions.push(...o.mentions.map((m) => ({ ...m, partial: true })));
@@ -280,5 +304,6 @@ function toEntity(g: Group, gi: number, articleIds: string[]): CompareEntity {
         partial: v.partial,
       })),
     roles,
+    typeConfidence: typeConfidence(g.mentions, g.type),
   };
 }

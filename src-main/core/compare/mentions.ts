@@ -1,5 +1,6 @@
 import type { CompareSentence } from '../../contract';
 import { countryCode, countryOf, demonymCode } from './countries';
+import { CAPITALS_ONLY, ORGANISATION_FORMS, isGivenName, organisationOf } from './aliases';
 import { nameKey } from './names';
 import type { Role } from './roles';
 import { ROLE_HEADS, ROLE_MODIFIERS, isRoleWord, officeOf } from './roles';
@@ -60,14 +61,26 @@ const PLACE_PREPOSITIONS = new Set([
   'visit',
 ]);
 const PLACE_WORDS = new Set(['province', 'city', 'region', 'governorate', 'district', 'border', 'capital']);
+/**
+ * Last words that make a name a place or a venue, never a person: "Red Sea", "Stade de France", "Bataclan
+ * Theatre", "Times Square".
+ */
+const PLACE_HEADS = new Set(
+  'sea ocean gulf river lake mountain mountains island islands strait bay valley desert peninsula coast canal street avenue road square boulevard bridge park airport stadium stade arena theatre theater hall museum hotel cathedral church mosque palace tower center centre hospital prison station county state province city'.split(
+    ' ',
+  ),
+);
+/** Last words of picture credits and media labels ("AA Photo", "Getty Images"): not people. */
+const CREDIT_WORDS = new Set(['photo', 'photos', 'image', 'images', 'video', 'file', 'pictures', 'photograph']);
 const TIME_WORDS = new Set(
-  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december today yesterday tomorrow'.split(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat today yesterday tomorrow'.split(
     ' ',
   ),
 );
 const SPEECH =
   /^(said|says|added|told|stated|noted|wrote|warned|stressed|emphasized|emphasised|insisted|explained|confirmed|announced|described|called|vowed|urged|declared)$/;
 
+const isAcronym = (t: Token) => /^\p{Lu}{2,}$/u.test(t.text);
 const isCap = (t: Token) => /^\p{Lu}/u.test(t.text) || /^(al|el)-\p{Lu}/u.test(t.text);
 const gapIsSpace = (text: string, a: Token, b: Token) => /^['’]?[ \u00A0\t-]*$/.test(text.slice(a.end, b.start));
 
@@ -84,7 +97,14 @@ export type MentionContext = {
 
 type Chunk = { tokens: Token[]; first: number };
 
-function chunks(text: string, tokens: readonly Token[]): Chunk[] {
+/** "Frederick C. LaRue": a middle initial with its full stop stays inside the name. */
+const isInitialGap = (text: string, cur: Token[], t: Token) =>
+  cur.length >= 2 &&
+  /^\p{Lu}$/u.test(cur[cur.length - 1]!.text) &&
+  !/^\p{Lu}$/u.test(cur[cur.length - 2]!.text) &&
+  /^\.[ \u00A0]+$/.test(text.slice(cur[cur.length - 1]!.end, t.start));
+
+function chunks(text: string, tokens: readonly Token[], nameWord: (t: Token) => boolean): Chunk[] {
   const out: Chunk[] = [];
   let cur: Token[] = [];
   let first = 0;
@@ -94,8 +114,8 @@ function chunks(text: string, tokens: readonly Token[]): Chunk[] {
     cur = [];
   };
   tokens.forEach((t, i) => {
-    const joined = cur.length > 0 && gapIsSpace(text, cur[cur.length - 1]!, t);
-    if (isCap(t) && !TIME_WORDS.has(t.norm)) {
+    const joined = cur.length > 0 && (gapIsSpace(text, cur[cur.length - 1]!, t) || isInitialGap(text, cur, t));
+    if (isCap(t) && !TIME_WORDS.has(t.norm) && nameWord(t)) {
       if (!joined) {
         flush();
         first = i;
@@ -171,11 +191,20 @@ export function sentenceMentions(article: number, s: CompareSentence, ctx: Menti
   const tokens = tokenize(text);
   const mentions: Mention[] = [];
   const roles: RoleMention[] = [];
-  for (const c of chunks(text, tokens)) {
+  // A title-case line ("Lindsay Lohan Checks Into Rehab") capitalises every word: there only words other
+  // sentences capitalise mid-sentence, countries, titles and acronyms can be part of a name.
+  const nameWord = isTitleCase(tokens)
+    ? (t: Token) =>
+        ctx.properMidSentence.has(t.norm) || !!countryOf(stripSuffix(t.text)) || isRoleWord(t.norm) || /^\p{Lu}{2,}$/u.test(t.text)
+    : () => true;
+  for (const c of chunks(text, tokens, nameWord)) {
     let toks = c.tokens;
     let first = c.first;
+    // "the Mona Lisa", "the Bataclan", "the Red Sea": a name after "the" is a thing or a place, not a person.
+    const afterThe = toks[0]!.norm === 'the' || tokens[first - 1]?.norm === 'the';
     // Drop leading function words and, at a sentence start, ordinary words that are capitalised only there.
-    while (toks.length && (STOPWORDS.has(toks[0]!.norm) || toks[0]!.norm === 'the')) {
+    // Acronyms ("US", "IS", "AA") are names wherever they stand, and so is a known given name ("Charles Schumer told…").
+    while (toks.length && (STOPWORDS.has(toks[0]!.norm) || toks[0]!.norm === 'the') && !isAcronym(toks[0]!)) {
       toks = toks.slice(1);
       first++;
     }
@@ -184,7 +213,9 @@ export function sentenceMentions(article: number, s: CompareSentence, ctx: Menti
       first === 0 &&
       !ctx.properMidSentence.has(toks[0]!.norm) &&
       !countryOf(stripSuffix(toks[0]!.text)) &&
-      !isRoleWord(toks[0]!.norm)
+      !isRoleWord(toks[0]!.norm) &&
+      !isAcronym(toks[0]!) &&
+      !(toks.length > 1 && isGivenName(toks[0]!.norm))
     ) {
       toks = toks.slice(1);
       first++;
@@ -259,12 +290,25 @@ export function sentenceMentions(article: number, s: CompareSentence, ctx: Menti
         (!role && !isOrg && looksAdjective(single, next)))
     )
       continue;
-    const words = forms.map(nameKey).filter((w, i, all) => w && !(PARTICLES.has(w) && i < all.length - 1));
+    let words = forms.map(nameKey).filter((w, i, all) => w && !(PARTICLES.has(w) && i < all.length - 1));
     if (!words.length) continue;
     const placeName = countryCode(forms.join(' '));
+    // Another name of a known organisation ("ISIL", "Daesh", "GOP") is written as its first name.
+    const orgLine = placeName ? -1 : organisationOf(words.join(' '));
+    const knownOrg = orgLine >= 0 && (!CAPITALS_ONLY.has(words.join(' ')) || /^[\p{Lu}.\s]+$/u.test(form));
+    if (knownOrg) words = ORGANISATION_FORMS[orgLine]![0]!.split(' ');
+    const lastWord = words[words.length - 1]!;
     let type: MentionType = 'other';
     let strong = false;
-    if (isOrg || /^\p{Lu}{2,6}$/u.test(forms.join(' '))) {
+    if (knownOrg) {
+      type = 'organisation';
+      strong = true;
+    } else if (CREDIT_WORDS.has(lastWord) && !role) {
+      type = 'other';
+    } else if (words.length > 1 && PLACE_HEADS.has(lastWord) && !role && !isOrg) {
+      type = 'place';
+      strong = true;
+    } else if (isOrg || /^\p{Lu}{2,6}$/u.test(forms.join(' '))) {
       type = placeName ? 'place' : 'organisation';
       strong = isOrg || !!placeName;
     } else if (role) {
@@ -275,6 +319,8 @@ export function sentenceMentions(article: number, s: CompareSentence, ctx: Menti
       strong = true;
     } else if ((lead && PLACE_PREPOSITIONS.has(lead.norm)) || (next && PLACE_WORDS.has(next.norm))) {
       type = 'place';
+    } else if (afterThe) {
+      type = 'other';
     } else if ((next && SPEECH.test(next.norm)) || (lead && SPEECH.test(lead.norm)) || words.length >= 2) {
       type = 'person';
     }
@@ -297,12 +343,24 @@ export function sentenceMentions(article: number, s: CompareSentence, ctx: Menti
   return { mentions, roles };
 }
 
+/** Every word of four letters or more capitalised, three at least: a headline written in title case. */
+export function isTitleCase(tokens: readonly Token[]): boolean {
+  let long = 0;
+  for (const t of tokens) {
+    if (!/^\p{L}{4}/u.test(t.text)) continue;
+    if (!/^\p{Lu}/u.test(t.text)) return false;
+    long++;
+  }
+  return long >= 3;
+}
+
 /** Keys that some sentence capitalises in the middle: proper names, as opposed to "Fears" or "Senior" at a sentence start. */
 export function properNames(sentences: Array<Pick<CompareSentence, 'text' | 'kind'>>): Set<string> {
   const out = new Set<string>();
   for (const s of sentences) {
     if (s.kind === 'heading') continue; // Headlines capitalise every word.
     const toks = tokenize(s.text);
+    if (isTitleCase(toks)) continue;
     for (let i = 1; i < toks.length; i++) if (/^\p{Lu}/u.test(toks[i]!.text)) out.add(toks[i]!.norm);
   }
   return out;

@@ -1,5 +1,6 @@
 import anyAscii from 'any-ascii';
 import { distance } from 'fastest-levenshtein';
+import { givenNamesAlike } from './aliases';
 import { normaliseWord } from './tokens';
 
 /**
@@ -90,7 +91,7 @@ export function sameAcrossScripts(latinKey: string, otherKey: string, minLength 
 export function sameFullName(a: string[], b: string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (!sameNameWord(short[0]!, long[0]!) || !sameNameWord(short[short.length - 1]!, long[long.length - 1]!)) return false;
+  if (!sameGivenName(short[0]!, long[0]!) || !sameNameWord(short[short.length - 1]!, long[long.length - 1]!)) return false;
   let j = 1;
   for (let i = 1; i < short.length - 1; i++) {
     while (j < long.length - 1 && !sameNameWord(short[i]!, long[j]!)) j++;
@@ -98,6 +99,11 @@ export function sameFullName(a: string[], b: string[]): boolean {
     j++;
   }
   return true;
+}
+
+/** One given name: spelled alike (Murhaf, Marhaf) or a known short form of it (Chuck, Charles). */
+export function sameGivenName(a: string, b: string): boolean {
+  return sameNameWord(a, b) || givenNamesAlike(a, b);
 }
 
 /** `short` is the tail ("Abu Qasra", "Fidan") or, for one word, any word of `full`. */
@@ -111,7 +117,7 @@ export function isShortFormOf(short: string[], full: string[]): boolean {
 /** Do the two names share their last word but differ in a first word beyond transliteration? */
 export function differentGivenName(a: string[], b: string[]): boolean {
   if (a.length < 2 || b.length < 2) return false;
-  return !sameNameWord(a[0]!, b[0]!) && isSameSurname(a, b);
+  return !sameGivenName(a[0]!, b[0]!) && isSameSurname(a, b);
 }
 
 function isSameSurname(a: string[], b: string[]): boolean {

@@ -5,9 +5,12 @@ import { contentKey, tokenizeOnce } from './tokens';
 
 /**
  * "Suggest related coverage": how likely another article reports the same event. Same-event coverage
- * shares rare names (people, places: spelling-folded, countries by region code), rare words, and dates;
- * TF-IDF over the notebook makes the rare ones count. Names weigh double: two stories about "security
- * talks" share words, two reports of one meeting share who was there.
+ * shares rare words, the figures it reports ("188,829", "$1.2 trillion"), names (spelling-folded, countries
+ * by region code) and dates; TF-IDF over the notebook makes the rare ones count, so a frequent politician
+ * weighs little and a name few articles carry weighs much. A name counts as a word once more, not double:
+ * capitals alone (title-case headlines, every "President" and "Senate") said little on AllSides coverage.
+ * The headline says what the event is: its words count twice. Figures count twice: two stories on one
+ * topic share words, two reports of one event share its numbers.
  */
 export type Profile = {
   id: string;
@@ -29,8 +32,12 @@ function intern(k: string): string {
 }
 
 const MONTHS = 'january february march april may june july august september october november december'.split(' ');
-const NAME_WEIGHT = 2;
+const NAME_WEIGHT = 1;
 const DATE_WEIGHT = 1.5;
+const TITLE_WEIGHT = 2;
+const NUMBER_WEIGHT = 2;
+/** How much of a candidate's likeness to the notebook's mean article is taken off its score (see rankRelated). */
+const HUB_PENALTY = 2;
 
 /**
  * Characters of an article (title and text) its profile reads: 30,000 words, ten times a long report. What
@@ -42,9 +49,11 @@ export function articleProfile(a: { id: string; title: string; body: string; pub
   const features = new Map<string, number>();
   const add = (k: string, w = 1) => features.set(k, (features.get(k) ?? 0) + w);
   const text = `${a.title.slice(0, PROFILE_MAX_CHARS)}\n${a.body.slice(0, PROFILE_MAX_CHARS)}`.slice(0, PROFILE_MAX_CHARS);
+  const titleEnd = Math.min(a.title.length, PROFILE_MAX_CHARS);
   const toks = tokenizeOnce(text);
   toks.forEach((t, i) => {
     const prev = toks[i - 1];
+    const inTitle = t.start < titleEnd;
     const sentenceStart =
       !prev || /[.!?:"“”\n]\s*$/.test(text.slice(prev.end, t.start + 0)) || /[.!?]$/.test(text.slice(prev.end, t.start).trim());
     if (/^\p{Lu}/u.test(t.text) && !sentenceStart) {
@@ -58,7 +67,11 @@ export function articleProfile(a: { id: string; title: string; body: string; pub
       if (n && /^\d{1,2}$/.test(n.norm)) add(`d:${month + 1}-${Number(n.norm)}`, DATE_WEIGHT);
     }
     const k = contentKey(t.norm);
-    if (k && !/^\d+$/.test(k)) add(`w:${k}`);
+    const place = inTitle ? TITLE_WEIGHT : 1;
+    // A figure's digit groups ("188", "829") are its features; a single digit ("3 people") is too common to say anything.
+    if (k && /^\d+$/.test(k)) {
+      if (k.length >= 2) add(`w:${k}`, NUMBER_WEIGHT * place);
+    } else if (k) add(`w:${k}`, place);
   });
   if (a.publishedAt) add(`d:${Number(a.publishedAt.slice(5, 7))}-${Number(a.publishedAt.slice(8, 10))}`, DATE_WEIGHT);
   return { id: a.id, keys: [...features.keys()].map(intern), counts: Float64Array.from(features.values()), published: a.publishedAt };
@@ -66,17 +79,17 @@ export function articleProfile(a: { id: string; title: string; body: string; pub
 
 type Vec = Map<string, number>;
 
+/** Each feature of a profile with its unit-vector weight: sublinear term frequency times IDF. */
+function eachWeight(p: Profile, idf: (k: string) => number, visit: (k: string, w: number) => void): void {
+  let norm = 0;
+  for (let i = 0; i < p.keys.length; i++) norm += ((1 + Math.log(p.counts[i]!)) * idf(p.keys[i]!)) ** 2;
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < p.keys.length; i++) visit(p.keys[i]!, ((1 + Math.log(p.counts[i]!)) * idf(p.keys[i]!)) / norm);
+}
+
 function weigh(p: Profile, idf: (k: string) => number): Vec {
   const v: Vec = new Map();
-  let norm = 0;
-  for (let i = 0; i < p.keys.length; i++) {
-    const k = p.keys[i]!;
-    const w = (1 + Math.log(p.counts[i]!)) * idf(k);
-    v.set(k, w);
-    norm += w * w;
-  }
-  norm = Math.sqrt(norm) || 1;
-  for (const [k, w] of v) v.set(k, w / norm);
+  eachWeight(p, idf, (k, w) => v.set(k, w));
   return v;
 }
 
@@ -90,15 +103,27 @@ export function rankRelated(target: Profile, others: Profile[], limit: number): 
   const n = all.length;
   const idf = (k: string) => Math.log(1 + n / (df.get(k) ?? 1));
   const tv = weigh(target, idf);
-  const scored = others
-    .filter((o) => o.id !== target.id)
-    .map((o) => {
-      const ov = weigh(o, idf);
-      let dot = 0;
-      for (const [k, w] of tv) dot += w * (ov.get(k) ?? 0);
-      // Reports of one event appear within days of each other.
-      if (target.published && o.published && Math.abs(days(target.published) - days(o.published)) <= 3) dot += 0.05;
-      return { id: o.id, score: Math.round(Math.min(1, dot) * 1000) / 1000 };
+  const candidates = others.filter((o) => o.id !== target.id);
+  // An article like every other one (a long roundup, a live page) is near everything: its likeness to the
+  // notebook's mean article is taken off, so a report has to resemble this one more than it resembles the rest.
+  // Two passes over the profiles rather than every weighted vector held at once (a notebook has 100,000).
+  const mean: Vec = new Map();
+  for (const [k, w] of tv) mean.set(k, w / n);
+  for (const o of candidates) eachWeight(o, idf, (k, w) => mean.set(k, (mean.get(k) ?? 0) + w / n));
+  const scored = candidates.map((o) => {
+    let dot = 0;
+    let common = 0;
+    eachWeight(o, idf, (k, w) => {
+      dot += w * (tv.get(k) ?? 0);
+      common += w * mean.get(k)!;
     });
-  return scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
+    dot -= HUB_PENALTY * common;
+    // Reports of one event appear within days of each other.
+    if (target.published && o.published && Math.abs(days(target.published) - days(o.published)) <= 3) dot += 0.05;
+    return { id: o.id, score: Math.round(Math.max(0, Math.min(1, dot)) * 1000) / 1000, raw: dot };
+  });
+  return scored
+    .sort((a, b) => b.raw - a.raw || a.id.localeCompare(b.id))
+    .slice(0, limit)
+    .map(({ id, score }) => ({ id, score }));
 }

@@ -34,6 +34,38 @@ export const ROLE_HEADS = new Set([
   'premier',
   'chancellor',
   'speaker',
+  'senator',
+  'sen',
+  'rep',
+  'representative',
+  'congressman',
+  'congresswoman',
+  'lawmaker',
+  'judge',
+  'justice',
+  'pope',
+  'rabbi',
+  'imam',
+  'reverend',
+  'rev',
+  'sir',
+  'dame',
+  'lord',
+  'gov',
+  'gen',
+  'sergeant',
+  'sgt',
+  'lieutenant',
+  'lt',
+  'captain',
+  'capt',
+  'colonel',
+  'col',
+  'admiral',
+  'adm',
+  'detective',
+  'officer',
+  'coach',
   'mr',
   'mrs',
   'ms',
@@ -71,14 +103,67 @@ export const ROLE_MODIFIERS = new Set([
   'staff',
   'special',
   'agency',
+  'republican',
+  'democratic',
+  'democrat',
+  'independent',
+  'senate',
+  'house',
+  'majority',
+  'minority',
+  'attorney',
+  'district',
+  'supreme',
+  'police',
+  'press',
   'of',
   'the',
 ]);
 
 /** Honorifics are titles but not offices. */
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'sheikh']);
-const OFFICE_ALIASES: Record<string, string> = { defense: 'defence', mit: 'intelligence', head: 'chief', director: 'chief' };
-const DROP = new Set(['of', 'the', 'affairs', 'former', 'acting', 'senior', 'agency']);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'sheikh', 'sir', 'dame', 'lord', 'reverend', 'rev']);
+const OFFICE_ALIASES: Record<string, string> = {
+  defense: 'defence',
+  mit: 'intelligence',
+  head: 'chief',
+  director: 'chief',
+  sen: 'senator',
+  rep: 'representative',
+  congressman: 'representative',
+  congresswoman: 'representative',
+  gov: 'governor',
+  gen: 'general',
+  sgt: 'sergeant',
+  lt: 'lieutenant',
+  capt: 'captain',
+  col: 'colonel',
+  adm: 'admiral',
+  democrat: 'democratic',
+};
+/** Party and chamber say who someone is, not which office: "Republican Senator" is a senator. */
+const DROP = new Set(['of', 'the', 'affairs', 'former', 'acting', 'senior', 'agency', 'republican', 'democratic', 'democrat', 'independent', 'gop']);
+/**
+ * Offices many people hold at once (a country has a hundred senators): the office does not say which one,
+ * so no country is attached and two holders are not two names for one office.
+ */
+const MANY_HOLDERS = new Set([
+  'senator',
+  'representative',
+  'lawmaker',
+  'judge',
+  'justice',
+  'rabbi',
+  'imam',
+  'general',
+  'sergeant',
+  'lieutenant',
+  'captain',
+  'colonel',
+  'admiral',
+  'detective',
+  'officer',
+  'coach',
+]);
 
 export type Role = { country: string | null; office: string; text: string };
 
@@ -107,7 +192,7 @@ export function officeOf(words: string[]): { office: string; country: string | n
   }
   if (!head) return null;
   const uniqueMods = [...new Set(mods)].sort();
-  return { office: [...uniqueMods, head].join(' '), country };
+  return { office: [...uniqueMods, head].join(' '), country: MANY_HOLDERS.has(head) ? null : country };
 }
 
 export function describeRole(r: Pick<Role, 'country' | 'office'>): string {
