@@ -1,5 +1,5 @@
 import type { CompareArticle, CompareResult, CompareSentence, PairAlignment, TruncatedArticle } from '../../contract';
-import { alignmentRows, matchPairs, wordDiff, ALIGN_THRESHOLD } from './align';
+import { alignmentRows, matchPairs, pairEdges, wordDiff, CANDIDATE_THRESHOLD } from './align';
 import type { CompareLimits, WorkBudget } from './budget';
 import { DEFAULT_LIMITS, shareSentences, unlimitedBudget } from './budget';
 import { clusterClaims } from './claims';
@@ -172,7 +172,7 @@ export function* compareSteps(given: CompareInput[], opts: CompareOptions = {}):
     });
   });
   const vec = buildVectors(units.flat());
-  const edges: Edge[] = similarPairs(vec.vectors, owner, ALIGN_THRESHOLD, budget);
+  const edges: Edge[] = pairEdges(similarPairs(vec.vectors, owner, CANDIDATE_THRESHOLD, budget), units.flat(), owner);
   const byPair = matchPairs(edges, owner);
   yield { stage: 'similarity', done: 1, total: 1 };
 
