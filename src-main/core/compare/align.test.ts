@@ -72,3 +72,48 @@ describe('the paraphrase model', () => {
     expect(rows.map((r) => logistic(w, r) >= 0.5)).toEqual(labels);
   });
 });
+
+describe('word differences inside a pair', () => {
+  /** The marked words of each side of the first pair of two one-sentence articles. */
+  function marked(a: string, b: string): { a: string[]; b: string[] } {
+    const r = compareArticles([article('a', [a]), article('b', [b])]);
+    const row = r.alignment.pairs[0]!.rows.find((x) => x.a !== null && x.b !== null)!;
+    expect(row).toBeDefined();
+    return { a: row.changesA.map(([s, e]) => a.slice(s, e)), b: row.changesB.map(([s, e]) => b.slice(s, e)) };
+  }
+
+  it('marks only the words that differ, not the unchanged words between them', () => {
+    expect(
+      marked(
+        'The city council approved the new budget for the schools on Tuesday.',
+        'The city council approved the revised budget for the schools on Tuesday.',
+      ),
+    ).toEqual({ a: ['new'], b: ['revised'] });
+  });
+
+  it('does not mark a clause that only moved, nor function words', () => {
+    expect(
+      marked(
+        'After a long debate, the city council approved the new budget on Tuesday.',
+        'The city council approved the new budget on Tuesday after a long debate.',
+      ),
+    ).toEqual({ a: [], b: [] });
+  });
+
+  it('marks an added clause by its content words, not as one span with its function words', () => {
+    expect(
+      marked(
+        'The city council approved the new budget for the schools on Tuesday.',
+        'The city council approved the new budget for the schools of the district on Tuesday.',
+      ),
+    ).toEqual({ a: [], b: ['district'] });
+  });
+
+  it('keeps adjacent differing words one mark, and words apart two', () => {
+    const r = marked(
+      'The city council approved the new budget on Tuesday in the town hall.',
+      'The city council approved the new budget on Tuesday in the old wooden town hall annex.',
+    );
+    expect(r.b).toEqual(['old wooden', 'annex']);
+  });
+});

@@ -25,7 +25,7 @@ export const RIVAL_MARGIN = 1.0;
  *   different words and add different details, which the paraphrase model, trained on "same meaning", rejects;
  *   being the best of several is what tells that a sentence is the other outlet's take on the same point. A
  *   sentence with no rival (a one-sentence article) has only the first kind of evidence.
- * The score of a kept pair is its cosine, nudged up by the model's probability so that, between two readings
+ * The score of a kept pair (0..1) is its cosine nudged up by a tenth of the probability, so that, between two readings
  * of one sentence, the paraphrase wins. `owner[s]` is the article of sentence s, `units[s]` its units.
  */
 export function pairEdges(candidates: Edge[], units: Unit[][], owner: number[], cut = PARAPHRASE_CUT): Edge[] {
@@ -52,7 +52,7 @@ export function pairEdges(candidates: Edge[], units: Unit[][], owner: number[], 
   for (const e of candidates) {
     const p = paraphraseProbability(units[e.i]!, units[e.j]!);
     const chosen = winsAgainstRivals(e.i, owner[e.j]!, e.score) && winsAgainstRivals(e.j, owner[e.i]!, e.score);
-    if (p >= cut || chosen) out.push({ i: e.i, j: e.j, score: e.score + p / 10 });
+    if (p >= cut || chosen) out.push({ i: e.i, j: e.j, score: (e.score + p / 10) / 1.1 });
   }
   return out;
 }
@@ -81,12 +81,15 @@ export function matchPairs(edges: Edge[], owner: number[], threshold = 0): Map<s
   return byPair;
 }
 
-/** Adjacent units become one range, so a changed phrase is one highlight, not one per word. */
-function ranges(units: Unit[]): Range[] {
+/**
+ * Marked units become ranges; two become one only when nothing but a space or a hyphen stands between them
+ * ("300 jobs"), so a highlight covers the words that differ and never the unchanged words between them.
+ */
+function ranges(units: Unit[], text: (from: number, to: number) => string): Range[] {
   const out: Range[] = [];
   for (const u of units) {
     const last = out[out.length - 1];
-    if (last && u.start - last[1] <= 2) last[1] = u.end;
+    if (last && u.start >= last[1] && /^[\s-]*$/u.test(text(last[1], u.start)) && u.start - last[1] <= 2) last[1] = u.end;
     else out.push([u.start, u.end]);
   }
   return out;
@@ -95,10 +98,22 @@ function ranges(units: Unit[]): Range[] {
 export type WordDiff = { changesA: Range[]; changesB: Range[]; variantsA: Range[]; variantsB: Range[] };
 
 /**
- * Word-level differences of an aligned pair (jsdiff's Myers diff over comparison units): words only one side
- * has are changes; the same name spelled differently ("Türkiye's" / "Turkey's") is a variant, not a change.
+ * Word-level differences of an aligned pair: jsdiff's Myers diff over the content units of each side (names,
+ * stems, numbers; function words such as "the" or "of" are never marked). A word one side has and the other
+ * does not is a change; a word the other side has elsewhere (a clause moved to the front) is not; the same
+ * name spelled differently ("Türkiye's" / "Turkey's") is a variant, not a change. `textA`/`textB` read the
+ * body of each side between two offsets (to tell adjacent words from words with something between them).
  */
-export function wordDiff(a: Unit[], b: Unit[]): WordDiff {
+export function wordDiff(
+  allA: Unit[],
+  allB: Unit[],
+  textA: (from: number, to: number) => string = () => ' ',
+  textB: (from: number, to: number) => string = () => ' ',
+): WordDiff {
+  const a = allA.filter((u) => u.content);
+  const b = allB.filter((u) => u.content);
+  const keysA = new Set(a.map((u) => u.key));
+  const keysB = new Set(b.map((u) => u.key));
   const parts = diffArrays(a, b, { comparator: (x: Unit, y: Unit) => x.key === y.key });
   const onlyA: Unit[] = [];
   const onlyB: Unit[] = [];
@@ -109,10 +124,10 @@ export function wordDiff(a: Unit[], b: Unit[]): WordDiff {
   for (const p of parts) {
     const n = p.count ?? p.value.length;
     if (p.removed) {
-      onlyA.push(...a.slice(ia, ia + n));
+      onlyA.push(...a.slice(ia, ia + n).filter((u) => !keysB.has(u.key)));
       ia += n;
     } else if (p.added) {
-      onlyB.push(...b.slice(ib, ib + n));
+      onlyB.push(...b.slice(ib, ib + n).filter((u) => !keysA.has(u.key)));
       ib += n;
     } else {
       for (let k = 0; k < n; k++) {
@@ -127,7 +142,12 @@ export function wordDiff(a: Unit[], b: Unit[]): WordDiff {
       ib += n;
     }
   }
-  return { changesA: ranges(onlyA), changesB: ranges(onlyB), variantsA: ranges(varA), variantsB: ranges(varB) };
+  return {
+    changesA: ranges(onlyA, textA),
+    changesB: ranges(onlyB, textB),
+    variantsA: ranges(varA, textA),
+    variantsB: ranges(varB, textB),
+  };
 }
 
 /**

@@ -177,11 +177,14 @@ export function* compareSteps(given: CompareInput[], opts: CompareOptions = {}):
   yield { stage: 'similarity', done: 1, total: 1 };
 
   budget.enter('alignment');
+  const bodyText = (a: number) => (from: number, to: number) => inputs[a]!.body.slice(from, to);
   const pairs: PairAlignment[] = [];
   for (let b = 1; b < n; b++) {
     budget.check();
     const matched = (byPair.get(`0:${b}`) ?? []).map((e) => ({ i: e.i - firstOf[0]!, j: e.j - firstOf[b]!, score: e.score }));
-    const rows = alignmentRows(sentences[0]!.length, sentences[b]!.length, matched, (i, j) => wordDiff(units[0]![i]!, units[b]![j]!));
+    const rows = alignmentRows(sentences[0]!.length, sentences[b]!.length, matched, (i, j) =>
+      wordDiff(units[0]![i]!, units[b]![j]!, bodyText(0), bodyText(b)),
+    );
     pairs.push({
       a: articleIds[0]!,
       b: articleIds[b]!,
