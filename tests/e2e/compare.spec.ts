@@ -35,6 +35,12 @@ test('the sample story opens with a coverage matrix of five outlet columns', asy
   // A cell opens its passage.
   await matrix.locator('tbody tr').first().getByRole('button').first().click();
   await expect(page.getByRole('complementary', { name: 'Passage' }).locator('mark.mark--passage')).toBeVisible();
+  // The Turkish post and an English quote of the same speaker are offered as a possible translation.
+  await page.getByRole('tab', { name: /^Quotes/ }).click();
+  const translations = page.getByRole('region', { name: 'Possible translations' });
+  await expect(translations.locator('.translation').first()).toContainText('possible translation');
+  await expect(translations.locator('blockquote[lang="tr"]').first()).toBeVisible();
+  await expect(translations.locator('.translation__why').first()).toContainText('same speaker');
 });
 
 test('two seeds side by side show the defence-minister conflict, unique sentences and word differences', async ({ page, server }) => {

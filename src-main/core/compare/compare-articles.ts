@@ -15,6 +15,7 @@ import { clusterQuotes } from './quotes';
 import type { CompareInput } from './sentences';
 import { clipInput, segmentArticle } from './sentences';
 import { speakerResolver } from './speakers';
+import { findTranslations } from './translations';
 
 export type CompareProgress = {
   stage: 'sentences' | 'entities' | 'similarity' | 'alignment' | 'claims' | 'quotes' | 'conflicts';
@@ -213,6 +214,19 @@ export function* compareSteps(given: CompareInput[], opts: CompareOptions = {}):
   });
   yield { stage: 'quotes', done: 1, total: 1 };
 
+  // Quotes across languages that share a speaker and names or figures: possible translations.
+  const translations = findTranslations({
+    quotes,
+    articles: inputs.map((input, a) => ({
+      id: input.id,
+      label: labels[a]!,
+      language: input.language,
+      sentences: sentences[a]!,
+      units: units[a]!,
+    })),
+  });
+  notices.push(...translations.notices);
+
   budget.enter('conflicts');
   const conflicts = findConflicts({ articleIds, labels, entities, mentions: bodyMentions, claims });
   yield { stage: 'conflicts', done: 1, total: 1 };
@@ -234,6 +248,7 @@ export function* compareSteps(given: CompareInput[], opts: CompareOptions = {}):
     conflicts,
     notices,
     ...(truncated.length ? { truncated } : {}),
+    ...(translations.pairs.length ? { translations: translations.pairs } : {}),
   };
 }
 
