@@ -12,7 +12,7 @@
  */
 import type { CompareResult } from '../src-main/contract';
 import { compareArticles } from '../src-main/core/compare/compare-articles';
-import { msrpAlignment } from './compare-eval/alignment-eval';
+import { msrpAlignment, msrpCrossValidation } from './compare-eval/alignment-eval';
 import { loadAllSides, loadEcb, loadMsrp, loadNewsWcl } from './compare-eval/corpora';
 import { conflictsAllSides, storyStats, unrelatedTriples } from './compare-eval/coverage-eval';
 import { entityGrouping } from './compare-eval/entities-eval';
@@ -70,6 +70,9 @@ if (only.has('alignment')) {
   if (msrp) {
     console.log('\nSentence alignment');
     console.table(timed('MSRP', () => msrpAlignment(msrp)));
+    const cv = timed('MSRP cross-validation', () => msrpCrossValidation(msrp));
+    console.table(cv.rows);
+    console.log(`  weights refitted on all pairs (core/compare/paraphrase.ts WEIGHTS): [${cv.weights.map((w) => w.toFixed(3)).join(', ')}]`);
   }
 }
 

@@ -35,8 +35,12 @@ const TITLE = new RegExp(
 );
 /** Short forms that precede a number: "Oct. 12", "No. 10", "Sept. 11". */
 const BEFORE_NUMBER = new RegExp(`${LEAD}(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Art|Vol|pp?)\\.$`, 'u');
-/** An initial ("W."), a dotted acronym ("U.S.", "U.S.A.") or a.m./p.m.: a sentence may end on one, so what follows decides. */
-const INITIALS = new RegExp(`${LEAD}(?:(?:\\p{Lu}\\.)+|[ap]\\.m\\.)$`, 'u');
+/** An initial ("W.") or a dotted acronym ("U.S.", "U.S.A."): a sentence may end on one, so what follows decides. */
+const INITIALS = new RegExp(`${LEAD}(?:\\p{Lu}\\.)+$`, 'u');
+/** a.m./p.m.: a capital after one continues the sentence only as a time zone or a day ("5 p.m. EST", "p.m. Friday"). */
+const CLOCK = new RegExp(`${LEAD}[ap]\\.m\\.$`, 'u');
+const AFTER_CLOCK =
+  /^(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|EET|EEST|Eastern|Central|Mountain|Pacific|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/u;
 
 /** Words that start sentences, seldom a name after an initial or an acronym. */
 const STARTERS = new Set(
@@ -60,6 +64,7 @@ function isAbbreviationCut(text: string, prev: SentenceRange, next: number): boo
   const first = text.charAt(next);
   if (TITLE.test(tail)) return /[\p{Lu}\p{N}]/u.test(first);
   if (BEFORE_NUMBER.test(tail)) return /\p{N}/u.test(first);
+  if (CLOCK.test(tail)) return /\p{N}/u.test(first) || AFTER_CLOCK.test(text.slice(next, next + 12));
   if (INITIALS.test(tail)) return /[\p{Lu}\p{N}]/u.test(first) && !startsSentence(text, next);
   return false;
 }

@@ -5,6 +5,11 @@
  * that suits this set best, which flatters the baseline.
  */
 import { compareArticles } from '../../src-main/core/compare/compare-articles';
+import { clusterEntities } from '../../src-main/core/compare/entities';
+import { sentenceUnits } from '../../src-main/core/compare/features';
+import { properNames, sentenceMentions } from '../../src-main/core/compare/mentions';
+import { fitLogistic, logistic, paraphraseFeatures, WEIGHTS } from '../../src-main/core/compare/paraphrase';
+import { segmentArticle } from '../../src-main/core/compare/sentences';
 import type { MsrpPair } from './corpora';
 import { inputFromParagraphs } from './corpora';
 import { f3, words } from './metrics';
@@ -27,6 +32,50 @@ const count = (pairs: MsrpPair[], predict: (p: MsrpPair, i: number) => boolean):
   });
   return c;
 };
+
+/** The comparison units of a one-paragraph text, as compareArticles makes them (sentences, names, units). */
+function pairUnits(p: MsrpPair, i: number) {
+  const inputs = [inputFromParagraphs(`msrpa${i}`, '', [p.a]), inputFromParagraphs(`msrpb${i}`, '', [p.b])];
+  const sentences = inputs.map((x) => segmentArticle(x));
+  const proper = properNames(sentences.flat());
+  const found = sentences.map((list, a) => list.flatMap((s) => sentenceMentions(a, s, { properMidSentence: proper }).mentions));
+  const { mentions } = clusterEntities(found, sentences, ['a', 'b']);
+  return sentences.map((list, a) => list.flatMap((s) => sentenceUnits(s, mentions.filter((m) => m.article === a && m.sentence >= 0))));
+}
+
+/**
+ * Two-fold cross-validation of the paraphrase model (core/compare/paraphrase.ts) on MSRP train: fitted on the
+ * odd pairs and scored on the even ones, and the other way round, at the model's own cut (0.5). The last row
+ * refits on all pairs: those are the weights the product ships (printed, so they can be checked).
+ */
+export function msrpCrossValidation(pairs: MsrpPair[]): { rows: Array<Record<string, string | number>>; weights: number[] } {
+  const features = pairs.map((p, i) => {
+    const [ua, ub] = pairUnits(p, i);
+    return paraphraseFeatures(ua!, ub!);
+  });
+  const labels = pairs.map((p) => p.same);
+  const idx = pairs.map((_p, i) => i);
+  const halves = [idx.filter((i) => i % 2 === 1), idx.filter((i) => i % 2 === 0)];
+  const out: Array<Record<string, string | number>> = [];
+  halves.forEach((train, h) => {
+    const test = halves[1 - h]!;
+    const w = fitLogistic(
+      train.map((i) => features[i]!),
+      train.map((i) => labels[i]!),
+    );
+    const sub = test.map((i) => pairs[i]!);
+    out.push({
+      set: `MSRP train, ${h ? 'even' : 'odd'} half fitted`,
+      ...row(
+        `paraphrase model scored on the ${h ? 'odd' : 'even'} half (${test.length})`,
+        count(sub, (_p, k) => logistic(w, features[test[k]!]!) >= 0.5),
+      ),
+    });
+  });
+  const shipped = count(pairs, (_p, i) => logistic(WEIGHTS, features[i]!) >= 0.5);
+  out.push({ set: `MSRP train (${pairs.length} pairs)`, ...row('paraphrase model as shipped, all pairs', shipped, 'fitted on all of them') });
+  return { rows: out, weights: fitLogistic(features, labels) };
+}
 
 export function msrpAlignment(pairs: MsrpPair[]): Array<Record<string, string | number>> {
   const jaccard = pairs.map((p) => {

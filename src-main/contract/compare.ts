@@ -147,6 +147,33 @@ export const TruncatedArticle = z.object({
 });
 export type TruncatedArticle = z.infer<typeof TruncatedArticle>;
 
+/** One side of a possible translation: a quote variant (or post) of one article, in one language. */
+export const TranslationSide = z.object({
+  article: ArticleId,
+  /** The quote cluster (CompareResult.quotes) it is a variant of. */
+  quote: z.string(),
+  lang: z.string(),
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+});
+/**
+ * A quote in one language and one in another that may be one the translation of the other: same speaker
+ * and the same names or figures. A suggestion, never a match of the words (they cannot be compared).
+ */
+export const TranslationPair = z.object({
+  kind: z.literal('possible-translation'),
+  a: TranslationSide,
+  b: TranslationSide,
+  speaker: z.string().nullable(),
+  /** Names both give (as the first side spells them) and figures both give. */
+  names: z.array(z.string()),
+  figures: z.array(z.string()),
+  /** Other quotes in b's language that share as much with a: 0 when this one stands out. */
+  alternatives: z.number().int(),
+});
+export type TranslationPair = z.infer<typeof TranslationPair>;
+
 export const CompareResult = z.object({
   articles: z.array(CompareArticle),
   /** Pairwise alignment of the first article with each of the others. */
@@ -159,6 +186,8 @@ export const CompareResult = z.object({
   notices: z.array(z.string()),
   /** Present when some article was too long to be compared whole: what was taken in of each. */
   truncated: z.array(TruncatedArticle).optional(),
+  /** Quotes in different languages that share a speaker and names or figures (possible translations). */
+  translations: z.array(TranslationPair).optional(),
 });
 export type CompareResult = z.infer<typeof CompareResult>;
 

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
+import { AlignedPage } from './pages/aligned-page';
 
 type Story = { id: string; name: string; articleIds: string[] };
 type Summary = { id: string; title: string; outlet: string | null };
@@ -34,6 +35,12 @@ test('the sample story opens with a coverage matrix of five outlet columns', asy
   // A cell opens its passage.
   await matrix.locator('tbody tr').first().getByRole('button').first().click();
   await expect(page.getByRole('complementary', { name: 'Passage' }).locator('mark.mark--passage')).toBeVisible();
+  // The Turkish post and an English quote of the same speaker are offered as a possible translation.
+  await page.getByRole('tab', { name: /^Quotes/ }).click();
+  const translations = page.getByRole('region', { name: 'Possible translations' });
+  await expect(translations.locator('.translation').first()).toContainText('possible translation');
+  await expect(translations.locator('blockquote[lang="tr"]').first()).toBeVisible();
+  await expect(translations.locator('.translation__why').first()).toContainText('same speaker');
 });
 
 test('two seeds side by side show the defence-minister conflict, unique sentences and word differences', async ({ page, server }) => {
@@ -52,23 +59,36 @@ test('two seeds side by side show the defence-minister conflict, unique sentence
   await expect(aligned.locator('mark.mark--variant', { hasText: 'Turkey' }).first()).toBeVisible();
 });
 
-test('scrolling one column scrolls the other, and clicking a sentence levels its counterpart', async ({ page, server }) => {
+test('paired sentences stay level while the reading scrolls, and unique sentences take no placeholder row', async ({ page, server }) => {
   const { byTitle } = await sample(server);
   const a = byTitle("Syria's security is inseparable");
   const b = byTitle('Turkey and Syria held');
   await page.setViewportSize({ width: 1360, height: 600 });
   await openHash(page, server.url, `#/compare/${a}/${b}`);
-  const left = page.locator('.align-column').first();
-  const right = page.locator('.align-column').nth(1);
-  await expect(left).toBeVisible();
-  expect(await right.evaluate((el) => el.scrollTop)).toBe(0);
-  await left.evaluate((el) => (el.scrollTop = 300));
-  await expect.poll(() => right.evaluate((el) => el.scrollTop)).toBeGreaterThan(50);
-  // Click a paired sentence: its row is active in both columns.
-  const pairRow = left.locator('.align-row--pair').nth(2);
-  await pairRow.click();
+  const view = new AlignedPage(page);
+  await expect(view.left.locator('.align-row--pair').first()).toBeVisible();
+  for (const top of [0, 150, 400, 10_000]) {
+    const at = await view.scrollTo(top);
+    if (top > 0) expect(at).toBeGreaterThan(0);
+    const gaps = await view.pairGaps();
+    expect(gaps.inView).toBeGreaterThan(0);
+    expect(gaps.largest).toBeLessThan(1);
+  }
+  // Narrower window: lines wrap differently in each column, pairs still start level.
+  await page.setViewportSize({ width: 900, height: 600 });
+  await view.scrollTo(250);
+  expect((await view.pairGaps()).largest).toBeLessThan(1);
+  // Sentences one side only has are marked in place; the other side leaves the space empty, no "Not in …".
+  await expect(page.getByText(/^Not in /)).toHaveCount(0);
+  const oneSided = await view.oneSidedUniqueBands();
+  expect(oneSided.length).toBeGreaterThan(0);
+  for (const band of oneSided) expect(band.emptyText).toBe('');
+  await expect(view.left.locator('.align-sentence--unique').first()).toContainText('unique');
+  // Clicking a paired sentence marks its row in both columns.
+  const pairRow = view.left.locator('.align-row--pair').nth(2);
+  await pairRow.locator('.align-sentence').click();
   const index = await pairRow.getAttribute('data-row');
-  await expect(right.locator(`[data-row="${index}"]`)).toHaveClass(/align-row--active/);
+  await expect(view.right.locator(`[data-row="${index}"]`)).toHaveClass(/align-row--active/);
 });
 
 test('a passage selected in the compare view becomes a highlight on its article, and undo removes it', async ({ page, server }) => {

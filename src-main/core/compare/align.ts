@@ -1,19 +1,68 @@
 import { diffArrays } from 'diff';
 import type { AlignmentRow, Range } from '../../contract';
 import type { Edge, Unit } from './features';
+import { paraphraseProbability } from './paraphrase';
 
 /**
  * Sentences "report the same thing" when their TF-IDF cosine reaches this. Chosen on the seeds' gold set
  * (docs/compare-gold.md) and checked against unrelated BBC stories, where nothing may align.
  */
 export const ALIGN_THRESHOLD = 0.26;
+/** Candidates the paraphrase model is asked about: a lower cosine, since it reads more than shared words. */
+export const CANDIDATE_THRESHOLD = 0.15;
+
+/** A candidate pair is kept when the paraphrase model gives it at least this probability (its own cut). */
+export const PARAPHRASE_CUT = 0.5;
+/** Or when, in articles with other sentences to choose from, its cosine beats every rival's by this factor. */
+export const RIVAL_MARGIN = 1.0;
+
+/**
+ * Which candidates (sentences whose TF-IDF cosine reaches ALIGN_THRESHOLD) report the same thing. Two pieces of
+ * evidence, either enough:
+ * - the paraphrase model (paraphrase.ts) says so on the two sentences alone (probability ≥ PARAPHRASE_CUT);
+ * - the articles say so: each sentence is the other's closest one in the other article, ahead of at least one
+ *   rival (a sentence that could have been chosen instead and scored lower). Reporters cover one point in
+ *   different words and add different details, which the paraphrase model, trained on "same meaning", rejects;
+ *   being the best of several is what tells that a sentence is the other outlet's take on the same point. A
+ *   sentence with no rival (a one-sentence article) has only the first kind of evidence.
+ * The score of a kept pair (0..1) is its cosine nudged up by a tenth of the probability, so that, between two readings
+ * of one sentence, the paraphrase wins. `owner[s]` is the article of sentence s, `units[s]` its units.
+ */
+export function pairEdges(candidates: Edge[], units: Unit[][], owner: number[], cut = PARAPHRASE_CUT): Edge[] {
+  const size = new Map<number, number>();
+  for (const a of owner) size.set(a, (size.get(a) ?? 0) + 1);
+  // Best and runner-up cosine of each sentence towards each other article.
+  const best = new Map<string, { top: number; second: number }>();
+  const note = (s: number, other: number, score: number) => {
+    const k = `${s}>${other}`;
+    const b = best.get(k) ?? { top: 0, second: 0 };
+    if (score > b.top) [b.second, b.top] = [b.top, score];
+    else if (score > b.second) b.second = score;
+    best.set(k, b);
+  };
+  for (const e of candidates) {
+    note(e.i, owner[e.j]!, e.score);
+    note(e.j, owner[e.i]!, e.score);
+  }
+  const winsAgainstRivals = (s: number, other: number, score: number) => {
+    const b = best.get(`${s}>${other}`)!;
+    return size.get(other)! > 1 && score >= ALIGN_THRESHOLD && score >= b.top && score > b.second * RIVAL_MARGIN;
+  };
+  const out: Edge[] = [];
+  for (const e of candidates) {
+    const p = paraphraseProbability(units[e.i]!, units[e.j]!);
+    const chosen = winsAgainstRivals(e.i, owner[e.j]!, e.score) && winsAgainstRivals(e.j, owner[e.i]!, e.score);
+    if (p >= cut || chosen) out.push({ i: e.i, j: e.j, score: (e.score + p / 10) / 1.1 });
+  }
+  return out;
+}
 
 /**
  * One-to-one matching between the sentences of each pair of articles: edges taken best first, each sentence
  * used once per pair. Greedy on sorted scores is what an assignment solver returns on these sparse,
  * well-separated score matrices, in O(E log E) and deterministically (ties broken by position).
  */
-export function matchPairs(edges: Edge[], owner: number[], threshold = ALIGN_THRESHOLD): Map<string, Edge[]> {
+export function matchPairs(edges: Edge[], owner: number[], threshold = 0): Map<string, Edge[]> {
   const sorted = edges.filter((e) => e.score >= threshold).sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
   const used = new Set<string>();
   const byPair = new Map<string, Edge[]>();
@@ -32,12 +81,15 @@ export function matchPairs(edges: Edge[], owner: number[], threshold = ALIGN_THR
   return byPair;
 }
 
-/** Adjacent units become one range, so a changed phrase is one highlight, not one per word. */
-function ranges(units: Unit[]): Range[] {
+/**
+ * Marked units become ranges; two become one only when nothing but a space or a hyphen stands between them
+ * ("300 jobs"), so a highlight covers the words that differ and never the unchanged words between them.
+ */
+function ranges(units: Unit[], text: (from: number, to: number) => string): Range[] {
   const out: Range[] = [];
   for (const u of units) {
     const last = out[out.length - 1];
-    if (last && u.start - last[1] <= 2) last[1] = u.end;
+    if (last && u.start >= last[1] && /^[\s-]*$/u.test(text(last[1], u.start)) && u.start - last[1] <= 2) last[1] = u.end;
     else out.push([u.start, u.end]);
   }
   return out;
@@ -46,10 +98,22 @@ function ranges(units: Unit[]): Range[] {
 export type WordDiff = { changesA: Range[]; changesB: Range[]; variantsA: Range[]; variantsB: Range[] };
 
 /**
- * Word-level differences of an aligned pair (jsdiff's Myers diff over comparison units): words only one side
- * has are changes; the same name spelled differently ("Türkiye's" / "Turkey's") is a variant, not a change.
+ * Word-level differences of an aligned pair: jsdiff's Myers diff over the content units of each side (names,
+ * stems, numbers; function words such as "the" or "of" are never marked). A word one side has and the other
+ * does not is a change; a word the other side has elsewhere (a clause moved to the front) is not; the same
+ * name spelled differently ("Türkiye's" / "Turkey's") is a variant, not a change. `textA`/`textB` read the
+ * body of each side between two offsets (to tell adjacent words from words with something between them).
  */
-export function wordDiff(a: Unit[], b: Unit[]): WordDiff {
+export function wordDiff(
+  allA: Unit[],
+  allB: Unit[],
+  textA: (from: number, to: number) => string = () => ' ',
+  textB: (from: number, to: number) => string = () => ' ',
+): WordDiff {
+  const a = allA.filter((u) => u.content);
+  const b = allB.filter((u) => u.content);
+  const keysA = new Set(a.map((u) => u.key));
+  const keysB = new Set(b.map((u) => u.key));
   const parts = diffArrays(a, b, { comparator: (x: Unit, y: Unit) => x.key === y.key });
   const onlyA: Unit[] = [];
   const onlyB: Unit[] = [];
@@ -60,10 +124,10 @@ export function wordDiff(a: Unit[], b: Unit[]): WordDiff {
   for (const p of parts) {
     const n = p.count ?? p.value.length;
     if (p.removed) {
-      onlyA.push(...a.slice(ia, ia + n));
+      onlyA.push(...a.slice(ia, ia + n).filter((u) => !keysB.has(u.key)));
       ia += n;
     } else if (p.added) {
-      onlyB.push(...b.slice(ib, ib + n));
+      onlyB.push(...b.slice(ib, ib + n).filter((u) => !keysA.has(u.key)));
       ib += n;
     } else {
       for (let k = 0; k < n; k++) {
@@ -78,7 +142,12 @@ export function wordDiff(a: Unit[], b: Unit[]): WordDiff {
       ib += n;
     }
   }
-  return { changesA: ranges(onlyA), changesB: ranges(onlyB), variantsA: ranges(varA), variantsB: ranges(varB) };
+  return {
+    changesA: ranges(onlyA, textA),
+    changesB: ranges(onlyB, textB),
+    variantsA: ranges(varA, textA),
+    variantsB: ranges(varB, textB),
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { CompareArticle, CompareResult, CompareSentence, PairAlignment, TruncatedArticle } from '../../contract';
-import { alignmentRows, matchPairs, wordDiff, ALIGN_THRESHOLD } from './align';
+import { alignmentRows, matchPairs, pairEdges, wordDiff, CANDIDATE_THRESHOLD } from './align';
 import type { CompareLimits, WorkBudget } from './budget';
 import { DEFAULT_LIMITS, shareSentences, unlimitedBudget } from './budget';
 import { clusterClaims } from './claims';
@@ -15,6 +15,7 @@ import { clusterQuotes } from './quotes';
 import type { CompareInput } from './sentences';
 import { clipInput, segmentArticle } from './sentences';
 import { speakerResolver } from './speakers';
+import { findTranslations } from './translations';
 
 export type CompareProgress = {
   stage: 'sentences' | 'entities' | 'similarity' | 'alignment' | 'claims' | 'quotes' | 'conflicts';
@@ -172,16 +173,19 @@ export function* compareSteps(given: CompareInput[], opts: CompareOptions = {}):
     });
   });
   const vec = buildVectors(units.flat());
-  const edges: Edge[] = similarPairs(vec.vectors, owner, ALIGN_THRESHOLD, budget);
+  const edges: Edge[] = pairEdges(similarPairs(vec.vectors, owner, CANDIDATE_THRESHOLD, budget), units.flat(), owner);
   const byPair = matchPairs(edges, owner);
   yield { stage: 'similarity', done: 1, total: 1 };
 
   budget.enter('alignment');
+  const bodyText = (a: number) => (from: number, to: number) => inputs[a]!.body.slice(from, to);
   const pairs: PairAlignment[] = [];
   for (let b = 1; b < n; b++) {
     budget.check();
     const matched = (byPair.get(`0:${b}`) ?? []).map((e) => ({ i: e.i - firstOf[0]!, j: e.j - firstOf[b]!, score: e.score }));
-    const rows = alignmentRows(sentences[0]!.length, sentences[b]!.length, matched, (i, j) => wordDiff(units[0]![i]!, units[b]![j]!));
+    const rows = alignmentRows(sentences[0]!.length, sentences[b]!.length, matched, (i, j) =>
+      wordDiff(units[0]![i]!, units[b]![j]!, bodyText(0), bodyText(b)),
+    );
     pairs.push({
       a: articleIds[0]!,
       b: articleIds[b]!,
@@ -210,6 +214,19 @@ export function* compareSteps(given: CompareInput[], opts: CompareOptions = {}):
   });
   yield { stage: 'quotes', done: 1, total: 1 };
 
+  // Quotes across languages that share a speaker and names or figures: possible translations.
+  const translations = findTranslations({
+    quotes,
+    articles: inputs.map((input, a) => ({
+      id: input.id,
+      label: labels[a]!,
+      language: input.language,
+      sentences: sentences[a]!,
+      units: units[a]!,
+    })),
+  });
+  notices.push(...translations.notices);
+
   budget.enter('conflicts');
   const conflicts = findConflicts({ articleIds, labels, entities, mentions: bodyMentions, claims });
   yield { stage: 'conflicts', done: 1, total: 1 };
@@ -231,6 +248,7 @@ export function* compareSteps(given: CompareInput[], opts: CompareOptions = {}):
     conflicts,
     notices,
     ...(truncated.length ? { truncated } : {}),
+    ...(translations.pairs.length ? { translations: translations.pairs } : {}),
   };
 }
 

@@ -22,6 +22,13 @@ describe('sentence segmentation', () => {
       'Sen. Rand Paul (R-Ky.) objected.',
     ]);
   });
+  it('ends a sentence on a.m./p.m. unless a time zone or a day follows', () => {
+    expect(texts('The vote closed at 5 p.m. Police said the count was quiet. It opens at 9 a.m. EST on Monday.')).toEqual([
+      'The vote closed at 5 p.m.',
+      'Police said the count was quiet.',
+      'It opens at 9 a.m. EST on Monday.',
+    ]);
+  });
   it('splits Arabic at its own full stops and question marks', () => {
     expect(texts('التقى الوزير نظيره في أنقرة. وناقشا التعاون الأمني؟ نعم.', 'ar')).toEqual([
       'التقى الوزير نظيره في أنقرة.',

@@ -1,18 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AlignmentRow, CompareArticle, CompareResult, CompareSentence, Conflict } from '@contract';
 import { call } from '../../api/client';
 import type { TextMark } from '../../lib/text-marks';
 import { MarkedText } from '../reader/MarkedText';
+import { bandsOf } from './aligned-bands';
 import { annotateFromCompare } from './annotate-hook';
 import { ConflictList } from './ConflictList';
 import { SelectionToolbar } from './SelectionToolbar';
 
 type Side = 'a' | 'b';
-
-/** Scroll a column (a DOM write kept out of React state). */
-function setScrollTop(el: HTMLElement, top: number): void {
-  el.scrollTop = top;
-}
 
 function marksOf(row: AlignmentRow, side: Side): TextMark[] {
   const changes = side === 'a' ? row.changesA : row.changesB;
@@ -23,31 +19,35 @@ function marksOf(row: AlignmentRow, side: Side): TextMark[] {
   ];
 }
 
-function Cell({
+function Sentence({
   article,
   other,
   sentence,
   row,
   side,
   conflicts,
+  active,
+  onSelect,
 }: {
   article: CompareArticle;
   other: CompareArticle;
-  sentence: CompareSentence | null;
+  sentence: CompareSentence;
   row: AlignmentRow;
   side: Side;
   conflicts: Conflict[];
+  active: boolean;
+  onSelect: () => void;
 }) {
-  if (!sentence) return <p className="align-cell align-cell--gap">Not in {article.label}</p>;
   const unique = (side === 'a' ? row.b : row.a) === null;
   const flags = conflicts.filter((c) => c.forms.some((f) => sentence.text.includes(f)));
   return (
     <p
-      className={`align-cell align-sentence${unique ? ' align-sentence--unique' : ''}`}
+      className={`align-cell align-sentence${unique ? ' align-sentence--unique' : ''}${active ? ' align-sentence--active' : ''}`}
       dir="auto"
       lang={sentence.lang ?? undefined}
       data-article={article.id}
       data-kind={sentence.kind}
+      onClick={onSelect}
     >
       {unique && (
         <span className="align-badge" title={`Only ${article.label} has this; ${other.label} does not`}>
@@ -72,16 +72,16 @@ const columnOf = (el: Element) => {
 };
 
 /**
- * Two articles in columns: each row holds a pair of sentences that report the same thing (word differences
- * marked), or a sentence only one side has. The columns scroll together, row by row; clicking a sentence
- * brings its counterpart level with it.
+ * Two articles in columns inside one scrolling area. The columns share their rows (CSS subgrid): a pair's
+ * two sentences start on one line whatever the scroll position or the window's width, with no script
+ * keeping them level. Sentences only one side has sit in place between the pairs, marked *unique*; the
+ * other column leaves the space empty rather than filling it with a placeholder.
  */
 export function AlignedReading({ result, onInfo }: { result: CompareResult; onInfo: (m: string) => void }) {
   const [a, b] = [result.articles[0]!, result.articles[1]!];
   const pair = result.alignment.pairs[0]!;
   const conflicts = result.conflicts.filter((c) => c.articles.includes(a.id) && c.articles.includes(b.id));
-  const cols = { a: useRef<HTMLDivElement>(null), b: useRef<HTMLDivElement>(null) };
-  const ignore = useRef<Side | null>(null);
+  const bands = useMemo(() => bandsOf(pair.rows), [pair.rows]);
   const [active, setActive] = useState<number | null>(null);
   const [bodies, setBodies] = useState<Record<string, string>>({});
   const [wrap, setWrap] = useState<HTMLDivElement | null>(null);
@@ -97,51 +97,6 @@ export function AlignedReading({ result, onInfo }: { result: CompareResult; onIn
     };
   }, [a.id, b.id]);
 
-  /** Put row `index` of `to` at the same height as it is in `from`. */
-  const level = (from: Side, to: Side, index: number) => {
-    const f = cols[from].current;
-    const t = cols[to].current;
-    const rf = f?.querySelector<HTMLElement>(`[data-row="${index}"]`);
-    const rt = t?.querySelector<HTMLElement>(`[data-row="${index}"]`);
-    if (!f || !t || !rf || !rt) return;
-    const offset = rf.getBoundingClientRect().top - f.getBoundingClientRect().top;
-    const target = rt.offsetTop - offset;
-    if (Math.abs(t.scrollTop - target) < 1) return;
-    ignore.current = to;
-    setScrollTop(t, target);
-  };
-
-  const onScroll = (side: Side) => () => {
-    if (ignore.current === side) {
-      ignore.current = null;
-      return;
-    }
-    const el = cols[side].current!;
-    const top = el.getBoundingClientRect().top;
-    const rows = el.querySelectorAll<HTMLElement>('[data-row]');
-    for (const r of rows) {
-      const box = r.getBoundingClientRect();
-      if (box.bottom > top) {
-        const other: Side = side === 'a' ? 'b' : 'a';
-        const t = cols[other].current!;
-        const rt = t.querySelector<HTMLElement>(`[data-row="${r.dataset.row}"]`);
-        if (!rt) return;
-        const fraction = (top - box.top) / Math.max(1, box.height);
-        const target = rt.offsetTop + fraction * rt.offsetHeight;
-        if (Math.abs(t.scrollTop - target) >= 1) {
-          ignore.current = other;
-          setScrollTop(t, target);
-        }
-        return;
-      }
-    }
-  };
-
-  const select = (side: Side, index: number) => {
-    setActive(index);
-    level(side, side === 'a' ? 'b' : 'a', index);
-  };
-
   /** Where an article too long to compare whole was cut (CompareResult.truncated). */
   const cutNote = (art: CompareArticle) => {
     const cut = result.truncated?.find((t) => t.article === art.id);
@@ -154,29 +109,38 @@ export function AlignedReading({ result, onInfo }: { result: CompareResult; onIn
     );
   };
 
+  const sentenceOf = (side: Side, art: CompareArticle, other: CompareArticle, row: AlignmentRow, index: number) => {
+    const idx = side === 'a' ? row.a : row.b;
+    if (idx === null) return null;
+    return (
+      <Sentence
+        key={index}
+        article={art}
+        other={other}
+        sentence={art.sentences[idx]!}
+        row={row}
+        side={side}
+        conflicts={conflicts}
+        active={active === index}
+        onSelect={() => setActive(index)}
+      />
+    );
+  };
+
   const column = (side: Side, art: CompareArticle, other: CompareArticle) => (
-    <div ref={cols[side]} className="align-column" onScroll={onScroll(side)} role="region" aria-label={`${art.label} column`} tabIndex={0}>
-      {pair.rows.map((row, i) => {
-        const idx = side === 'a' ? row.a : row.b;
-        return (
-          <div
-            key={i}
-            data-row={i}
-            className={`align-row${active === i ? ' align-row--active' : ''}${row.a !== null && row.b !== null ? ' align-row--pair' : ''}`}
-            onClick={() => idx !== null && select(side, i)}
-          >
-            <Cell
-              article={art}
-              other={other}
-              sentence={idx === null ? null : art.sentences[idx]!}
-              row={row}
-              side={side}
-              conflicts={conflicts}
-            />
+    <div className="align-column" role="region" aria-label={`${art.label} column`} style={{ gridRow: `1 / span ${bands.length + 1}` }}>
+      {bands.map((band, i) =>
+        band.kind === 'pair' ? (
+          <div key={i} data-row={band.index} className={`align-row align-row--pair${active === band.index ? ' align-row--active' : ''}`}>
+            {sentenceOf(side, art, other, band.row, band.index)}
           </div>
-        );
-      })}
-      {cutNote(art)}
+        ) : (
+          <div key={i} className="align-row align-row--unique">
+            {band[side].map((u) => sentenceOf(side, art, other, u.row, u.index))}
+          </div>
+        ),
+      )}
+      <div className="align-row align-row--end">{cutNote(art)}</div>
     </div>
   );
 
@@ -193,7 +157,14 @@ export function AlignedReading({ result, onInfo }: { result: CompareResult; onIn
         <h3 title={a.title}>{a.label}</h3>
         <h3 title={b.title}>{b.label}</h3>
       </div>
-      <div className="aligned__columns" ref={setWrap}>
+      <div
+        className="aligned__columns"
+        ref={setWrap}
+        tabIndex={0}
+        role="group"
+        aria-label="Both articles, pairs level"
+        style={{ gridTemplateRows: `repeat(${bands.length + 1}, auto)` }}
+      >
         {column('a', a, b)}
         {column('b', b, a)}
         <SelectionToolbar

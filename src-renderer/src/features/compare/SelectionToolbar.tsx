@@ -28,10 +28,11 @@ export function SelectionToolbar({
       const range = sel.getRangeAt(0);
       const rect = range.getBoundingClientRect();
       const box = container.getBoundingClientRect();
+      // The toolbar is placed in the container's content, which may be scrolled.
       setPending({
         p,
-        x: rect.left - box.left + rect.width / 2,
-        y: rect.top - box.top,
+        x: rect.left - box.left + container.scrollLeft + rect.width / 2,
+        y: rect.top - box.top + container.scrollTop,
       });
     };
     container.addEventListener('mouseup', onUp);
