@@ -145,6 +145,9 @@ function stripTitles(p: string): string {
   return w.join(' ');
 }
 
+/** Does the line open as a credit ("By …", "Posted by …", "Von …", "Reporting by …")? */
+export const opensAsByline = (line: string) => LEAD.test(line.trim()) || LABEL.test(line.trim()) || /^\(?reporting by\s/i.test(line.trim());
+
 export type Byline = {
   /** The people (or the one agency) credited, as printed; empty when the credit names nobody ("Staff"). */
   names: string[];
@@ -155,7 +158,14 @@ export type Byline = {
  * the outlet itself names nobody. Returns null when the text is not a byline at all.
  */
 export function parseByline(raw: string, outlets: Array<string | null | undefined> = []): Byline | null {
-  let t = raw.replace(/\s+/g, ' ').trim();
+  // Copied text glues a name to the next element's words: "Meg JamesStaff Writer", "Jeff FoustMonday".
+  let t = raw
+    .replace(/\s+/g, ' ')
+    .replace(
+      /(\p{Ll})(?=(?:Staff|Senior|Contributor|Contributing|Writer|Reporter|Correspondent|Editor|Updated|Published|Posted|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b)/gu,
+      '$1 ',
+    )
+    .trim();
   if (!t || t.length > 300 || NOT_A_BYLINE.test(t)) return null;
   // "(Reporting by A and B; additional reporting by C; Editing by D)": the reporters are the byline.
   const reporting = /(?<!(?:additional|with|further|extra)\s)\breporting by\s+([^;)]+)/i.exec(t);

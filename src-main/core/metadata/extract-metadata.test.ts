@@ -75,3 +75,24 @@ describe('a relative publication date in a pasted page', () => {
     expect(page([])).toMatchObject({ value: null, cue: expect.stringContaining('1 day ago') });
   });
 });
+
+describe('bylines in pasted text', () => {
+  it('reads "By A | date" under the headline and a "Reporting by" footer, as names', () => {
+    const head = analyseArticle(
+      [
+        'Talks in the capital end with a security agreement',
+        'By Tom Rogan | November 18, 2019 12:01 PM',
+        story('The talks were constructive,'),
+      ].join('\n\n'),
+    ).meta.author;
+    expect(head).toMatchObject({ value: 'Tom Rogan', source: 'text' });
+    const foot = analyseArticle(
+      [
+        'Talks in the capital end with a security agreement',
+        story('The talks were constructive,'),
+        '(Reporting by Greg Roumeliotis; Editing by Martin Howell)',
+      ].join('\n\n'),
+    ).meta.author;
+    expect(foot.value).toBe('Greg Roumeliotis');
+  });
+});

@@ -111,7 +111,10 @@ const isRelative = (r: chrono.ParsedResult) => [...r.tags()].some((t) => t.start
 export function findStatedDate(line: string, locale?: string | null): FoundDate | null {
   const { parser, translate } = parserFor(locale);
   const text = translate(line);
-  const results = parser.parse(text);
+  // A page in another language often prints its dates in English ("23 Nov 2017"): English reads what the
+  // page's own locale does not.
+  const own = parser.parse(text);
+  const results = own.length || parser === chrono.strict ? own : chrono.strict.parse(text);
   for (const r of results) {
     const s = r.start;
     if (isRelative(r) || !s.isCertain('year') || !s.isCertain('month') || !s.isCertain('day')) continue;
