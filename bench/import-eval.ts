@@ -23,7 +23,7 @@ import { corpusOrSkip } from './bench-utils';
 import type { CorpusScore } from './extraction-metric';
 import { scoreCorpus } from './extraction-metric';
 import { visibleTexts } from './visible-text';
-import { metaAccuracy } from './meta-accuracy';
+import { metaAccuracy, metaMisses } from './meta-accuracy';
 import type { MetaGold } from './meta-accuracy';
 
 const args = process.argv.slice(2);
@@ -33,6 +33,9 @@ const opt = (name: string) => {
 };
 const WORST = Number(opt('worst') ?? 5);
 const ONLY = opt('only');
+/** `--misses 20`: list up to N wrong metadata fields per use and field, with the label, the value read and its cue. */
+const MISSES = Number(opt('misses') ?? 0);
+const FIELD = opt('field');
 
 const dir = corpusOrSkip('07-article-extraction-benchmark');
 if (dir) {
@@ -122,6 +125,16 @@ if (dir) {
     for (const [use, m] of Object.entries(metas))
       mrows.push({ use, ...metaAccuracy(labelled.map((k) => ({ gold: metaGold[k]!, meta: m.get(k) ?? null }))) });
     console.table(mrows);
+    if (MISSES)
+      for (const [use, m] of Object.entries(metas)) {
+        const all = labelled.flatMap((k) => metaMisses(metaGold[k]!, m.get(k) ?? null).map((x) => ({ k, ...x })));
+        for (const field of [...new Set(all.map((x) => x.field))].filter((f) => !FIELD || f.startsWith(FIELD))) {
+          const rowsOf = all.filter((x) => x.field === field);
+          console.log(`  ${use} ${field}: ${rowsOf.length} wrong`);
+          for (const x of rowsOf.slice(0, MISSES))
+            console.log(`    ${x.k.slice(0, 8)} ${new URL(truth[x.k]!.url).hostname}: want «${x.gold}» read «${x.read}» [${x.cue}]`);
+        }
+      }
   } else {
     console.log('metadata: no labels at tests/fixtures/import-gold/aeb-meta.json, so title/author/date/outlet accuracy is not scored');
   }

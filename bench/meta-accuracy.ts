@@ -41,6 +41,27 @@ const names = (s: string) =>
 type Tally = { right: number; of: number };
 const pct = (t: Tally) => (t.of ? `${((100 * t.right) / t.of).toFixed(1)}% (${t.right}/${t.of})` : 'n/a');
 
+export type MetaMiss = { field: string; gold: string; read: string; cue: string };
+
+/** Every field read wrong on one page, for `eval:import -- --misses N`: what the label says, what was read, and from where. */
+export function metaMisses(gold: MetaGold, meta: ArticleMeta | null): MetaMiss[] {
+  const misses: MetaMiss[] = [];
+  const add = (field: string, want: string, got: ArticleMeta[keyof ArticleMeta] | undefined) =>
+    misses.push({ field, gold: want, read: got?.value ?? '∅', cue: got ? `${got.source}: ${got.cue ?? ''}`.slice(0, 90) : '' });
+  if (gold.title && !(meta?.title.value && fold(meta.title.value) === fold(gold.title))) add('title', gold.title, meta?.title);
+  const a = meta?.author.value ?? null;
+  if (gold.authors.length ? !(a && names(a).join('|') === gold.authors.map(fold).sort().join('|')) : a)
+    add('author', gold.authors.join('; ') || '∅', meta?.author);
+  if (gold.published && meta?.publishedAt.value?.slice(0, 10) !== gold.published)
+    add('date', `${gold.published} (${gold.publishedFrom ?? '?'})`, meta?.publishedAt);
+  if (gold.outlet) {
+    const read = meta?.outlet.value ? fold(meta.outlet.value) : null;
+    if (!(read !== null && [gold.outlet, ...(gold.outletAliases ?? [])].some((n) => fold(n) === read)))
+      add(gold.outletInText === false ? 'outlet (not in text)' : 'outlet', gold.outlet, meta?.outlet);
+  }
+  return misses;
+}
+
 export function metaAccuracy(pages: Array<{ gold: MetaGold; meta: ArticleMeta | null }>): Record<string, string> {
   const title: Tally = { right: 0, of: 0 };
   const author: Tally = { right: 0, of: 0 };

@@ -4,7 +4,10 @@ import type { ClassifiedLine } from '../article/classify-lines';
 import { outletOfDatelineLine, sourceOutlet } from '../article/classify-lines';
 import { bylinePattern, agencyDatelinePattern } from '../article/line-rules';
 import { canonicalOutlet } from '../article/outlets';
-import { findStatedDate } from '../text/dates';
+import { joinNames, opensAsByline, parseByline } from './byline';
+import { findHeadline } from './headline';
+import { outletNamedInText } from './outlet-in-text';
+import { findRelativeDate, findStatedDate, resolveRelativeDate } from '../text/dates';
 import { detectLanguage } from '../text/language';
 import { collapseSpaces } from '../text/normalise-text';
 
@@ -39,6 +42,53 @@ function titleFromLead(lines: ClassifiedLine[]): MetaField {
 }
 
 /**
+ * "Published 1 day ago" near the top: counted back from a date the page prints (a masthead's date, say) and
+ * marked as a guess; with no printed date it stays unknown, its cue kept, since the day of the import is
+ * not the day of publication.
+ */
+const RELATIVE_WORD = /\b(ago|vor|il y a|hace|há|fa|geleden|sedan|назад|tagen|stunden)\b|前|전/iu;
+function relativePublication(lines: ClassifiedLine[], lang: string | null): MetaField {
+  for (const l of lines.slice(0, 60)) {
+    // Cheap test first: chrono is only asked about lines that can hold a relative date.
+    if (l.text.length > 80 || !/\d/.test(l.text) || !RELATIVE_WORD.test(l.text)) continue;
+    const rel = findRelativeDate(l.text, lang);
+    if (!rel) continue;
+    const printed = lines.map((x) => (x.text.length <= 80 ? findStatedDate(x.text, lang) : null)).find((d) => d !== null);
+    if (printed)
+      return {
+        value: resolveRelativeDate(rel, printed.iso),
+        confidence: 0.4,
+        source: 'derived',
+        cue: `${l.text.trim()} (counted from ${printed.text}, printed on the page)`.slice(0, 200),
+      };
+    return {
+      value: null,
+      confidence: 0,
+      source: 'derived',
+      cue: `${l.text.trim()}: no date printed on the page to count from`.slice(0, 200),
+    };
+  }
+  return none;
+}
+
+/**
+ * A byline in the forms newsrooms print ("By A and B", "Posted by A on …", "Von A", "Reporting by A; Editing
+ * by B" at the foot), near the headline or in the last lines; accepted only when it reads as names.
+ */
+function bylineInText(lines: ClassifiedLine[], headline: number, outlet: string | null): MetaField {
+  const from = Math.max(0, headline);
+  const near = lines.slice(from, from + 12);
+  const foot = lines.slice(-15).filter((l) => /reporting by/i.test(l.text));
+  for (const l of [...near, ...foot]) {
+    const t = l.text.trim();
+    if (t.length > 200 || !opensAsByline(t)) continue;
+    const b = parseByline(t, [outlet]);
+    if (b?.names.length) return fromText(joinNames(b.names), 0.7, t);
+  }
+  return none;
+}
+
+/**
  * Metadata from the text's own cues, each with a confidence and the line it came from. Where the text does
  * not say (no outlet named, no date stated), the field stays empty for the user to fill: nothing is invented.
  */
@@ -47,12 +97,20 @@ export function extractMetadata(lines: ClassifiedLine[], body: string): ArticleM
   const headerEnd = Math.min(lines.length, 12);
 
   const titleLine = lines.find((l) => l.role === 'title');
-  meta.title = titleLine ? fromText(collapseSpaces(titleLine.text), 0.9, titleLine.text) : titleFromLead(lines);
+  const headline = findHeadline(lines);
+  if (headline >= 0 && lines[headline] !== titleLine) {
+    meta.title = fromText(collapseSpaces(lines[headline]!.text), 0.8, lines[headline]!.text);
+  } else meta.title = titleLine ? fromText(collapseSpaces(titleLine.text), 0.9, titleLine.text) : titleFromLead(lines);
 
   const dateLines = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.role === 'date');
   const published = dateLines.find(({ l }) => !/^\s*(last\s+)?updated/i.test(l.text)) ?? dateLines[0];
-  const stated = published && findStatedDate(published.l.text);
+  const lang = detectLanguage(body);
+  // The article's language decides the order of a numeric date (08.04.2015 in German is 8 April); month
+  // names are read as before, English first, since pages often print English dates.
+  const numeric = published && /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/.test(published.l.text);
+  const stated = published && findStatedDate(published.l.text, numeric ? lang?.code : null);
   if (published && stated) meta.publishedAt = fromText(stated.iso, published.i < headerEnd ? 0.9 : 0.6, published.l.text);
+  else meta.publishedAt = relativePublication(lines, lang?.code ?? null);
 
   for (const l of lines) {
     if (meta.outlet.value === null && l.role === 'source') {
@@ -72,6 +130,8 @@ export function extractMetadata(lines: ClassifiedLine[], body: string): ArticleM
     }
   }
 
+  if (meta.author.value === null) meta.author = bylineInText(lines, headline, meta.outlet.value);
+
   const lead = lines.find((l) => l.kind === 'paragraph' || l.kind === 'standfirst');
   const agency = lead && agencyDatelinePattern.exec(lead.text);
   if (agency) {
@@ -80,10 +140,14 @@ export function extractMetadata(lines: ClassifiedLine[], body: string): ArticleM
     if (meta.outlet.value === null && named) meta.outlet = fromText(named, 0.8, agency[0]);
   }
 
+  if (meta.outlet.value === null) {
+    const named = outletNamedInText(lines);
+    if (named) meta.outlet = fromText(canonicalOutlet(named.outlet) ?? named.outlet, named.confidence, named.cue);
+  }
+
   const urlLine = [...lines.slice(0, 3), ...lines.slice(-3)].find((l) => /^(source:\s*)?https?:\/\/\S+$/i.test(l.text.trim()));
   if (urlLine) meta.url = fromText(urlLine.text.trim().replace(/^source:\s*/i, ''), 0.7, urlLine.text);
 
-  const lang = detectLanguage(body);
   if (lang) meta.language = { value: lang.code, confidence: lang.confidence, source: 'text', cue: null };
   return meta;
 }

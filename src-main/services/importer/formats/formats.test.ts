@@ -38,7 +38,7 @@ describe('saved web pages', () => {
     expect(meta.title).toMatchObject({
       value: 'Ankara talks: Syria and Türkiye agree security steps',
       source: 'page',
-      cue: 'JSON-LD headline',
+      cue: 'headline on the page, as in the JSON-LD headline',
     });
     expect(meta.author).toMatchObject({ value: 'Leyla Demir, Omar Haddad', source: 'page' });
     expect(meta.publishedAt).toMatchObject({ value: '2025-10-12', source: 'page', confidence: 0.95 });
@@ -49,7 +49,7 @@ describe('saved web pages', () => {
     const og = page('levant-daily-talks.html').replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/, '');
     const m2 = analyseSource('html', prepareRaw('html', og), 'x.html').analysis.meta;
     expect(m2.outlet).toMatchObject({ value: 'The Levant Daily', cue: 'OpenGraph og:site_name', confidence: 0.9 });
-    expect(m2.author).toMatchObject({ value: 'Leyla Demir', cue: 'meta author' });
+    expect(m2.author).toMatchObject({ value: 'Leyla Demir', cue: 'meta author, shown on the page' });
   });
 
   it('never keeps scripts, event handlers or javascript: URLs from a malicious page, and still reads its text', () => {

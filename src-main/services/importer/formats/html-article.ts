@@ -67,8 +67,8 @@ export function extractHtmlArticle(sanitizedHtml: string, file: string): Extract
   dom.window.close();
   if (!lines.length) throw new AppError('EMPTY_FILE', `${clipPath(file)} holds no readable text`);
   const title = meta.title?.value ?? parsed?.title?.trim() ?? null;
-  if (!meta.author && parsed?.byline)
-    meta.author = { value: parsed.byline.replace(/^by\s+/i, '').trim(), confidence: 0.7, source: 'page', cue: 'byline found in the page' };
+  // No byline from Readability: it falls back to meta author and JSON-LD names the reader is never shown;
+  // readPageMetadata reads the byline the page shows (core/metadata/byline.ts).
   if (!meta.outlet && parsed?.siteName)
     meta.outlet = { value: parsed.siteName, confidence: 0.75, source: 'page', cue: 'site name found in the page' };
   // The headline goes first, as in a pasted article, so the text analyser treats it as the title.

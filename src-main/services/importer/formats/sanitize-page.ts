@@ -19,7 +19,8 @@ export function jsonLdBlocks(html: string): unknown[] {
   const re = /<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script>/gi;
   for (let m = re.exec(html); m; m = re.exec(html)) {
     try {
-      out.push(JSON.parse(m[1]!.trim()));
+      // Some publishing systems wrap the JSON in `<![CDATA[ … ]]>` (or `//<![CDATA[`) for old XHTML parsers.
+      out.push(JSON.parse(m[1]!.replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[|(?:\/\/\s*)?\]\]>\s*$/g, '').trim()));
     } catch {
       /* a broken JSON-LD block is ignored, as browsers and search engines do */
     }
