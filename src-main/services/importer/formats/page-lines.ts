@@ -1,0 +1,86 @@
+/**
+ * A saved page's article element turned into text lines, the way a reader sees it: every block boundary and
+ * every <br> starts a new line, inline markup never glues or splits words. Lines that the page's own markup
+ * marks as page furniture inside the article (a photo caption or credit, the byline box, share and newsletter
+ * prompts, "Read more" links) are returned with the reason, so the analyser keeps them one click away instead
+ * of in the body. The names looked at are the generic words any site's templates use ("caption", "credit",
+ * "byline", "share", "newsletter", "related"), never one site's classes.
+ */
+
+/** Elements that start and end a line of their own. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION',
+  'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P',
+  'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH', 'UL', 'CAPTION', 'CENTER',
+]);
+
+/** Why a piece of the article is furniture, read from what the page calls the element (class or id words). */
+const FURNITURE: Array<{ name: RegExp; reason: string }> = [
+  { name: /caption/i, reason: 'photo caption' },
+  { name: /credit|copyright|photographer/i, reason: 'photo credit' },
+  { name: /byline|(^|[-_\s])(author|authors|writer|contributor)s?([-_\s]|$)/i, reason: 'byline' },
+  { name: /newsletter|subscri|sign-?up/i, reason: 'newsletter prompt' },
+  { name: /(^|[-_\s])(share|sharing|social|sharebar|share-?tools)([-_\s]|$)/i, reason: 'share or subscribe button' },
+  { name: /related|read-?more|more-?stories|recommended|also-?read|read-?next|see-?also/i, reason: 'link to another article' },
+];
+
+/** A furniture element never hides more than this many characters: a wrapper so named is not furniture. */
+const FURNITURE_MAX_CHARS = 600;
+
+/** `soft`: the line follows a single <br> inside the same block (a line break, not a new paragraph). */
+export type PageLine = { text: string; hidden: string | null; soft: boolean };
+
+const nameOf = (el: Element) => `${typeof el.className === 'string' ? el.className : ''} ${el.id}`.trim();
+
+function furnitureReason(el: Element): string | null {
+  if (el.tagName === 'FIGCAPTION') return 'photo caption';
+  const name = nameOf(el);
+  if (!name) return null;
+  const hit = FURNITURE.find((f) => f.name.test(name));
+  if (!hit) return null;
+  return (el.textContent ?? '').length <= FURNITURE_MAX_CHARS ? hit.reason : null;
+}
+
+/** Walk an element's subtree into lines, each with the furniture reason of the element it sits in. */
+export function pageLines(root: Element): PageLine[] {
+  const out: PageLine[] = [];
+  let buf = '';
+  let bufHidden: string | null = null;
+  let soft = false;
+  const flush = (next: 'line' | 'para') => {
+    const text = buf.replace(/\s+/g, ' ').trim();
+    if (text) out.push({ text, hidden: bufHidden, soft });
+    // a <br> after text is a line break; a second <br> in a row, or a block's edge, ends the paragraph
+    soft = next === 'line' && !!text;
+    buf = '';
+  };
+  const walk = (node: Node, hidden: string | null) => {
+    if (node.nodeType === 3) {
+      const t = node.textContent ?? '';
+      if (!buf.trim()) bufHidden = hidden;
+      else if (hidden !== bufHidden && t.trim()) {
+        // furniture inline inside a paragraph ("<span class=credit>Photo: AP</span> The talks…") is its own line
+        flush('para');
+        bufHidden = hidden;
+      }
+      buf += t;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    if (el.tagName === 'BR') return flush('line');
+    const reason = hidden ?? furnitureReason(el);
+    const edge = BLOCK_TAGS.has(el.tagName) || reason !== hidden;
+    if (edge) flush('para');
+    for (const child of el.childNodes) walk(child, reason);
+    if (edge) flush('para');
+  };
+  walk(root, null);
+  flush('para');
+  return out;
+}
+
+/** The lines as the text the analyser reads: paragraphs apart by a blank line, <br> breaks by a newline. */
+export function linesText(lines: Array<Pick<PageLine, 'text' | 'soft'>>): string {
+  return lines.map((l, i) => (i === 0 ? '' : l.soft ? '\n' : '\n\n') + l.text).join('');
+}
