@@ -4,7 +4,7 @@ import { AppError, clipPath } from '../../../contract';
 import type { PageMeta } from './page-metadata';
 import { readPageMetadata } from './page-metadata';
 import type { PageLine } from './page-lines';
-import { linesText, pageLines } from './page-lines';
+import { linesText, pageLines, withLeftOut } from './page-lines';
 import { sanitizePage } from './sanitize-page';
 import { lazyRequire } from '../../lazy-require';
 
@@ -47,19 +47,24 @@ function removeAds(doc: Document): void {
   }
 }
 
-/** Lines of an element, and the furniture among them (a text that is also a body line is never hidden). */
-function readLines(root: Element): { lines: PageLine[]; furniture: Map<string, string> } {
-  const lines = pageLines(root);
+/** The furniture among the lines (a text that is also a body line is never hidden); furniture stands alone. */
+function furnitureOf(lines: PageLine[]): Map<string, string> {
   const furniture = new Map<string, string>();
   const body = new Set<string>();
-  for (const l of lines) (l.hidden ? furniture.set(l.text, l.hidden) : body.add(l.text));
+  for (const l of lines) {
+    if (l.hidden) furniture.set(l.text, l.hidden);
+    else body.add(l.text);
+  }
   for (const t of body) furniture.delete(t);
   // a furniture line stands alone, so the analyser never joins it to a neighbour
   lines.forEach((l, i) => {
     if (l.hidden || lines[i - 1]?.hidden) l.soft = false;
   });
-  return { lines, furniture };
+  return furniture;
 }
+
+/** The reason shown for a line inside the story that the article finder left out and no markup names. */
+const LEFT_OUT = 'not part of the article text';
 
 /**
  * Extract the article from a saved web page. The page is sanitised first (sanitizePage) and only the
@@ -73,16 +78,17 @@ export function extractHtmlArticle(sanitizedHtml: string, file: string): Extract
   const meta = readPageMetadata(doc);
   removeAds(doc);
   const parsed = new Readability(doc.cloneNode(true) as Document, { charThreshold: 200, keepClasses: true }).parse();
-  let read = { lines: [] as PageLine[], furniture: new Map<string, string>() };
+  const title = meta.title?.value ?? parsed?.title?.trim() ?? null;
+  const page = pageLines(doc.body);
+  let lines: PageLine[] = [];
   if (parsed?.content) {
     const content = new JSDOM(`<body>${parsed.content}</body>`).window.document.body;
-    read = readLines(content);
+    lines = withLeftOut(pageLines(content), page, LEFT_OUT);
   }
-  if (!read.lines.length) read = readLines(doc.body);
+  if (!lines.length) lines = page;
   dom.window.close();
-  const { lines, furniture } = read;
+  const furniture = furnitureOf(lines);
   if (!lines.length) throw new AppError('EMPTY_FILE', `${clipPath(file)} holds no readable text`);
-  const title = meta.title?.value ?? parsed?.title?.trim() ?? null;
   if (!meta.author && parsed?.byline)
     meta.author = { value: parsed.byline.replace(/^by\s+/i, '').trim(), confidence: 0.7, source: 'page', cue: 'byline found in the page' };
   if (!meta.outlet && parsed?.siteName)

@@ -28,7 +28,7 @@ const FURNITURE: Array<{ name: RegExp; reason: string }> = [
 const FURNITURE_MAX_CHARS = 600;
 
 /** `soft`: the line follows a single <br> inside the same block (a line break, not a new paragraph). */
-export type PageLine = { text: string; hidden: string | null; soft: boolean };
+export type PageLine = { text: string; hidden: string | null; soft: boolean; el?: Element };
 
 const nameOf = (el: Element) => `${typeof el.className === 'string' ? el.className : ''} ${el.id}`.trim();
 
@@ -47,9 +47,10 @@ export function pageLines(root: Element): PageLine[] {
   let buf = '';
   let bufHidden: string | null = null;
   let soft = false;
+  let bufEl: Element = root;
   const flush = (next: 'line' | 'para') => {
     const text = buf.replace(/\s+/g, ' ').trim();
-    if (text) out.push({ text, hidden: bufHidden, soft });
+    if (text) out.push({ text, hidden: bufHidden, soft, el: bufEl });
     // a <br> after text is a line break; a second <br> in a row, or a block's edge, ends the paragraph
     soft = next === 'line' && !!text;
     buf = '';
@@ -57,11 +58,14 @@ export function pageLines(root: Element): PageLine[] {
   const walk = (node: Node, hidden: string | null) => {
     if (node.nodeType === 3) {
       const t = node.textContent ?? '';
-      if (!buf.trim()) bufHidden = hidden;
-      else if (hidden !== bufHidden && t.trim()) {
+      if (!buf.trim()) {
+        bufHidden = hidden;
+        bufEl = node.parentElement ?? root;
+      } else if (hidden !== bufHidden && t.trim()) {
         // furniture inline inside a paragraph ("<span class=credit>Photo: AP</span> The talks…") is its own line
         flush('para');
         bufHidden = hidden;
+        bufEl = node.parentElement ?? root;
       }
       buf += t;
       return;
@@ -69,6 +73,7 @@ export function pageLines(root: Element): PageLine[] {
     if (node.nodeType !== 1) return;
     const el = node as Element;
     if (el.tagName === 'BR') return flush('line');
+    if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return; // not shown to a reader
     const reason = hidden ?? furnitureReason(el);
     const edge = BLOCK_TAGS.has(el.tagName) || reason !== hidden;
     if (edge) flush('para');
@@ -83,4 +88,50 @@ export function pageLines(root: Element): PageLine[] {
 /** The lines as the text the analyser reads: paragraphs apart by a blank line, <br> breaks by a newline. */
 export function linesText(lines: Array<Pick<PageLine, 'text' | 'soft'>>): string {
   return lines.map((l, i) => (i === 0 ? '' : l.soft ? '\n' : '\n\n') + l.text).join('');
+}
+
+/** How many lines after the story's end, inside the element that holds the story, come back as hidden lines. */
+const TRAILING_LINES = 40;
+
+/**
+ * The article finder's lines, with what it left out around them put back as hidden lines. Readability
+ * deletes a byline box, a share bar or a "related" list it finds inside the story, and turns a named <div>
+ * into a bare <p>; a reader should still see those one click away, with the reason. `page` is every line
+ * of the page in reading order (from the page itself, so with its element names): from the headline (or the
+ * first article line) to the end of the element holding the story, a page line the finder did not keep
+ * comes back hidden, with its furniture reason or `leftOut`, and a kept line takes the page's furniture
+ * reason. Every article line is kept, in its order.
+ */
+export function withLeftOut(article: PageLine[], page: PageLine[], leftOut: string): PageLine[] {
+  const kept = new Map<string, number[]>();
+  article.forEach((l, i) => kept.set(l.text, [...(kept.get(l.text) ?? []), i]));
+  const firstKept = page.findIndex((l) => kept.has(l.text));
+  if (firstKept < 0) return article;
+  let lastKept = firstKept;
+  for (let i = page.length - 1; i > firstKept; i--)
+    if (kept.has(page[i]!.text)) {
+      lastKept = i;
+      break;
+    }
+  // the header above the story (byline, date, the lead photo's caption) starts at the headline
+  const head = page.findLastIndex((l, i) => i < firstKept && l.el?.closest('h1'));
+  // the story's element: the closest one holding its first and last line, unless that is the whole page
+  let box: Element | null = page[firstKept]!.el ?? null;
+  while (box && !box.contains(page[lastKept]!.el ?? null)) box = box.parentElement;
+  if (box && (box.tagName === 'BODY' || box.tagName === 'HTML')) box = null;
+  let end = lastKept;
+  while (box && end + 1 < page.length && end < lastKept + TRAILING_LINES && box.contains(page[end + 1]!.el ?? null)) end++;
+  const out: PageLine[] = [];
+  let next = 0;
+  for (let i = head >= 0 ? head + 1 : firstKept; i <= end; i++) {
+    const l = page[i]!;
+    const at = kept.get(l.text)?.find((k) => k >= next);
+    if (at !== undefined) {
+      for (; next < at; next++) out.push(article[next]!);
+      out.push({ ...article[next]!, hidden: article[next]!.hidden ?? l.hidden });
+      next++;
+    } else if (!kept.has(l.text)) out.push({ text: l.text, hidden: l.hidden ?? leftOut, soft: false });
+  }
+  for (; next < article.length; next++) out.push(article[next]!);
+  return out;
 }
