@@ -39,7 +39,9 @@ function mergeMeta(meta: ArticleMeta, found: Partial<Record<MetaKey, MetaField>>
 export function analyseSource(format: ArticleFormat, raw: string, file: string | null = null): { analysis: Analysis; tags: string[] } {
   if (format === 'text') return { analysis: analyseArticle(raw), tags: [] };
   const extracted =
-    format === 'html' ? { ...extractHtmlArticle(raw, file ?? 'the page'), tags: [] } : { ...extractMarkdownArticle(raw), furniture: undefined };
+    format === 'html'
+      ? { ...extractHtmlArticle(raw, file ?? 'the page'), tags: [] }
+      : { ...extractMarkdownArticle(raw), furniture: undefined };
   const analysis = analyseArticle(extracted.text, { furniture: extracted.furniture });
   return { analysis: { ...analysis, meta: mergeMeta(analysis.meta, extracted.meta) }, tags: extracted.tags };
 }

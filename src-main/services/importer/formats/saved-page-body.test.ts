@@ -30,7 +30,11 @@ const hidden = (a: ReturnType<typeof read>) =>
 describe('the stored body of a saved page', () => {
   it('keeps the article when a wrapper named like an ad holds the whole page, and still removes a real ad slot', () => {
     for (const wrapperClass of ['ad_body', 'ad-wrapper', 'ads-layout']) {
-      const a = read(savedPage(`${paragraphs(STORY.slice(0, 2))}<div class="ad-slot">Buy cheap flights today</div>${paragraphs(STORY.slice(2))}`, { wrapperClass }));
+      const a = read(
+        savedPage(`${paragraphs(STORY.slice(0, 2))}<div class="ad-slot">Buy cheap flights today</div>${paragraphs(STORY.slice(2))}`, {
+          wrapperClass,
+        }),
+      );
       for (const p of STORY) expect(a.body, wrapperClass).toContain(p);
       expect(a.body).not.toContain('Buy cheap flights');
     }
@@ -86,7 +90,9 @@ ${paragraphs(STORY.slice(2))}
   });
 
   it('never hides a large block because of its name: a "related" wrapper around the story is the story', () => {
-    const a = read(savedPage(`<div class="related-content-wrapper">${paragraphs()}${paragraphs(STORY.map((p) => p.replace('the', 'a')))}</div>`));
+    const a = read(
+      savedPage(`<div class="related-content-wrapper">${paragraphs()}${paragraphs(STORY.map((p) => p.replace('the', 'a')))}</div>`),
+    );
     for (const p of STORY) expect(a.body).toContain(p);
   });
 
@@ -99,7 +105,9 @@ ${paragraphs(STORY.slice(2))}
     expect(raw).toContain('aria-hidden="true"');
     expect(raw).toContain('<p>shown</p>');
     const a = read(
-      savedPage(`${paragraphs(STORY.slice(0, 2))}<ul style="display:none"><li>Sign in</li><li>Account settings</li></ul>${paragraphs(STORY.slice(2))}`),
+      savedPage(
+        `${paragraphs(STORY.slice(0, 2))}<ul style="display:none"><li>Sign in</li><li>Account settings</li></ul>${paragraphs(STORY.slice(2))}`,
+      ),
     );
     expect(a.body).not.toMatch(/Sign in|Account settings/);
     for (const p of STORY) expect(a.body).toContain(p);
