@@ -4,7 +4,7 @@ import { AppError, clipPath } from '../../../contract';
 import type { PageMeta } from './page-metadata';
 import { readPageMetadata } from './page-metadata';
 import type { PageLine } from './page-lines';
-import { linesText, pageLines, withLeftOut } from './page-lines';
+import { hideLinkRuns, linesText, pageLines, withLeftOut } from './page-lines';
 import { sanitizePage } from './sanitize-page';
 import { lazyRequire } from '../../lazy-require';
 
@@ -21,7 +21,7 @@ export type ExtractedPage = {
 /** Class or id names of advertising slots; Readability keeps an ad that sits among the article's paragraphs. */
 const AD_NAME =
   /^(ad|ads|advert|adverts|advertisement|advertising|sponsor|sponsored|promo|promoted|dfp|adslot|outbrain|taboola)$|^ad[-_]|[-_]ad$|[-_]ads$|^ads[-_]|^advert/i;
-const AD_TEXT = /^\s*(advertisement|advertising|sponsored( content)?|anzeige|publicité|إعلان|reklam)\s*(—|-|:|$)/i;
+const AD_TEXT = /^\s*(advertisement|advertising|advert|sponsored( content)?|anzeige|publicité|إعلان|reklam)\s*(—|-|:|$)/i;
 
 /** Where the story itself is, when the page says so; no pre-clean may remove an element holding one. */
 const STORY = 'article, main, [itemprop~="articleBody"], [role="main"], h1';
@@ -83,9 +83,9 @@ export function extractHtmlArticle(sanitizedHtml: string, file: string): Extract
   let lines: PageLine[] = [];
   if (parsed?.content) {
     const content = new JSDOM(`<body>${parsed.content}</body>`).window.document.body;
-    lines = withLeftOut(pageLines(content), page, LEFT_OUT);
+    lines = hideLinkRuns(withLeftOut(pageLines(content), page, LEFT_OUT));
   }
-  if (!lines.length) lines = page;
+  if (!lines.length) lines = hideLinkRuns(page);
   dom.window.close();
   const furniture = furnitureOf(lines);
   if (!lines.length) throw new AppError('EMPTY_FILE', `${clipPath(file)} holds no readable text`);

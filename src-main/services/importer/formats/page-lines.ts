@@ -59,7 +59,10 @@ const FURNITURE: Array<{ name: RegExp; reason: string }> = [
   { name: /credit|copyright|photographer/i, reason: 'photo credit' },
   { name: /byline|(^|[-_\s])(author|authors|writer|contributor)s?([-_\s]|$)/i, reason: 'byline' },
   { name: /newsletter|subscri|sign-?up/i, reason: 'newsletter prompt' },
-  { name: /(^|[-_\s])(share|sharing|social|sharebar|share-?tools)([-_\s]|$)/i, reason: 'share or subscribe button' },
+  { name: /(^|[-_\s])(share|sharing|sharebar|share-?tools)([-_\s]|$)/i, reason: 'share or subscribe button' },
+  { name: /cookie|consent|gdpr/i, reason: 'cookie notice' },
+  { name: /(^|[-_\s])(tags|tag-?list|topics)([-_\s]|$)/i, reason: 'topic tags' },
+  { name: /(^|[-_\s])comments?([-_\s]|$)/i, reason: 'comments' },
   { name: /related|read-?more|more-?stories|recommended|also-?read|read-?next|see-?also/i, reason: 'link to another article' },
 ];
 
@@ -67,7 +70,8 @@ const FURNITURE: Array<{ name: RegExp; reason: string }> = [
 const FURNITURE_MAX_CHARS = 600;
 
 /** `soft`: the line follows a single <br> inside the same block (a line break, not a new paragraph). */
-export type PageLine = { text: string; hidden: string | null; soft: boolean; el?: Element };
+/** `linked`: the share of the line's letters inside links (1 for a menu entry, near 0 for prose). */
+export type PageLine = { text: string; hidden: string | null; soft: boolean; el?: Element; linked?: number };
 
 const nameOf = (el: Element) => `${typeof el.className === 'string' ? el.className : ''} ${el.id}`.trim();
 
@@ -87,14 +91,16 @@ export function pageLines(root: Element): PageLine[] {
   let bufHidden: string | null = null;
   let soft = false;
   let bufEl: Element = root;
+  let linkedChars = 0;
   const flush = (next: 'line' | 'para') => {
     const text = buf.replace(/\s+/g, ' ').trim();
-    if (text) out.push({ text, hidden: bufHidden, soft, el: bufEl });
+    if (text) out.push({ text, hidden: bufHidden, soft, el: bufEl, linked: Math.min(1, linkedChars / text.replace(/\s/g, '').length) });
+    linkedChars = 0;
     // a <br> after text is a line break; a second <br> in a row, or a block's edge, ends the paragraph
     soft = next === 'line' && !!text;
     buf = '';
   };
-  const walk = (node: Node, hidden: string | null) => {
+  const walk = (node: Node, hidden: string | null, inLink: boolean) => {
     if (node.nodeType === 3) {
       const t = node.textContent ?? '';
       if (!buf.trim()) {
@@ -107,6 +113,7 @@ export function pageLines(root: Element): PageLine[] {
         bufEl = node.parentElement ?? root;
       }
       buf += t;
+      if (inLink) linkedChars += t.replace(/\s/g, '').length;
       return;
     }
     if (node.nodeType !== 1) return;
@@ -116,10 +123,10 @@ export function pageLines(root: Element): PageLine[] {
     const reason = hidden ?? furnitureReason(el);
     const edge = BLOCK_TAGS.has(el.tagName) || reason !== hidden;
     if (edge) flush('para');
-    for (const child of el.childNodes) walk(child, reason);
+    for (const child of el.childNodes) walk(child, reason, inLink || el.tagName === 'A');
     if (edge) flush('para');
   };
-  walk(root, null);
+  walk(root, null, false);
   flush('para');
   return out;
 }
@@ -128,6 +135,25 @@ export function pageLines(root: Element): PageLine[] {
 export function linesText(lines: Array<Pick<PageLine, 'text' | 'soft'>>): string {
   return lines.map((l, i) => (i === 0 ? '' : l.soft ? '\n' : '\n\n') + l.text).join('');
 }
+
+/** A run of this many short lines that are all links is a menu or a list of other stories, not the article. */
+const MENU_RUN = 3;
+const isMenuEntry = (l: PageLine) => (l.linked ?? 0) >= 0.9 && l.text.split(/\s+/).length <= 12;
+
+/** Hide runs of short all-link lines (a menu, "you may also like" lists), wherever the article finder left them. */
+export function hideLinkRuns(lines: PageLine[]): PageLine[] {
+  for (let i = 0; i < lines.length;) {
+    let j = i;
+    while (j < lines.length && !lines[j]!.hidden && isMenuEntry(lines[j]!)) j++;
+    if (j - i >= MENU_RUN) for (let k = i; k < j; k++) lines[k]!.hidden = 'list of links';
+    i = Math.max(j, i + 1);
+  }
+  return lines;
+}
+
+/** Prose a reader would call part of the story: a long, finished sentence that is not a link. */
+const looksLikeProse = (l: PageLine) =>
+  !l.hidden && (l.linked ?? 0) < 0.2 && l.text.split(/\s+/).length >= 30 && /[.!?…"”»)]$/u.test(l.text);
 
 /** How many lines after the story's end, inside the element that holds the story, come back as hidden lines. */
 const TRAILING_LINES = 40;
@@ -169,7 +195,10 @@ export function withLeftOut(article: PageLine[], page: PageLine[], leftOut: stri
       for (; next < at; next++) out.push(article[next]!);
       out.push({ ...article[next]!, hidden: article[next]!.hidden ?? l.hidden });
       next++;
-    } else if (!kept.has(l.text)) out.push({ text: l.text, hidden: l.hidden ?? leftOut, soft: false });
+    } else if (!kept.has(l.text)) {
+      // a paragraph of prose between the story's own lines is the story, even if the finder scored its box low
+      out.push({ text: l.text, hidden: looksLikeProse(l) && i < lastKept ? null : (l.hidden ?? leftOut), soft: false });
+    }
   }
   for (; next < article.length; next++) out.push(article[next]!);
   return out;

@@ -1,5 +1,7 @@
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { analyseSource, prepareRaw } from './analyse-source';
+import { hideLinkRuns, pageLines } from './page-lines';
 import { sanitizePage } from './sanitize-page';
 
 /** Story paragraphs long enough for an article finder to take them for the story. */
@@ -111,5 +113,46 @@ ${paragraphs(STORY.slice(2))}
     );
     expect(a.body).not.toMatch(/Sign in|Account settings/);
     for (const p of STORY) expect(a.body).toContain(p);
+  });
+});
+
+describe('lines of a page', () => {
+  const body = (html: string) => new JSDOM(`<body>${html}</body>`).window.document.body;
+
+  it('hides a run of short all-link lines (a menu, a "you may also like" list) but not a link inside prose', () => {
+    const lines = hideLinkRuns(
+      pageLines(
+        body(`<p>${STORY[0]} See <a href="/r">the report</a>.</p>
+<ul><li><a href="/a">Who will win the cup?</a></li><li><a href="/b">Ten best bands</a></li><li><a href="/c">Fans want a vote</a></li></ul>
+<p><a href="/d">A lone linked line</a></p><p>${STORY[1]}</p>`),
+      ),
+    );
+    expect(lines.map((l) => [l.text.slice(0, 22), l.hidden])).toEqual([
+      [STORY[0]!.slice(0, 22), null],
+      ['Who will win the cup?', 'list of links'],
+      ['Ten best bands', 'list of links'],
+      ['Fans want a vote', 'list of links'],
+      ['A lone linked line', null],
+      [STORY[1]!.slice(0, 22), null],
+    ]);
+  });
+
+  it('names cookie notices, topic tags and comment prompts inside the article', () => {
+    const lines = pageLines(
+      body(`<p>${STORY[0]}</p><div class="cookie-banner">We use cookies to improve your experience</div>
+<div class="article-tags">Border, Trade, Diplomacy</div><div class="comments-prompt">Tell us what you think</div>`),
+    );
+    expect(lines.slice(1).map((l) => l.hidden)).toEqual(['cookie notice', 'topic tags', 'comments']);
+  });
+});
+
+describe('what the article finder drops', () => {
+  it("keeps a paragraph of prose that sits between the story's own paragraphs, whatever its box is called", () => {
+    const aside =
+      'Officials from both sides said that the new border regime would be reviewed every three months by a joint committee, which will report to the two foreign ministers and publish its findings.';
+    const a = read(
+      savedPage(`${paragraphs(STORY.slice(0, 2))}<div class="extra-notes"><p>${aside}</p></div>${paragraphs(STORY.slice(2))}`),
+    );
+    for (const p of [...STORY, aside]) expect(a.body).toContain(p);
   });
 });
