@@ -32,13 +32,29 @@ function blockLanguage(text: string, articleLang: string | null): string | null 
   return guess && guess.code !== articleLang ? guess.code : null;
 }
 
+export type AnalyseOptions = {
+  /**
+   * Lines the source's own markup marks as page furniture (a saved page's photo caption, byline box, share
+   * prompt), with the reason shown when hidden lines are revealed. The markup's reason is the more specific
+   * one, so it also replaces a text rule's boilerplate reason; metadata lines (a byline, a date) and embedded
+   * posts keep the text rules' decision, since metadata is read from them.
+   */
+  furniture?: ReadonlyMap<string, string>;
+};
+
 /**
  * Raw pasted text in, structured article out. Pure and deterministic: the stored raw text can be
  * analysed again whenever the rules improve, and user corrections are applied on top by the caller.
  */
-export function analyseArticle(rawInput: string): Analysis {
+export function analyseArticle(rawInput: string, options: AnalyseOptions = {}): Analysis {
   const raw = normaliseStoredText(rawInput);
   const lines = classifyLines(toSourceLines(raw));
+  if (options.furniture?.size) {
+    for (const l of lines) {
+      const reason = options.furniture.get(l.text);
+      if (reason && l.kind !== 'meta' && l.kind !== 'post') Object.assign(l, { kind: 'boilerplate', reason, role: null });
+    }
+  }
 
   const blocks: Block[] = [];
   const parts: string[] = [];

@@ -54,8 +54,11 @@ export function analyseSource(format: ArticleFormat, raw: string, file: string |
       tags: [],
     };
   }
-  const extracted = format === 'html' ? { ...extractHtmlArticle(raw, file ?? 'the page'), tags: [] } : extractMarkdownArticle(raw);
-  const analysis = analyseArticle(extracted.text);
+  const extracted =
+    format === 'html'
+      ? { ...extractHtmlArticle(raw, file ?? 'the page'), tags: [] }
+      : { ...extractMarkdownArticle(raw), furniture: undefined };
+  const analysis = analyseArticle(extracted.text, { furniture: extracted.furniture });
   return { analysis: { ...analysis, meta: mergeMeta(analysis.meta, extracted.meta) }, tags: extracted.tags };
 }
 

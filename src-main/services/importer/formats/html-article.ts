@@ -3,6 +3,8 @@ import type * as Jsdom from 'jsdom';
 import { AppError, clipPath } from '../../../contract';
 import type { PageMeta } from './page-metadata';
 import { readPageMetadata } from './page-metadata';
+import type { PageLine } from './page-lines';
+import { hideLinkRuns, linesText, pageLines, withLeftOut } from './page-lines';
 import { sanitizePage } from './sanitize-page';
 import { lazyRequire } from '../../lazy-require';
 
@@ -12,39 +14,57 @@ export type ExtractedPage = {
   /** The article as plain text: the headline line, then one paragraph per block, blank lines between. */
   text: string;
   meta: PageMeta;
+  /** Lines of `text` the page marks as furniture (caption, credit, byline, share prompt), with the reason. */
+  furniture: Map<string, string>;
 };
-
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dd, dt, td';
 
 /** Class or id names of advertising slots; Readability keeps an ad that sits among the article's paragraphs. */
 const AD_NAME =
   /^(ad|ads|advert|adverts|advertisement|advertising|sponsor|sponsored|promo|promoted|dfp|adslot|outbrain|taboola)$|^ad[-_]|[-_]ad$|[-_]ads$|^ads[-_]|^advert/i;
-const AD_TEXT = /^\s*(advertisement|advertising|sponsored( content)?|anzeige|publicité|إعلان|reklam)\s*(—|-|:|$)/i;
+const AD_TEXT = /^\s*(advertisement|advertising|advert|sponsored( content)?|anzeige|publicité|إعلان|reklam)\s*(—|-|:|$)/i;
 
+/** Where the story itself is, when the page says so; no pre-clean may remove an element holding one. */
+const STORY = 'article, main, [itemprop~="articleBody"], [role="main"], h1';
+/** No pre-clean removes an element holding more than this share of the page's text: that is the page, not an ad. */
+const MAX_REMOVED_SHARE = 0.2;
+
+const textLength = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').length;
+
+/**
+ * Remove advertising slots before Readability runs. Guarded: an element named like an ad that holds the
+ * story (`<div class="ad_body">` wrapping the whole page, or the <article>) or a large share of the text is kept.
+ */
 function removeAds(doc: Document): void {
+  const total = Math.max(1, textLength(doc.body));
+  const removable = (el: Element) => !el.matches(STORY) && !el.querySelector(STORY) && textLength(el) <= MAX_REMOVED_SHARE * total;
   for (const el of [...doc.body.querySelectorAll('[class], [id]')]) {
+    if (!el.isConnected) continue;
     const names = [...el.classList, el.id].filter(Boolean);
-    if (names.some((n) => AD_NAME.test(n))) el.remove();
+    if (names.some((n) => AD_NAME.test(n)) && removable(el)) el.remove();
   }
   for (const el of [...doc.body.querySelectorAll('p, div, aside, span')]) {
     if (el.isConnected && AD_TEXT.test(el.textContent ?? '') && (el.textContent ?? '').length < 200) el.remove();
   }
 }
 
-/** Plain text of the extracted article: one line per innermost block element, so nothing is read twice. */
-function blocksText(root: Element): string[] {
-  const out: string[] = [];
-  for (const el of root.querySelectorAll(BLOCKS)) {
-    if (el.querySelector(BLOCKS)) continue; // a container (a quote of paragraphs, a list item with paragraphs): its blocks are read
-    const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (t) out.push(t);
+/** The furniture among the lines (a text that is also a body line is never hidden); furniture stands alone. */
+function furnitureOf(lines: PageLine[]): Map<string, string> {
+  const furniture = new Map<string, string>();
+  const body = new Set<string>();
+  for (const l of lines) {
+    if (l.hidden) furniture.set(l.text, l.hidden);
+    else body.add(l.text);
   }
-  if (!out.length) {
-    const t = (root.textContent ?? '').replace(/[ \t]+/g, ' ').trim();
-    if (t) out.push(...t.split(/\n\s*\n/));
-  }
-  return out;
+  for (const t of body) furniture.delete(t);
+  // a furniture line stands alone, so the analyser never joins it to a neighbour
+  lines.forEach((l, i) => {
+    if (l.hidden || lines[i - 1]?.hidden) l.soft = false;
+  });
+  return furniture;
 }
+
+/** The reason shown for a line inside the story that the article finder left out and no markup names. */
+const LEFT_OUT = 'not part of the article text';
 
 /**
  * Extract the article from a saved web page. The page is sanitised first (sanitizePage) and only the
@@ -57,23 +77,25 @@ export function extractHtmlArticle(sanitizedHtml: string, file: string): Extract
   const doc = dom.window.document;
   const meta = readPageMetadata(doc);
   removeAds(doc);
-  const parsed = new Readability(doc.cloneNode(true) as Document, { charThreshold: 200, keepClasses: false }).parse();
-  let lines: string[] = [];
+  const parsed = new Readability(doc.cloneNode(true) as Document, { charThreshold: 200, keepClasses: true }).parse();
+  const title = meta.title?.value ?? parsed?.title?.trim() ?? null;
+  const page = pageLines(doc.body);
+  let lines: PageLine[] = [];
   if (parsed?.content) {
     const content = new JSDOM(`<body>${parsed.content}</body>`).window.document.body;
-    lines = blocksText(content);
+    lines = hideLinkRuns(withLeftOut(pageLines(content), page, LEFT_OUT));
   }
-  if (!lines.length) lines = blocksText(doc.body);
+  if (!lines.length) lines = hideLinkRuns(page);
   dom.window.close();
+  const furniture = furnitureOf(lines);
   if (!lines.length) throw new AppError('EMPTY_FILE', `${clipPath(file)} holds no readable text`);
-  const title = meta.title?.value ?? parsed?.title?.trim() ?? null;
   // No byline from Readability: it falls back to meta author and JSON-LD names the reader is never shown;
   // readPageMetadata reads the byline the page shows (core/metadata/byline.ts).
   if (!meta.outlet && parsed?.siteName)
     meta.outlet = { value: parsed.siteName, confidence: 0.75, source: 'page', cue: 'site name found in the page' };
   // The headline goes first, as in a pasted article, so the text analyser treats it as the title.
-  if (title && lines[0] !== title) lines.unshift(title);
-  return { text: lines.join('\n\n'), meta };
+  if (title && lines[0]?.text !== title) lines.unshift({ text: title, hidden: null, soft: false });
+  return { text: linesText(lines), meta, furniture };
 }
 
 export function prepareHtml(html: string): string {

@@ -28,13 +28,21 @@ export function jsonLdBlocks(html: string): unknown[] {
   return out;
 }
 
+const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(!important\s*)?(;|$)/i;
+
+function markHidden(tagName: string, attribs: SanitizeHtml.Attributes): SanitizeHtml.Tag {
+  if (attribs.style === undefined) return { tagName, attribs };
+  const { style, ...rest } = attribs;
+  return { tagName, attribs: HIDDEN_STYLE.test(style) ? { ...rest, hidden: '' } : rest };
+}
+
 export function sanitizePage(html: string): string {
   const jsonLd = jsonLdBlocks(html);
   const sanitizeHtml = loadSanitizer();
   const clean = sanitizeHtml(html, {
     allowedTags: [...sanitizeHtml.defaults.allowedTags.filter((t) => t !== 'img'), 'html', 'head', 'body', 'title', 'meta', 'link', 'time'],
     allowedAttributes: {
-      '*': ['class', 'id', 'lang', 'dir', 'itemprop', 'itemscope', 'itemtype', 'role', 'rel'],
+      '*': ['class', 'id', 'lang', 'dir', 'itemprop', 'itemscope', 'itemtype', 'role', 'rel', 'hidden', 'aria-hidden'],
       a: ['href', 'title', 'rel'],
       meta: ['name', 'property', 'content', 'itemprop', 'charset'],
       link: ['rel', 'href'],
@@ -42,6 +50,12 @@ export function sanitizePage(html: string): string {
       blockquote: ['cite'],
       html: ['lang', 'dir'],
     },
+    // What a browser would not show stays marked as hidden, so the article finder skips it as Firefox's Reader
+    // View does (menus, pop-ups and galleries folded away): the `hidden` attribute and aria-hidden stay, and an
+    // inline display:none or visibility:hidden becomes `hidden`; no style attribute itself survives.
+    // (sanitize-html has this option since 2.x; its published types do not list it yet)
+    ...({ allowedEmptyAttributes: ['hidden'] } as Partial<SanitizeHtml.IOptions>),
+    transformTags: { '*': markHidden },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesAppliedToAttributes: ['href', 'cite'],
     allowProtocolRelative: false,
