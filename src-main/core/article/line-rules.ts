@@ -23,6 +23,8 @@ export const boilerplateRules: LineRule[] = [
   ),
   re(/^Related(?=\S)|^(Related|Read more|Read also|Also read|See also|Read next|More on this story)\s*:/i, 'link to another article'),
   re(/^(©|\(c\)\s|Copyright\b)/i, 'copyright notice'),
+  // The consent banner every site shows: "This website uses cookies to improve your experience…".
+  re(/^(?=.{0,600}$).*\b(uses? cookies|use of cookies|accept (all )?cookies|cookie (policy|settings|preferences))\b/i, 'cookie notice'),
   // Photo captions end with a credit: "[Getty]", "/ AA", "/ Photo: Others / Others", "(Reuters)".
   re(/\[(Getty|AFP|Reuters|AP|EPA|AA|Anadolu)[^\]]{0,40}\]$/i, 'photo caption'),
   re(/\s\/\s*(AA|AFP|Reuters|AP|EPA|Getty( Images)?|Anadolu( Agency)?|Photo:.{0,60})$/i, 'photo caption'),

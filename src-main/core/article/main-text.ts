@@ -1,0 +1,88 @@
+/**
+ * A whole page copied as text (Select All, Copy) has lost its markup: what is left of the menus, teasers,
+ * footers and comments around the story is lines. What survives copying is their shape: the story is a run
+ * of long lines that end like sentences, interrupted at most by a few short ones (subheads, captions, a
+ * date); menus and link lists are runs of short lines, and lists of other stories are headlines in title
+ * case. The story is found as the contiguous run of lines with the most prose in it, where every prose line
+ * counts for its length and every other line against it (the body-text-extraction idea of Finn, Kushmerick
+ * and Smyth, 2001, on lines instead of tags).
+ */
+
+/** A line as the main-text search sees it: its text and whether an earlier rule already decided it. */
+export type LineShape = { text: string; settled: 'meta' | 'boilerplate' | 'post' | null; repeated?: boolean };
+
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+/** Sentence ends in the scripts news is written in, with closing quotes and brackets after them. */
+const SENTENCE_END = /[.!?…。！？؟।](?:["”’»)\]]*)$|["”’»]$/u;
+const CASED_WORD = /^\p{Lu}/u;
+const BULLET = /^[-–•*·▪]\s/u;
+
+const wordsOf = (s: string) => s.split(/\s+/).filter(Boolean);
+
+/** How much a line reads as running prose: > 0 for prose, < 0 for furniture. */
+export function proseScore(line: LineShape): number {
+  if (line.settled === 'post') return line.text.length;
+  const t = line.text.trim();
+  if (line.settled === 'meta') return -5;
+  if (line.settled === 'boilerplate' || line.repeated) return -SHORT_LINE_COST;
+  // An item of a list written as one ("- Best actor - …", "• …") belongs to the story; menus copy without bullets.
+  if (BULLET.test(t) && wordsOf(t).length >= 4) return t.length / 4;
+  const unspaced = UNSPACED.test(t);
+  const ws = wordsOf(t);
+  const long = unspaced ? t.length >= 40 : ws.length >= 10;
+  if (long && SENTENCE_END.test(t) && !isTitleCase(ws)) return t.length;
+  // A long line that stops mid-sentence (a truncated teaser, a paragraph cut by a layout) counts for half.
+  if (unspaced ? t.length >= 80 : ws.length >= 25) return t.length / 2;
+  return -SHORT_LINE_COST;
+}
+
+/** What one short line costs the run it sits in: a subhead or two are absorbed, a menu is not. */
+const SHORT_LINE_COST = 40;
+
+/** Headlines of other stories are in title case; prose capitalises a minority of its words. */
+function isTitleCase(ws: string[]): boolean {
+  if (ws.length < 4) return false;
+  const cased = ws.filter((w) => /\p{L}/u.test(w));
+  const caps = cased.filter((w) => CASED_WORD.test(w)).length;
+  return cased.length > 0 && caps / cased.length >= 0.7 && cased.some((w) => /^\p{Ll}/u.test(w) === false);
+}
+
+/** The run [start, end) with the most prose, or null when no line reads as prose at all. */
+export function mainTextRange(lines: LineShape[]): { start: number; end: number } | null {
+  let best = 0;
+  let bestRange: { start: number; end: number } | null = null;
+  let sum = 0;
+  let start = 0;
+  lines.forEach((l, i) => {
+    const s = proseScore(l);
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += s;
+    if (sum > best) {
+      best = sum;
+      bestRange = { start, end: i + 1 };
+    }
+  });
+  return bestRange;
+}
+
+/**
+ * Whether the text around the main text is a page's furniture: a menu or link list copies as a run of short
+ * lines with no blank line between them. A pasted article (or an extracted one) whose closing list of
+ * results or credits is set out paragraph by paragraph has none, and keeps everything.
+ */
+export function hasMenuRun(lines: LineShape[], blankBefore: (i: number) => boolean, range: { start: number; end: number }): boolean {
+  let run = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const inside = i >= range.start && i < range.end;
+    const short = !inside && lines[i]!.settled === null && proseScore(lines[i]!) < 0;
+    run = short ? (run > 0 && !blankBefore(i) ? run + 1 : 1) : 0;
+    if (run >= MENU_RUN) return true;
+  }
+  return false;
+}
+
+/** Consecutive short lines that make a menu (two could be a dateline and a byline). */
+const MENU_RUN = 3;
