@@ -52,3 +52,13 @@ export const dateCuePattern = /^\s*(date|published|posted|updated|last updated)\
 export const outletDatelinePattern = /^(.{2,40}?)\s+[–—-]\s+(\p{Lu}[\p{L} .'’-]{1,30})$/u;
 /** "ANKARA (Reuters) -" at the start of a paragraph. */
 export const agencyDatelinePattern = /^(\p{Lu}[\p{Lu} .'’-]{2,30})\s*\(([^)]{2,40})\)\s*[-–—]\s+/u;
+
+/**
+ * The head of a page's comment thread: "Comments", "[ 167 comments ]", "Leave a Reply", "34 responses to …".
+ * Readers' comments are prose too, so the thread is told apart from the story by this marker above it.
+ */
+export const commentsMarker =
+  /^\[?\s*(\d+\s+)?(comments?|responses?|replies|reader comments|top rated comments|comments are closed|(leave|post|add|write) a (comment|reply)|join the (discussion|conversation)|(show|view|read|see) (all )?(\d+ )?comments)\s*(\(\d+\))?[.:]?\s*\]?$|^(.{0,60}\s)?\d+ (comments|responses|replies)( to\b.{0,160}|\b.{0,60})$/i;
+
+/** A reader's comment signed with its time: "Alex on September 17, 2018 at 6:34 am said:". */
+export const commentAttribution = /^(?=.{3,120}$)(?=.*(\b\d{1,2}:\d{2}\b|\b(19|20)\d{2}\b)).*\b(said|says|wrote|commented)\s*:$/i;

@@ -1,3 +1,5 @@
+import { commentAttribution, commentsMarker } from './line-rules';
+
 /**
  * A whole page copied as text (Select All, Copy) has lost its markup: what is left of the menus, teasers,
  * footers and comments around the story is lines. What survives copying is their shape: the story is a run
@@ -30,7 +32,7 @@ export function proseScore(line: LineShape): number {
   const unspaced = UNSPACED.test(t);
   const ws = wordsOf(t);
   const long = unspaced ? t.length >= 40 : ws.length >= 10;
-  if (long && SENTENCE_END.test(t) && !isTitleCase(ws)) return t.length;
+  if (long && SENTENCE_END.test(t) && !isTitleCase(ws) && !isGluedTeaser(t)) return t.length;
   // A long line that stops mid-sentence (a truncated teaser, a paragraph cut by a layout) counts for half.
   if (unspaced ? t.length >= 80 : ws.length >= 25) return t.length / 2;
   return -SHORT_LINE_COST;
@@ -47,14 +49,41 @@ function isTitleCase(ws: string[]): boolean {
   return cased.length > 0 && caps / cased.length >= 0.7 && cased.some((w) => /^\p{Ll}/u.test(w) === false);
 }
 
+/** Prose before a comments marker that makes it the end of a story, not a comment count under its headline. */
+const STORY_BEFORE_COMMENTS = 500;
+/** A signed, timed comment is unmistakable: a short post above it is enough to be the story. */
+const STORY_BEFORE_SIGNED_COMMENT = 150;
+/** Readers' comments count for nothing: a thread can be longer than the story, and is still not the article. */
+const COMMENT_WEIGHT = 0;
+
+/**
+ * A story card copies as its headline glued to its summary, with no space between them:
+ * "Customers Leave Without Paying Bill At SteakhouseA party of six left…". The headline part is in title case.
+ */
+export function isGluedTeaser(t: string): boolean {
+  const glue = /[\p{Ll}\p{N}][’'"”]?(?=\p{Lu}[\p{Ll}\s])/gu;
+  for (const m of t.matchAll(glue)) {
+    const head = wordsOf(t.slice(0, m.index + 1));
+    if (head.length >= 4 && isTitleCase(head)) return true;
+  }
+  return false;
+}
+
 /** The run [start, end) with the most prose, or null when no line reads as prose at all. */
 export function mainTextRange(lines: LineShape[]): { start: number; end: number } | null {
   let best = 0;
   let bestRange: { start: number; end: number } | null = null;
   let sum = 0;
   let start = 0;
+  let prose = 0;
+  let inComments = false;
   lines.forEach((l, i) => {
-    const s = proseScore(l);
+    const t = l.text.trim();
+    if (!inComments && prose >= STORY_BEFORE_COMMENTS && commentsMarker.test(t)) inComments = true;
+    if (!inComments && prose >= STORY_BEFORE_SIGNED_COMMENT && commentAttribution.test(t)) inComments = true;
+    const raw = proseScore(l);
+    if (raw > 0) prose += raw;
+    const s = inComments && raw > 0 ? raw * COMMENT_WEIGHT : raw;
     if (sum <= 0) {
       sum = 0;
       start = i;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseArticle } from './analyse-article';
-import { mainTextRange, proseScore } from './main-text';
+import { isGluedTeaser, mainTextRange, proseScore } from './main-text';
 
 /**
  * A made-up news site's article page as Select All + Copy gives it: menus and link lists one item per line,
@@ -70,11 +70,46 @@ describe('a whole page pasted as text', () => {
     for (const b of a.blocks) if (b.start !== null) expect(a.body.slice(b.start, b.end!)).toBe(b.text);
   });
 
-  it('a line the page prints twice (a teaser of the story beside it) does not pull the main text its way', () => {
-    const teaser = 'Readers can send their questions about the closure to the council, which promises an answer within a week.';
-    const a = analyseArticle([...MENU, teaser, ...MENU, 'Northbay to close ferry pier', '', STORY[0], '', STORY[1], '', ...FOOTER, teaser].join('\n'));
+  it('lines the page prints twice (a promotion in the header and the footer) do not pull the main text their way', () => {
+    const promo = [
+      'Readers can now send their questions about local news to our newsroom, which promises an answer within a week.',
+      'Our new weekly newsletter brings the best stories from the harbour, the hills and the town hall to your inbox.',
+      'Subscribers get every story first, with no adverts, and support independent local reporting in the region.',
+    ];
+    const a = analyseArticle([...MENU, ...promo, ...MENU, 'Northbay to close ferry pier', '', STORY[0], '', STORY[1], '', ...FOOTER, ...promo].join('\n'));
     expect(a.body).toBe([STORY[0], STORY[1]].join('\n\n'));
-    expect(a.blocks.filter((b) => b.text === teaser).every((b) => b.kind === 'boilerplate')).toBe(true);
+    expect(a.blocks.filter((b) => promo.includes(b.text)).every((b) => b.kind === 'boilerplate')).toBe(true);
+  });
+});
+
+describe('after the story', () => {
+  const comments = [
+    'Sam Reader on March 3, 2025 at 4:47 pm said:',
+    'I have walked on that pier every morning for thirty years and I never once thought it was unsafe, which worries me now.',
+    'Kim Neighbour on March 4, 2025 at 9:12 am said:',
+    'The council should publish the full inspection report so that everyone can see for themselves how bad the piles really are, and how long the work will take.',
+    'Jo Visitor on March 4, 2025 at 11:30 am said:',
+    'We came to Northbay for the ferry every summer, and we will miss it, but it is better to be safe than sorry about these things in my opinion.',
+  ];
+
+  it('readers’ comments are not the story, even when the thread is longer than it', () => {
+    const text = [...MENU, 'Northbay to close ferry pier', '', STORY[0], '', STORY[1], '', '12 Comments', ...comments, ...FOOTER.slice(3)].join('\n');
+    const a = analyseArticle(text);
+    expect(a.body).toBe([STORY[0], STORY[1]].join('\n\n'));
+    expect(hidden(a, comments[1]!)).toMatchObject({ kind: 'boilerplate', reason: 'page text after the article' });
+  });
+
+  it('a story card copied as headline glued to summary is a teaser, not prose', () => {
+    expect(isGluedTeaser('Customers Leave Without Paying Their Bill At SteakhouseA party of six left the restaurant after a fight.')).toBe(true);
+    expect(isGluedTeaser(STORY[0]!)).toBe(false);
+    expect(isGluedTeaser('Apple said the new MacBook Pro will ship in December to customers in most countries.')).toBe(false);
+    const cards = [
+      'Ferry Fares Rise Again As Fuel Costs Bite Across The RegionOperators blamed the price of diesel for the third rise this year, and said more could follow.',
+      'New Lighthouse Museum Opens Its Doors To The PublicThe museum, in the old keeper’s cottage, shows the lamps that guided ships for a century.',
+      'Harbour Seals Return To The Estuary After A Decade AwayVolunteers counted forty seals on the sandbanks last weekend, the most since records began.',
+    ];
+    const a = analyseArticle([...MENU, ...cards, ...MENU, 'Northbay to close ferry pier', '', STORY[0], '', ...FOOTER.slice(3)].join('\n'));
+    expect(a.body).toBe(STORY[0]);
   });
 });
 
