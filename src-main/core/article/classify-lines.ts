@@ -106,6 +106,16 @@ function firstHeadline(out: ClassifiedLine[], open: (i: number) => boolean): num
   return firstOpen >= 0 && firstOpen < 8 && looksLikeHeadline(out[firstOpen]!.text) ? firstOpen : -1;
 }
 
+/**
+ * The headline above the story, told from the credit, date, share and photo lines around it: at least three
+ * words, and no date, time, "By …", "Share …", credit or address in it.
+ */
+function readsAsHeadlineAboveStory(t: string): boolean {
+  if (!looksLikeHeadline(t) || words(t) < 3) return false;
+  if (/\b\d{1,2}:\d{2}\b|@|https?:|www\./i.test(t) || findStatedDate(t)) return false;
+  return !/^(by|posted|published|updated|share|copy|image|photo|credit|video|watch|tags?)\b/i.test(t.trim());
+}
+
 /** How far above the story its headline, byline and date may sit (kickers, captions and share rows between). */
 const HEAD_WINDOW = 15;
 
@@ -127,7 +137,7 @@ function markOutsideMainText(
   if (!range || !hasMenuRun(shapes, (i) => out[i]!.blankBefore, range)) return null;
   let title = -1;
   for (let i = range.start - 1; i >= Math.max(0, range.start - HEAD_WINDOW); i--) {
-    if (open(i) && looksLikeHeadline(out[i]!.text) && words(out[i]!.text) >= 3) {
+    if (open(i) && readsAsHeadlineAboveStory(out[i]!.text)) {
       title = i;
       break;
     }
@@ -138,8 +148,8 @@ function markOutsideMainText(
   }
   out.forEach((l, i) => {
     if (i === title || (i >= range.start && i < range.end)) return;
-    if (l.kind === 'meta' && i < range.start && i >= range.start - HEAD_WINDOW) return;
-    if (l.kind === 'boilerplate') return;
+    // Meta lines (dates, bylines) are out of the body already; the metadata reader decides which is the story's.
+    if (l.kind === 'meta' || l.kind === 'boilerplate') return;
     mark(i, 'boilerplate', i < range.start ? 'page text before the article' : 'page text after the article');
   });
   return { title };

@@ -65,6 +65,12 @@ describe('a whole page pasted as text', () => {
     expect(a.meta.publishedAt.value).toBe('2025-03-03');
   });
 
+  it('the title is the headline, not the credit, date or share line between it and the story', () => {
+    const head = ['Northbay to close ferry pier for repairs', 'Jane Example - Mar 3, 2025, 10:31 pm CST', 'Share this on WhatsApp'];
+    const a = analyseArticle([...MENU, ...head, STORY[0], STORY[1], STORY[2], ...FOOTER].join('\n'));
+    expect(a.meta.title.value).toBe('Northbay to close ferry pier for repairs');
+  });
+
   it('anchors: every body block sits at its offsets in the clean text', () => {
     const a = analyseArticle(page);
     for (const b of a.blocks) if (b.start !== null) expect(a.body.slice(b.start, b.end!)).toBe(b.text);
