@@ -129,12 +129,15 @@ function markOutsideMainText(
   open: (i: number) => boolean,
   mark: (i: number, k: BlockKind, r: string) => void,
 ): { title: number } | null {
+  const blankBefore = (i: number) => out[i]!.blankBefore;
+  // Most texts are not whole pages: without a menu anywhere there is nothing around the story to find.
+  if (!hasMenuRun(out.map((l) => ({ text: l.text, settled: settledAs(l) })), blankBefore)) return null;
   // A line the page prints twice (a menu in the header and the footer, a teaser beside the story) is furniture.
   const seen = new Map<string, number>();
   for (const l of out) seen.set(l.text, (seen.get(l.text) ?? 0) + 1);
   const shapes = out.map((l) => ({ text: l.text, settled: settledAs(l), repeated: seen.get(l.text)! > 1 }));
   const range = mainTextRange(shapes);
-  if (!range || !hasMenuRun(shapes, (i) => out[i]!.blankBefore, range)) return null;
+  if (!range || !hasMenuRun(shapes, blankBefore, range)) return null;
   let title = -1;
   for (let i = range.start - 1; i >= Math.max(0, range.start - HEAD_WINDOW); i--) {
     if (open(i) && readsAsHeadlineAboveStory(out[i]!.text)) {

@@ -10,6 +10,8 @@ export type LineRule = { test: (line: string) => boolean; reason: string; header
 
 const re = (pattern: RegExp, reason: string): LineRule => ({ test: (l) => pattern.test(l), reason });
 
+const cookieWords = /\b(uses? cookies|use of cookies|accept (all )?cookies|cookie (policy|settings|preferences))\b/i;
+
 export const boilerplateRules: LineRule[] = [
   re(/^(skip|jump) to (the )?(main )?(content|navigation|article)$/i, 'navigation link'),
   re(/^\d{1,3}\s*(min|mins|minute|minutes)\.?\s+(read|listen)$/i, 'reading time'),
@@ -24,7 +26,7 @@ export const boilerplateRules: LineRule[] = [
   re(/^Related(?=\S)|^(Related|Read more|Read also|Also read|See also|Read next|More on this story)\s*:/i, 'link to another article'),
   re(/^(©|\(c\)\s|Copyright\b)/i, 'copyright notice'),
   // The consent banner every site shows: "This website uses cookies to improve your experience…".
-  re(/^(?=.{0,600}$).*\b(uses? cookies|use of cookies|accept (all )?cookies|cookie (policy|settings|preferences))\b/i, 'cookie notice'),
+  { test: (l) => l.length <= 600 && cookieWords.test(l), reason: 'cookie notice' },
   // Photo captions end with a credit: "[Getty]", "/ AA", "/ Photo: Others / Others", "(Reuters)".
   re(/\[(Getty|AFP|Reuters|AP|EPA|AA|Anadolu)[^\]]{0,40}\]$/i, 'photo caption'),
   re(/\s\/\s*(AA|AFP|Reuters|AP|EPA|Getty( Images)?|Anadolu( Agency)?|Photo:.{0,60})$/i, 'photo caption'),

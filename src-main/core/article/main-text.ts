@@ -102,9 +102,11 @@ export function mainTextRange(lines: LineShape[]): { start: number; end: number 
  * lines with no blank line between them. A pasted article (or an extracted one) whose closing list of
  * results or credits is set out paragraph by paragraph has none, and keeps everything.
  */
-export function hasMenuRun(lines: LineShape[], blankBefore: (i: number) => boolean, range: { start: number; end: number }): boolean {
+export function hasMenuRun(lines: LineShape[], blankBefore: (i: number) => boolean, range = { start: 0, end: 0 }): boolean {
   let run = 0;
   for (let i = 0; i < lines.length; i++) {
+    // A line followed by a blank line cannot start a run: skip scoring it (most lines of an article).
+    if (run === 0 && (i + 1 >= lines.length || blankBefore(i + 1))) continue;
     const inside = i >= range.start && i < range.end;
     const short = !inside && lines[i]!.settled === null && proseScore(lines[i]!) < 0;
     run = short ? (run > 0 && !blankBefore(i) ? run + 1 : 1) : 0;
