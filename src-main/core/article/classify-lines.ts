@@ -9,6 +9,8 @@ import {
   sourceLinePattern,
   trailingListMarker,
 } from './line-rules';
+import type { LineShape } from './main-text';
+import { hasMenuRun, mainTextRange } from './main-text';
 import { canonicalOutlet, outletWords } from './outlets';
 import { parseEmbeddedPost } from './posts';
 
@@ -85,10 +87,11 @@ export function classifyLines(lines: SourceLine[]): ClassifiedLine[] {
     if (isDateLine(t)) return mark(i, 'meta', 'date line', 'date');
   });
 
+  const main = markOutsideMainText(out, open, mark);
   // The title is the first line of the story proper, if that line reads as a headline; an article that
   // opens straight into prose (one seed does) has no title line, and a later subheading must not be taken.
-  const firstOpen = out.findIndex((_l, i) => open(i));
-  const titleIndex = firstOpen >= 0 && firstOpen < 8 && looksLikeHeadline(out[firstOpen]!.text) ? firstOpen : -1;
+  // On a whole page, it is the headline just above the story, not the page's first line (a menu).
+  const titleIndex = main ? main.title : firstHeadline(out, open);
   if (titleIndex >= 0) {
     mark(titleIndex, 'meta', 'title (shown in the header)', 'title');
     markRepeatedTitles(out, titleIndex, open, mark);
@@ -97,6 +100,66 @@ export function classifyLines(lines: SourceLine[]): ClassifiedLine[] {
   markHeadings(out, titleIndex, open);
   return out;
 }
+
+function firstHeadline(out: ClassifiedLine[], open: (i: number) => boolean): number {
+  const firstOpen = out.findIndex((_l, i) => open(i));
+  return firstOpen >= 0 && firstOpen < 8 && looksLikeHeadline(out[firstOpen]!.text) ? firstOpen : -1;
+}
+
+/**
+ * The headline above the story, told from the credit, date, share and photo lines around it: at least three
+ * words, and no date, time, "By …", "Share …", credit or address in it.
+ */
+function readsAsHeadlineAboveStory(t: string): boolean {
+  if (!looksLikeHeadline(t) || words(t) < 3) return false;
+  if (/\b\d{1,2}:\d{2}\b|@|https?:|www\./i.test(t) || findStatedDate(t)) return false;
+  return !/^(by|posted|published|updated|share|copy|image|photo|credit|video|watch|tags?)\b/i.test(t.trim());
+}
+
+/** How far above the story its headline, byline and date may sit (kickers, captions and share rows between). */
+const HEAD_WINDOW = 15;
+
+/**
+ * A whole page copied as text: keep the main text (main-text.ts) and hide what is around it, each line with
+ * the reason. Text that is all story (a pasted article, a saved page's extracted text) has little or nothing
+ * around its main text, and is left as it is. Returns the title line found above the story (or -1).
+ */
+function markOutsideMainText(
+  out: ClassifiedLine[],
+  open: (i: number) => boolean,
+  mark: (i: number, k: BlockKind, r: string) => void,
+): { title: number } | null {
+  const blankBefore = (i: number) => out[i]!.blankBefore;
+  // Most texts are not whole pages: without a menu anywhere there is nothing around the story to find.
+  if (!hasMenuRun(out.map((l) => ({ text: l.text, settled: settledAs(l) })), blankBefore)) return null;
+  // A line the page prints twice (a menu in the header and the footer, a teaser beside the story) is furniture.
+  const seen = new Map<string, number>();
+  for (const l of out) seen.set(l.text, (seen.get(l.text) ?? 0) + 1);
+  const shapes = out.map((l) => ({ text: l.text, settled: settledAs(l), repeated: seen.get(l.text)! > 1 }));
+  const range = mainTextRange(shapes);
+  if (!range || !hasMenuRun(shapes, blankBefore, range)) return null;
+  let title = -1;
+  for (let i = range.start - 1; i >= Math.max(0, range.start - HEAD_WINDOW); i--) {
+    if (open(i) && readsAsHeadlineAboveStory(out[i]!.text)) {
+      title = i;
+      break;
+    }
+  }
+  // A headline printed twice (a short and a long form) is the first of the two; the other is a repeat.
+  for (let i = title - 1; i >= Math.max(0, range.start - HEAD_WINDOW) && title >= 0; i--) {
+    if (open(i) && looksLikeHeadline(out[i]!.text) && tokenSimilarity(out[i]!.text, out[title]!.text) >= 0.5) title = i;
+  }
+  out.forEach((l, i) => {
+    if (i === title || (i >= range.start && i < range.end)) return;
+    // Meta lines (dates, bylines) are out of the body already; the metadata reader decides which is the story's.
+    if (l.kind === 'meta' || l.kind === 'boilerplate') return;
+    mark(i, 'boilerplate', i < range.start ? 'page text before the article' : 'page text after the article');
+  });
+  return { title };
+}
+
+const settledAs = (l: ClassifiedLine): LineShape['settled'] =>
+  l.kind === 'post' ? 'post' : l.kind === 'meta' ? 'meta' : l.kind === 'boilerplate' ? 'boilerplate' : null;
 
 function markTrailingList(out: ClassifiedLine[], mark: (i: number, k: BlockKind, r: string) => void): void {
   for (let i = Math.max(1, out.length - 40); i < out.length; i++) {

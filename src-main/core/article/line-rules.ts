@@ -10,6 +10,8 @@ export type LineRule = { test: (line: string) => boolean; reason: string; header
 
 const re = (pattern: RegExp, reason: string): LineRule => ({ test: (l) => pattern.test(l), reason });
 
+const cookieWords = /\b(uses? cookies|use of cookies|accept (all )?cookies|cookie (policy|settings|preferences))\b/i;
+
 export const boilerplateRules: LineRule[] = [
   re(/^(skip|jump) to (the )?(main )?(content|navigation|article)$/i, 'navigation link'),
   re(/^\d{1,3}\s*(min|mins|minute|minutes)\.?\s+(read|listen)$/i, 'reading time'),
@@ -23,6 +25,8 @@ export const boilerplateRules: LineRule[] = [
   ),
   re(/^Related(?=\S)|^(Related|Read more|Read also|Also read|See also|Read next|More on this story)\s*:/i, 'link to another article'),
   re(/^(©|\(c\)\s|Copyright\b)/i, 'copyright notice'),
+  // The consent banner every site shows: "This website uses cookies to improve your experience…".
+  { test: (l) => l.length <= 600 && cookieWords.test(l), reason: 'cookie notice' },
   // Photo captions end with a credit: "[Getty]", "/ AA", "/ Photo: Others / Others", "(Reuters)".
   re(/\[(Getty|AFP|Reuters|AP|EPA|AA|Anadolu)[^\]]{0,40}\]$/i, 'photo caption'),
   re(/\s\/\s*(AA|AFP|Reuters|AP|EPA|Getty( Images)?|Anadolu( Agency)?|Photo:.{0,60})$/i, 'photo caption'),
@@ -50,3 +54,13 @@ export const dateCuePattern = /^\s*(date|published|posted|updated|last updated)\
 export const outletDatelinePattern = /^(.{2,40}?)\s+[–—-]\s+(\p{Lu}[\p{L} .'’-]{1,30})$/u;
 /** "ANKARA (Reuters) -" at the start of a paragraph. */
 export const agencyDatelinePattern = /^(\p{Lu}[\p{Lu} .'’-]{2,30})\s*\(([^)]{2,40})\)\s*[-–—]\s+/u;
+
+/**
+ * The head of a page's comment thread: "Comments", "[ 167 comments ]", "Leave a Reply", "34 responses to …".
+ * Readers' comments are prose too, so the thread is told apart from the story by this marker above it.
+ */
+export const commentsMarker =
+  /^\[?\s*(\d+\s+)?(comments?|responses?|replies|reader comments|top rated comments|comments are closed|(leave|post|add|write) a (comment|reply)|join the (discussion|conversation)|(show|view|read|see) (all )?(\d+ )?comments)\s*(\(\d+\))?[.:]?\s*\]?$|^(.{0,60}\s)?\d+ (comments|responses|replies)( to\b.{0,160}|\b.{0,60})$/i;
+
+/** A reader's comment signed with its time: "Alex on September 17, 2018 at 6:34 am said:". */
+export const commentAttribution = /^(?=.{3,120}$)(?=.*(\b\d{1,2}:\d{2}\b|\b(19|20)\d{2}\b)).*\b(said|says|wrote|commented)\s*:$/i;
