@@ -3,7 +3,7 @@ import { alignmentRows, matchPairs, wordDiff, ALIGN_THRESHOLD } from './align';
 import type { CompareLimits, WorkBudget } from './budget';
 import { DEFAULT_LIMITS, shareSentences, unlimitedBudget } from './budget';
 import { clusterClaims } from './claims';
-import { findConflicts } from './conflicts';
+import { findNotes } from './conflicts';
 import type { EntityMention } from './entities';
 import { clusterEntities } from './entities';
 import type { Edge, Unit } from './features';
@@ -211,7 +211,15 @@ export function* compareSteps(given: CompareInput[], opts: CompareOptions = {}):
   yield { stage: 'quotes', done: 1, total: 1 };
 
   budget.enter('conflicts');
-  const conflicts = findConflicts({ articleIds, labels, entities, mentions: bodyMentions, claims });
+  const { conflicts, differs } = findNotes({
+    articleIds,
+    labels,
+    entities,
+    mentions: bodyMentions,
+    claims,
+    sentences,
+    published: inputs.map((a) => a.publishedAt),
+  });
   yield { stage: 'conflicts', done: 1, total: 1 };
 
   const articles: CompareArticle[] = inputs.map((a, i) => ({
@@ -229,6 +237,7 @@ export function* compareSteps(given: CompareInput[], opts: CompareOptions = {}):
     quotes,
     entities,
     conflicts,
+    differs,
     notices,
     ...(truncated.length ? { truncated } : {}),
   };

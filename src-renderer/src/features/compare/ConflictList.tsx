@@ -5,6 +5,7 @@ const KIND: Record<Conflict['kind'], string> = {
   name: 'Possibly one person',
   number: 'Different numbers',
   date: 'Different dates',
+  place: 'Different places',
 };
 
 /** Disagreements between outlets, flagged; spelling variants are never listed here. */
