@@ -20,21 +20,56 @@ export type Affiliation = {
 };
 
 const STATES: Array<[string, string, string[]]> = [
-  ['AL', 'Alabama', ['Ala.']], ['AK', 'Alaska', []], ['AZ', 'Arizona', ['Ariz.']], ['AR', 'Arkansas', ['Ark.']],
-  ['CA', 'California', ['Calif.', 'Cal.']], ['CO', 'Colorado', ['Colo.']], ['CT', 'Connecticut', ['Conn.']],
-  ['DE', 'Delaware', ['Del.']], ['FL', 'Florida', ['Fla.']], ['GA', 'Georgia', ['Ga.']], ['HI', 'Hawaii', []],
-  ['ID', 'Idaho', []], ['IL', 'Illinois', ['Ill.']], ['IN', 'Indiana', ['Ind.']], ['IA', 'Iowa', []],
-  ['KS', 'Kansas', ['Kan.', 'Kans.']], ['KY', 'Kentucky', ['Ky.']], ['LA', 'Louisiana', ['La.']], ['ME', 'Maine', []],
-  ['MD', 'Maryland', ['Md.']], ['MA', 'Massachusetts', ['Mass.']], ['MI', 'Michigan', ['Mich.']],
-  ['MN', 'Minnesota', ['Minn.']], ['MS', 'Mississippi', ['Miss.']], ['MO', 'Missouri', ['Mo.']],
-  ['MT', 'Montana', ['Mont.']], ['NE', 'Nebraska', ['Neb.', 'Nebr.']], ['NV', 'Nevada', ['Nev.']],
-  ['NH', 'New Hampshire', ['N.H.']], ['NJ', 'New Jersey', ['N.J.']], ['NM', 'New Mexico', ['N.M.', 'N.Mex.']],
-  ['NY', 'New York', ['N.Y.']], ['NC', 'North Carolina', ['N.C.']], ['ND', 'North Dakota', ['N.D.', 'N.Dak.']],
-  ['OH', 'Ohio', []], ['OK', 'Oklahoma', ['Okla.']], ['OR', 'Oregon', ['Ore.', 'Oreg.']], ['PA', 'Pennsylvania', ['Pa.', 'Penn.']],
-  ['RI', 'Rhode Island', ['R.I.']], ['SC', 'South Carolina', ['S.C.']], ['SD', 'South Dakota', ['S.D.', 'S.Dak.']],
-  ['TN', 'Tennessee', ['Tenn.']], ['TX', 'Texas', ['Tex.']], ['UT', 'Utah', []], ['VT', 'Vermont', ['Vt.']],
-  ['VA', 'Virginia', ['Va.']], ['WA', 'Washington', ['Wash.']], ['WV', 'West Virginia', ['W.Va.', 'W. Va.']],
-  ['WI', 'Wisconsin', ['Wis.', 'Wisc.']], ['WY', 'Wyoming', ['Wyo.']],
+  ['AL', 'Alabama', ['Ala.']],
+  ['AK', 'Alaska', []],
+  ['AZ', 'Arizona', ['Ariz.']],
+  ['AR', 'Arkansas', ['Ark.']],
+  ['CA', 'California', ['Calif.', 'Cal.']],
+  ['CO', 'Colorado', ['Colo.']],
+  ['CT', 'Connecticut', ['Conn.']],
+  ['DE', 'Delaware', ['Del.']],
+  ['FL', 'Florida', ['Fla.']],
+  ['GA', 'Georgia', ['Ga.']],
+  ['HI', 'Hawaii', []],
+  ['ID', 'Idaho', []],
+  ['IL', 'Illinois', ['Ill.']],
+  ['IN', 'Indiana', ['Ind.']],
+  ['IA', 'Iowa', []],
+  ['KS', 'Kansas', ['Kan.', 'Kans.']],
+  ['KY', 'Kentucky', ['Ky.']],
+  ['LA', 'Louisiana', ['La.']],
+  ['ME', 'Maine', []],
+  ['MD', 'Maryland', ['Md.']],
+  ['MA', 'Massachusetts', ['Mass.']],
+  ['MI', 'Michigan', ['Mich.']],
+  ['MN', 'Minnesota', ['Minn.']],
+  ['MS', 'Mississippi', ['Miss.']],
+  ['MO', 'Missouri', ['Mo.']],
+  ['MT', 'Montana', ['Mont.']],
+  ['NE', 'Nebraska', ['Neb.', 'Nebr.']],
+  ['NV', 'Nevada', ['Nev.']],
+  ['NH', 'New Hampshire', ['N.H.']],
+  ['NJ', 'New Jersey', ['N.J.']],
+  ['NM', 'New Mexico', ['N.M.', 'N.Mex.']],
+  ['NY', 'New York', ['N.Y.']],
+  ['NC', 'North Carolina', ['N.C.']],
+  ['ND', 'North Dakota', ['N.D.', 'N.Dak.']],
+  ['OH', 'Ohio', []],
+  ['OK', 'Oklahoma', ['Okla.']],
+  ['OR', 'Oregon', ['Ore.', 'Oreg.']],
+  ['PA', 'Pennsylvania', ['Pa.', 'Penn.']],
+  ['RI', 'Rhode Island', ['R.I.']],
+  ['SC', 'South Carolina', ['S.C.']],
+  ['SD', 'South Dakota', ['S.D.', 'S.Dak.']],
+  ['TN', 'Tennessee', ['Tenn.']],
+  ['TX', 'Texas', ['Tex.']],
+  ['UT', 'Utah', []],
+  ['VT', 'Vermont', ['Vt.']],
+  ['VA', 'Virginia', ['Va.']],
+  ['WA', 'Washington', ['Wash.']],
+  ['WV', 'West Virginia', ['W.Va.', 'W. Va.']],
+  ['WI', 'Wisconsin', ['Wis.', 'Wisc.']],
+  ['WY', 'Wyoming', ['Wyo.']],
 ];
 const STATE_CODE = new Map<string, string>();
 for (const [code, name, abbrevs] of STATES) {
@@ -59,7 +94,8 @@ const PATTERNS = [
 ];
 
 /** A cheap test that a sentence may hold a label, before the patterns that read it. */
-const MAYBE = /[,(]\s*(?:[DRI]-)?[A-Z][A-Za-z.]{0,5}\.?(?:[\s),;]|$)|[,(]\s*(?:[DRI]-)?(?:New|North|South|West|Rhode)\s|\b(?:Democrat|Republican|[Ii]ndependent)\b/;
+const MAYBE =
+  /[,(]\s*(?:[DRI]-)?[A-Z][A-Za-z.]{0,5}\.?(?:[\s),;]|$)|[,(]\s*(?:[DRI]-)?(?:New|North|South|West|Rhode)\s|\b(?:Democrat|Republican|[Ii]ndependent)\b/;
 
 /** Party and state labels beside names in one sentence. */
 export function affiliationsOf(text: string): Affiliation[] {

@@ -86,10 +86,28 @@ const NOT_PERSON = new Set(
 );
 /** Short forms of given names that are not prefixes of them. */
 const NICKNAMES: Record<string, string[]> = {
-  chuck: ['charles'], bill: ['william'], bob: ['robert'], dick: ['richard'], jim: ['james'], jack: ['john'],
-  peggy: ['margaret'], betsy: ['elizabeth'], liz: ['elizabeth'], beth: ['elizabeth'], ted: ['edward', 'theodore'],
-  ned: ['edward'], hank: ['henry'], harry: ['henry'], mike: ['michael'], mick: ['michael'], tony: ['anthony'],
-  tom: ['thomas'], bobby: ['robert'], rick: ['richard'], ray: ['raymond', 'raide'], steve: ['steven', 'stephen'],
+  chuck: ['charles'],
+  bill: ['william'],
+  bob: ['robert'],
+  dick: ['richard'],
+  jim: ['james'],
+  jack: ['john'],
+  peggy: ['margaret'],
+  betsy: ['elizabeth'],
+  liz: ['elizabeth'],
+  beth: ['elizabeth'],
+  ted: ['edward', 'theodore'],
+  ned: ['edward'],
+  hank: ['henry'],
+  harry: ['henry'],
+  mike: ['michael'],
+  mick: ['michael'],
+  tony: ['anthony'],
+  tom: ['thomas'],
+  bobby: ['robert'],
+  rick: ['richard'],
+  ray: ['raymond', 'raide'],
+  steve: ['steven', 'stephen'],
 };
 
 /** The words of a person's name as written, without titles before it or "of Kentucky" after it; null when it is not a person's. */
@@ -108,7 +126,7 @@ export function personNameWords(form: string): string[] | null {
       isRoleWord(lower) ||
       /\.$/.test(w) ||
       /^\p{Lu}{2,}s?$/u.test(w) ||
-      /^[\p{L}]+-[\p{L}]+$/u.test(w) && w.split('-').some((x) => isRoleWord(x.toLowerCase())) ||
+      (/^[\p{L}]+-[\p{L}]+$/u.test(w) && w.split('-').some((x) => isRoleWord(x.toLowerCase()))) ||
       !!demonymCode(w) ||
       !!countryOf(w) ||
       !!stateCode(w);
@@ -118,7 +136,8 @@ export function personNameWords(form: string): string[] | null {
   if (words.length < 2 || words.some((w) => /\d/.test(w) || NOT_PERSON.has(w.toLowerCase()) || ORGANISATION_WORD.test(w))) return null;
   return words.map(nameKey).filter(Boolean);
 }
-const ORGANISATION_WORD = /^(?:ministry|agency|department|office|administration|commission|institute|university|company|corporation|bank|forces?|army|police|government)$/i;
+const ORGANISATION_WORD =
+  /^(?:ministry|agency|department|office|administration|commission|institute|university|company|corporation|bank|forces?|army|police|government)$/i;
 
 /** Given names one person can go by: the same word spelled apart, a short form ("Phil", "Chris"), a nickname ("Chuck"). */
 export function sameGivenName(a: string, b: string): boolean {
@@ -144,7 +163,11 @@ function nameConflicts(ctx: Ctx, already: Set<string>): Conflict[] {
   for (const p of people)
     for (const id of p.e.articles) for (const w of p.names) namedIn.set(id, [...(namedIn.get(id) ?? []), [w[0]!, w[w.length - 1]!]]);
   const bothIn = (surname: string, ga: string, gb: string) =>
-    [...namedIn.values()].some((ns) => ns.some(([g, s]) => sameNameWord(s, surname) && sameGivenName(g, ga)) && ns.some(([g, s]) => sameNameWord(s, surname) && sameGivenName(g, gb)));
+    [...namedIn.values()].some(
+      (ns) =>
+        ns.some(([g, s]) => sameNameWord(s, surname) && sameGivenName(g, ga)) &&
+        ns.some(([g, s]) => sameNameWord(s, surname) && sameGivenName(g, gb)),
+    );
   // Only names sharing a last word can share a surname: compare within those buckets.
   const buckets = new Map<string, number[]>();
   people.forEach((p, i) => {
@@ -166,7 +189,12 @@ function nameConflicts(ctx: Ctx, already: Set<string>): Conflict[] {
         // Two people in two different roles are two people (a health officer and a health director).
         if (a.roles.length && b.roles.length && !a.roles.some((r) => b.roles.includes(r))) continue;
         // One person under another form of the name (a title glued on, a nickname) is no conflict.
-        if (pa.names.some((wa) => pb.names.some((wb) => sameGivenName(wa[0]!, wb[0]!) && sameNameWord(wa[wa.length - 1]!, wb[wb.length - 1]!)))) continue;
+        if (
+          pa.names.some((wa) =>
+            pb.names.some((wb) => sameGivenName(wa[0]!, wb[0]!) && sameNameWord(wa[wa.length - 1]!, wb[wb.length - 1]!)),
+          )
+        )
+          continue;
         const clash = pa.names.flatMap((wa) => pb.names.filter((wb) => differentGivenName(wa, wb)).map((wb) => [wa, wb] as const));
         if (!clash.length || clash.every(([wa, wb]) => bothIn(wa[wa.length - 1]!, wa[0]!, wb[0]!))) continue;
         const label = (e: CompareEntity) => `“${e.name}” (${list(e.articles.map((id) => ctx.labels[ctx.articleIds.indexOf(id)]!))})`;
@@ -200,7 +228,11 @@ export function findNotes(ctx: Ctx): { conflicts: Conflict[]; differs: Conflict[
     labels: ctx.labels,
     sentences: ctx.sentences ?? [],
     published: ctx.published ?? [],
-    claimOf: new Map(ctx.claims.filter((c) => c.passages.length > 1).flatMap((c) => c.passages.map((p) => [`${ctx.articleIds.indexOf(p.article)}:${p.sentence}`, c.id] as const))),
+    claimOf: new Map(
+      ctx.claims
+        .filter((c) => c.passages.length > 1)
+        .flatMap((c) => c.passages.map((p) => [`${ctx.articleIds.indexOf(p.article)}:${p.sentence}`, c.id] as const)),
+    ),
   });
   return { conflicts: [...roles, ...nameConflicts(ctx, pairs), ...facts.conflicts], differs: facts.differs };
 }

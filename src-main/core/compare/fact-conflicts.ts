@@ -66,7 +66,8 @@ const TOLL = /^(?:dead|death|kill|injur|wound|missing|victim|casualt)/;
 const REPORT_VERBS = String.raw`(?:said|says|announced|reported|told \w+|tweeted|posted|wrote|stated|added|noted|confirmed|revealed|disclosed|obtained)`;
 const REPORTED_BEFORE = new RegExp(String.raw`\b${REPORT_VERBS}\s+(?:on\s+|late\s+|early\s+|late on\s+|early on\s+)?$`, 'i');
 const REPORTED_AFTER = new RegExp(String.raw`^(?:\s+(?:night|evening|morning|afternoon))?,?\s+${REPORT_VERBS}\b`, 'i');
-const BOUND_BEFORE = /\b(?:as (?:soon|early|late) as|no later than|by|before|until|after|since|through)\s+(?:late\s+|early\s+)?(?:on\s+)?$/i;
+const BOUND_BEFORE =
+  /\b(?:as (?:soon|early|late) as|no later than|by|before|until|after|since|through)\s+(?:late\s+|early\s+)?(?:on\s+)?$/i;
 
 export function anchorsAround(text: string, start: number, end: number, skip: string | null): Set<string> {
   const toks = tokenize(text);
@@ -104,7 +105,15 @@ function factsOfArticle(article: number, sentences: CompareSentence[], published
   const out: Fact[] = [];
   for (const s of sentences) {
     for (const q of quantitiesOf(s.text))
-      out.push({ article, sentence: s, start: q.start, end: q.end, form: q.text, q, anchors: anchorsAround(s.text, q.start, q.end, q.counted) });
+      out.push({
+        article,
+        sentence: s,
+        start: q.start,
+        end: q.end,
+        form: q.text,
+        q,
+        anchors: anchorsAround(s.text, q.start, q.end, q.counted),
+      });
     for (const d of datesOf(s.text, published)) {
       if (!datesEvent(s.text, d)) continue;
       out.push({ article, sentence: s, start: d.start, end: d.end, form: d.text, d, anchors: anchorsAround(s.text, d.start, d.end, null) });
@@ -207,7 +216,13 @@ function figureAndDateNotes(ctx: FactContext): { conflicts: Conflict[]; differs:
   // A value another outlet states too, in the same words around it, is agreed on: it is not set against
   // that outlet's other values.
   const corroborated = (i: number, article: number) =>
-    facts.some((f) => f.article === article && sameCategory(facts[i]!, f) && sameValue(facts[i]!, f) && sharedCount(facts[i]!.anchors, f.anchors) >= MIN_SHARED_FIGURE);
+    facts.some(
+      (f) =>
+        f.article === article &&
+        sameCategory(facts[i]!, f) &&
+        sameValue(facts[i]!, f) &&
+        sharedCount(facts[i]!.anchors, f.anchors) >= MIN_SHARED_FIGURE,
+    );
   const parent = facts.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const verdicts = new Map<number, Verdict>();
@@ -220,14 +235,20 @@ function figureAndDateNotes(ctx: FactContext): { conflicts: Conflict[]; differs:
       if (a.q?.kind !== 'tally' && sharedCount(a.anchors, b.anchors) < (a.d ? MIN_SHARED_DATE : MIN_SHARED_FIGURE)) continue;
       const v = compareFacts(a, b);
       if (!v) continue;
-      if (a.q?.kind !== 'tally' && (best(i, b.article) !== j || best(j, a.article) !== i || corroborated(i, b.article) || corroborated(j, a.article))) continue;
+      if (
+        a.q?.kind !== 'tally' &&
+        (best(i, b.article) !== j || best(j, a.article) !== i || corroborated(i, b.article) || corroborated(j, a.article))
+      )
+        continue;
       const ra = find(i);
       const rb = find(j);
       const root = Math.min(ra, rb);
       parent[Math.max(ra, rb)] = root;
       const seen = [verdicts.get(ra), verdicts.get(rb), v];
       verdicts.set(root, seen.includes('conflict') ? 'conflict' : 'differs');
-      about.set(root, [...new Set([...(about.get(ra) ?? []), ...(about.get(rb) ?? []), ...[...a.anchors].filter((k) => b.anchors.has(k))])]);
+      about.set(root, [
+        ...new Set([...(about.get(ra) ?? []), ...(about.get(rb) ?? []), ...[...a.anchors].filter((k) => b.anchors.has(k))]),
+      ]);
     }
   const groups = new Map<number, Fact[]>();
   facts.forEach((f, i) => {
@@ -248,7 +269,9 @@ function figureAndDateNotes(ctx: FactContext): { conflicts: Conflict[]; differs:
 /** One person given two states by two outlets ("Cory Booker, a New Jersey Democrat" / "Cory Booker, D-N.Y."). */
 function placeConflicts(ctx: FactContext): Conflict[] {
   type Found = Affiliation & { article: number; sentence: CompareSentence };
-  const found: Found[] = ctx.sentences.flatMap((list, article) => list.flatMap((sentence) => affiliationsOf(sentence.text).map((x) => ({ ...x, article, sentence }))));
+  const found: Found[] = ctx.sentences.flatMap((list, article) =>
+    list.flatMap((sentence) => affiliationsOf(sentence.text).map((x) => ({ ...x, article, sentence }))),
+  );
   const out: Conflict[] = [];
   const done = new Set<string>();
   for (const a of found)

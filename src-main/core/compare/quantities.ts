@@ -43,15 +43,58 @@ export type DateMention = {
 };
 
 const WORD_NUMBERS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-  hundred: 100, dozen: 12,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  dozen: 12,
 };
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, bn: 1e9, b: 1e9, tn: 1e12 };
+const SCALES: Record<string, number> = {
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  k: 1e3,
+  m: 1e6,
+  bn: 1e9,
+  b: 1e9,
+  tn: 1e12,
+};
 const DURATIONS: Record<string, [string, number]> = {
-  day: ['day', 1], days: ['day', 1], week: ['week', 1], weeks: ['week', 1], month: ['month', 1], months: ['month', 1],
-  year: ['year', 1], years: ['year', 1], decade: ['year', 10], decades: ['year', 10],
+  day: ['day', 1],
+  days: ['day', 1],
+  week: ['week', 1],
+  weeks: ['week', 1],
+  month: ['month', 1],
+  months: ['month', 1],
+  year: ['year', 1],
+  years: ['year', 1],
+  decade: ['year', 10],
+  decades: ['year', 10],
 };
 const CURRENCY: Record<string, string> = { $: '$', '€': '€', '£': '£' };
 /** Words between a number and its noun that do not say what is counted ("10 additional interviews"). */
@@ -131,10 +174,15 @@ function countedNoun(text: string, from: number): string | null {
   return head;
 }
 
-function hedgeBefore(text: string, at: number): Hedge {
-  const before = text.slice(Math.max(0, at - 24), at);
-  for (const [h, re] of HEDGES) if (re.test(before)) return h;
-  return null;
+/** The hedge written just before a figure, and where it starts. */
+function hedgeBefore(text: string, at: number): { hedge: Hedge; start: number } {
+  const from = Math.max(0, at - 24);
+  const before = text.slice(from, at);
+  for (const [h, re] of HEDGES) {
+    const m = re.exec(before);
+    if (m) return { hedge: h, start: from + m.index };
+  }
+  return { hedge: null, start: at };
 }
 
 /** Numbers, money, percentages, durations and vote tallies in one sentence, left to right. */
@@ -147,7 +195,19 @@ export function quantitiesOf(text: string): Quantity[] {
     if (!/\bvot(?:e|ed|es|ing)\b/i.test(around) || /\d[-–]\s*$/.test(text.slice(0, m.index))) continue;
     const a = Number(m[1]);
     const b = Number(m[2]);
-    out.push({ kind: 'tally', value: a, low: a, high: a, second: b, unit: 'vote', counted: 'vote', hedge: null, text: m[0], start: m.index, end: m.index + m[0].length });
+    out.push({
+      kind: 'tally',
+      value: a,
+      low: a,
+      high: a,
+      second: b,
+      unit: 'vote',
+      counted: 'vote',
+      hedge: null,
+      text: m[0],
+      start: m.index,
+      end: m.index + m[0].length,
+    });
     taken.push([m.index, m.index + m[0].length]);
   }
   for (const m of text.matchAll(QUANTITY)) {
@@ -173,7 +233,7 @@ export function quantitiesOf(text: string): Quantity[] {
     const digits = wordNumber !== undefined ? { step: 1, significant: 1 } : lastDigit(raw);
     const value = base * scale;
     const step = digits.step * scale;
-    const hedge = hedgeBefore(text, start);
+    const { hedge, start: shownStart } = hedgeBefore(text, start);
     const nounAt = end;
     const next = /^\s+(\p{L}+)/u.exec(text.slice(nounAt));
     const duration = next ? DURATIONS[next[1]!.toLowerCase()] : undefined;
@@ -204,14 +264,15 @@ export function quantitiesOf(text: string): Quantity[] {
     if (kind !== 'count') counted = countedNoun(text, shownEnd);
     const exact = (kind === 'count' || kind === 'duration') && st === 1;
     const [low, high] = allowedRange(v, st, digits.significant, hedge, exact);
-    out.push({ kind, value: v, low, high, unit, counted, hedge, text: text.slice(start, shownEnd), start, end: shownEnd });
+    out.push({ kind, value: v, low, high, unit, counted, hedge, text: text.slice(shownStart, shownEnd), start: shownStart, end: shownEnd });
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const WEEKDAY = /\b(?:(?<before>late|early)\s+)?(?<day>Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day\b(?:\s+(?<after>night|evening|morning|afternoon))?/g;
+const WEEKDAY =
+  /\b(?:(?<before>late|early)\s+)?(?<day>Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day\b(?:\s+(?<after>night|evening|morning|afternoon))?/g;
 const CALENDAR =
   /\b(?<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<y>(?:19|20)\d\d))?/g;
 
@@ -227,8 +288,23 @@ export function datesOf(text: string, published: string | null = null): DateMent
   const year = published && /^\d{4}/.test(published) ? Number(published.slice(0, 4)) : null;
   for (const m of text.matchAll(WEEKDAY)) {
     const g = m.groups!;
-    const part = g.before ? (g.before.toLowerCase() as 'late' | 'early') : g.after ? (/night|evening/i.test(g.after) ? 'late' : g.after.toLowerCase() === 'morning' ? 'early' : null) : null;
-    out.push({ weekday: WEEKDAYS.findIndex((w) => w.startsWith(g.day!.toLowerCase())), day: null, part, text: m[0], start: m.index, end: m.index + m[0].length });
+    const part = g.before
+      ? (g.before.toLowerCase() as 'late' | 'early')
+      : g.after
+        ? /night|evening/i.test(g.after)
+          ? 'late'
+          : g.after.toLowerCase() === 'morning'
+            ? 'early'
+            : null
+        : null;
+    out.push({
+      weekday: WEEKDAYS.findIndex((w) => w.startsWith(g.day!.toLowerCase())),
+      day: null,
+      part,
+      text: m[0],
+      start: m.index,
+      end: m.index + m[0].length,
+    });
   }
   for (const m of text.matchAll(CALENDAR)) {
     const g = m.groups!;
@@ -237,7 +313,14 @@ export function datesOf(text: string, published: string | null = null): DateMent
     if (d < 1 || d > 31) continue;
     const y = g.y ? Number(g.y) : year;
     const weekday = y ? new Date(Date.UTC(y, month, d)).getUTCDay() : null;
-    out.push({ weekday, day: `${y ? `${y}-` : ''}${pad(month + 1)}-${pad(d)}`, part: null, text: m[0], start: m.index, end: m.index + m[0].length });
+    out.push({
+      weekday,
+      day: `${y ? `${y}-` : ''}${pad(month + 1)}-${pad(d)}`,
+      part: null,
+      text: m[0],
+      start: m.index,
+      end: m.index + m[0].length,
+    });
   }
   return out.sort((a, b) => a.start - b.start);
 }
