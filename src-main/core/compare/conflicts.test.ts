@@ -58,8 +58,8 @@ describe('conflicts of figures and dates', () => {
 
   it('notes a different measure (arrests vs migrants encountered) as differs, not as a conflict', () => {
     const r = compare(
-      article('a4', 'Daily A', 'Border agents made more than 178,000 arrests at the southern border in June.'),
-      article('b4', 'Daily B', 'Officials said 188,829 migrants were encountered at the southern border in June.'),
+      article('a4', 'Daily A', 'Border agents made more than 178,000 arrests of people crossing the southern border in June.'),
+      article('b4', 'Daily B', 'Officials said 188,829 migrants were encountered crossing the southern border in June.'),
     );
     expect(r.conflicts).toEqual([]);
     expect(r.differs?.[0]?.forms).toEqual(['more than 178,000 arrests', '188,829 migrants']);

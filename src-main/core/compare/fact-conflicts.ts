@@ -235,6 +235,14 @@ function figureAndDateNotes(ctx: FactContext): { conflicts: Conflict[]; differs:
       if (a.q?.kind !== 'tally' && sharedCount(a.anchors, b.anchors) < (a.d ? MIN_SHARED_DATE : MIN_SHARED_FIGURE)) continue;
       const v = compareFacts(a, b);
       if (!v) continue;
+      // A softer note on figures asks for more in common: two different figures near the same words are
+      // common in one story (this month's rate and last month's), and a note on each would bury the real ones.
+      if (
+        v === 'differs' &&
+        a.q &&
+        (sharedCount(a.anchors, b.anchors) < MIN_SHARED_FIGURE + 1 || (a.q.kind === 'count' && (!a.q.counted || !b.q!.counted)))
+      )
+        continue;
       if (
         a.q?.kind !== 'tally' &&
         (best(i, b.article) !== j || best(j, a.article) !== i || corroborated(i, b.article) || corroborated(j, a.article))

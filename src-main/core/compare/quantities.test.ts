@@ -35,8 +35,15 @@ describe('figures as a sentence states them', () => {
     expect(one('The 215-to-201 vote came late.')).toMatchObject({ kind: 'tally', value: 215, second: 201 });
   });
 
-  it('does not read years, compound adjectives or the day of a date as figures', () => {
+  it('does not read years, compound adjectives, names with numbers or the day of a date as figures', () => {
     expect(quantitiesOf('In 2019 the seven-day average fell on June 30.')).toEqual([]);
+    expect(quantitiesOf('The COVID-19 rules were set at the G-7 meeting.')).toEqual([]);
+  });
+
+  it('reads a word number with a scale word as one figure', () => {
+    const q = one('One-hundred days into the term, the plan stalled.');
+    expect(q).toMatchObject({ kind: 'duration', value: 100 });
+    expect(consistent(q, one('after the first 100 days of the term'))).toBe(true);
   });
 });
 

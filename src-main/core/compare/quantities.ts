@@ -74,6 +74,7 @@ const WORD_NUMBERS: Record<string, number> = {
   dozen: 12,
 };
 const SCALES: Record<string, number> = {
+  hundred: 1e2,
   thousand: 1e3,
   million: 1e6,
   billion: 1e9,
@@ -108,7 +109,7 @@ const NUMBER_WORD = Object.keys(WORD_NUMBERS)
 const MAYBE_QUANTITY = new RegExp(String.raw`\d|\b(?:${NUMBER_WORD})\b`);
 const QUANTITY = new RegExp(
   String.raw`(?<cur>[$€£])?\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:${NUMBER_WORD})\b)` +
-    String.raw`(?:[\s-](?<scale>thousand|million|billion|trillion|bn|tn)\b|(?<abbr>[kKmMbB]n?)\b)?` +
+    String.raw`(?:[\s-](?<scale>hundred|thousand|million|billion|trillion|bn|tn)\b|(?<abbr>[kKmMbB]n?)\b)?` +
     String.raw`(?<pct>\s?(?:%|percent\b|per cent\b))?`,
   'g',
 );
@@ -219,6 +220,8 @@ export function quantitiesOf(text: string): Quantity[] {
     const wordNumber = WORD_NUMBERS[raw.toLowerCase()];
     // "seven-day average", "100-year anniversary": a compound adjective, not a stated figure.
     if (/^-\p{L}/u.test(text.slice(end)) && !g.scale) continue;
+    // Part of a name ("COVID-19", "G-7", "F-35"), not a figure.
+    if (!g.cur && /\p{L}[-‐]$/u.test(text.slice(Math.max(0, start - 2), start))) continue;
     // Years, and parts of dates, codes and times ("June 30", "9/11", "10:30").
     if (!g.cur && !g.scale && !g.pct && /^(?:1[89]|20)\d\d$/.test(raw)) continue;
     if (/[/:.]$/.test(text.slice(0, m.index).trimEnd().slice(-1)) && !g.cur) continue;
