@@ -52,6 +52,24 @@ test('two seeds side by side show the defence-minister conflict, unique sentence
   await expect(aligned.locator('mark.mark--variant', { hasText: 'Turkey' }).first()).toBeVisible();
 });
 
+test('a conflict opens both outlets’ passages side by side, each with its name marked', async ({ page, server }) => {
+  const { byTitle } = await sample(server);
+  const a = byTitle("Syria's security is inseparable");
+  const b = byTitle('Syria FM leads');
+  await openHash(page, server.url, `#/compare/${a}/${b}`);
+  const conflicts = page.getByRole('list', { name: 'Conflicts' });
+  const item = conflicts.getByRole('listitem').filter({ hasText: 'Ashraf Abu Qasra' }).first();
+  await item.getByRole('button', { name: 'Show passages side by side' }).click();
+  const both = item.getByRole('group', { name: 'Conflicting passages' });
+  const panels = both.getByRole('complementary', { name: 'Passage' });
+  await expect(panels).toHaveCount(2);
+  const marked = both.locator('mark.mark--passage');
+  await expect(marked.filter({ hasText: 'Ashraf Abu Qasra' })).toHaveCount(1);
+  await expect(marked.filter({ hasText: /Murhaf Abu Qasra/ })).toHaveCount(1);
+  await item.getByRole('button', { name: 'Hide passages' }).click();
+  await expect(both).toHaveCount(0);
+});
+
 test('scrolling one column scrolls the other, and clicking a sentence levels its counterpart', async ({ page, server }) => {
   const { byTitle } = await sample(server);
   const a = byTitle("Syria's security is inseparable");
