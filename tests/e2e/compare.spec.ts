@@ -64,7 +64,8 @@ test('a conflict opens both outlets’ passages side by side, each with its name
   const panels = both.getByRole('complementary', { name: 'Passage' });
   await expect(panels).toHaveCount(2);
   const marked = both.locator('mark.mark--passage');
-  await expect(marked.filter({ hasText: 'Ashraf Abu Qasra' })).toHaveCount(1);
+  // Each panel reads its article first; on a loaded machine that can take a while.
+  await expect(marked.filter({ hasText: 'Ashraf Abu Qasra' })).toHaveCount(1, { timeout: 30_000 });
   await expect(marked.filter({ hasText: /Murhaf Abu Qasra/ })).toHaveCount(1);
   await item.getByRole('button', { name: 'Hide passages' }).click();
   await expect(both).toHaveCount(0);

@@ -227,37 +227,44 @@ function figureAndDateNotes(ctx: FactContext): { conflicts: Conflict[]; differs:
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const verdicts = new Map<number, Verdict>();
   const about = new Map<number, string[]>();
-  for (let i = 0; i < facts.length; i++)
-    for (let j = i + 1; j < facts.length; j++) {
-      const a = facts[i]!;
-      const b = facts[j]!;
-      if (a.article === b.article || !sameCategory(a, b)) continue;
-      if (a.q?.kind !== 'tally' && sharedCount(a.anchors, b.anchors) < (a.d ? MIN_SHARED_DATE : MIN_SHARED_FIGURE)) continue;
-      const v = compareFacts(a, b);
-      if (!v) continue;
-      // A softer note on figures asks for more in common: two different figures near the same words are
-      // common in one story (this month's rate and last month's), and a note on each would bury the real ones.
-      if (
-        v === 'differs' &&
-        a.q &&
-        (sharedCount(a.anchors, b.anchors) < MIN_SHARED_FIGURE + 1 || (a.q.kind === 'count' && (!a.q.counted || !b.q!.counted)))
-      )
-        continue;
-      if (
-        a.q?.kind !== 'tally' &&
-        (best(i, b.article) !== j || best(j, a.article) !== i || corroborated(i, b.article) || corroborated(j, a.article))
-      )
-        continue;
-      const ra = find(i);
-      const rb = find(j);
-      const root = Math.min(ra, rb);
-      parent[Math.max(ra, rb)] = root;
-      const seen = [verdicts.get(ra), verdicts.get(rb), v];
-      verdicts.set(root, seen.includes('conflict') ? 'conflict' : 'differs');
-      about.set(root, [
-        ...new Set([...(about.get(ra) ?? []), ...(about.get(rb) ?? []), ...[...a.anchors].filter((k) => b.anchors.has(k))]),
-      ]);
-    }
+  // Only facts of one category can be one fact: pairs are looked for within each (dates; money; months…).
+  const byCategory = new Map<string, number[]>();
+  facts.forEach((f, i) => {
+    const key = f.d ? 'date' : `${f.q!.kind}|${f.q!.unit}`;
+    (byCategory.get(key) ?? byCategory.set(key, []).get(key)!).push(i);
+  });
+  const pairs: Array<[number, number]> = [];
+  for (const members of byCategory.values())
+    for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) pairs.push([members[x]!, members[y]!]);
+  pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  for (const [i, j] of pairs) {
+    const a = facts[i]!;
+    const b = facts[j]!;
+    if (a.article === b.article) continue;
+    if (a.q?.kind !== 'tally' && sharedCount(a.anchors, b.anchors) < (a.d ? MIN_SHARED_DATE : MIN_SHARED_FIGURE)) continue;
+    const v = compareFacts(a, b);
+    if (!v) continue;
+    // A softer note on figures asks for more in common: two different figures near the same words are
+    // common in one story (this month's rate and last month's), and a note on each would bury the real ones.
+    if (
+      v === 'differs' &&
+      a.q &&
+      (sharedCount(a.anchors, b.anchors) < MIN_SHARED_FIGURE + 1 || (a.q.kind === 'count' && (!a.q.counted || !b.q!.counted)))
+    )
+      continue;
+    if (
+      a.q?.kind !== 'tally' &&
+      (best(i, b.article) !== j || best(j, a.article) !== i || corroborated(i, b.article) || corroborated(j, a.article))
+    )
+      continue;
+    const ra = find(i);
+    const rb = find(j);
+    const root = Math.min(ra, rb);
+    parent[Math.max(ra, rb)] = root;
+    const seen = [verdicts.get(ra), verdicts.get(rb), v];
+    verdicts.set(root, seen.includes('conflict') ? 'conflict' : 'differs');
+    about.set(root, [...new Set([...(about.get(ra) ?? []), ...(about.get(rb) ?? []), ...[...a.anchors].filter((k) => b.anchors.has(k))])]);
+  }
   const groups = new Map<number, Fact[]>();
   facts.forEach((f, i) => {
     const r = find(i);
