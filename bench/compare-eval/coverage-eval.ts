@@ -56,6 +56,10 @@ export function conflictsAllSides(stories: AllSidesStory[], results: Map<number,
     let flagged = 0;
     let right = 0;
     let found = 0;
+    const softLabels = gold.labels.filter((l) => l.type === 'differs');
+    let notes = 0;
+    let notesOnLabels = 0;
+    let softFound = 0;
     for (const s of stories) {
       if (!read.has(s.id)) continue;
       const r = results.get(s.id)!;
@@ -69,6 +73,11 @@ export function conflictsAllSides(stories: AllSidesStory[], results: Map<number,
         else if (softer.some((l) => matches(c, l, sideId))) flagged--;
       }
       found += labels.filter((l) => r.conflicts.some((c) => matches(c, l, sideId))).length;
+      // The softer notes, scored the same way against the "differs" labels (any labelled fact counts as right).
+      const differs = r.differs ?? [];
+      notes += differs.length;
+      notesOnLabels += differs.filter((c) => [...labels, ...softer].some((l) => matches(c, l, sideId))).length;
+      softFound += softer.filter((l) => [...differs, ...r.conflicts].some((c) => matches(c, l, sideId))).length;
     }
     rows.push({
       measure: `conflict precision (${read.size} stories read)`,
@@ -80,6 +89,11 @@ export function conflictsAllSides(stories: AllSidesStory[], results: Map<number,
       value: real.length ? f3(found / real.length) : 'n/a',
       note: `${found} of ${real.length} labelled conflicts flagged`,
     });
+    rows.push({
+      measure: 'differs notes on labelled facts',
+      value: notes ? f3(notesOnLabels / notes) : 'n/a',
+      note: `${notesOnLabels} of ${notes} notes are on a labelled fact; ${softFound} of ${softLabels.length} "differs" labels noted (as a note or a conflict)`,
+    });
   }
   return rows;
 }
@@ -88,6 +102,7 @@ export function unrelatedTriples(stories: AllSidesStory[], n = 100, seed = 14): 
   const random = rng(seed);
   const all = stories.flatMap((s) => s.articles.map((a) => ({ story: s.id, a })));
   let conflicts = 0;
+  let notes = 0;
   const examples: string[] = [];
   for (let k = 0; k < n; k++) {
     const picked: typeof all = [];
@@ -97,9 +112,14 @@ export function unrelatedTriples(stories: AllSidesStory[], n = 100, seed = 14): 
     }
     const r = compareArticles(picked.map((p) => p.a));
     conflicts += r.conflicts.length;
+    notes += r.differs?.length ?? 0;
     if (examples.length < 3) examples.push(...r.conflicts.slice(0, 3 - examples.length).map((c) => c.description.slice(0, 80)));
   }
-  return { measure: `conflicts over ${n} random triples from different stories`, value: conflicts, note: examples.join(' | ') };
+  return {
+    measure: `conflicts over ${n} random triples from different stories`,
+    value: conflicts,
+    note: `${notes} differs notes; ${examples.join(' | ')}`,
+  };
 }
 
 export function storyStats(stories: AllSidesStory[], results: Map<number, CompareResult>): Array<Record<string, string | number>> {

@@ -124,7 +124,17 @@ export const CompareEntity = z.object({
 });
 export type CompareEntity = z.infer<typeof CompareEntity>;
 
-export const conflictKinds = ['role', 'name', 'number', 'date'] as const;
+export const conflictKinds = ['role', 'name', 'number', 'date', 'place'] as const;
+/** Where an outlet states its side of a conflict: the sentence, and the words in body offsets. */
+export const ConflictPassage = z.object({
+  article: ArticleId,
+  sentence: z.number().int(),
+  start: z.number().int(),
+  end: z.number().int(),
+  /** The value as written ("three months", "Tuesday"). */
+  form: z.string(),
+});
+export type ConflictPassage = z.infer<typeof ConflictPassage>;
 export const Conflict = z.object({
   kind: z.enum(conflictKinds),
   description: z.string(),
@@ -132,6 +142,8 @@ export const Conflict = z.object({
   forms: z.array(z.string()),
   /** The entities (role, name) or claim (number, date) the conflict is about. */
   refs: z.array(z.string()),
+  /** Each outlet's passage, so both can be opened side by side. */
+  passages: z.array(ConflictPassage).optional(),
 });
 export type Conflict = z.infer<typeof Conflict>;
 
@@ -182,6 +194,11 @@ export const CompareResult = z.object({
   quotes: z.array(QuoteCluster),
   entities: z.array(CompareEntity),
   conflicts: z.array(Conflict),
+  /**
+   * Softer notes: values that differ without contradicting (a different measure, a running toll, days either
+   * side of midnight), worth reading side by side.
+   */
+  differs: z.array(Conflict).optional(),
   /** Things the user should know about this comparison ("the same article was given twice"). */
   notices: z.array(z.string()),
   /** Present when some article was too long to be compared whole: what was taken in of each. */

@@ -59,6 +59,25 @@ test('two seeds side by side show the defence-minister conflict, unique sentence
   await expect(aligned.locator('mark.mark--variant', { hasText: 'Turkey' }).first()).toBeVisible();
 });
 
+test('a conflict opens both outlets’ passages side by side, each with its name marked', async ({ page, server }) => {
+  const { byTitle } = await sample(server);
+  const a = byTitle("Syria's security is inseparable");
+  const b = byTitle('Syria FM leads');
+  await openHash(page, server.url, `#/compare/${a}/${b}`);
+  const conflicts = page.getByRole('list', { name: 'Conflicts' });
+  const item = conflicts.getByRole('listitem').filter({ hasText: 'Ashraf Abu Qasra' }).first();
+  await item.getByRole('button', { name: 'Show passages side by side' }).click();
+  const both = item.getByRole('group', { name: 'Conflicting passages' });
+  const panels = both.getByRole('complementary', { name: 'Passage' });
+  await expect(panels).toHaveCount(2);
+  const marked = both.locator('mark.mark--passage');
+  // Each panel reads its article first; on a loaded machine that can take a while.
+  await expect(marked.filter({ hasText: 'Ashraf Abu Qasra' })).toHaveCount(1, { timeout: 30_000 });
+  await expect(marked.filter({ hasText: /Murhaf Abu Qasra/ })).toHaveCount(1);
+  await item.getByRole('button', { name: 'Hide passages' }).click();
+  await expect(both).toHaveCount(0);
+});
+
 test('paired sentences stay level while the reading scrolls, and unique sentences take no placeholder row', async ({ page, server }) => {
   const { byTitle } = await sample(server);
   const a = byTitle("Syria's security is inseparable");

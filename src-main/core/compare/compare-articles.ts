@@ -3,7 +3,7 @@ import { alignmentRows, matchPairs, pairEdges, wordDiff, CANDIDATE_THRESHOLD } f
 import type { CompareLimits, WorkBudget } from './budget';
 import { DEFAULT_LIMITS, shareSentences, unlimitedBudget } from './budget';
 import { clusterClaims } from './claims';
-import { findConflicts } from './conflicts';
+import { findNotes } from './conflicts';
 import type { EntityMention } from './entities';
 import { clusterEntities } from './entities';
 import type { Edge, Unit } from './features';
@@ -228,7 +228,15 @@ export function* compareSteps(given: CompareInput[], opts: CompareOptions = {}):
   notices.push(...translations.notices);
 
   budget.enter('conflicts');
-  const conflicts = findConflicts({ articleIds, labels, entities, mentions: bodyMentions, claims });
+  const { conflicts, differs } = findNotes({
+    articleIds,
+    labels,
+    entities,
+    mentions: bodyMentions,
+    claims,
+    sentences,
+    published: inputs.map((a) => a.publishedAt),
+  });
   yield { stage: 'conflicts', done: 1, total: 1 };
 
   const articles: CompareArticle[] = inputs.map((a, i) => ({
@@ -246,6 +254,7 @@ export function* compareSteps(given: CompareInput[], opts: CompareOptions = {}):
     quotes,
     entities,
     conflicts,
+    differs,
     notices,
     ...(truncated.length ? { truncated } : {}),
     ...(translations.pairs.length ? { translations: translations.pairs } : {}),

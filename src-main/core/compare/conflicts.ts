@@ -1,8 +1,10 @@
-import type { Claim, CompareEntity, Conflict } from '../../contract';
+import type { Claim, CompareEntity, CompareSentence, Conflict, ConflictPassage } from '../../contract';
+import { stateCode } from './affiliations';
+import { countryOf, demonymCode } from './countries';
+import { factNotes } from './fact-conflicts';
 import type { EntityMention } from './entities';
-import { differentGivenName, nameKey, skeleton } from './names';
-import { describeRole } from './roles';
-import { contentKey, tokenize } from './tokens';
+import { differentGivenName, nameKey, sameNameWord, skeleton } from './names';
+import { describeRole, isRoleWord } from './roles';
 
 /**
  * What the outlets disagree on. A spelling variant is not a disagreement (it is shown as a variant of one
@@ -15,6 +17,9 @@ type Ctx = {
   entities: CompareEntity[];
   mentions: EntityMention[];
   claims: Claim[];
+  /** Each article's sentences and publication date, for figures and dates stated anywhere in it. */
+  sentences?: CompareSentence[][];
+  published?: Array<string | null>;
 };
 
 const list = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
@@ -32,6 +37,11 @@ function roleConflicts(ctx: Ctx): Conflict[] {
   const out: Conflict[] = [];
   for (const [, { role, holders }] of [...byRole.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     if (holders.size < 2) continue;
+    // An article that gives the office to both holders speaks of two people (or misreads a title): one
+    // outlet set against another is what a conflict means.
+    const counts = new Map<number, number>();
+    for (const h of holders.values()) for (const a of h.articles) counts.set(a, (counts.get(a) ?? 0) + 1);
+    if ([...counts.values()].some((n) => n > 1)) continue;
     const parts = [...holders.entries()]
       .sort((a, b) => b[1].articles.size - a[1].articles.size || a[0] - b[0])
       .map(([e, h]) => {
@@ -45,34 +55,148 @@ function roleConflicts(ctx: Ctx): Conflict[] {
       articles: [...new Set(parts.flatMap((p) => p.articles))].sort((a, b) => a - b).map((a) => ctx.articleIds[a]!),
       forms: parts.flatMap((p) => p.forms),
       refs: parts.map((p) => ctx.entities[p.e]!.id),
+      passages: parts.flatMap((p) => firstMention(ctx, p.e)),
     });
   }
   return out;
 }
 
+/**
+ * Words glued to a name that are not part of it: titles and offices ("Republican Senator", "CEO",
+ * "Director-General", "GOP Conference Chair"), party and nationality words.
+ */
+const NOT_NAME_WORDS = new Set(
+  (
+    'senator senators sen sens rep reps representative congressman congresswoman judge justice colonel col lt ' +
+    'sergeant sgt captain capt major admiral gen ceo ceos cfo chair chairman chairwoman conference sir dame lord ' +
+    'lady mullah imam rabbi pope bishop father saint st mp mps republican republicans democrat democrats gop ' +
+    'conservative conservatives labour liberal liberals progressive independent district federal former late ' +
+    'then new top chief assistant associate attorney professor prof officer officers agent spokesman spokeswoman'
+  ).split(' '),
+);
+/** Words that make a capitalised phrase something other than a person ("House Republicans", "Gulf Coast"). */
+const NOT_PERSON = new Set(
+  (
+    'house senate congress white coast board caucus award awards plan post times journal news review street ' +
+    'committee court party league union republicans democrats state states county city island river bay ' +
+    'mountain mountains valley north south east west northern southern eastern western gulf sea ocean ' +
+    'airport station hall center centre square park bridge tower towers church mosque school college program ' +
+    'act bill law fund foundation council network media group'
+  ).split(' '),
+);
+/** Short forms of given names that are not prefixes of them. */
+const NICKNAMES: Record<string, string[]> = {
+  chuck: ['charles'],
+  bill: ['william'],
+  bob: ['robert'],
+  dick: ['richard'],
+  jim: ['james'],
+  jack: ['john'],
+  peggy: ['margaret'],
+  betsy: ['elizabeth'],
+  liz: ['elizabeth'],
+  beth: ['elizabeth'],
+  ted: ['edward', 'theodore'],
+  ned: ['edward'],
+  hank: ['henry'],
+  harry: ['henry'],
+  mike: ['michael'],
+  mick: ['michael'],
+  tony: ['anthony'],
+  tom: ['thomas'],
+  bobby: ['robert'],
+  rick: ['richard'],
+  ray: ['raymond', 'raide'],
+  steve: ['steven', 'stephen'],
+};
+
+/** The words of a person's name as written, without titles before it or "of Kentucky" after it; null when it is not a person's. */
+export function personNameWords(form: string): string[] | null {
+  let words = form
+    .replace(/[’']s$/u, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  const of = words.findIndex((w, i) => i > 0 && /^(?:of|from)$/i.test(w));
+  if (of > 0) words = words.slice(0, of);
+  while (words.length) {
+    const w = words[0]!;
+    const lower = w.toLowerCase();
+    const title =
+      NOT_NAME_WORDS.has(lower) ||
+      isRoleWord(lower) ||
+      /\.$/.test(w) ||
+      /^\p{Lu}{2,}s?$/u.test(w) ||
+      (/^[\p{L}]+-[\p{L}]+$/u.test(w) && w.split('-').some((x) => isRoleWord(x.toLowerCase()))) ||
+      !!demonymCode(w) ||
+      !!countryOf(w) ||
+      !!stateCode(w);
+    if (!title) break;
+    words = words.slice(1);
+  }
+  if (words.length < 2 || words.some((w) => /\d/.test(w) || NOT_PERSON.has(w.toLowerCase()) || ORGANISATION_WORD.test(w))) return null;
+  return words.map(nameKey).filter(Boolean);
+}
+const ORGANISATION_WORD =
+  /^(?:ministry|agency|department|office|administration|commission|institute|university|company|corporation|bank|forces?|army|police|government)$/i;
+
+/** Given names one person can go by: the same word spelled apart, a short form ("Phil", "Chris"), a nickname ("Chuck"). */
+export function sameGivenName(a: string, b: string): boolean {
+  if (sameNameWord(a, b)) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 3 && long.startsWith(short)) return true;
+  return (NICKNAMES[short] ?? []).includes(long) || (NICKNAMES[long] ?? []).includes(short);
+}
+
 function nameConflicts(ctx: Ctx, already: Set<string>): Conflict[] {
-  const fullWords = (e: CompareEntity) =>
-    e.variants.filter((v) => !v.partial && !/\p{Script=Arabic}/u.test(v.form)).map((v) => v.form.split(/\s+/).map(nameKey).filter(Boolean));
-  const people = ctx.entities.filter((e) => e.type === 'person').map((e) => ({ e, words: fullWords(e).filter((w) => w.length >= 2) }));
+  const people = ctx.entities
+    .map((e, index) => ({
+      e,
+      index,
+      names: e.variants
+        .filter((v) => !v.partial && !/\p{Script=Arabic}/u.test(v.form))
+        .map((v) => personNameWords(v.form))
+        .filter((w): w is string[] => !!w && w.length >= 2),
+    }))
+    .filter((p) => p.e.type === 'person' && p.names.length);
+  // Every (given name, surname) an article uses: an article naming both is speaking of two people.
+  const namedIn = new Map<string, Array<[string, string]>>();
+  for (const p of people)
+    for (const id of p.e.articles) for (const w of p.names) namedIn.set(id, [...(namedIn.get(id) ?? []), [w[0]!, w[w.length - 1]!]]);
+  const bothIn = (surname: string, ga: string, gb: string) =>
+    [...namedIn.values()].some(
+      (ns) =>
+        ns.some(([g, s]) => sameNameWord(s, surname) && sameGivenName(g, ga)) &&
+        ns.some(([g, s]) => sameNameWord(s, surname) && sameGivenName(g, gb)),
+    );
   // Only names sharing a last word can share a surname: compare within those buckets.
   const buckets = new Map<string, number[]>();
   people.forEach((p, i) => {
-    for (const k of new Set(p.words.map((w) => skeleton(w[w.length - 1]!)))) (buckets.get(k) ?? buckets.set(k, []).get(k)!).push(i);
+    for (const k of new Set(p.names.map((w) => skeleton(w[w.length - 1]!)))) (buckets.get(k) ?? buckets.set(k, []).get(k)!).push(i);
   });
   const seen = new Set<string>();
   const out: Conflict[] = [];
   for (const members of buckets.values())
     for (let x = 0; x < members.length; x++)
       for (let y = x + 1; y < members.length; y++) {
-        const a = people[members[x]!]!.e;
-        const b = people[members[y]!]!.e;
+        const pa = people[members[x]!]!;
+        const pb = people[members[y]!]!;
+        const a = pa.e;
+        const b = pb.e;
         const pairKey = [a.id, b.id].sort().join('|');
-        if (seen.has(pairKey)) continue;
+        if (seen.has(pairKey) || already.has(pairKey)) continue;
         seen.add(pairKey);
-        if (already.has([a.id, b.id].sort().join('|'))) continue;
         if (a.articles.some((id) => b.articles.includes(id))) continue; // Both named in one article: two people.
-        const wb = people[members[y]!]!.words;
-        if (!people[members[x]!]!.words.some((wa) => wb.some((w) => differentGivenName(wa, w)))) continue;
+        // Two people in two different roles are two people (a health officer and a health director).
+        if (a.roles.length && b.roles.length && !a.roles.some((r) => b.roles.includes(r))) continue;
+        // One person under another form of the name (a title glued on, a nickname) is no conflict.
+        if (
+          pa.names.some((wa) =>
+            pb.names.some((wb) => sameGivenName(wa[0]!, wb[0]!) && sameNameWord(wa[wa.length - 1]!, wb[wb.length - 1]!)),
+          )
+        )
+          continue;
+        const clash = pa.names.flatMap((wa) => pb.names.filter((wb) => differentGivenName(wa, wb)).map((wb) => [wa, wb] as const));
+        if (!clash.length || clash.every(([wa, wb]) => bothIn(wa[wa.length - 1]!, wa[0]!, wb[0]!))) continue;
         const label = (e: CompareEntity) => `“${e.name}” (${list(e.articles.map((id) => ctx.labels[ctx.articleIds.indexOf(id)]!))})`;
         out.push({
           kind: 'name',
@@ -80,93 +204,39 @@ function nameConflicts(ctx: Ctx, already: Set<string>): Conflict[] {
           articles: [...a.articles, ...b.articles],
           forms: [a.name, b.name],
           refs: [a.id, b.id],
+          passages: [pa.index, pb.index].flatMap((e) => firstMention(ctx, e)),
         });
       }
   return out;
 }
 
-const MONTHS = 'january february march april may june july august september october november december'.split(' ');
-const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
-
-/**
- * The word a date hangs on ("met Sunday", "said Saturday"): two sentences that date different events
- * ("met" / "said") do not disagree.
- */
-function predicate(toks: ReadonlyArray<{ norm: string }>, i: number): string {
-  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
-    const key = contentKey(toks[k]!.norm);
-    if (key && !/^\d/.test(key)) return key;
-  }
-  return '';
+/** The first mention of an entity in each article that names it, as a passage to open. */
+function firstMention(ctx: Ctx, entity: number): ConflictPassage[] {
+  const out = new Map<number, ConflictPassage>();
+  for (const m of ctx.mentions)
+    if (m.entity === entity && m.sentence >= 0 && !out.has(m.article))
+      out.set(m.article, { article: ctx.articleIds[m.article]!, sentence: m.sentence, start: m.start, end: m.end, form: m.form });
+  return [...out.values()];
 }
 
-/** Dates, weekdays and counted quantities stated in a sentence, keyed by what they measure and the word they hang on. */
-export function factsOf(text: string): Map<string, Set<string>> {
-  const facts = new Map<string, Set<string>>();
-  const add = (kind: string, value: string) => (facts.get(kind) ?? facts.set(kind, new Set()).get(kind)!).add(value);
-  const toks = tokenize(text);
-  const used = new Set<number>();
-  toks.forEach((t, i) => {
-    const month = MONTHS.findIndex(
-      (m) => t.norm === m || (t.norm.length >= 3 && m.startsWith(t.norm) && /\.$/.test(text.slice(t.end, t.end + 1))),
-    );
-    if (month >= 0 && t.norm !== 'may') {
-      const next = toks[i + 1];
-      const prev = toks[i - 1];
-      const day = next && /^\d{1,2}$/.test(next.norm) ? next : prev && /^\d{1,2}$/.test(prev.norm) ? prev : null;
-      if (day) {
-        add(`date:${predicate(toks, Math.min(i, toks.indexOf(day)))}`, `${MONTHS[month]} ${Number(day.norm)}`);
-        used.add(toks.indexOf(day));
-      }
-    } else if (WEEKDAYS.has(t.norm)) add(`weekday:${predicate(toks, i)}`, t.text);
+/** Conflicts, and the softer notes of values that differ without contradicting. */
+export function findNotes(ctx: Ctx): { conflicts: Conflict[]; differs: Conflict[] } {
+  const roles = roleConflicts(ctx);
+  const pairs = new Set(roles.flatMap((c) => c.refs.flatMap((a) => c.refs.filter((b) => b !== a).map((b) => [a, b].sort().join('|')))));
+  const facts = factNotes({
+    articleIds: ctx.articleIds,
+    labels: ctx.labels,
+    sentences: ctx.sentences ?? [],
+    published: ctx.published ?? [],
+    claimOf: new Map(
+      ctx.claims
+        .filter((c) => c.passages.length > 1)
+        .flatMap((c) => c.passages.map((p) => [`${ctx.articleIds.indexOf(p.article)}:${p.sentence}`, c.id] as const)),
+    ),
   });
-  toks.forEach((t, i) => {
-    if (used.has(i) || !/^\d[\d,.]*$/.test(t.norm) || /^(19|20)\d\d$/.test(t.norm)) return;
-    let unit = 'number';
-    for (let k = i + 1; k < Math.min(toks.length, i + 3); k++) {
-      const key = contentKey(toks[k]!.norm);
-      if (key && !/^\d/.test(key)) {
-        unit = `number:${key}`;
-        break;
-      }
-    }
-    add(unit, t.norm.replace(/,/g, ''));
-  });
-  return facts;
-}
-
-function factConflicts(ctx: Ctx): Conflict[] {
-  const out: Conflict[] = [];
-  for (const claim of ctx.claims) {
-    if (claim.passages.length < 2) continue;
-    const facts = claim.passages.map((p) => factsOf(p.text));
-    const kinds = new Set(facts.flatMap((f) => [...f.keys()]));
-    for (const kind of [...kinds].sort()) {
-      const holders = claim.passages.map((p, i) => ({ p, values: facts[i]!.get(kind) })).filter((h) => h.values);
-      const distinct = new Set(holders.map((h) => [...h.values!].sort().join(' / ')));
-      if (holders.length < 2 || distinct.size < 2) continue;
-      // Values that some passage shares with every other are agreement, not conflict.
-      const common = [...holders[0]!.values!].filter((v) => holders.every((h) => h.values!.has(v)));
-      if (common.length) continue;
-      const isDate = kind.startsWith('date') || kind.startsWith('weekday');
-      const label = (article: string) => ctx.labels[ctx.articleIds.indexOf(article)]!;
-      const forms = holders.map((h) => [...h.values!].join(' / '));
-      out.push({
-        kind: isDate ? 'date' : 'number',
-        description: `The same claim gives different ${isDate ? 'dates' : `numbers${kind.startsWith('number:') ? ` (${kind.split(':')[1]})` : ''}`}: ${holders
-          .map((h) => `“${[...h.values!].join(' / ')}” (${label(h.p.article)})`)
-          .join(' vs ')}.`,
-        articles: [...new Set(holders.map((h) => h.p.article))],
-        forms: [...new Set(forms)],
-        refs: [claim.id],
-      });
-    }
-  }
-  return out;
+  return { conflicts: [...roles, ...nameConflicts(ctx, pairs), ...facts.conflicts], differs: facts.differs };
 }
 
 export function findConflicts(ctx: Ctx): Conflict[] {
-  const roles = roleConflicts(ctx);
-  const pairs = new Set(roles.flatMap((c) => c.refs.flatMap((a) => c.refs.filter((b) => b !== a).map((b) => [a, b].sort().join('|')))));
-  return [...roles, ...nameConflicts(ctx, pairs), ...factConflicts(ctx)];
+  return findNotes(ctx).conflicts;
 }
