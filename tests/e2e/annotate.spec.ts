@@ -329,3 +329,31 @@ test('no serious accessibility violations in the annotated reader, All annotatio
     await check(`${theme} tags`);
   }
 });
+
+test('Note on a selection, then Cancel, leaves no highlight behind (and Undo brings it back)', async ({ page, server }) => {
+  const app = new AnnotatorPage(page);
+  await app.openArticle(server.url, FM);
+  await app.reader.focus();
+  await page.keyboard.press(']');
+  await page.keyboard.press(']');
+  await expect(app.readerBody.locator('mark.mark--cursor')).toHaveText(SENTENCE);
+  await page.keyboard.press('n');
+  const note = app.panel.getByLabel('Note (Markdown)');
+  await expect(note).toBeFocused();
+  await expect(app.highlights).toHaveCount(1);
+  await app.panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(app.highlights).toHaveCount(0);
+  await expect(app.card(SENTENCE)).toHaveCount(0);
+
+  // A note that was saved is kept when its editor is later opened and cancelled.
+  await page.keyboard.press('Control+z');
+  await expect(app.card(SENTENCE)).toHaveCount(1);
+  const card = app.card(SENTENCE);
+  await card.getByRole('button', { name: 'Add note' }).click();
+  await card.getByLabel('Note (Markdown)').fill('Kept');
+  await card.getByRole('button', { name: 'Save' }).click();
+  await card.getByRole('button', { name: /edit note/i }).click();
+  await card.getByRole('button', { name: 'Cancel' }).click();
+  await expect(app.highlights).toHaveCount(1);
+  await expect(card).toContainText('Kept');
+});
