@@ -357,3 +357,26 @@ test('Note on a selection, then Cancel, leaves no highlight behind (and Undo bri
   await expect(app.highlights).toHaveCount(1);
   await expect(card).toContainText('Kept');
 });
+
+test('in the tag manager, a tag on articles only opens the library filtered by it; its passage count opens the passages', async ({
+  page,
+  server,
+}) => {
+  const id = await articleId(server.api, FM);
+  await server.api('articles.tag', { id, add: ['source/agency'] });
+  await server.api('annotations.create', { articleId: id, target: { quote: { exact: SENTENCE } }, tags: ['claim/checked'] });
+  const app = new AnnotatorPage(page);
+  await app.open(server.url);
+  await app.gotoView('Tags');
+  const agency = page.locator('.tag-row[data-tag="source/agency"]');
+  await expect(agency).toContainText('1 article, 0 passages');
+  await agency.locator('.tag-row__name').click();
+  await expect(page.getByLabel('Tag', { exact: true })).toHaveValue('source/agency');
+  await expect(app.rows).toHaveCount(1);
+  await expect(app.rows.first()).toContainText(FM);
+
+  await app.gotoView('Tags');
+  const checked = page.locator('.tag-row[data-tag="claim/checked"]');
+  await checked.getByRole('link', { name: '1 passage' }).click();
+  await expect(page.locator('.annotation-card').filter({ hasText: SENTENCE })).toHaveCount(1);
+});
