@@ -329,3 +329,54 @@ test('no serious accessibility violations in the annotated reader, All annotatio
     await check(`${theme} tags`);
   }
 });
+
+test('Note on a selection, then Cancel, leaves no highlight behind (and Undo brings it back)', async ({ page, server }) => {
+  const app = new AnnotatorPage(page);
+  await app.openArticle(server.url, FM);
+  await app.reader.focus();
+  await page.keyboard.press(']');
+  await page.keyboard.press(']');
+  await expect(app.readerBody.locator('mark.mark--cursor')).toHaveText(SENTENCE);
+  await page.keyboard.press('n');
+  const note = app.panel.getByLabel('Note (Markdown)');
+  await expect(note).toBeFocused();
+  await expect(app.highlights).toHaveCount(1);
+  await app.panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(app.highlights).toHaveCount(0);
+  await expect(app.card(SENTENCE)).toHaveCount(0);
+
+  // A note that was saved is kept when its editor is later opened and cancelled.
+  await page.keyboard.press('Control+z');
+  await expect(app.card(SENTENCE)).toHaveCount(1);
+  const card = app.card(SENTENCE);
+  await card.getByRole('button', { name: 'Add note' }).click();
+  await card.getByLabel('Note (Markdown)').fill('Kept');
+  await card.getByRole('button', { name: 'Save' }).click();
+  await card.getByRole('button', { name: /edit note/i }).click();
+  await card.getByRole('button', { name: 'Cancel' }).click();
+  await expect(app.highlights).toHaveCount(1);
+  await expect(card).toContainText('Kept');
+});
+
+test('in the tag manager, a tag on articles only opens the library filtered by it; its passage count opens the passages', async ({
+  page,
+  server,
+}) => {
+  const id = await articleId(server.api, FM);
+  await server.api('articles.tag', { id, add: ['source/agency'] });
+  await server.api('annotations.create', { articleId: id, target: { quote: { exact: SENTENCE } }, tags: ['claim/checked'] });
+  const app = new AnnotatorPage(page);
+  await app.open(server.url);
+  await app.gotoView('Tags');
+  const agency = page.locator('.tag-row[data-tag="source/agency"]');
+  await expect(agency).toContainText('1 article, 0 passages');
+  await agency.locator('.tag-row__name').click();
+  await expect(page.getByLabel('Tag', { exact: true })).toHaveValue('source/agency');
+  await expect(app.rows).toHaveCount(1);
+  await expect(app.rows.first()).toContainText(FM);
+
+  await app.gotoView('Tags');
+  const checked = page.locator('.tag-row[data-tag="claim/checked"]');
+  await checked.getByRole('link', { name: '1 passage' }).click();
+  await expect(page.locator('.annotation-card').filter({ hasText: SENTENCE })).toHaveCount(1);
+});

@@ -43,6 +43,33 @@ test('the sample story opens with a coverage matrix of five outlet columns', asy
   await expect(translations.locator('.translation__why').first()).toContainText('same speaker');
 });
 
+test('the comparison tabs work as tabs: one in the Tab order, arrows and Home/End move and open, the panel is labelled', async ({
+  page,
+  server,
+}) => {
+  await page.goto(server.url);
+  await page
+    .getByRole('list', { name: 'Stories' })
+    .getByRole('link', { name: /Turkish–Syrian security talks/ })
+    .click();
+  const tabs = page.getByRole('tablist', { name: 'Comparison' }).getByRole('tab');
+  await expect(tabs.first()).toHaveAttribute('aria-selected', 'true');
+  await expect(tabs.first()).toHaveAttribute('tabindex', '0');
+  await expect(tabs.nth(1)).toHaveAttribute('tabindex', '-1');
+  await tabs.first().focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.nth(1)).toBeFocused();
+  await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
+  const panel = page.getByRole('tabpanel');
+  await expect(panel).toHaveAccessibleName(/^Quotes/);
+  await page.keyboard.press('End');
+  await expect(tabs.last()).toBeFocused();
+  await expect(panel).toHaveAccessibleName(/^Names & conflicts/);
+  await page.keyboard.press('ArrowRight'); // wraps round
+  await expect(tabs.first()).toBeFocused();
+  await expect(page.getByRole('table', { name: 'Coverage matrix' })).toBeVisible();
+});
+
 test('two seeds side by side show the defence-minister conflict, unique sentences and word differences', async ({ page, server }) => {
   const { byTitle } = await sample(server);
   const a = byTitle("Syria's security is inseparable");

@@ -90,6 +90,27 @@ test.describe('search', () => {
     }
   });
 
+  test('in the search reader, n goes to the next hit, or writes a note when a passage is selected — never both', async ({
+    page,
+    server,
+  }) => {
+    const search = new SearchPage(page);
+    await page.goto(server.url);
+    await page.keyboard.press('Control+k');
+    await search.search('syria');
+    await search.box.press('Enter');
+    await expect(search.readerMarks.nth(1)).toBeVisible();
+    await expect(search.hitBar).toContainText(/Hit 1 of \d+/);
+    await search.reader.focus();
+    await page.keyboard.press('n');
+    await expect(search.hitBar).toContainText(/Hit 2 of \d+/);
+    await page.keyboard.press(']'); // pick the first sentence: n now belongs to the annotator
+    await expect(search.reader.locator('mark.mark--cursor')).toHaveCount(1);
+    await page.keyboard.press('n');
+    await expect(page.getByLabel('Note (Markdown)')).toBeFocused();
+    await expect(search.hitBar).toContainText(/Hit 2 of \d+/);
+  });
+
   test('clicking a snippet lands on that hit', async ({ page, server }) => {
     const search = new SearchPage(page);
     await openAt(page, server.url, '#/search?q=guler');

@@ -182,7 +182,7 @@ describe('export through the API', () => {
     const dir = tempDir();
     const { openBackend } = await import('../backend');
     const { chromiumPdfRenderer } = await import('./pdf-chromium');
-    const b = await openBackend(join(dir, 'nb'), { create: true, durability: 'none', pdf: chromiumPdfRenderer(null) });
+    const b = await openBackend(join(dir, 'nb'), { create: true, durability: 'none', pdf: chromiumPdfRenderer(() => null) });
     const r = await dispatch(b.handlers, 'export.run', { format: 'pdf' });
     expect(r).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED', message: expect.stringMatching(/needs Chromium/) } });
   });

@@ -25,12 +25,27 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return null;
 }
 
+/** Why Chromium failed, in words: not startable, killed by the time limit, or what it printed last. */
+function printFailure(
+  err: { code?: string | number | null; killed?: boolean; signal?: string | null; message: string },
+  stderr: string | Buffer,
+  timeoutMs: number,
+): string {
+  if (err.code === 'ENOENT') return 'the program is no longer there (was it uninstalled or moved?)';
+  if (err.code === 'EACCES') return 'the program cannot be run (permission denied)';
+  if (err.killed || err.signal) return `it did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`;
+  const said = stderr.toString().trim().split('\n').filter(Boolean).slice(-3).join(' ');
+  return clip(said || err.message, 300);
+}
+
 /**
  * PDF through headless Chromium (web mode and CLI): the report is written to a private temp folder and
  * printed with scripts off; the browser gets its own throwaway profile and no network is needed.
  */
-export function chromiumPdfRenderer(executable = findChromium(), timeoutMs = 120_000): PdfRenderer {
+export function chromiumPdfRenderer(locate: () => string | null = findChromium, timeoutMs = 120_000): PdfRenderer {
   return async (html) => {
+    // Looked for at each export, not once at start: Chromium installed while the app runs is found at once.
+    const executable = locate();
     if (!executable) {
       throw new AppError(
         'UNSUPPORTED',
@@ -61,7 +76,7 @@ export function chromiumPdfRenderer(executable = findChromium(), timeoutMs = 120
       ];
       await new Promise<void>((resolve, reject) => {
         execFile(executable, args, { timeout: timeoutMs, maxBuffer: 4 << 20 }, (err, _out, stderr) => {
-          if (err) reject(new AppError('IO_ERROR', `Chromium could not print the PDF: ${clip((stderr || err.message).toString(), 300)}`));
+          if (err) reject(new AppError('IO_ERROR', `${executable} could not print the PDF: ${printFailure(err, stderr, timeoutMs)}`));
           else resolve();
         });
       });

@@ -107,6 +107,9 @@ describe('SearchEngine and runQuery', () => {
     expect(r.hits[0]!.notes.map((n) => n.id)).toEqual(['nnnnnnnn01']);
     expect(await ids(e, 'spelling in:articles')).toEqual([]);
     expect(await ids(e, 'غولر')).toEqual(['04']);
+    // in:notes matches what the note says, not the passage it is written on ("يشار" is only in the quote).
+    expect(await ids(e, 'يشار in:notes')).toEqual([]);
+    expect(await ids(e, 'غولر in:notes')).toEqual(['04']);
   });
 
   it('falls back to some of the words, with a hint, when no article has all of them', async () => {

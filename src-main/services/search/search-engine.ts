@@ -138,7 +138,8 @@ export class SearchEngine {
       notes.push(
         this.addDoc(
           { ...base, key: `n:${n.id}`, kind: 'note', tags: foldTags(n.tags) },
-          { note: `${n.note}\n${n.quote}`, tags: n.tags.join(' ') },
+          // The note alone: its passage is in the article's body, and `in:notes` must match what was written.
+          { note: n.note, tags: n.tags.join(' ') },
         ),
       );
     }

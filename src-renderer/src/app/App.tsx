@@ -27,6 +27,14 @@ export function App() {
   const [route, navigate] = useRoute();
   const openId = route.view === 'library' ? (route.path[0] ?? null) : null;
   const setOpenId = useCallback((id: string | null) => navigate(routeHash('library', id ? [id] : [])), [navigate]);
+  // A link to the library with ?tag= (the tag manager's article counts) sets the library's tag filter once.
+  const linkedTag = route.view === 'library' ? route.params.get('tag') : null;
+  useEffect(() => {
+    if (linkedTag === null) return;
+    library.setTag(linkedTag);
+    navigate(routeHash('library', openId ? [openId] : []));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [linkedTag]);
   const [info, setInfo] = useState<NotebookInfo | null>(null);
   const [theme, setThemeState] = useState<Theme>(currentTheme);
   const filterRef = useRef<HTMLInputElement>(null);

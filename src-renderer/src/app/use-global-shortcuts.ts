@@ -12,6 +12,7 @@ export function useGlobalShortcuts(actions: { focusSearch: () => void; focusFilt
   latest.current = actions;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return; // a view took the key first (the annotator's Escape drops a selection)
       const actions = latest.current;
       if (e.key.toLowerCase() === 'f' && e.shiftKey && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();

@@ -15,6 +15,8 @@ type Props = {
   tags: TagInfo[];
   selected: boolean;
   editMode: EditMode | null;
+  /** The note editor was opened on a passage highlighted only to hold this note: Cancel removes it again. */
+  discardOnCancel?: boolean;
   onEdit: (mode: EditMode | null) => void;
   /** Show the passage: scroll to it in the reader, or open its article from the notebook-wide list. */
   onShow: () => void;
@@ -41,6 +43,7 @@ export function AnnotationCard({
   tags,
   selected,
   editMode,
+  discardOnCancel = false,
   onEdit,
   onShow,
   showLabel,
@@ -92,7 +95,11 @@ export function AnnotationCard({
       {editMode === 'note' ? (
         <NoteEditor
           initial={a.note}
-          onCancel={() => onEdit(null)}
+          onCancel={() => {
+            onEdit(null);
+            // "Note" on a selection made the highlight for the note; cancelling the note takes both back (undoable).
+            if (discardOnCancel && !a.note && a.tags.length === 0) void attempt(deleteAnnotation(a));
+          }}
           onSave={async (note) => {
             onEdit(null);
             if (note !== a.note) await attempt(updateAnnotation(a, { note }, a.note ? 'edit note' : 'add note'));

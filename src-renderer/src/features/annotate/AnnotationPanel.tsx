@@ -31,6 +31,7 @@ export function AnnotationPanel({ annotator, onError }: { annotator: Annotator; 
               tags={tags}
               selected={a.id === selectedId}
               editMode={editing?.id === a.id ? editing.mode : null}
+              discardOnCancel={editing?.id === a.id && editing.fresh === true}
               onEdit={(mode) => {
                 annotator.setSelectedId(a.id);
                 if (mode) annotator.setEditing({ id: a.id, mode });

@@ -30,7 +30,7 @@ export function useAnnotator(article: ArticleDetail | null, focusId: string | nu
   const articleId = article?.id ?? null;
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [editing, setEditing] = useState<{ id: string; mode: EditMode } | null>(null);
+  const [editing, setEditing] = useState<{ id: string; mode: EditMode; fresh?: boolean } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [color, setColorState] = useState<HighlightColor>(() => (localStorage.getItem(COLOR_KEY) as HighlightColor) || 'yellow');
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -92,7 +92,7 @@ export function useAnnotator(article: ArticleDetail | null, focusId: string | nu
         setPending(null);
         setAnnotations((list) => [...list.filter((a) => a.id !== created.id), created].sort(byText));
         setSelectedId(created.id);
-        setEditing(then ? { id: created.id, mode: then } : null);
+        setEditing(then ? { id: created.id, mode: then, fresh: true } : null);
         if (!then) bodyRef.current?.closest<HTMLElement>('.reader')?.focus({ preventScroll: true });
         return created;
       } catch (e) {
@@ -136,8 +136,7 @@ export function useAnnotator(article: ArticleDetail | null, focusId: string | nu
           requestAnimationFrame(() => document.querySelector('.article-body mark.mark--cursor')?.scrollIntoView({ block: 'nearest' }));
         }
       } else if (e.key === 'Escape' && s.pending) {
-        e.preventDefault();
-        e.stopImmediatePropagation(); // keep the reader focused rather than jump back to the list
+        e.preventDefault(); // taken: the app's Escape (back to the list) leaves the reader focused
         window.getSelection()?.removeAllRanges();
         setPending(null);
       } else if (e.key === 'h' || e.key === 'n' || e.key === 't') {
@@ -151,8 +150,10 @@ export function useAnnotator(article: ArticleDetail | null, focusId: string | nu
         }
       }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // Capture phase: while a passage is selected, the annotator has first claim on its keys (n = note), and
+    // views that also bind them (the search reader's n = next hit) see the key as taken.
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 
   /** A click on a highlight (not the end of a drag) selects its annotation. */

@@ -22,6 +22,29 @@ const stageWords: Record<string, string> = {
   conflicts: 'Looking for conflicts',
 };
 
+/**
+ * The tab keys of the WAI-ARIA tabs pattern: one tab in the Tab order, arrows (and Home / End) move between
+ * tabs and open the one reached.
+ */
+function onTabKey(e: React.KeyboardEvent, tabs: Array<[Tab, string]>, current: Tab, setTab: (t: Tab) => void) {
+  const at = tabs.findIndex(([t]) => t === current);
+  const to =
+    e.key === 'ArrowRight'
+      ? (at + 1) % tabs.length
+      : e.key === 'ArrowLeft'
+        ? (at - 1 + tabs.length) % tabs.length
+        : e.key === 'Home'
+          ? 0
+          : e.key === 'End'
+            ? tabs.length - 1
+            : -1;
+  if (to < 0) return;
+  e.preventDefault();
+  const next = tabs[to]![0];
+  setTab(next);
+  requestAnimationFrame(() => document.getElementById(`compare-tab-${next}`)?.focus());
+}
+
 export function CompareTabs({ ids, notify }: { ids: string[]; notify: Notify }) {
   const { result, error, cancelled, progress, running, cancel, retry } = useCompare(ids);
   const two = ids.length === 2;
@@ -87,16 +110,26 @@ export function CompareTabs({ ids, notify }: { ids: string[]; notify: Notify }) 
         </p>
       ))}
       <div className="compare-tabs__bar">
-        <div role="tablist" aria-label="Comparison">
+        <div role="tablist" aria-label="Comparison" onKeyDown={(e) => onTabKey(e, tabs, current, setTab)}>
           {tabs.map(([t, label]) => (
-            <button key={t} type="button" role="tab" aria-selected={current === t} className="tab" onClick={() => setTab(t)}>
+            <button
+              key={t}
+              id={`compare-tab-${t}`}
+              type="button"
+              role="tab"
+              aria-selected={current === t}
+              aria-controls="compare-tabpanel"
+              tabIndex={current === t ? 0 : -1}
+              className="tab"
+              onClick={() => setTab(t)}
+            >
               {label}
             </button>
           ))}
         </div>
         <ExportMenu ids={ids} onError={(m) => notify('error', m)} />
       </div>
-      <div role="tabpanel" className="compare-tabs__panel">
+      <div role="tabpanel" id="compare-tabpanel" aria-labelledby={`compare-tab-${current}`} className="compare-tabs__panel">
         {current === 'aligned' && <AlignedReading result={result} onInfo={(m) => notify('info', m)} />}
         {current === 'matrix' && <CoverageMatrix result={result} />}
         {current === 'quotes' && <QuotesTable result={result} />}

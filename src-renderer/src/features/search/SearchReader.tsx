@@ -61,6 +61,7 @@ export const SearchReader = forwardRef<HTMLElement, Props>(function SearchReader
         go(e.shiftKey ? -1 : 1);
       } else if (
         (e.key === 'n' || e.key === 'N') &&
+        !e.defaultPrevented && // the annotator took it: a passage is selected and n writes its note
         !typing(e.target) &&
         !e.ctrlKey &&
         !e.metaKey &&

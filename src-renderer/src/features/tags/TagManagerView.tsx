@@ -43,6 +43,10 @@ function TagRow({
   const [error, setError] = useState<string | null>(null);
   const mine = mode?.tag === t.name ? mode.kind : null;
   const color = t.color ?? tagColor(t.name, tags);
+  // A tag can be on articles, on passages, or both: each count opens what it counts (the library filtered by
+  // the tag, or All annotations), and the name opens the passages when there are any.
+  const passagesHref = routeHash('annotations', [], { tag: t.name });
+  const articlesHref = routeHash('library', [], { tag: t.name });
   const uses = `${plural(t.totalArticles, 'article')}, ${plural(t.totalPassages, 'passage')}`;
 
   const submit = async () => {
@@ -58,13 +62,16 @@ function TagRow({
         <span className="tag-row__swatch" style={{ background: color ?? 'transparent' }} aria-hidden="true" />
         <a
           className="tag-row__name"
-          href={routeHash('annotations', [], { tag: t.name })}
-          title={`Show the passages tagged “${t.name}”`}
+          href={t.totalPassages || !t.totalArticles ? passagesHref : articlesHref}
+          title={t.totalPassages || !t.totalArticles ? `Show the passages tagged “${t.name}”` : `Show the articles tagged “${t.name}”`}
           dir="auto"
         >
           <bdi>{depth ? leaf : t.name}</bdi>
         </a>
-        <span className="tag-row__counts">{uses}</span>
+        <span className="tag-row__counts">
+          {t.totalArticles ? <a href={articlesHref}>{plural(t.totalArticles, 'article')}</a> : plural(0, 'article')},{' '}
+          {t.totalPassages ? <a href={passagesHref}>{plural(t.totalPassages, 'passage')}</a> : plural(0, 'passage')}
+        </span>
         <label className="tag-row__color">
           <span className="visually-hidden">Colour of {t.name}</span>
           <select className="select" value={t.color ?? ''} onChange={(e) => void run(recolourTag(t.name, e.target.value || null))}>
