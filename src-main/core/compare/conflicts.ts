@@ -1,4 +1,5 @@
 import type { Claim, CompareEntity, CompareSentence, Conflict, ConflictPassage } from '../../contract';
+import { givenNamesAlike } from './aliases';
 import { stateCode } from './affiliations';
 import { countryOf, demonymCode } from './countries';
 import { factNotes } from './fact-conflicts';
@@ -84,31 +85,6 @@ const NOT_PERSON = new Set(
     'act bill law fund foundation council network media group'
   ).split(' '),
 );
-/** Short forms of given names that are not prefixes of them. */
-const NICKNAMES: Record<string, string[]> = {
-  chuck: ['charles'],
-  bill: ['william'],
-  bob: ['robert'],
-  dick: ['richard'],
-  jim: ['james'],
-  jack: ['john'],
-  peggy: ['margaret'],
-  betsy: ['elizabeth'],
-  liz: ['elizabeth'],
-  beth: ['elizabeth'],
-  ted: ['edward', 'theodore'],
-  ned: ['edward'],
-  hank: ['henry'],
-  harry: ['henry'],
-  mike: ['michael'],
-  mick: ['michael'],
-  tony: ['anthony'],
-  tom: ['thomas'],
-  bobby: ['robert'],
-  rick: ['richard'],
-  ray: ['raymond', 'raide'],
-  steve: ['steven', 'stephen'],
-};
 
 /** The words of a person's name as written, without titles before it or "of Kentucky" after it; null when it is not a person's. */
 export function personNameWords(form: string): string[] | null {
@@ -144,7 +120,7 @@ export function sameGivenName(a: string, b: string): boolean {
   if (sameNameWord(a, b)) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length >= 3 && long.startsWith(short)) return true;
-  return (NICKNAMES[short] ?? []).includes(long) || (NICKNAMES[long] ?? []).includes(short);
+  return givenNamesAlike(short, long); // the one table of short forms and nicknames (aliases.ts)
 }
 
 function nameConflicts(ctx: Ctx, already: Set<string>): Conflict[] {
