@@ -6,6 +6,28 @@ const story = (s: string) =>
   `${s} said officials from both countries, who met in the capital on Sunday to agree a series of steps on security and trade.`;
 
 describe('metadata from a pasted whole page', () => {
+  it('takes the headline even when the whole-page reader hid it with the menu before the story', () => {
+    // Copied menus come as lines with no blank line between them: the page gate then hides everything
+    // before the main text, headline included, and a sharing button sits between headline and story.
+    const text = [
+      'Skip to main content',
+      'Home',
+      'World',
+      'Business',
+      'Sport',
+      'Opinion',
+      'Talks in the capital end with a security agreement',
+      'Show more sharing options',
+      'Share',
+      'Copy Link URL Copied!',
+      'Print',
+      story('The talks were constructive,'),
+      story('Both sides agreed to meet again,'),
+      story('A third round is planned,'),
+    ].join('\n');
+    expect(analyseArticle(text).meta.title.value).toBe('Talks in the capital end with a security agreement');
+  });
+
   it('takes the headline above the first long paragraph, not the menu line at the top', () => {
     const text = [
       'Skip to main content',

@@ -54,7 +54,8 @@ export function findHeadline(lines: ClassifiedLine[]): number {
   let bestScore = -Infinity;
   for (let i = story - 1; i >= Math.max(0, story - 15); i--) {
     const l = lines[i]!;
-    if (l.kind === 'boilerplate' && l.reason !== 'repeated title') continue;
+    // Lines hidden only for standing outside the article's main text can still be its headline.
+    if (l.kind === 'boilerplate' && l.reason !== 'repeated title' && l.reason !== 'page text before the article') continue;
     const t = l.text.trim();
     if (!headlineShaped(t)) continue;
     // Longer phrases read more like a headline than a menu item or a caption credit; nearer the story is likelier.
