@@ -38,6 +38,8 @@ const TITLE_WEIGHT = 2;
 const NUMBER_WEIGHT = 2;
 /** How much of a candidate's likeness to the notebook's mean article is taken off its score (see rankRelated). */
 const HUB_PENALTY = 2;
+/** The least share of its own likeness a candidate keeps after the penalty (see rankRelated). */
+const HUB_FLOOR = 0.001;
 
 /**
  * Characters of an article (title and text) its profile reads: 30,000 words, ten times a long report. What
@@ -117,7 +119,9 @@ export function rankRelated(target: Profile, others: Profile[], limit: number): 
       dot += w * (tv.get(k) ?? 0);
       common += w * mean.get(k)!;
     });
-    dot -= HUB_PENALTY * common;
+    // The penalty orders articles that share words with this one; it never drops one below an article that
+    // shares nothing (a copy of the notebook's own articles is still nearer than a stranger).
+    dot = Math.max(dot - HUB_PENALTY * common, dot * HUB_FLOOR);
     // Reports of one event appear within days of each other.
     if (target.published && o.published && Math.abs(days(target.published) - days(o.published)) <= 3) dot += 0.05;
     return { id: o.id, score: Math.round(Math.max(0, Math.min(1, dot)) * 1000) / 1000, raw: dot };
