@@ -40,6 +40,8 @@ export type AnalyseOptions = {
    * posts keep the text rules' decision, since metadata is read from them.
    */
   furniture?: ReadonlyMap<string, string>;
+  /** False when the text was already taken out of its page by an article finder (see classifyLines). */
+  wholePage?: boolean;
 };
 
 /**
@@ -48,7 +50,7 @@ export type AnalyseOptions = {
  */
 export function analyseArticle(rawInput: string, options: AnalyseOptions = {}): Analysis {
   const raw = normaliseStoredText(rawInput);
-  const lines = classifyLines(toSourceLines(raw));
+  const lines = classifyLines(toSourceLines(raw), { wholePage: options.wholePage });
   if (options.furniture?.size) {
     for (const l of lines) {
       const reason = options.furniture.get(l.text);

@@ -58,7 +58,12 @@ export function outletOfDatelineLine(s: string): { outlet: string; place: string
  * most contextual (which line is the title, which is a standfirst), each pass seeing what the previous
  * ones decided.
  */
-export function classifyLines(lines: SourceLine[]): ClassifiedLine[] {
+/**
+ * `wholePage: false` for text an article finder already took out of its page (a saved page's extracted
+ * text): the search for the main text of a copied page must not cut it again (a list set with <br> reads
+ * like a menu there).
+ */
+export function classifyLines(lines: SourceLine[], { wholePage = true }: { wholePage?: boolean } = {}): ClassifiedLine[] {
   const out: ClassifiedLine[] = lines.map((l) => ({ ...l, kind: 'paragraph', reason: null, post: null, role: null }));
   const open = (i: number) => out[i]!.kind === 'paragraph' && out[i]!.reason === null;
   const mark = (i: number, kind: BlockKind, reason: string, role: ClassifiedLine['role'] = null) => {
@@ -87,7 +92,7 @@ export function classifyLines(lines: SourceLine[]): ClassifiedLine[] {
     if (isDateLine(t)) return mark(i, 'meta', 'date line', 'date');
   });
 
-  const main = markOutsideMainText(out, open, mark);
+  const main = wholePage ? markOutsideMainText(out, open, mark) : null;
   // The title is the first line of the story proper, if that line reads as a headline; an article that
   // opens straight into prose (one seed does) has no title line, and a later subheading must not be taken.
   // On a whole page, it is the headline just above the story, not the page's first line (a menu).
@@ -131,7 +136,13 @@ function markOutsideMainText(
 ): { title: number } | null {
   const blankBefore = (i: number) => out[i]!.blankBefore;
   // Most texts are not whole pages: without a menu anywhere there is nothing around the story to find.
-  if (!hasMenuRun(out.map((l) => ({ text: l.text, settled: settledAs(l) })), blankBefore)) return null;
+  if (
+    !hasMenuRun(
+      out.map((l) => ({ text: l.text, settled: settledAs(l) })),
+      blankBefore,
+    )
+  )
+    return null;
   // A line the page prints twice (a menu in the header and the footer, a teaser beside the story) is furniture.
   const seen = new Map<string, number>();
   for (const l of out) seen.set(l.text, (seen.get(l.text) ?? 0) + 1);

@@ -58,7 +58,7 @@ export function analyseSource(format: ArticleFormat, raw: string, file: string |
     format === 'html'
       ? { ...extractHtmlArticle(raw, file ?? 'the page'), tags: [] }
       : { ...extractMarkdownArticle(raw), furniture: undefined };
-  const analysis = analyseArticle(extracted.text, { furniture: extracted.furniture });
+  const analysis = analyseArticle(extracted.text, { furniture: extracted.furniture, wholePage: format !== 'html' });
   return { analysis: { ...analysis, meta: mergeMeta(analysis.meta, extracted.meta) }, tags: extracted.tags };
 }
 

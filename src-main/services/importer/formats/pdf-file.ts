@@ -36,7 +36,10 @@ async function inTurn<T>(job: () => Promise<T>): Promise<T> {
 
 export function checkPdfSize(size: number, file: string): void {
   if (size > MAX_PDF_BYTES) {
-    throw new AppError('TOO_LARGE', `${clipPath(file)} is ${(size / 1048576).toFixed(1)} MB; the limit for a PDF is ${MAX_PDF_BYTES / 1048576} MB`);
+    throw new AppError(
+      'TOO_LARGE',
+      `${clipPath(file)} is ${(size / 1048576).toFixed(1)} MB; the limit for a PDF is ${MAX_PDF_BYTES / 1048576} MB`,
+    );
   }
 }
 
@@ -61,9 +64,15 @@ function describe(e: unknown, file: string): AppError {
   const name = (e as { name?: string })?.name ?? '';
   const message = (e as Error)?.message ?? String(e);
   if (name === 'PasswordException')
-    return new AppError('UNSUPPORTED', `${clipPath(file)} is protected by a password; Parallax cannot open encrypted PDFs: save a copy without the password and import that`);
+    return new AppError(
+      'UNSUPPORTED',
+      `${clipPath(file)} is protected by a password; Parallax cannot open encrypted PDFs: save a copy without the password and import that`,
+    );
   if (name === 'InvalidPDFException')
-    return new AppError('UNREADABLE', `${clipPath(file)} is a damaged PDF: its structure cannot be read (${clip(message)}); nothing was imported`);
+    return new AppError(
+      'UNREADABLE',
+      `${clipPath(file)} is a damaged PDF: its structure cannot be read (${clip(message)}); nothing was imported`,
+    );
   return new AppError('UNREADABLE', `${clipPath(file)} cannot be read as a PDF (${clip(message)}); nothing was imported`);
 }
 

@@ -124,7 +124,7 @@ describe('lines of a page', () => {
       pageLines(
         body(`<p>${STORY[0]} See <a href="/r">the report</a>.</p>
 <ul><li><a href="/a">Who will win the cup?</a></li><li><a href="/b">Ten best bands</a></li><li><a href="/c">Fans want a vote</a></li></ul>
-<p><a href="/d">A lone linked line</a></p><p>${STORY[1]}</p>`),
+<p>${STORY[1]}</p><p><a href="/d">A lone linked line</a></p><p>${STORY[2]}</p>`),
       ),
     );
     expect(lines.map((l) => [l.text.slice(0, 22), l.hidden])).toEqual([
@@ -132,8 +132,9 @@ describe('lines of a page', () => {
       ['Who will win the cup?', 'list of links'],
       ['Ten best bands', 'list of links'],
       ['Fans want a vote', 'list of links'],
-      ['A lone linked line', null],
       [STORY[1]!.slice(0, 22), null],
+      ['A lone linked line', null],
+      [STORY[2]!.slice(0, 22), null],
     ]);
   });
 

@@ -7,7 +7,6 @@ import { wholeNumber } from '../arguments';
 import { addGlobalOptions } from '../cli-program';
 import { formatImport, formatList, formatShow } from '../format';
 
-
 /** `init`, `import`, `list`, `show`: thin wrappers that call the API and print its answer. */
 export function registerArticleCommands(program: Command, ctx: CommandContext): void {
   addGlobalOptions(program.command('init'))
@@ -26,7 +25,8 @@ export function registerArticleCommands(program: Command, ctx: CommandContext): 
   addGlobalOptions(program.command('import'))
     .description(
       'import articles: plain text (.txt, .text), saved web pages (.html, .htm, .xhtml) and Markdown (.md, .markdown), ' +
-        'UTF-8, UTF-16 or Windows-1252; also W3C annotation files (.jsonld, .jsonl, .json) and Parallax backups (.zip)',
+        'UTF-8, UTF-16 or Windows-1252; PDFs (.pdf, from their text layer, up to 100 MB); ' +
+        'also W3C annotation files (.jsonld, .jsonl, .json) and Parallax backups (.zip)',
     )
     .argument(
       '<path...>',
