@@ -102,6 +102,7 @@ test('keyboard only: open an article, choose sentences, highlight with a note an
   await page.keyboard.press('Enter'); // into the list
   await page.keyboard.press('Enter'); // open in the reader, focused
   await expect(app.reader).toBeFocused();
+  await expect(app.readerBody).toContainText(SENTENCE); // keys act on the article once it is shown
 
   await page.keyboard.press(']');
   await page.keyboard.press(']');
