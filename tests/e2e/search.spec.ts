@@ -98,6 +98,7 @@ test.describe('search', () => {
     await page.goto(server.url);
     await page.keyboard.press('Control+k');
     await search.search('syria');
+    await expect(search.hits.first()).toBeVisible(); // Enter opens the first result once there is one
     await search.box.press('Enter');
     await expect(search.readerMarks.nth(1)).toBeVisible();
     await expect(search.hitBar).toContainText(/Hit 1 of \d+/);
