@@ -21,6 +21,8 @@ export const errorCodes = [
   'IO_ERROR',
   /** The disk holding the notebook is full (or its quota used up): the write changed nothing. */
   'DISK_FULL',
+  /** A web address could not be fetched: offline, no such host, refused, redirected forever, an error status. */
+  'UNREACHABLE',
   /** A request (its body, in web mode) did not arrive in time. */
   'TIMEOUT',
   /** The caller cancelled the work (e.g. `compare.cancel`), or a newer request replaced it. */

@@ -61,6 +61,8 @@ export const statusOf: Record<ErrorCode, number> = {
   // The system (file handles, a disk), not the request: worth trying again.
   IO_ERROR: 503,
   DISK_FULL: 507,
+  // The page's server, not ours, failed the request.
+  UNREACHABLE: 502,
 };
 
 export type HttpServerOptions = {
