@@ -64,7 +64,7 @@ export function remoteError(e: unknown, a: RemoteAddress): AppError {
   if (code === '28P01' || code === '28000')
     return new AppError('UNAUTHORIZED', `PostgreSQL refused user ${a.user} at ${where(a)}: wrong password, or no access to the database; ${tail}`);
   if (code === '3D000') return new AppError('NOT_FOUND', `There is no database ${a.database} at ${a.host}:${a.port}; create it with: createdb ${a.database}; ${tail}`);
-  if (code === '57P01' || code === '57P02' || code === '57P03' || code === '08006' || code === '08003' || /terminat|Connection terminated/i.test(err.message ?? ''))
+  if (code === '57P01' || code === '57P02' || code === '57P03' || code === '08006' || code === '08003' || /terminat|not queryable/i.test(err.message ?? ''))
     return new AppError('UNREACHABLE', `The connection to ${where(a)} was lost mid-sync; run the sync again to finish (nothing is lost or applied twice)`);
   if (/password must be a string|SASL.*password/i.test(err.message ?? ''))
     return new AppError('UNAUTHORIZED', `${where(a)} wants a password for ${a.user}: set PGPASSWORD, add it to ~/.pgpass, or type it when asked; ${tail}`);

@@ -21,8 +21,8 @@ const hashOf = (v: unknown) => createHash('sha256').update(stableJson(v)).digest
 export type SyncOptions = {
   /** Changes per pulled or pushed batch. */
   batch?: number;
-  /** For the kill harness: called after each batch is recorded. */
-  onBatch?: (phase: 'pull' | 'push', count: number) => void;
+  /** Called after each batch is recorded (progress; the fault tests cut the connection or kill the process here). */
+  onBatch?: (phase: 'pull' | 'push', count: number) => void | Promise<void>;
 };
 
 type Counts = SyncReport['pushed'];
@@ -89,7 +89,7 @@ async function pull(store: NotebookStore, db: RemoteDb, file: SyncStateFile, bat
     await file.append({ lastSeq: changes[changes.length - 1]!.seq, shadows: effects.shadows, pushed: effects.pushed, conflicts: effects.conflicts });
     report.merged += effects.merged;
     report.conflicts.push(...effects.conflicts);
-    options.onBatch?.('pull', changes.length);
+    await options.onBatch?.('pull', changes.length);
   }
 }
 
@@ -291,7 +291,7 @@ async function push(store: NotebookStore, db: RemoteDb, file: SyncStateFile, use
       count(report.pushed, p.change.kind);
     }
     await file.append({ shadows, pushed });
-    options.onBatch?.('push', pending.length);
+    await options.onBatch?.('push', pending.length);
     pending = [];
     bytes = 0;
   };
