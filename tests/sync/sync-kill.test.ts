@@ -115,10 +115,10 @@ async function contentOf(b: Backend) {
 it('holds through 30+ kills mid-sync: nothing lost, nothing applied or stored twice', async () => {
   const remote = cluster.url('team');
   await cluster.createDatabase('team');
-  // Ada's notebook: 24 articles, each with a note, some tagged and corrected.
+  // Ada's notebook: 12 articles, each with a note, some tagged and corrected.
   let ada = await open('ada');
   const now = new Date().toISOString();
-  const records = Array.from({ length: 24 }, (_, i) => buildRecord({ file: `a${i}.txt`, load: () => ({ text: text(i, 'Ada'), encoding: 'utf-8' }) }, { text: text(i, 'Ada'), encoding: 'utf-8' }, now));
+  const records = Array.from({ length: 12 }, (_, i) => buildRecord({ file: `a${i}.txt`, load: () => ({ text: text(i, 'Ada'), encoding: 'utf-8' }) }, { text: text(i, 'Ada'), encoding: 'utf-8' }, now));
   await ada.store.putArticles(records);
   for (const [i, r] of records.entries()) {
     await ada.handlers['annotations.create']({ articleId: r.id, target: { start: 0, end: 10 }, color: 'yellow', note: `note ${i}`, tags: [] });
@@ -132,7 +132,7 @@ it('holds through 30+ kills mid-sync: nothing lost, nothing applied or stored tw
   await ben.store.putArticles(his);
   await ben.close();
 
-  const task = (name: string, user: string): SyncChildTask => ({ notebook: join(dir, name), remote, user, batch: 4 });
+  const task = (name: string, user: string): SyncChildTask => ({ notebook: join(dir, name), remote, user, batch: 2 });
   // Ada's first push, Ben's first pull and push: killed again and again.
   await syncThroughKills(task('ada', 'Ada'));
   await syncThroughKills(task('ben', 'Ben'));
@@ -150,19 +150,20 @@ it('holds through 30+ kills mid-sync: nothing lost, nothing applied or stored tw
   await syncThroughKills(task('ada', 'Ada'));
   await syncThroughKills(task('ben', 'Ben'));
   await syncThroughKills(task('ada', 'Ada'));
+  console.log(`sync kill harness: ${kills} kills mid-sync`);
   expect(kills).toBeGreaterThanOrEqual(30);
 
   ada = await open('ada');
   ben = await open('ben');
   try {
     const [a, b] = [await contentOf(ada), await contentOf(ben)];
-    expect(Object.keys(a)).toHaveLength(27);
+    expect(Object.keys(a)).toHaveLength(15);
     expect(b).toEqual(a);
     const sharedTags = (a[shared] as { tags: string[] }).tags;
     expect(sharedTags).toEqual(expect.arrayContaining(['from-ada', 'from-ben']));
     const ids = Object.values(b).flatMap((x) => (x as { annotations: Array<{ id: string }> }).annotations.map((n) => n.id));
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(25);
+    expect(ids).toHaveLength(13);
   } finally {
     await ada.close();
     await ben.close();
