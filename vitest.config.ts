@@ -11,10 +11,12 @@ export default defineConfig({
       'tests/unit/**/*.test.ts',
       'tests/fuzz/**/*.test.ts',
       'tests/crash/**/*.test.ts',
+      'tests/sync/**/*.test.ts',
     ],
     environment: 'node',
     // Room for a loaded machine: a timeout here catches a hang, never measures speed (benchmarks do that).
     testTimeout: 120_000,
+    hookTimeout: 120_000,
     pool: 'forks',
   },
 });

@@ -7,6 +7,8 @@
 export const methodNames = [
   'notebook.info',
   'notebook.importSample',
+  'notebook.sync',
+  'notebook.syncStatus',
   'articles.list',
   'articles.get',
   'articles.locate',

@@ -8,6 +8,7 @@ import { ArticleHits, ArticleHitsInput, SavedSearch, SaveSearchInput, SearchQuer
 import { BackupInfo, ExportRequest, ExportWritten, ExportedFile } from './export';
 import { LocateQuery, LocateResult, OutletCount, SummariesQuery, SummariesResult } from './library';
 import { NotebookInfo } from './notebook';
+import { SyncInput, SyncReport, SyncStatus } from './sync';
 import { ReplaceTextInput, ReplaceTextResult } from './replace-text';
 import { ExtensionStatus, ImportPageInput, ImportPageResult, PairingCode } from './extension';
 import { SnapshotAnswer, SnapshotQuery } from './snapshots';
@@ -24,6 +25,9 @@ const Empty = z.object({}).strict().default({});
 export const methods = {
   'notebook.info': { input: Empty, output: NotebookInfo },
   'notebook.importSample': { input: Empty, output: ImportReport },
+  /** Meet the team database: pull everyone's changes, push this notebook's (services/sync, ADR 007). */
+  'notebook.sync': { input: SyncInput, output: SyncReport },
+  'notebook.syncStatus': { input: Empty, output: SyncStatus },
   'articles.list': { input: ListQuery, output: ListResult },
   'articles.get': { input: z.object({ id: ArticleId }).strict(), output: ArticleDetail },
   // The paged library (services/library-handlers.ts): find a row, list outlets, fetch a few rows by id.
@@ -146,6 +150,7 @@ export const methods = {
  */
 export const readOnlyMethods: ReadonlySet<string> = new Set([
   'notebook.info',
+  'notebook.syncStatus',
   'articles.list',
   'articles.get',
   'articles.locate',

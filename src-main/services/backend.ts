@@ -28,6 +28,7 @@ import { replaceTextHandlers } from './replace-text-handlers';
 import { snapshotHandlers } from './snapshot-handlers';
 import { pathExists } from './path-exists';
 import { extensionHandlers } from './extension/extension-handlers';
+import { syncHandlers } from './sync/sync-handlers';
 import { ExtensionPairing } from './extension/pairing';
 
 export type Backend = {
@@ -122,6 +123,7 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
     ...tagHandlers(store, emit, annotations, tagFile),
     ...replaceTextHandlers(store, emit),
     ...snapshotHandlers(store),
+    ...syncHandlers(store, emit),
     ...searchHandlers(store, search, new SavedSearches(store)),
     ...exportHandlers(store, emit, { pdf: opts.pdf ?? chromiumPdfRenderer(), resolvers: opts.resolvers ?? resolvers }),
   };

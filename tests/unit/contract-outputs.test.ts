@@ -14,6 +14,7 @@ import { dispatch } from '../helpers/api';
 import { annotatedBackend } from '../helpers/annotated-backend';
 import { makePdf, proseLines } from '../helpers/pdf-fixtures';
 import { useTempDirs } from '../helpers/temp-dir';
+import { startPgCluster } from '../helpers/pg-cluster';
 
 const tempDir = useTempDirs();
 
@@ -33,6 +34,17 @@ type Case = (call: Call, dir: string) => Promise<void>;
 const cases: Record<MethodName, Case> = {
   'notebook.info': async (call) => void (await call('notebook.info', {})),
   'notebook.importSample': async (call) => void (await call('notebook.importSample', {})),
+  'notebook.sync': async (call) => {
+    const cluster = await startPgCluster();
+    try {
+      await cluster.createDatabase('team');
+      await call('notebook.sync', { remote: cluster.url('team'), user: 'Ada' });
+      await call('notebook.sync', {});
+    } finally {
+      await cluster.stop();
+    }
+  },
+  'notebook.syncStatus': async (call) => void (await call('notebook.syncStatus', {})),
   'articles.list': async (call) => {
     await call('articles.list', {});
     await call('articles.list', { filter: 'syria', tag: 'outlet', sort: 'title', direction: 'desc', offset: 1, limit: 2 });

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Notify } from '../../app/use-notices';
 import { PasteDialog } from '../importer/PasteDialog';
 import { ConnectBrowser } from '../extension/ConnectBrowser';
+import { SyncDialog } from '../sync/SyncDialog';
 import { ExportDialog } from './ExportDialog';
 
 const typing = (t: EventTarget | null) =>
@@ -41,6 +42,7 @@ export function NotebookActions({ currentArticleId, notify, onImported }: Props)
         Export…
       </button>
       <ConnectBrowser />
+      <SyncDialog notify={notify} />
       <PasteDialog initial={paste} onClose={closePaste} onImported={onImported} notify={notify} />
       <ExportDialog open={exporting} onClose={() => setExporting(false)} currentArticleId={currentArticleId} notify={notify} />
     </div>

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** A change two copies made to the same thing, where the later one was kept: shown so the user can decide. */
+export const SyncConflict = z.object({
+  at: z.string(),
+  kind: z.enum(['article', 'article-meta', 'article-tags', 'annotation']),
+  articleId: z.string(),
+  /** The annotation's id, or the metadata field. */
+  detail: z.string().nullable(),
+  /** What stays, and what the other copy had (as short text). */
+  kept: z.string().nullable(),
+  other: z.string().nullable(),
+  /** Who made the change that was not kept. */
+  otherAuthor: z.string(),
+});
+export type SyncConflict = z.infer<typeof SyncConflict>;
+
+const Counts = z.object({ articles: z.number().int(), annotations: z.number().int(), tags: z.number().int(), metadata: z.number().int() });
+
+export const SyncInput = z
+  .object({
+    /** postgres://user@host:port/database; remembered per notebook, so later syncs may leave it out. */
+    remote: z.string().min(1).max(2000).optional(),
+    /** Who this notebook's changes are by (a per-notebook user name). */
+    user: z
+      .string()
+      .trim()
+      .min(1, 'the user name is empty')
+      .max(100, 'a user name may be at most 100 characters')
+      .optional(),
+    /** Typed at a prompt; never stored. */
+    password: z.string().max(1000).optional(),
+  })
+  .strict();
+export type SyncInput = z.infer<typeof SyncInput>;
+
+export const SyncReport = z.object({
+  remote: z.string(),
+  user: z.string(),
+  created: z.boolean(),
+  pushed: Counts,
+  pulled: Counts,
+  /** Changes of others merged with changes made here. */
+  merged: z.number().int(),
+  conflicts: z.array(SyncConflict),
+  lastSeq: z.number().int(),
+});
+export type SyncReport = z.infer<typeof SyncReport>;
+
+export const SyncStatus = z.object({
+  /** The team database this notebook meets, without a password; null before the first sync. */
+  remote: z.string().nullable(),
+  user: z.string().nullable(),
+  lastSeq: z.number().int(),
+  conflicts: z.array(SyncConflict),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;

@@ -1,0 +1,331 @@
+import { createHash } from 'node:crypto';
+import { userInfo } from 'node:os';
+import type { SyncConflict, SyncInput, SyncReport } from '../../contract';
+import { Annotation, AppError, TagName, clip, metaKeys } from '../../contract';
+import type { ArticleRecord, UserMeta } from '../../core/article/article-record';
+import { reanchorAll } from '../../core/anchoring/anchor';
+import type { MetaDelta, TagDelta } from '../../core/sync/merge-rules';
+import { applyMetaDelta, applyTagDelta, clashingFields, isEmptyMetaDelta, isEmptyTagDelta, metaDelta, pickRecord, tagDelta } from '../../core/sync/merge-rules';
+import type { ArticleText, SyncKind } from '../../core/sync/sync-units';
+import { articleText, sharedAnnotation, stableJson, unitKey } from '../../core/sync/sync-units';
+import type { NotebookStore } from '../store/notebook-store';
+import { articleProblem } from '../store/stored-shapes';
+import { parseRemoteAddress } from './remote-address';
+import type { NewChange, RemoteChange } from './remote-db';
+import { RemoteDb } from './remote-db';
+import type { Pushed, Shadow, SyncState } from './sync-state';
+import { SyncStateFile } from './sync-state';
+
+const hashOf = (v: unknown) => createHash('sha256').update(stableJson(v)).digest('hex').slice(0, 32);
+
+export type SyncOptions = {
+  /** Changes per pulled or pushed batch. */
+  batch?: number;
+  /** Called after each batch is recorded (progress; the fault tests cut the connection or kill the process here). */
+  onBatch?: (phase: 'pull' | 'push', count: number) => void | Promise<void>;
+};
+
+type Counts = SyncReport['pushed'];
+const zero = (): Counts => ({ articles: 0, annotations: 0, tags: 0, metadata: 0 });
+const count = (c: Counts, kind: SyncKind) => {
+  if (kind === 'article') c.articles++;
+  else if (kind === 'annotation') c.annotations++;
+  else if (kind === 'article-tags') c.tags++;
+  else c.metadata++;
+};
+
+/** A change of the batch being applied: what it does to the shadow, the pushed list and the conflicts. */
+type BatchEffects = { shadows: Record<string, Shadow | null>; pushed: Record<string, Pushed | null>; conflicts: SyncConflict[]; merged: number };
+
+/**
+ * One sync of a notebook with its team database (ADR 007): pull everyone else's changes in the server's
+ * order and merge them in, then push this copy's changes since the last sync. Each batch is recorded in the
+ * sync journal before the next, so a sync killed or cut off anywhere is finished by the next one, with
+ * nothing lost or applied twice. A failure to connect or a database of another program changes nothing.
+ */
+export async function syncNotebook(store: NotebookStore, input: SyncInput, options: SyncOptions = {}): Promise<SyncReport> {
+  if (store.readOnly) throw new AppError('READ_ONLY', 'The notebook is open read-only; close the other copy of Parallax to sync');
+  const batch = options.batch ?? 500;
+  const file = await SyncStateFile.open(store.layout.root, store.layout.tmp);
+  const st = file.state;
+  const remoteText = input.remote ?? st.remote;
+  if (!remoteText) throw new AppError('BAD_INPUT', 'Name the team database once: parallax sync --remote postgres://user@host:port/database');
+  const address = parseRemoteAddress(remoteText, st.user ?? safeUserName());
+  if (st.remote && st.remote !== address.url && st.lastSeq > 0)
+    throw new AppError('CONFLICT', `This notebook syncs with ${st.remote}; a notebook meets one team database (sync a copy of it with ${address.url})`);
+  const user = input.user ?? st.user ?? address.user;
+  const db = await RemoteDb.connect(address, input.password);
+  try {
+    const { created } = await db.ensureSchema();
+    if (st.remote !== address.url || st.user !== user) await file.append({ remote: address.url, user });
+    const report: SyncReport = { remote: address.url, user, created, pushed: zero(), pulled: zero(), merged: 0, conflicts: [], lastSeq: st.lastSeq };
+    await pull(store, db, file, batch, report, options);
+    await push(store, db, file, user, batch, report, options);
+    await file.compact();
+    report.lastSeq = st.lastSeq;
+    return report;
+  } finally {
+    await db.close();
+  }
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username || 'parallax';
+  } catch {
+    return 'parallax';
+  }
+}
+
+async function pull(store: NotebookStore, db: RemoteDb, file: SyncStateFile, batch: number, report: SyncReport, options: SyncOptions) {
+  const st = file.state;
+  for (;;) {
+    const changes = await db.pull(st.lastSeq, batch);
+    if (!changes.length) return;
+    const effects: BatchEffects = { shadows: {}, pushed: {}, conflicts: [], merged: 0 };
+    const byArticle = new Map<string, RemoteChange[]>();
+    for (const c of changes) byArticle.set(c.articleId, [...(byArticle.get(c.articleId) ?? []), c]);
+    for (const [articleId, group] of byArticle) await applyGroup(store, st, articleId, group, effects, report);
+    await file.append({ lastSeq: changes[changes.length - 1]!.seq, shadows: effects.shadows, pushed: effects.pushed, conflicts: effects.conflicts });
+    report.merged += effects.merged;
+    report.conflicts.push(...effects.conflicts);
+    await options.onBatch?.('pull', changes.length);
+  }
+}
+
+/** The shadow as this batch has left it so far. */
+const shadowOf = (st: SyncState, fx: BatchEffects, k: string): Shadow | undefined => (k in fx.shadows ? (fx.shadows[k] ?? undefined) : st.shadows[k]);
+const pushedOf = (st: SyncState, fx: BatchEffects, k: string): Pushed | undefined => (k in fx.pushed ? (fx.pushed[k] ?? undefined) : st.pushed[k]);
+
+async function applyGroup(store: NotebookStore, st: SyncState, articleId: string, group: RemoteChange[], fx: BatchEffects, report: SyncReport) {
+  const theirs = group.filter((c) => c.device !== st.device);
+  // This copy's own changes coming back: only the shadow learns the server has them.
+  for (const c of group.filter((c) => c.device === st.device)) ownChangeSeen(st, fx, c);
+  if (!theirs.length) return;
+  if (!store.entry(articleId)) {
+    const text = [...theirs].reverse().find((c) => c.kind === 'article');
+    if (!text) {
+      // An annotation or tag of an article this copy does not have and was not sent: nothing to attach it to.
+      return;
+    }
+    const record = newRecordFrom(articleId, text);
+    for (const c of theirs) applyChange(st, fx, record, c, report);
+    await store.putArticles([record]);
+    return;
+  }
+  await store.updateArticle(articleId, (record) => {
+    for (const c of theirs) applyChange(st, fx, record, c, report);
+  });
+}
+
+function parseBody<T>(c: RemoteChange): T {
+  try {
+    return JSON.parse(c.body ?? 'null') as T;
+  } catch {
+    throw badChange(c, 'its content is not JSON');
+  }
+}
+
+const badChange = (c: RemoteChange, why: string) =>
+  new AppError('CORRUPT', `Change ${c.seq} on the team database (by ${clip(c.author, 60)}) is not one Parallax can apply: ${why}. Nothing of it was applied`);
+
+function checkedText(c: RemoteChange, articleId: string): ArticleText {
+  const body = parseBody<ArticleText>(c);
+  const probe = { ...body, id: articleId, updatedAt: c.editedAt, userMeta: {}, tags: [], annotations: [] };
+  const problem = articleProblem(probe, articleId);
+  if (problem) throw badChange(c, problem);
+  return body;
+}
+
+function newRecordFrom(articleId: string, c: RemoteChange): ArticleRecord {
+  const text = checkedText(c, articleId);
+  return { id: articleId, ...text, format: text.format, updatedAt: c.editedAt, userMeta: {}, tags: [], annotations: [] } as ArticleRecord;
+}
+
+function checkedTags(c: RemoteChange): TagDelta {
+  const d = parseBody<TagDelta>(c);
+  const ok = (list: unknown) => Array.isArray(list) && list.every((t) => TagName.safeParse(t).success);
+  if (!d || !ok(d.add) || !ok(d.remove)) throw badChange(c, 'its tags are not valid tag names');
+  return d;
+}
+
+function checkedMeta(c: RemoteChange): MetaDelta {
+  const d = parseBody<MetaDelta>(c);
+  const keys = new Set<string>(metaKeys);
+  const okSet = d && typeof d.set === 'object' && d.set !== null && Object.entries(d.set).every(([k, v]) => keys.has(k) && (v === null || (typeof v === 'string' && v.length <= 10_000)));
+  const okUnset = d && Array.isArray(d.unset) && d.unset.every((k) => keys.has(k));
+  if (!okSet || !okUnset) throw badChange(c, 'its metadata fields are not ones Parallax has');
+  return d;
+}
+
+function checkedAnnotation(c: RemoteChange, articleId: string): Annotation | null {
+  if (c.deleted) return null;
+  const parsed = Annotation.safeParse(parseBody(c));
+  if (!parsed.success || parsed.data.articleId !== articleId || `${articleId}/${parsed.data.id}` !== c.key) throw badChange(c, 'it is not an annotation of this article');
+  return parsed.data;
+}
+
+function ownChangeSeen(st: SyncState, fx: BatchEffects, c: RemoteChange) {
+  const k = unitKey(c.kind, c.key);
+  const sh = shadowOf(st, fx, k) ?? {};
+  if (c.kind === 'article') fx.shadows[k] = { h: hashOf(parseBody(c)) };
+  else if (c.kind === 'article-meta') fx.shadows[k] = { meta: applyMetaDelta(sh.meta ?? {}, parseBody<MetaDelta>(c)) };
+  else if (c.kind === 'article-tags') fx.shadows[k] = { tags: applyTagDelta(sh.tags ?? [], parseBody<TagDelta>(c)) };
+  else fx.shadows[k] = c.deleted ? null : { h: hashOf(sharedAnnotation(parseBody<Annotation>(c))) };
+  const p = pushedOf(st, fx, k);
+  if (p && p.seq <= c.seq) fx.pushed[k] = null;
+}
+
+function conflict(c: RemoteChange, articleId: string, detail: string | null, kept: string | null, other: string | null): SyncConflict {
+  return { at: new Date().toISOString(), kind: c.kind, articleId, detail, kept, other, otherAuthor: c.author };
+}
+
+const shortText = (a: Annotation | null) => (a ? clip(a.note || a.quote.exact, 120) : null);
+const wordsOf = (t: ArticleText) => `${t.analysis.wordCount} words`;
+
+/** Another copy's change merged into `record` (in memory; the caller writes it once per article). */
+function applyChange(st: SyncState, fx: BatchEffects, record: ArticleRecord, c: RemoteChange, report: SyncReport) {
+  const k = unitKey(c.kind, c.key);
+  const sh = shadowOf(st, fx, k);
+  const p = pushedOf(st, fx, k);
+  // This copy pushed a change to the same thing that the server ordered after this one: ours is the later.
+  const oursLater = p !== undefined && p.seq > c.seq;
+  count(report.pulled, c.kind);
+  switch (c.kind) {
+    case 'article': {
+      const body = checkedText(c, record.id);
+      const remoteHash = hashOf(body);
+      const localText = articleText(record);
+      const localHash = hashOf(localText);
+      fx.shadows[k] = { h: remoteHash };
+      if (localHash === remoteHash) return;
+      const localChanged = localHash !== sh?.h;
+      if (oursLater) {
+        fx.conflicts.push(conflict(c, record.id, 'text', wordsOf(localText), wordsOf(body)));
+        return;
+      }
+      const pick = pickRecord({ value: localText, changed: localChanged, editedAt: record.updatedAt }, { value: body, changed: true, editedAt: c.editedAt });
+      if (pick.value === body) {
+        Object.assign(record, body);
+        record.annotations = reanchorAll(record.annotations, record.analysis.body).annotations;
+      }
+      if (localChanged) fx.merged++;
+      if (pick.conflict) fx.conflicts.push(conflict(c, record.id, 'text', wordsOf(pick.value as ArticleText), wordsOf(pick.conflict)));
+      return;
+    }
+    case 'article-meta': {
+      const delta = checkedMeta(c);
+      const base = sh?.meta ?? {};
+      let skip: Set<string>;
+      if (oursLater) {
+        skip = new Set(p.fields ?? []);
+      } else {
+        const clash = clashingFields(base, record.userMeta, delta, record.updatedAt > c.editedAt);
+        skip = clash.keepLocal;
+        for (const f of clash.conflicts) fx.conflicts.push(conflict(c, record.id, f.field, f.kept, f.other));
+        if (clash.conflicts.length) fx.merged++;
+      }
+      record.userMeta = applyMetaDelta(record.userMeta, delta, skip) as UserMeta;
+      fx.shadows[k] = { meta: applyMetaDelta(base, delta) };
+      return;
+    }
+    case 'article-tags': {
+      const delta = checkedTags(c);
+      const keep = oursLater ? new Set(p.tags ?? []) : new Set<string>();
+      if (!isEmptyTagDelta(tagDelta(sh?.tags ?? [], record.tags))) fx.merged++;
+      record.tags = applyTagDelta(record.tags, delta, keep);
+      fx.shadows[k] = { tags: applyTagDelta(sh?.tags ?? [], delta) };
+      return;
+    }
+    case 'annotation': {
+      const remote = checkedAnnotation(c, record.id);
+      const id = c.key.slice(record.id.length + 1);
+      const local = record.annotations.find((a) => a.id === id) ?? null;
+      const localHash = local ? hashOf(sharedAnnotation(local)) : null;
+      const remoteHash = remote ? hashOf(sharedAnnotation(remote)) : null;
+      fx.shadows[k] = remoteHash ? { h: remoteHash } : null;
+      if (localHash === remoteHash) return;
+      const localChanged = localHash !== (sh?.h ?? null);
+      let value: Annotation | null;
+      if (oursLater) {
+        value = local;
+        if (local && remote) fx.conflicts.push(conflict(c, record.id, id, shortText(local), shortText(remote)));
+      } else {
+        const pick = pickRecord({ value: local, changed: localChanged, editedAt: local?.updatedAt ?? record.updatedAt }, { value: remote, changed: true, editedAt: c.editedAt });
+        value = pick.value;
+        if (pick.conflict) fx.conflicts.push(conflict(c, record.id, id, shortText(pick.value), shortText(pick.conflict)));
+        if (localChanged) fx.merged++;
+      }
+      const others = record.annotations.filter((a) => a.id !== id);
+      record.annotations = value === local ? record.annotations : value ? [...others, ...reanchorAll([value], record.analysis.body).annotations] : others;
+      return;
+    }
+  }
+}
+
+async function push(store: NotebookStore, db: RemoteDb, file: SyncStateFile, user: string, batch: number, report: SyncReport, options: SyncOptions) {
+  const st = file.state;
+  const scanFrom = st.lastScanAt;
+  const scanStartedAt = new Date().toISOString();
+  const ids: string[] = [];
+  for (const e of store.entries()) if (scanFrom === null || e.updatedAt >= scanFrom) ids.push(e.id);
+  // Annotations whose shadow is here but which are gone from their article: deleted on this copy.
+  const annotationShadows = new Map<string, string[]>();
+  for (const k of Object.keys(st.shadows)) {
+    if (!k.startsWith('annotation:')) continue;
+    const key = k.slice('annotation:'.length);
+    const articleId = key.slice(0, key.indexOf('/'));
+    annotationShadows.set(articleId, [...(annotationShadows.get(articleId) ?? []), key]);
+  }
+  let pending: Array<{ change: NewChange; k: string; shadow: Shadow | null; pushed: Omit<Pushed, 'seq'> }> = [];
+  let bytes = 0;
+  const flush = async () => {
+    if (!pending.length) return;
+    const seqs = await db.push(pending.map((p) => p.change));
+    const shadows: Record<string, Shadow | null> = {};
+    const pushed: Record<string, Pushed> = {};
+    for (const p of pending) {
+      shadows[p.k] = p.shadow;
+      const seq = seqs.get(p.change.changeId);
+      if (seq !== undefined) pushed[p.k] = { seq, ...p.pushed };
+      count(report.pushed, p.change.kind);
+    }
+    await file.append({ shadows, pushed });
+    await options.onBatch?.('push', pending.length);
+    pending = [];
+    bytes = 0;
+  };
+  const add = (kind: SyncKind, key: string, articleId: string, editedAt: string, body: unknown, shadow: Shadow | null, pushed: Omit<Pushed, 'seq'> = {}) => {
+    const k = unitKey(kind, key);
+    const text = body === null ? null : JSON.stringify(body);
+    const changeId = hashOf([st.device, k, st.shadows[k] ?? null, text]);
+    pending.push({ change: { changeId, kind, key, articleId, author: user, device: st.device, editedAt, deleted: body === null, body: text }, k, shadow, pushed });
+    bytes += text?.length ?? 0;
+  };
+  for (const id of ids) {
+    let record: ArticleRecord;
+    try {
+      record = await store.readArticle(id);
+    } catch {
+      continue; // an article the store cannot read is reported by the store; it goes in a later sync
+    }
+    const text = articleText(record);
+    const textHash = hashOf(text);
+    if (textHash !== st.shadows[unitKey('article', id)]?.h) add('article', id, id, record.updatedAt, text, { h: textHash });
+    const md = metaDelta(st.shadows[unitKey('article-meta', id)]?.meta ?? {}, record.userMeta);
+    if (!isEmptyMetaDelta(md)) add('article-meta', id, id, record.updatedAt, md, { meta: record.userMeta }, { fields: [...Object.keys(md.set), ...md.unset] });
+    const td = tagDelta(st.shadows[unitKey('article-tags', id)]?.tags ?? [], record.tags);
+    if (!isEmptyTagDelta(td)) add('article-tags', id, id, record.updatedAt, td, { tags: [...record.tags].sort() }, { tags: [...td.add, ...td.remove] });
+    const here = new Set<string>();
+    for (const a of record.annotations) {
+      const key = `${id}/${a.id}`;
+      here.add(key);
+      const h = hashOf(sharedAnnotation(a));
+      if (h !== st.shadows[unitKey('annotation', key)]?.h) add('annotation', key, id, a.updatedAt, a, { h });
+    }
+    for (const key of annotationShadows.get(id) ?? []) if (!here.has(key)) add('annotation', key, id, record.updatedAt, null, null);
+    if (pending.length >= batch || bytes > 16 * 1024 * 1024) await flush();
+  }
+  await flush();
+  await file.append({ lastScanAt: scanStartedAt });
+}

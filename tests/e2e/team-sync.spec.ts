@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { PgCluster } from '../helpers/pg-cluster';
+import { startPgCluster } from '../helpers/pg-cluster';
+import { createNotebook, expect, startServer, test } from './fixtures';
+import { AppPage } from './pages/app-page';
+
+let cluster: PgCluster;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  cluster = await startPgCluster();
+  await cluster.createDatabase('newsdesk');
+});
+test.afterAll(async () => {
+  await cluster?.stop();
+});
+
+/** Two people, two notebooks, two app windows: what one collected appears in the other's library after a sync. */
+test('two notebooks meet in the team database through the Sync dialog', async ({ page, server, browser }) => {
+  test.setTimeout(120_000);
+  const remote = cluster.url('newsdesk');
+  const ada = new AppPage(page);
+  await ada.open(server.url);
+  await page.getByRole('button', { name: 'Sync…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Team notebook' });
+  await dialog.getByLabel('Team database').fill(remote);
+  await dialog.getByLabel('Your name in the team').fill('Ada');
+  const axe = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+  expect(axe.violations).toEqual([]);
+  await dialog.getByRole('button', { name: 'Sync now' }).click();
+  await expect(dialog.getByTestId('sync-report')).toContainText('Set up the team database and synced. Pushed 5 articles');
+
+  const folder = mkdtempSync(join(tmpdir(), 'parallax-e2e-ben-'));
+  createNotebook(folder, true);
+  const benServer = await startServer(folder);
+  const benPage = await browser.newPage();
+  try {
+    const ben = new AppPage(benPage);
+    await ben.open(benServer.url);
+    await expect(ben.rows).toHaveCount(0);
+    await benPage.getByRole('button', { name: 'Sync…' }).click();
+    const benDialog = benPage.getByRole('dialog', { name: 'Team notebook' });
+    await benDialog.getByLabel('Team database').fill(remote);
+    await benDialog.getByLabel('Your name in the team').fill('Ben');
+    await benDialog.getByLabel('Team database').press('Enter');
+    await expect(benDialog.getByTestId('sync-report')).toContainText('pulled 5 articles');
+    await benDialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(ben.rows).toHaveCount(5);
+    await expect(ben.row('Turkiye and Syria prioritize security coordination')).toContainText('Shafaq News');
+  } finally {
+    await benPage.close();
+    benServer.child.kill('SIGTERM');
+    await new Promise((done) => setTimeout(done, 1000));
+    rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+  }
+});
+
+test('the Sync dialog says why a sync could not happen, and the library is unchanged', async ({ page, server }) => {
+  const app = new AppPage(page);
+  await app.open(server.url);
+  await page.getByRole('button', { name: 'Sync…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Team notebook' });
+  await dialog.getByLabel('Team database').fill('postgres://ada@127.0.0.1:1/newsdesk');
+  await dialog.getByRole('button', { name: 'Sync now' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('cannot be reached (ECONNREFUSED); the notebook is unchanged');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(app.rows).toHaveCount(5);
+});

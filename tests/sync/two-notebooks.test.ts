@@ -1,0 +1,205 @@
+/**
+ * Two notebooks meeting in a real PostgreSQL (a throwaway cluster): what one does, the other sees after a
+ * sync, and concurrent edits merge by the rules of ADR 007.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MethodName, MethodOutput } from '../../src-main/contract';
+import type { Backend } from '../../src-main/services/backend';
+import { openBackend } from '../../src-main/services/backend';
+import type { PgCluster } from '../helpers/pg-cluster';
+import { startPgCluster } from '../helpers/pg-cluster';
+import { callHandler } from '../helpers/api';
+
+let cluster: PgCluster;
+const dirs: string[] = [];
+let dbCount = 0;
+
+beforeAll(async () => {
+  cluster = await startPgCluster();
+});
+afterAll(async () => {
+  await cluster?.stop();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+async function newDatabase(): Promise<string> {
+  const name = `team${++dbCount}`;
+  await cluster.createDatabase(name);
+  return cluster.url(name);
+}
+
+async function notebook(): Promise<Backend> {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-sync-'));
+  dirs.push(dir);
+  return openBackend(join(dir, 'nb'), { create: true, durability: 'none', search: { runIn: 'inline', waitForIndexMs: Infinity } });
+}
+
+/** Through the one dispatcher, as every transport calls: the input is validated and given its defaults. */
+async function call<M extends MethodName>(b: Backend, method: M, input: unknown): Promise<MethodOutput<M>> {
+  const r = await callHandler(b.handlers, method, input);
+  if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
+  return r.value;
+}
+
+const articleIds = (b: Backend) => [...b.store.entries()].map((e) => e.id).sort();
+
+/** Every article file of a notebook, byte for byte: "the notebook is unchanged" checked as such. */
+function filesOf(b: Backend): Map<string, string> {
+  const root = b.store.layout.root;
+  const out = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(p.slice(root.length), readFileSync(p, 'utf8'));
+    }
+  };
+  walk(join(root, 'articles'));
+  return out;
+}
+
+describe('two notebooks, one team database', () => {
+  let remote: string;
+  let ada: Backend;
+  let ben: Backend;
+  let first: string;
+  let second: string;
+  let noteId: string;
+
+  beforeAll(async () => {
+    remote = await newDatabase();
+    ada = await notebook();
+    ben = await notebook();
+    await call(ada, 'notebook.importSample', {});
+    [first, second] = articleIds(ada) as [string, string];
+    const body = (await call(ada, 'articles.get', { id: first })).body;
+    const note = await call(ada, 'annotations.create', { articleId: first, target: { start: 0, end: Math.min(40, body.length) }, color: 'yellow', note: 'Check this', tags: ['claim'] });
+    noteId = note.id;
+    await call(ada, 'articles.tag', { id: first, add: ['ankara'], remove: [] });
+    await call(ada, 'articles.update', { id: second, patch: { author: 'Staff reporter' } });
+  });
+  afterAll(async () => {
+    await ada?.close();
+    await ben?.close();
+  });
+
+  it('the first sync of an empty notebook pulls the whole notebook, with the same ids', async () => {
+    const pushed = await call(ada, 'notebook.sync', { remote, user: 'Ada' });
+    expect(pushed).toMatchObject({ created: true, user: 'Ada', pushed: { articles: 5, annotations: 1, tags: 1, metadata: 1 } });
+    const pulled = await call(ben, 'notebook.sync', { remote, user: 'Ben' });
+    expect(pulled).toMatchObject({ created: false, pulled: { articles: 5, annotations: 1, tags: 1, metadata: 1 }, pushed: { articles: 0, annotations: 0, tags: 0, metadata: 0 } });
+    expect(articleIds(ben)).toEqual(articleIds(ada));
+    const got = await call(ben, 'articles.get', { id: first });
+    expect(got.tags).toContain('ankara');
+    const notes = await call(ben, 'annotations.list', { articleId: first });
+    expect(notes.items.map((a) => [a.id, a.note, a.tags, a.anchor.status])).toEqual([[noteId, 'Check this', ['claim'], 'ok']]);
+    expect((await call(ben, 'articles.get', { id: second })).author).toBe('Staff reporter');
+    // The copy searches what arrived: its index is rebuilt locally.
+    const hits = await call(ben, 'search.query', { query: 'Ankara' });
+    expect(hits.total).toBeGreaterThan(0);
+  });
+
+  it('a sync with nothing new moves nothing', async () => {
+    const again = await call(ben, 'notebook.sync', {});
+    expect(again.pushed).toEqual({ articles: 0, annotations: 0, tags: 0, metadata: 0 });
+    expect(again.pulled).toEqual({ articles: 0, annotations: 0, tags: 0, metadata: 0 });
+  });
+
+  it('tags added on two laptops both stay', async () => {
+    await call(ada, 'articles.tag', { id: second, add: ['from-ada'], remove: [] });
+    await call(ben, 'articles.tag', { id: second, add: ['from-ben'], remove: [] });
+    await call(ada, 'notebook.sync', {});
+    await call(ben, 'notebook.sync', {});
+    await call(ada, 'notebook.sync', {});
+    for (const b of [ada, ben]) expect((await call(b, 'articles.get', { id: second })).tags).toEqual(expect.arrayContaining(['from-ada', 'from-ben']));
+  });
+
+  it('a field edited in two places keeps the later edit and records the other as a conflict', async () => {
+    await call(ada, 'articles.update', { id: first, patch: { outlet: 'Reuters' } });
+    await new Promise((r) => setTimeout(r, 20));
+    await call(ben, 'articles.update', { id: first, patch: { outlet: 'AP' } });
+    await call(ada, 'notebook.sync', {});
+    const benReport = await call(ben, 'notebook.sync', {});
+    expect(benReport.conflicts).toEqual([expect.objectContaining({ kind: 'article-meta', articleId: first, detail: 'outlet', kept: 'AP', other: 'Reuters', otherAuthor: 'Ada' })]);
+    await call(ada, 'notebook.sync', {});
+    for (const b of [ada, ben]) expect((await call(b, 'articles.get', { id: first })).outlet).toBe('AP');
+    expect((await call(ben, 'notebook.syncStatus', {})).conflicts.map((c) => c.detail)).toContain('outlet');
+  });
+
+  it('an annotation edited on one side and deleted on the other comes back with its edit', async () => {
+    await call(ada, 'annotations.update', { id: noteId, patch: { note: 'Checked: the figure is wrong' } });
+    await call(ben, 'annotations.delete', { id: noteId });
+    await call(ben, 'notebook.sync', {}); // the deletion reaches the server first
+    await call(ada, 'notebook.sync', {});
+    await call(ben, 'notebook.sync', {});
+    for (const b of [ada, ben]) {
+      const notes = await call(b, 'annotations.list', { articleId: first });
+      expect(notes.items.map((a) => a.note)).toEqual(['Checked: the figure is wrong']);
+    }
+  });
+
+  it('a deletion on one side with no edit on the other deletes it everywhere', async () => {
+    await call(ada, 'annotations.delete', { id: noteId });
+    await call(ada, 'notebook.sync', {});
+    await call(ben, 'notebook.sync', {});
+    expect((await call(ben, 'annotations.list', { articleId: first })).items).toEqual([]);
+  });
+
+  it('remembers the remote and keeps no password in the notebook; the sync folder is private', async () => {
+    const status = await call(ada, 'notebook.syncStatus', {});
+    expect(status.remote).toBe(remote);
+    const state = readFileSync(join(ada.store.layout.root, 'sync', 'state.json'), 'utf8');
+    expect(state).not.toMatch(/password/i);
+    expect(statSync(join(ada.store.layout.root, 'sync', 'state.json')).mode & 0o077).toBe(0);
+  });
+});
+
+describe('a sync that cannot happen changes nothing', () => {
+  let nb: Backend;
+  beforeAll(async () => {
+    nb = await notebook();
+    await call(nb, 'notebook.importSample', {});
+  });
+  afterAll(async () => nb?.close());
+
+  async function refused(input: Record<string, unknown>, code: string, message: RegExp) {
+    const before = filesOf(nb);
+    await expect(call(nb, 'notebook.sync', input)).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
+    expect(filesOf(nb)).toEqual(before);
+    expect((await call(nb, 'notebook.syncStatus', {})).lastSeq).toBe(0);
+  }
+
+  it('an unreachable server', async () => {
+    const port = cluster.port === 1 ? 2 : 1;
+    await refused({ remote: `postgres://someone@127.0.0.1:${port}/team` }, 'UNREACHABLE', /cannot be reached \(ECONNREFUSED\); the notebook is unchanged/);
+  });
+
+  it('a user the server does not know', async () => {
+    await refused({ remote: `postgres://nobody_here@127.0.0.1:${cluster.port}/postgres` }, 'UNAUTHORIZED', /refused user nobody_here/);
+  });
+
+  it('a database that does not exist', async () => {
+    await refused({ remote: cluster.url('no_such_db') }, 'NOT_FOUND', /There is no database no_such_db .*createdb no_such_db/);
+  });
+
+  it("a database of another program", async () => {
+    const url = await newDatabase();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('CREATE TABLE invoices (id int)');
+    await client.end();
+    await refused({ remote: url }, 'CONFLICT', /holds 1 table of another program/);
+  });
+
+  it('a password written into the address', async () => {
+    await refused({ remote: `postgres://ada:secret@127.0.0.1:${cluster.port}/team1` }, 'BAD_INPUT', /Leave the password out of the address/);
+  });
+
+  it('no address given', async () => {
+    await refused({}, 'BAD_INPUT', /Name the team database once/);
+  });
+});
