@@ -12,4 +12,5 @@ export * from './compare';
 export * from './export';
 export * from './replace-text';
 export * from './extension';
+export * from './web-import';
 export * from './snapshots';
