@@ -11,7 +11,11 @@ export async function checkStoryExists(handlers: FilingHandlers, storyId: string
 }
 
 /** Give an imported (or already present) article the tag and the story chosen with it. */
-export async function fileImported(handlers: FilingHandlers, id: string, { tag, storyId }: { tag?: string; storyId?: string }): Promise<void> {
+export async function fileImported(
+  handlers: FilingHandlers,
+  id: string,
+  { tag, storyId }: { tag?: string; storyId?: string },
+): Promise<void> {
   if (tag) await handlers['articles.tag']({ id, add: [tag], remove: [] });
   if (storyId) await handlers['stories.add']({ id: storyId, articleIds: [id] });
 }

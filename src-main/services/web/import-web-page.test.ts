@@ -81,7 +81,11 @@ beforeAll(async () => {
       };
       pump();
     } else if (path === '/hostile') send('text/html', hostile);
-    else if (path === '/plain') send('text/plain; charset=utf-8', 'Harbour closed\n\nThe harbour was closed to shipping on Sunday because of the storm, the port said.\n');
+    else if (path === '/plain')
+      send(
+        'text/plain; charset=utf-8',
+        'Harbour closed\n\nThe harbour was closed to shipping on Sunday because of the storm, the port said.\n',
+      );
     else if (path === '/image') send('image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     else {
       res.writeHead(404, 'Not Found', { 'content-type': 'text/html' });
@@ -115,7 +119,13 @@ async function importUrl(backend: Backend, url: string, extra: Record<string, un
 
 /** Every file under the notebook's snapshots/ and tmp/ folders: a refused import leaves none behind. */
 const leftovers = (root: string) =>
-  ['snapshots', 'tmp'].flatMap((d) => (existsSync(join(root, d)) ? readdirSync(join(root, d), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : []));
+  ['snapshots', 'tmp'].flatMap((d) =>
+    existsSync(join(root, d))
+      ? readdirSync(join(root, d), { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => e.name)
+      : [],
+  );
 
 describe('importing a web address', () => {
   it('reads a page by its declared charset, keeps the final address and a snapshot with the fetch time', async () => {
@@ -134,9 +144,15 @@ describe('importing a web address', () => {
     // The citation uses the address and the day it was fetched.
     const csl = await callHandler(backend.handlers, 'export.run', { format: 'csl', scope: { articleIds: [got.id] } });
     if (!csl.ok) throw new Error(csl.error.message);
-    const [item] = JSON.parse(Buffer.from(csl.value.contentBase64, 'base64').toString('utf8')) as Array<{ URL: string; accessed: { 'date-parts': number[][] } }>;
+    const [item] = JSON.parse(Buffer.from(csl.value.contentBase64, 'base64').toString('utf8')) as Array<{
+      URL: string;
+      accessed: { 'date-parts': number[][] };
+    }>;
     const day = new Date(snap!.meta.fetchedAt);
-    expect(item).toMatchObject({ URL: `${base}/el`, accessed: { 'date-parts': [[day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()]] } });
+    expect(item).toMatchObject({
+      URL: `${base}/el`,
+      accessed: { 'date-parts': [[day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()]] },
+    });
     // The same address again is the same article.
     expect(await importUrl(backend, `${base}/el`)).toMatchObject({ id: got.id, duplicate: true });
     await backend.close();
@@ -179,7 +195,9 @@ describe('importing a web address', () => {
     const shown = await callHandler(backend.handlers, 'articles.snapshot', { id: got.id, content: true });
     if (!shown.ok || shown.value.content?.kind !== 'html') throw new Error('no page snapshot');
     for (const kept of [record.raw, snap!.bytes.toString('utf8'), shown.value.content.html, JSON.stringify(record.analysis)]) {
-      expect(kept).not.toMatch(/<script|<iframe|<object|<svg|<form|<base|srcdoc|\bon(load|click|error)\s*=|javascript:|alert\(|__pwned|tracker\.example/i);
+      expect(kept).not.toMatch(
+        /<script|<iframe|<object|<svg|<form|<base|srcdoc|\bon(load|click|error)\s*=|javascript:|alert\(|__pwned|tracker\.example/i,
+      );
     }
     expect(snap!.bytes.toString('utf8')).toContain('The ferry crews went back to work');
     expect(record.analysis.body).toContain('The ferry crews went back to work');

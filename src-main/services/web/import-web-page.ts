@@ -32,7 +32,12 @@ export async function loadFetchedPage(page: FetchedPage): Promise<Loaded> {
   if (page.body.length === 0) throw new AppError('EMPTY_FILE', `${clip(label, 120)} sent an empty page; nothing was imported`);
   if (page.kind === 'pdf' || looksLikePdf(page.body.subarray(0, 8))) {
     const text = await readPdfText(page.body, label);
-    return { text, encoding: null, format: 'pdf', snapshot: { kind: 'pdf', bytes: page.body, url: page.url, fetchedAt: page.fetchedAt, file: null } };
+    return {
+      text,
+      encoding: null,
+      format: 'pdf',
+      snapshot: { kind: 'pdf', bytes: page.body, url: page.url, fetchedAt: page.fetchedAt, file: null },
+    };
   }
   const decoded = decodeDeclared(page.body, page.charset, label);
   checkArticleText(decoded.text, label);

@@ -54,7 +54,10 @@ describe('parallax import <address>', () => {
     const dir = tempDir();
     const nb = join(dir, 'nb');
     expect((await cli(['init', '--notebook', nb])).code).toBe(0);
-    writeFileSync(join(dir, 'note.txt'), 'Harbour closed\n\nThe harbour was closed to shipping on Sunday because of the storm, the port said.\n');
+    writeFileSync(
+      join(dir, 'note.txt'),
+      'Harbour closed\n\nThe harbour was closed to shipping on Sunday because of the storm, the port said.\n',
+    );
     const r = await cli(['import', join(dir, 'note.txt'), `${base}/bridge`, '--json', '--notebook', nb]);
     expect(r.code, r.stderr).toBe(0);
     const report = r.json() as ImportReport;
