@@ -57,6 +57,7 @@ export const methodNames = [
   'extension.pairingCode',
   'extension.status',
   'extension.unpair',
+  'articles.importUrl',
 ] as const;
 export type MethodNameList = (typeof methodNames)[number];
 

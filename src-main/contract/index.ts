@@ -12,5 +12,6 @@ export * from './compare';
 export * from './export';
 export * from './replace-text';
 export * from './extension';
+export * from './web-import';
 export * from './snapshots';
 export * from './sync';

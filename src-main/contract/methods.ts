@@ -12,6 +12,7 @@ import { SyncInput, SyncReport, SyncStatus } from './sync';
 import { ReplaceTextInput, ReplaceTextResult } from './replace-text';
 import { ExtensionStatus, ImportPageInput, ImportPageResult, PairingCode } from './extension';
 import { SnapshotAnswer, SnapshotQuery } from './snapshots';
+import { ImportUrlInput, ImportUrlResult } from './web-import';
 import { ArticleId, ShortText } from './primitives';
 import type { MethodNameList } from '../../src-shared/api-names';
 import { methodNames } from '../../src-shared/api-names';
@@ -142,6 +143,8 @@ export const methods = {
   'extension.status': { input: Empty, output: ExtensionStatus },
   /** Forget every paired browser: their tokens stop working at once. */
   'extension.unpair': { input: Empty, output: ExtensionStatus },
+  /** A page fetched from a web address (http(s), redirects and size limited), imported as a saved page or PDF, with its snapshot. */
+  'articles.importUrl': { input: ImportUrlInput, output: ImportUrlResult },
 } as const satisfies Record<MethodNameList, { input: z.ZodType; output: z.ZodType }>;
 
 /**

@@ -30,6 +30,8 @@ import { pathExists } from './path-exists';
 import { extensionHandlers } from './extension/extension-handlers';
 import { syncHandlers } from './sync/sync-handlers';
 import { ExtensionPairing } from './extension/pairing';
+import type { FetchOptions } from './web/fetch-page';
+import { webHandlers } from './web/web-handlers';
 
 export type Backend = {
   handlers: Handlers;
@@ -52,6 +54,8 @@ export type BackendOptions = OpenOptions & {
   resolvers?: ScopeResolvers;
   /** Take a daily rolling backup at open when the newest is older than a day (the app and web mode; not each CLI call). */
   dailyBackup?: boolean;
+  /** Limits of fetching web addresses (tests); by default WEB_FETCH_LIMITS. */
+  web?: FetchOptions;
 };
 
 /**
@@ -109,6 +113,7 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
   const pairing = new ExtensionPairing(notebookDir);
   const handlers: Handlers = {
     ...extensionHandlers(store, emit, pairing, () => handlers),
+    ...webHandlers(store, emit, () => handlers, opts.web),
     ...articleHandlers(
       store,
       emit,

@@ -6,6 +6,8 @@
  * contract without a case here fails the test.
  */
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../src-main/contract';
@@ -200,6 +202,25 @@ const cases: Record<MethodName, Case> = {
   'extension.pairingCode': async (call) => void (await call('extension.pairingCode', {})),
   'extension.status': async (call) => void (await call('extension.status', {})),
   'extension.unpair': async (call) => void (await call('extension.unpair', {})),
+  'articles.importUrl': async (call) => {
+    const html =
+      '<html lang="en"><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>' +
+      '<p>The harbour reopened to shipping on Monday after the storm damage to the outer wall was repaired.</p>' +
+      '<p>Ferries to the islands resume their winter timetable from Tuesday, the port authority said.</p></article></body></html>';
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html);
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/harbour`;
+      await call('articles.importUrl', { url, tag: 'topic/transport', storyId: await storyId(call) });
+      await call('articles.importUrl', { url });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+    }
+  },
 };
 
 async function storyId(call: Call): Promise<string> {

@@ -8,6 +8,8 @@ import { displayTitle, effectiveMeta } from '../../core/article/article-record';
 import type { StoryStore } from '../compare/story-store';
 import { NotebookStore } from '../store/notebook-store';
 import { readJsonFile } from '../store/durable-json-file';
+import type { PreparedSnapshot } from '../store/snapshot-files';
+import { commitSnapshot, discardSnapshot, prepareSnapshot, readSnapshot, removeSnapshot } from '../store/snapshot-files';
 import type { TagFile } from '../tags/tag-file';
 import { TagFile as BackupTags } from '../tags/tag-file';
 import { restoreBackup } from './backup-archive';
@@ -96,9 +98,37 @@ async function mergeTagColours(other: NotebookStore, into: BackupMergeTargets['t
 }
 
 /**
+ * Copy the snapshots of a batch of a backup's articles into this notebook, each checked against the SHA-256
+ * it was saved with (a damaged one is not carried over, and its article comes in without it). Returns the
+ * ids whose snapshot was put in place.
+ */
+async function copySnapshots(other: NotebookStore, store: NotebookStore, batch: ArticleRecord[]): Promise<string[]> {
+  const prepared: Array<[string, PreparedSnapshot]> = [];
+  for (const r of batch) {
+    const snap = await readSnapshot(other, r.id).catch(() => null);
+    if (!snap) continue;
+    const { kind, url, fetchedAt, file } = snap.meta;
+    prepared.push([r.id, await prepareSnapshot(store, { kind, bytes: snap.bytes, url, fetchedAt, file })]);
+  }
+  if (!prepared.length) return [];
+  const committed: string[] = [];
+  await store.enqueue(async () => {
+    for (const [id, p] of prepared) {
+      await commitSnapshot(store, id, p);
+      committed.push(id);
+    }
+  }).catch(async (e: unknown) => {
+    await Promise.all(prepared.map(([, p]) => discardSnapshot(p)));
+    await Promise.all(committed.map((id) => removeSnapshot(store, id)));
+    throw e;
+  });
+  return committed;
+}
+
+/**
  * Bring the articles of a backup into this notebook (restore, by contrast, recreates a whole notebook in an
  * empty folder). The archive is checked and unpacked into a temp folder first; articles already here (same id
- * or same text) are reported as duplicates, the rest are added with their tags and annotations. With `merge`
+ * or same text) are reported as duplicates, the rest are added with their tags, annotations and snapshots. With `merge`
  * (the open notebook's story store and tag file), its stories and tag colours are merged in too.
  */
 export async function importBackupArchive(
@@ -120,7 +150,15 @@ export async function importBackupArchive(
     let batch: ArticleRecord[] = [];
     const save = async () => {
       if (!batch.length) return;
-      await store.putArticles(batch);
+      // The backup's originals (a PDF's, a page's) come with their articles, put in place first as an import
+      // puts them: an article is never saved while its snapshot is still to come.
+      const kept = await copySnapshots(other, store, batch);
+      try {
+        await store.putArticles(batch);
+      } catch (e) {
+        await Promise.all(kept.map((id) => removeSnapshot(store, id)));
+        throw e;
+      }
       for (const r of batch) report.imported.push({ id: r.id, file: label, title: displayTitle(effectiveMeta(r), r.file) });
       batch = [];
     };

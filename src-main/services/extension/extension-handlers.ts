@@ -1,7 +1,9 @@
 import type { Emit, Handlers } from '../../contract';
 import { AppError, MAX_PAGE_BYTES, MAX_SELECTION_CHARS } from '../../contract';
 import { findSelection } from '../../core/anchoring/selection-range';
+import { checkStoryExists, fileImported } from '../importer/file-imported';
 import { importArticles } from '../importer/import-articles';
+import { pageSnapshot } from '../web/import-web-page';
 import type { NotebookStore } from '../store/notebook-store';
 import type { ExtensionPairing } from './pairing';
 
@@ -28,12 +30,14 @@ export function extensionHandlers(
       if (bytes > MAX_PAGE_BYTES)
         throw new AppError('TOO_LARGE', `The page is ${mb(bytes)}; Parallax saves pages of up to ${mb(MAX_PAGE_BYTES)}. Nothing was saved`);
       // Everything that can be refused is refused before the page is saved, so a refusal leaves nothing behind.
-      if (storyId && !(await others()['stories.list']({})).stories.some((s) => s.id === storyId))
-        throw new AppError('NOT_FOUND', `No story numbered ${storyId}; choose another in the extension. Nothing was saved`);
+      await checkStoryExists(others(), storyId, 'in the extension');
+      // The page's sanitised HTML is kept as its snapshot, with the address and the moment it arrived, as a
+      // page fetched from a web address is (services/web/import-web-page.ts).
+      const arrivedAt = new Date().toISOString();
       const report = await importArticles(
         store,
         // The address is recorded as the article's URL the way a correction is: re-analysis never replaces it.
-        [{ file: url, format: 'html', load: () => ({ text: html, encoding: 'utf-8' }), userMeta: { url } }],
+        [{ file: url, format: 'html', load: () => ({ text: html, encoding: 'utf-8', snapshot: pageSnapshot(html, url, arrivedAt) }), userMeta: { url } }],
         emit,
       );
       const failed = report.errors[0];
@@ -50,8 +54,7 @@ export function extensionHandlers(
         if (!record.analysis.meta.language.value && lang && /^[a-z]{2,3}$/.test(lang)) fill.language = lang;
         if (Object.keys(fill).length) await store.updateArticle(id, (r) => void Object.assign(r.userMeta, fill));
       }
-      if (tag) await others()['articles.tag']({ id, add: [tag], remove: [] });
-      if (storyId) await others()['stories.add']({ id: storyId, articleIds: [id] });
+      await fileImported(others(), id, { tag, storyId });
       let highlight: 'added' | 'not-found' | 'none' = 'none';
       if (selection?.trim()) {
         highlight = 'not-found';

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { corpus } from '../../../tests/helpers/seeds';
-import { decodeText } from './decode-text';
+import iconv from 'iconv-lite';
+import { decodeDeclared, decodeText } from './decode-text';
 
 const text = 'Güler and Kalın met in Ankara — “£5m” deal; Türkiye';
 const utf16le = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
@@ -59,5 +60,24 @@ describe('encoding detection', () => {
     expect(d.encoding).toBe('windows-1252');
     expect(d.text).toContain('£');
     expect(d.text).not.toContain('\uFFFD');
+  });
+});
+
+describe('decodeDeclared (a charset a web server named)', () => {
+  const greek = 'Ο υπουργός Εξωτερικών δήλωσε ότι οι συνομιλίες θα συνεχιστούν την Πέμπτη.';
+  it('reads the bytes in the declared charset, which sniffing alone would misread', () => {
+    const bytes = iconv.encode(greek, 'iso-8859-7');
+    expect(decodeText(bytes, 'page').text).not.toBe(greek);
+    expect(decodeDeclared(bytes, 'ISO-8859-7', 'page')).toEqual({ text: greek, encoding: 'iso-8859-7' });
+  });
+  it('lets a byte-order mark win, reads Latin-1 as Windows-1252, and sniffs when the charset is unknown or absent', () => {
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(greek, 'utf8')]);
+    expect(decodeDeclared(bom, 'iso-8859-7', 'page').text).toBe(greek);
+    expect(decodeDeclared(iconv.encode('“quoted” – dash', 'windows-1252'), 'iso-8859-1', 'page').text).toBe('“quoted” – dash');
+    expect(decodeDeclared(Buffer.from(greek, 'utf8'), 'x-no-such-charset', 'page').text).toBe(greek);
+    expect(decodeDeclared(Buffer.from(greek, 'utf8'), undefined, 'page').text).toBe(greek);
+  });
+  it('still refuses binary bytes', () => {
+    expect(() => decodeDeclared(Buffer.from([0x41, 0x00, 0x42, 0x43, 0x00, 0x00, 0x01, 0x02, 0x00]), 'iso-8859-7', 'page')).toThrow(/binary/);
   });
 });

@@ -79,3 +79,21 @@ export function decodeText(bytes: Uint8Array, fileLabel: string): Decoded {
     return { text: decodeSingleByte(bytes, encoding), encoding };
   }
 }
+
+/**
+ * Bytes whose charset was declared (a web server's `Content-Type: …; charset=`): a byte-order mark still wins,
+ * as in browsers; otherwise the declared charset is used when it is one Parallax knows and the bytes are
+ * plausible text in it. An unknown, wrong (UTF-8 declared, not UTF-8 bytes) or missing charset falls back
+ * to the sniffing a file gets (decodeText).
+ */
+export function decodeDeclared(bytes: Uint8Array, charset: string | undefined, fileLabel: string): Decoded {
+  const declared = charset?.trim().toLowerCase();
+  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!declared || hasBom || declared === 'utf-8' || declared === 'utf8' || /^utf-?16/.test(declared)) return decodeText(bytes, fileLabel);
+  if (!iconv.encodingExists(declared)) return decodeText(bytes, fileLabel);
+  if (hasNulBytes(bytes))
+    throw new AppError('BINARY_FILE', `${clipPath(fileLabel)} looks like a binary file (it contains NUL bytes), not text`);
+  // ISO-8859-1 and US-ASCII are read as Windows-1252, their superset on the web (WHATWG Encoding).
+  const encoding = declared === 'iso-8859-1' || declared === 'latin1' || declared === 'us-ascii' || declared === 'ascii' ? 'windows-1252' : declared;
+  return { text: decodeSingleByte(bytes, encoding), encoding };
+}

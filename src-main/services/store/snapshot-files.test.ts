@@ -74,6 +74,26 @@ describe('snapshots', () => {
     await restored.close();
   });
 
+  it('travel in a backup merged into another notebook, checked, with their address and fetch time', async () => {
+    const { dir, backend, bytes, id } = await withPdf();
+    const sample = await callHandler(backend.handlers, 'notebook.importSample', {});
+    const page = sample.ok ? sample.value.imported[0]!.id : '';
+    await saveSnapshot(backend.store, page, { kind: 'html', bytes: Buffer.from('<p>Kept words</p>'), url: 'https://news.example/a', fetchedAt: '2025-10-13T08:00:00.000Z' });
+    const backup = await callHandler(backend.handlers, 'backup.create', {});
+    if (!backup.ok) throw new Error(backup.error.message);
+    await backend.close();
+    const other = await openBackend(join(dir, 'other'), { create: true, durability: 'none' });
+    const merged = await callHandler(other.handlers, 'articles.importPaths', { paths: [backup.value.path] });
+    expect(merged.ok && merged.value.imported.map((a) => a.id)).toContain(id);
+    const pdf = await readSnapshot(other.store, id);
+    expect(pdf?.meta).toMatchObject({ kind: 'pdf', size: bytes.length });
+    expect(Buffer.compare(pdf!.bytes, Buffer.from(bytes))).toBe(0);
+    const html = await readSnapshot(other.store, page);
+    expect(html?.meta).toMatchObject({ kind: 'html', url: 'https://news.example/a', fetchedAt: '2025-10-13T08:00:00.000Z' });
+    expect(html!.bytes.toString('utf8')).toBe('<p>Kept words</p>');
+    await other.close();
+  });
+
   it('a snapshot that cannot be written keeps its PDF out of the notebook, with the reason', async () => {
     const { dir, backend } = await withPdf();
     await backend.store.flush();

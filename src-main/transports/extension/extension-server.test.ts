@@ -146,6 +146,13 @@ describe('the browser extension’s listener', () => {
     for (const gone of ['<script', 'onload', 'onclick', 'javascript:', '<iframe', 'stolen', 'injected by a script'])
       expect(article.raw).not.toContain(gone);
     expect(article.body).not.toContain('injected by a script');
+    // The sanitised page is kept as the article's snapshot, with its address and when it arrived.
+    const snap = await b.handlers['articles.snapshot']({ id: article.id, content: true });
+    expect(snap.snapshot).toMatchObject({ kind: 'html', url: 'https://harbour.example/news/port-reopens?src=home', file: null });
+    expect(Date.parse(snap.snapshot!.fetchedAt)).not.toBeNaN();
+    expect(snap.content?.kind === 'html' && snap.content.html).toContain('raised</a> wages by eight percent');
+    for (const gone of ['<script', 'onload', 'onclick', 'javascript:', '<iframe', 'stolen'])
+      expect(snap.content?.kind === 'html' && snap.content.html).not.toContain(gone);
     const { items } = await b.handlers['annotations.list']({ articleId: article.id, sort: 'position', offset: 0, limit: 10 });
     expect(items.map((a) => a.quote.exact)).toEqual(['a week-long strike by dock workers']);
     expect((await b.handlers['stories.list']({})).stories[0]!.articleIds).toEqual([article.id]);

@@ -109,7 +109,15 @@ export function App() {
         }}
       >
         <SavedSearchList onError={onError} />
-        <ImportControls onFiles={(f) => void importer.run(f)} busy={importer.progress !== null} />
+        <ImportControls
+          onFiles={(f) => void importer.run(f)}
+          busy={importer.progress !== null}
+          onImported={(id, title, duplicate) => {
+            notify('success', duplicate ? `“${title}” is already in the notebook.` : `Added “${title}”.`);
+            void library.reload();
+            setOpenId(id);
+          }}
+        />
         <NotebookActions
           currentArticleId={openId}
           notify={notify}

@@ -1,11 +1,15 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { ArticleDetail } from '../../../contract';
+import type { ArticleDetail, ImportReport } from '../../../contract';
 import { sortKeys } from '../../../contract';
 import type { CommandContext } from '../cli-program';
 import { wholeNumber } from '../arguments';
+import { CliExit } from '../cli-io';
 import { addGlobalOptions } from '../cli-program';
 import { formatImport, formatList, formatShow } from '../format';
+
+/** An argument of `import` that names a web address rather than a file: it starts with a scheme and `//`. */
+const isWebAddress = (arg: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(arg);
 
 /** `init`, `import`, `list`, `show`: thin wrappers that call the API and print its answer. */
 export function registerArticleCommands(program: Command, ctx: CommandContext): void {
@@ -26,14 +30,34 @@ export function registerArticleCommands(program: Command, ctx: CommandContext): 
     .description(
       'import articles: plain text (.txt, .text), saved web pages (.html, .htm, .xhtml) and Markdown (.md, .markdown), ' +
         'UTF-8, UTF-16 or Windows-1252; PDFs (.pdf, from their text layer, up to 100 MB); ' +
-        'also W3C annotation files (.jsonld, .jsonl, .json) and Parallax backups (.zip)',
+        'also W3C annotation files (.jsonld, .jsonl, .json) and Parallax backups (.zip); ' +
+        'and web addresses (http:// or https://): the page or PDF is fetched (up to 20 MB, 30 s, 8 redirects) and kept as a snapshot with its address',
     )
     .argument(
-      '<path...>',
-      'files, or folders (read recursively for the article and .jsonld/.jsonl types; hidden entries skipped); a file named here with another extension is read as plain text',
+      '<path-or-address...>',
+      'files, or folders (read recursively for the article and .jsonld/.jsonl types; hidden entries skipped), or web addresses (https://…); a file named here with another extension is read as plain text',
     )
-    .action(async (paths: string[], _opts: unknown, cmd: Command) => {
-      const report = await ctx.call(cmd, 'articles.importPaths', { paths: paths.map((p) => resolve(p)) });
+    .action(async (args: string[], _opts: unknown, cmd: Command) => {
+      const addresses = args.filter(isWebAddress);
+      const paths = args.filter((a) => !isWebAddress(a));
+      const report = await ctx.session(cmd, { write: true, holder: 'parallax import' }, async (call) => {
+        const r: ImportReport = paths.length
+          ? await call('articles.importPaths', { paths: paths.map((p) => resolve(p)) })
+          : { imported: [], duplicates: [], errors: [] };
+        // Each address is fetched and imported on its own: one that cannot be reached is reported like a file
+        // that cannot be read, and the others are still imported.
+        for (const url of addresses) {
+          try {
+            const got = await call('articles.importUrl', { url });
+            if (got.duplicate) r.duplicates.push({ file: got.url, id: got.id });
+            else r.imported.push({ id: got.id, file: got.url, title: got.title });
+          } catch (e) {
+            if (!(e instanceof CliExit)) throw e;
+            r.errors.push({ file: url, code: e.code, message: e.message });
+          }
+        }
+        return r;
+      });
       ctx.print(cmd, report, formatImport(report));
       if (report.errors.length) ctx.setExitCode(1);
     });

@@ -1,18 +1,28 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import type { PickedFile } from './read-files';
 import { IMPORTABLE, IMPORT_ACCEPT } from './read-files';
+import { WebAddressDialog } from './WebAddressDialog';
 
-type Props = { onFiles: (files: PickedFile[]) => void; busy: boolean };
+type Props = {
+  onFiles: (files: PickedFile[]) => void;
+  busy: boolean;
+  /** An article imported from a web address (or already in the notebook): open it. */
+  onImported: (id: string, title: string, duplicate: boolean) => void;
+};
 
 const fromInput = (list: FileList | null, onlyText: boolean): PickedFile[] =>
   [...(list ?? [])]
     .filter((f) => !onlyText || IMPORTABLE.test(f.name))
     .map((file) => ({ name: file.webkitRelativePath || file.name, file }));
 
-/** "Import files…" and "Import folder…": the browser's own pickers, which work the same on the desktop. */
-export function ImportControls({ onFiles, busy }: Props) {
+/**
+ * "Import files…" and "Import folder…" (the browser's own pickers, which work the same on the desktop), and
+ * "From web address…", which fetches one page or PDF.
+ */
+export function ImportControls({ onFiles, busy, onImported }: Props) {
   const filesRef = useRef<HTMLInputElement>(null);
   const folderRef = useRef<HTMLInputElement>(null);
+  const [addressOpen, setAddressOpen] = useState(false);
   return (
     <div className="import-controls">
       <button type="button" className="button button--primary" onClick={() => filesRef.current?.click()} disabled={busy}>
@@ -21,6 +31,10 @@ export function ImportControls({ onFiles, busy }: Props) {
       <button type="button" className="button" onClick={() => folderRef.current?.click()} disabled={busy}>
         Import folder…
       </button>
+      <button type="button" className="button" onClick={() => setAddressOpen(true)} disabled={busy}>
+        From web address…
+      </button>
+      <WebAddressDialog open={addressOpen} onClose={() => setAddressOpen(false)} onImported={onImported} />
       <input
         ref={filesRef}
         type="file"
