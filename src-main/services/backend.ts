@@ -26,6 +26,8 @@ import { tagHandlers } from './tag-handlers';
 import { TagFile } from './tags/tag-file';
 import { replaceTextHandlers } from './replace-text-handlers';
 import { snapshotHandlers } from './snapshot-handlers';
+import { checkUpdatesHandlers } from './web/check-updates-handlers';
+import type { FetchOptions } from './web/fetch-page';
 import { pathExists } from './path-exists';
 import { extensionHandlers } from './extension/extension-handlers';
 import { ExtensionPairing } from './extension/pairing';
@@ -51,6 +53,8 @@ export type BackendOptions = OpenOptions & {
   resolvers?: ScopeResolvers;
   /** Take a daily rolling backup at open when the newest is older than a day (the app and web mode; not each CLI call). */
   dailyBackup?: boolean;
+  /** Limits of the fetches a check for updates makes (tests shorten the time limit). */
+  webFetch?: Pick<FetchOptions, 'timeoutMs' | 'maxBytes' | 'maxRedirects'>;
 };
 
 /**
@@ -122,6 +126,7 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
     ...tagHandlers(store, emit, annotations, tagFile),
     ...replaceTextHandlers(store, emit),
     ...snapshotHandlers(store),
+    ...checkUpdatesHandlers(store, emit, opts.webFetch),
     ...searchHandlers(store, search, new SavedSearches(store)),
     ...exportHandlers(store, emit, { pdf: opts.pdf ?? chromiumPdfRenderer(), resolvers: opts.resolvers ?? resolvers }),
   };
