@@ -24,14 +24,14 @@ const STEADY = [
   'The ferry company said it was cooperating fully with the investigation and would publish its safety records.',
 ];
 
-function page(version: number): string {
+function page(version: number, url?: string): string {
   const v = version >= 2 ? PAGE_V2 : PAGE_V1;
   const paragraphs =
     version >= 2
       ? [v.toll, STEADY[0]!, PAGE_V2.added, STEADY[1]!, PAGE_V1.talks, STEADY[2]!]
       : [v.toll, STEADY[0]!, PAGE_V1.talks, STEADY[1]!, STEADY[2]!];
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${v.headline} | Aegean Times</title>
-<meta property="og:site_name" content="Aegean Times"><meta name="author" content="Eleni Papadaki">
+<meta property="og:site_name" content="Aegean Times">${url ? `<meta property="og:url" content="${url}">` : ''}<meta name="author" content="Eleni Papadaki">
 <meta property="article:published_time" content="2026-11-30T06:00:00Z"></head>
 <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
 <article><h1>${v.headline}</h1><p class="byline">By Eleni Papadaki</p>
@@ -56,6 +56,7 @@ export type ArticlePageServer = {
 export async function startArticlePageServer(): Promise<ArticlePageServer> {
   let version = 1;
   let furniture = '';
+  let own = '';
   const requests: ArticlePageServer['requests'] = [];
   const server: Server = createServer((req, res) => {
     const path = req.url ?? '/';
@@ -82,10 +83,11 @@ export async function startArticlePageServer(): Promise<ArticlePageServer> {
       etag,
       'last-modified': version >= 2 ? 'Mon, 30 Nov 2026 14:00:00 GMT' : 'Mon, 30 Nov 2026 06:00:00 GMT',
     });
-    res.end(page(version).replace('</footer>', `${furniture ? `<aside>Advert ${furniture}</aside>` : ''}</footer>`));
+    res.end(page(version, own).replace('</footer>', `${furniture ? `<aside>Advert ${furniture}</aside>` : ''}</footer>`));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  own = `${base}/world/ferry-lesbos`;
   return {
     url: `${base}/world/ferry-lesbos`,
     slowUrl: `${base}/slow`,
@@ -100,5 +102,5 @@ export async function startArticlePageServer(): Promise<ArticlePageServer> {
   };
 }
 
-/** Version 1 of the page as a saved file's text: an article imported from disk with its address set. */
-export const pageVersion1Html = () => page(1);
+/** Version 1 of the page as saved to disk; with `url`, the page names its address (og:url), which the import keeps. */
+export const pageVersion1Html = (url?: string) => page(1, url);

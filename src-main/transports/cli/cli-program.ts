@@ -15,6 +15,7 @@ import { registerExportCommands } from './commands/export-commands';
 import { registerServeCommand } from './commands/serve-command';
 import { registerTagCommands } from './commands/tag-commands';
 import { registerReimportCommand } from './commands/reimport-command';
+import { registerCheckUpdatesCommand } from './commands/check-updates-command';
 
 export type GlobalOptions = { notebook?: string; json?: boolean };
 
@@ -101,6 +102,7 @@ In the app (npm start, or parallax serve for web mode), "Paste as new article…
   registerTagCommands(program, ctx);
   registerExportCommands(program, ctx);
   registerReimportCommand(program, ctx);
+  registerCheckUpdatesCommand(program, ctx);
   const configure = (c: Command): void => {
     c.configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined }).exitOverride();
     c.commands.forEach(configure);
