@@ -14,7 +14,11 @@ let pasted: string;
 async function cli(...args: string[]) {
   let out = '';
   let err = '';
-  const code = await runCli([...args, '--notebook', join(dir, 'nb')], { out: (t) => void (out += t), err: (t) => void (err += t), env: {} });
+  const code = await runCli([...args, '--notebook', join(dir, 'nb')], {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    env: {},
+  });
   return { code, out, err, json: () => JSON.parse(out) };
 }
 

@@ -41,7 +41,11 @@ export function registerCheckUpdatesCommand(program: Command, ctx: CommandContex
         }
         return out;
       });
-      ctx.print(cmd, outcomes.map((o) => (o.ok ? o.result : { id: o.id, error: o.error })), outcomes.map(describe).join(''));
+      ctx.print(
+        cmd,
+        outcomes.map((o) => (o.ok ? o.result : { id: o.id, error: o.error })),
+        outcomes.map(describe).join(''),
+      );
       if (outcomes.some((o) => !o.ok)) ctx.setExitCode(1);
     });
 }
