@@ -51,8 +51,8 @@ beforeEach(async () => {
   });
   id = report.imported[0]!.id;
   await setUrl(server.url);
-});
-afterEach(() => backend.close());
+}, 60_000); // opening a notebook and importing take seconds on a loaded machine
+afterEach(() => backend.close(), 60_000);
 
 describe('articles.checkUpdates: the outlet changed its text', () => {
   it('keeps both versions, shows the new one and re-anchors the annotations with their status', async () => {

@@ -33,7 +33,7 @@ beforeAll(async () => {
   const list = (await cli('list', '--json')).json() as { id: string; url: string | null }[];
   id = list.find((a) => a.url === server.url)!.id;
   pasted = list.find((a) => a.url === null)!.id;
-});
+}, 60_000);
 afterAll(async () => {
   await server.close();
   rmSync(dir, { recursive: true, force: true });
