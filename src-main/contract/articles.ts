@@ -61,6 +61,11 @@ export const ArticleSummary = z.object({
   importedAt: z.string(),
   updatedAt: z.string(),
   annotationCount: z.number().int().nonnegative(),
+  /**
+   * When the outlet changed the text after it was first kept, oldest first (ISO 8601): each later version's
+   * Last-Modified, or the time a check found it. Absent for an article never found changed.
+   */
+  outletUpdates: z.array(z.string()).optional(),
 });
 export type ArticleSummary = z.infer<typeof ArticleSummary>;
 

@@ -15,3 +15,4 @@ export * from './extension';
 export * from './web-import';
 export * from './snapshots';
 export * from './sync';
+export * from './versions';

@@ -13,6 +13,7 @@ import { ReplaceTextInput, ReplaceTextResult } from './replace-text';
 import { ExtensionStatus, ImportPageInput, ImportPageResult, PairingCode } from './extension';
 import { SnapshotAnswer, SnapshotQuery } from './snapshots';
 import { ImportUrlInput, ImportUrlResult } from './web-import';
+import { CheckUpdatesResult, ShowVersionInput, ShowVersionResult, VersionDiff, VersionDiffQuery, VersionList } from './versions';
 import { ArticleId, ShortText } from './primitives';
 import type { MethodNameList } from '../../src-shared/api-names';
 import { methodNames } from '../../src-shared/api-names';
@@ -37,6 +38,14 @@ export const methods = {
   'articles.summaries': { input: SummariesQuery, output: SummariesResult },
   // The original a PDF or a page was imported from (services/snapshot-handlers.ts).
   'articles.snapshot': { input: SnapshotQuery, output: SnapshotAnswer },
+  // Checking an article's web address again for changes; the versions kept (services/web/check-updates-handlers.ts).
+  /** Fetch the article's address again; a changed text becomes a new version, shown, with the annotations re-anchored. */
+  'articles.checkUpdates': { input: z.object({ id: ArticleId }).strict(), output: CheckUpdatesResult },
+  'articles.versions': { input: z.object({ id: ArticleId }).strict(), output: VersionList },
+  /** What changed between two kept versions, word by word, headline included. */
+  'articles.versionDiff': { input: VersionDiffQuery, output: VersionDiff },
+  /** Show a kept version again (revert; the undo of a check); every version stays kept. */
+  'articles.showVersion': { input: ShowVersionInput, output: ShowVersionResult },
   'articles.update': { input: z.object({ id: ArticleId, patch: MetadataPatch }).strict(), output: ArticleSummary },
   'articles.importPaths': {
     input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1, 'give at least one path').max(10_000) }).strict(),
@@ -159,6 +168,8 @@ export const readOnlyMethods: ReadonlySet<string> = new Set([
   'articles.locate',
   'articles.outlets',
   'articles.summaries',
+  'articles.versions',
+  'articles.versionDiff',
   'annotations.list',
   'tags.list',
   'compare.articles',

@@ -26,11 +26,12 @@ import { tagHandlers } from './tag-handlers';
 import { TagFile } from './tags/tag-file';
 import { replaceTextHandlers } from './replace-text-handlers';
 import { snapshotHandlers } from './snapshot-handlers';
+import { checkUpdatesHandlers } from './web/check-updates-handlers';
+import type { FetchOptions } from './web/fetch-page';
 import { pathExists } from './path-exists';
 import { extensionHandlers } from './extension/extension-handlers';
 import { syncHandlers } from './sync/sync-handlers';
 import { ExtensionPairing } from './extension/pairing';
-import type { FetchOptions } from './web/fetch-page';
 import { webHandlers } from './web/web-handlers';
 
 export type Backend = {
@@ -54,7 +55,7 @@ export type BackendOptions = OpenOptions & {
   resolvers?: ScopeResolvers;
   /** Take a daily rolling backup at open when the newest is older than a day (the app and web mode; not each CLI call). */
   dailyBackup?: boolean;
-  /** Limits of fetching web addresses (tests); by default WEB_FETCH_LIMITS. */
+  /** Limits of fetching web addresses, for an import and a check for updates (tests shorten them); by default WEB_FETCH_LIMITS. */
   web?: FetchOptions;
 };
 
@@ -129,6 +130,7 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
     ...replaceTextHandlers(store, emit),
     ...snapshotHandlers(store),
     ...syncHandlers(store, emit),
+    ...checkUpdatesHandlers(store, emit, opts.web),
     ...searchHandlers(store, search, new SavedSearches(store)),
     ...exportHandlers(store, emit, { pdf: opts.pdf ?? chromiumPdfRenderer(), resolvers: opts.resolvers ?? resolvers }),
   };

@@ -2,6 +2,7 @@ import type { AnchorCounts, Emit, Handlers, ParsedInput, ReplaceTextResult } fro
 import { AppError, clip, clipPath } from '../contract';
 import type { ArticleFormat } from '../core/article/article-record';
 import { setAnalysis, toDetail } from '../core/article/article-record';
+import { countAnchors } from '../core/anchoring/anchor';
 import { analyseJob } from './importer/analyse-job';
 import { formatOfFile } from './importer/formats/analyse-source';
 import { MAX_FILE_BYTES, bytesToText, checkArticleText } from './importer/read-import-file';
@@ -46,12 +47,6 @@ function newText(input: Input): { text: string; encoding: string | null; label: 
   return { text, encoding: input.encoding === undefined ? 'utf-8' : input.encoding, label };
 }
 
-const countStatuses = (list: { anchor: { status: keyof AnchorCounts } }[]): AnchorCounts => {
-  const counts = { ok: 0, drifted: 0, orphaned: 0 };
-  for (const a of list) counts[a.anchor.status]++;
-  return counts;
-};
-
 /**
  * `articles.replaceText`: an edited body or a re-imported corrected copy. In one read-modify-write of the
  * article's document: the new raw text is analysed as an import would (boilerplate, metadata, fingerprint),
@@ -87,7 +82,7 @@ export function replaceTextHandlers(store: NotebookStore, emit: Emit): ReplaceTe
           r.encoding = decoded.encoding;
         }
         setAnalysis(r, done.analysis, done.fingerprint);
-        counts = countStatuses(r.annotations);
+        counts = countAnchors(r.annotations);
       });
       emit('notebook.changed', { ids: [id], reason: source });
       return { id, source, changed, annotations: counts, article: toDetail(record), previous };

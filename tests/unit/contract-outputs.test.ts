@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../src-main/contract';
 import { methodNames, methods } from '../../src-main/contract';
 import { dispatch } from '../helpers/api';
@@ -17,6 +17,8 @@ import { annotatedBackend } from '../helpers/annotated-backend';
 import { makePdf, proseLines } from '../helpers/pdf-fixtures';
 import { useTempDirs } from '../helpers/temp-dir';
 import { startPgCluster } from '../helpers/pg-cluster';
+import type { ArticlePageServer } from '../helpers/article-page-server';
+import { pageVersion1Html, startArticlePageServer } from '../helpers/article-page-server';
 
 const tempDir = useTempDirs();
 
@@ -25,6 +27,11 @@ const A = 'a0000000000000aa';
 const B = 'b0000000000000bb';
 const D = 'd0000000000000dd';
 const NOTE = 'n0000000000000a1';
+
+/** The outlet's page a check for updates fetches, and the article made from it. */
+let pages: ArticlePageServer | null = null;
+let updated = '';
+afterAll(() => pages?.close());
 
 type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
 type Case = (call: Call, dir: string) => Promise<void>;
@@ -59,6 +66,22 @@ const cases: Record<MethodName, Case> = {
     await call('articles.snapshot', { id: r.imported[0]!.id });
     await call('articles.snapshot', { id: r.imported[0]!.id, content: true });
   },
+  'articles.checkUpdates': async (call) => {
+    pages = await startArticlePageServer();
+    const html = Buffer.from(pageVersion1Html()).toString('base64');
+    updated = (await call('articles.importFiles', { files: [{ name: 'ferry.html', contentBase64: html }] })).imported[0]!.id;
+    await call('articles.update', { id: updated, patch: { url: pages.url } });
+    await call('articles.checkUpdates', { id: updated });
+    pages.setVersion(2);
+    await call('articles.checkUpdates', { id: updated });
+    await call('articles.summaries', { ids: [updated] });
+  },
+  'articles.versions': async (call) => {
+    await call('articles.versions', { id: updated });
+    await call('articles.versions', { id: A });
+  },
+  'articles.versionDiff': async (call) => void (await call('articles.versionDiff', { id: updated })),
+  'articles.showVersion': async (call) => void (await call('articles.showVersion', { id: updated, version: 1 })),
   'articles.locate': async (call) => {
     await call('articles.locate', { id: A, sort: 'outlet' });
     await call('articles.locate', { id: A, filter: 'no such words anywhere' });

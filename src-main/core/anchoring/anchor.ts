@@ -1,4 +1,4 @@
-import type { AnchorStatus, Annotation } from '../../contract';
+import type { AnchorCounts, AnchorStatus, Annotation } from '../../contract';
 import { codePointToUtf16, utf16ToCodePoint } from './code-points';
 import { MAX_FUZZY_QUOTE, bestFuzzyMatch, contextScore } from './fuzzy-quote';
 import type { QuoteSelector, TextRange } from './text-quote';
@@ -120,4 +120,11 @@ export function reanchorAll(annotations: Annotation[], text: string): { annotati
     return r;
   });
   return { annotations: next, changed };
+}
+
+/** How many annotations are in place (ok), found elsewhere or changed (drifted), or lost (orphaned). */
+export function countAnchors(list: readonly { anchor: { status: AnchorStatus } }[]): AnchorCounts {
+  const counts = { ok: 0, drifted: 0, orphaned: 0 };
+  for (const a of list) counts[a.anchor.status]++;
+  return counts;
 }

@@ -2,6 +2,8 @@ import type { Annotation, ArticleDetail, ArticleMeta, ArticleSummary, MetaKey } 
 import { metaKeys } from '../../contract';
 import { reanchorAll } from '../anchoring/anchor';
 import type { Analysis } from './analyse-article';
+import type { ArticleVersion } from './version-times';
+import { outletUpdatesOf } from './version-times';
 
 /** User corrections, kept apart from what the analyser found so re-analysis never overwrites them. */
 export type UserMeta = Partial<Record<MetaKey, string | null>>;
@@ -28,6 +30,15 @@ export type ArticleRecord = {
   tags: string[];
   /** The article's annotations live in its own document: saving one rewrites this file only. */
   annotations: Annotation[];
+  /**
+   * The texts the outlet published at its address, oldest first (core/article/versions.ts). Absent until a
+   * check for updates found the text changed; then the first is the text the article had before.
+   */
+  versions?: ArticleVersion[];
+  /** The number (1-based) of the version the article shows; absent: the latest. */
+  shownVersion?: number;
+  /** The last check for updates and the validators for the next one; absent when never checked. */
+  lastCheck?: { checkedAt: string; etag: string | null; lastModified: string | null };
 };
 
 /** What the library list needs, kept in the sharded catalog so listing never opens article files. */
@@ -66,6 +77,7 @@ export function toCatalogEntry(r: ArticleRecord): CatalogEntry {
     importedAt: r.importedAt,
     updatedAt: r.updatedAt,
     annotationCount: r.annotations.length,
+    ...(r.versions && r.versions.length > 1 ? { outletUpdates: outletUpdatesOf(r.versions) } : {}),
     fingerprint: r.fingerprint,
     analysisVersion: r.analysis.version,
   };

@@ -402,12 +402,15 @@ export class NotebookStore {
     });
   }
 
-  /** Read-modify-write one article inside the queue, so concurrent edits of the same article never lose each other. */
-  updateArticle(id: string, mutate: (r: ArticleRecord) => void): Promise<ArticleRecord> {
+  /**
+   * Read-modify-write one article inside the queue, so concurrent edits of the same article never lose each
+   * other. `touch: false` keeps `updatedAt`, for bookkeeping that is no edit (a check that found nothing new).
+   */
+  updateArticle(id: string, mutate: (r: ArticleRecord) => void, opts: { touch?: boolean } = {}): Promise<ArticleRecord> {
     return this.enqueue(async () => {
       const record = await this.readArticle(id, IN_QUEUE);
       mutate(record);
-      record.updatedAt = new Date().toISOString();
+      if (opts.touch !== false) record.updatedAt = new Date().toISOString();
       const text = JSON.stringify(record);
       await this.writeArticles([{ record, text }], 'the change');
       await this.remember(id, text);

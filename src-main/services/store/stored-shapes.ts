@@ -52,6 +52,20 @@ const StoredAnnotation = z.object({
   anchor: z.object({ status: AnchorStatus, start: z.number().nullable(), end: z.number().nullable() }),
 });
 
+/** A kept version of the text (core/article/version-times.ts); records from before versions existed have none. */
+const StoredVersion = z.object({
+  fetchedAt: z.string(),
+  etag: z.string().nullable(),
+  lastModified: z.string().nullable(),
+  url: z.string().nullable(),
+  title: z.string(),
+  format: z.enum(articleFormats),
+  raw: z.string(),
+  body: z.string(),
+  wordCount: z.number(),
+  fingerprint: z.string(),
+});
+
 export const StoredArticle = z.object({
   id: z.string().regex(ROW_ID),
   format: z.enum(articleFormats).optional(),
@@ -72,6 +86,9 @@ export const StoredArticle = z.object({
   userMeta: z.record(z.string(), z.string().nullable()),
   tags: z.array(z.string()),
   annotations: z.array(StoredAnnotation),
+  versions: z.array(StoredVersion).optional(),
+  shownVersion: z.number().optional(),
+  lastCheck: z.object({ checkedAt: z.string(), etag: z.string().nullable(), lastModified: z.string().nullable() }).optional(),
 });
 
 /**
@@ -94,6 +111,7 @@ export const CatalogRow = z.object({
   importedAt: z.string(),
   updatedAt: z.string(),
   annotationCount: z.number(),
+  outletUpdates: z.array(z.string()).optional(),
   fingerprint: z.string(),
   analysisVersion: z.number(),
 });
@@ -126,7 +144,8 @@ export function isCatalogRow(v: unknown): v is CatalogEntry {
     isNullableString(r.url) &&
     isNullableString(r.dateline) &&
     isNullableString(r.file) &&
-    isStringList(r.tags)
+    isStringList(r.tags) &&
+    (r.outletUpdates === undefined || isStringList(r.outletUpdates))
   );
 }
 

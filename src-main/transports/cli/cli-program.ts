@@ -16,6 +16,7 @@ import { registerServeCommand } from './commands/serve-command';
 import { registerTagCommands } from './commands/tag-commands';
 import { registerReimportCommand } from './commands/reimport-command';
 import { registerSyncCommand } from './commands/sync-command';
+import { registerCheckUpdatesCommand } from './commands/check-updates-command';
 
 export type GlobalOptions = { notebook?: string; json?: boolean };
 
@@ -103,6 +104,7 @@ In the app (npm start, or parallax serve for web mode), "Paste as new article…
   registerExportCommands(program, ctx);
   registerReimportCommand(program, ctx);
   registerSyncCommand(program, ctx);
+  registerCheckUpdatesCommand(program, ctx);
   const configure = (c: Command): void => {
     c.configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined }).exitOverride();
     c.commands.forEach(configure);

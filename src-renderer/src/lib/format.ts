@@ -19,3 +19,11 @@ export function formatDate(iso: string | null): string {
 }
 
 export const plural = (n: number, word: string, many = `${word}s`) => `${n.toLocaleString()} ${n === 1 ? word : many}`;
+
+/** "30 Nov 2026, 14:00" from an ISO time, in the user's locale and time zone: when a page was fetched or changed. */
+export function formatMoment(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}

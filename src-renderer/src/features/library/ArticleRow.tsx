@@ -1,5 +1,5 @@
 import type { ArticleSummary } from '@contract';
-import { plural } from '../../lib/format';
+import { formatDate, plural } from '../../lib/format';
 import type { ListPlace } from '../../ui/list-place';
 import { placeProps } from '../../ui/list-place';
 import { MetaLine } from '../../ui/MetaLine';
@@ -9,8 +9,15 @@ type RowProps = { id: string; active: boolean; place: ListPlace };
 const position = ({ place, active, id }: RowProps) => ({ ...placeProps(place), id, role: 'option', 'data-active': active || undefined });
 
 export function ArticleRow({ article, open, onOpen, ...row }: RowProps & { article: ArticleSummary; open: boolean; onOpen: () => void }) {
+  const updated = article.outletUpdates?.at(-1) ?? null;
   return (
-    <div {...position(row)} aria-selected={open} data-article-id={article.id} className="article-row" onClick={onOpen}>
+    <div
+      {...position(row)}
+      aria-selected={open}
+      data-article-id={article.id}
+      className={updated ? 'article-row article-row--updated' : 'article-row'}
+      onClick={onOpen}
+    >
       <div className="article-row__title" dir="auto">
         {article.title}
       </div>
@@ -19,6 +26,11 @@ export function ArticleRow({ article, open, onOpen, ...row }: RowProps & { artic
         outlet={article.outlet}
         publishedAt={article.publishedAt}
         extra={[
+          updated && (
+            <span key="updated" className="article-row__updated" title="The outlet changed the text after it was first kept">
+              Updated {formatDate(updated.slice(0, 10))}
+            </span>
+          ),
           <span key="lang" title="Language">
             {(article.language ?? '?').toUpperCase()}
           </span>,

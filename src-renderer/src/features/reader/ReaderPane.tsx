@@ -10,6 +10,7 @@ import type { TextMark } from '../../lib/text-marks';
 import { EditableField } from './EditableField';
 import { SnapshotPanel } from './SnapshotPanel';
 import { TextEditActions } from './TextEditActions';
+import { VersionsPanel } from './VersionsPanel';
 import { TextEditor } from './TextEditor';
 import { useTextEdit } from './use-text-edit';
 
@@ -130,6 +131,7 @@ export const ReaderPane = forwardRef<HTMLElement, Props>(function ReaderPane({ i
           </p>
           <ArticleTagEditor article={article} onError={onError} />
           <SnapshotPanel articleId={article.id} onError={onError} />
+          <VersionsPanel article={article} onUpdated={onTextReplaced} onError={onError} />
         </header>
         {textEdit.editing ? (
           <TextEditor initial={article.raw} busy={textEdit.busy} error={textEdit.error} onSave={textEdit.save} onCancel={textEdit.cancel} />
