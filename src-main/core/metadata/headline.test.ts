@@ -70,4 +70,12 @@ describe('the headline of a pasted whole page', () => {
     expect(trimHeadline('Pier damaged by winter storms')).toBe('Pier damaged by winter storms');
     expect(title([`${HEADLINE} 1 / 9`, 'By Jane Example', 'March 3, 2025'])).toBe(HEADLINE);
   });
+
+  it('drops a pen-name credit and an icon name copied after it; keeps a headline with "Rep." or in capitals above its credit', () => {
+    expect(trimHeadline(`${HEADLINE.toUpperCase()} written by Regan`)).toBe(HEADLINE.toUpperCase());
+    expect(trimHeadline(`${HEADLINE} chevron_left Browse All Posts`)).toBe(HEADLINE);
+    const withAbbreviation = 'Northbay man charged with threatening Rep. Jane Example';
+    expect(title([withAbbreviation, 'By Sam Sample', 'March 3, 2025'])).toBe(withAbbreviation);
+    expect(title(['FERRY PIER TO CLOSE', 'By Sam Sample', 'March 3, 2025'])).toBe('FERRY PIER TO CLOSE');
+  });
 });

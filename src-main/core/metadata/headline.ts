@@ -50,6 +50,10 @@ const COUNTER = /\s+\d{1,3}\s*\/\s*\d{1,3}$/u;
 const COUNT =
   /\s+\d[\d.,]*\s*[kKmM]?\s+(shares?|views?|reads?|comments?|likes?|letture|lectures?|lecturas?|leituras?|visualizações|visualizzazioni|visite|vues|aufrufe|kommentare|commenti|comentarios|comentários|просмотров|просмотра)$/iu;
 const GLUED_CREDIT = /\s+by\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})$/u;
+/** "… written by Regan": with "written" or "posted" before it, a credit may be one name (a pen name). */
+const GLUED_SIGNED = /\s+(?:written|posted)\s+by\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})$/iu;
+/** An icon font's ligature name copied as text ("chevron_left Browse All Posts"): it and what follows go. */
+const ICON_TAIL = /\s+[a-z]+_[a-z_]+\b.*$/u;
 
 export function trimHeadline(raw: string): string {
   let t = raw.replace(/\s+/g, ' ').trim();
@@ -66,7 +70,9 @@ export function trimHeadline(raw: string): string {
       const cut = t.slice(0, date.index).replace(/[\s|·•,–—-]+$/u, '');
       if (keep(cut) && !findStatedDate(cut)) t = cut;
     }
-    const credit = GLUED_CREDIT.exec(t);
+    const icon = t.replace(ICON_TAIL, '');
+    if (icon !== t && keep(icon)) t = icon;
+    const credit = GLUED_SIGNED.exec(t) ?? GLUED_CREDIT.exec(t);
     if (credit && readsAsName(credit[1]!) && keep(t.slice(0, credit.index))) t = t.slice(0, credit.index);
     if (t === before) break;
   }
@@ -75,7 +81,15 @@ export function trimHeadline(raw: string): string {
 
 const RELATIVE = /^(?:(?:published|posted|updated)\s+)?(?:\d+|an?|one)\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$/i;
 
-function headlineShaped(t: string): boolean {
+/** "Rep. Ilhan Omar", "Gov. Noem", "St. Paul": a short capitalised abbreviation, not the end of a sentence. */
+const ABBREVIATION = /^\p{Lu}\p{Ll}{0,3}$/u;
+function secondSentence(t: string): boolean {
+  for (const m of t.matchAll(/(\S+)[.!?]\s+\p{Lu}/gu)) if (/\p{Ll}$/u.test(m[1]!) && !ABBREVIATION.test(m[1]!)) return true;
+  return false;
+}
+
+/** `creditBelow`: a credit or date is printed on the next line, so a short line in capitals is a headline. */
+function headlineShaped(t: string, creditBelow = false): boolean {
   const n = size(t);
   if (CAPTION.test(t) || AGENCY_CREDIT.test(t) || GLUED_SENTENCE.test(t)) return false;
   if ((n <= 6 && SLASH_CREDIT.test(t)) || (n <= 5 && BUTTON.test(t))) return false;
@@ -84,10 +98,10 @@ function headlineShaped(t: string): boolean {
   if (n < 3 || n > 24 || t.length > 220) return false;
   if (/[.,;:]$/.test(t) && !/\.\.\.$|…$/.test(t)) return false;
   if (/^(by|von|por|par|posted|written|updated|published|photo|image|credit|source)\b/i.test(t)) return false;
-  if (!/\p{Ll}/u.test(t) && !CJK.test(t) && n <= 6) return false; // a section label in capitals
+  if (!/\p{Ll}/u.test(t) && !CJK.test(t) && n <= 6 && !creditBelow) return false; // a section label in capitals
   if (FURNITURE.test(t) || /https?:|www\.|@\w/.test(t)) return false;
   // A date, a table row or a second sentence inside: a dateline, a teaser or a standfirst, not a headline.
-  if (/\t/.test(t) || /\p{Ll}[.!?]\s+\p{Lu}/u.test(t) || findStatedDate(t)) return false;
+  if (/\t/.test(t) || secondSentence(t) || findStatedDate(t)) return false;
   const credit = parseByline(t);
   if (credit === null || !/^\p{Lu}/u.test(t)) return true;
   // "Lisa Doe and Tom Roe Sioux Falls Argus Leader": names joined by a lower-case "and" and nothing else in
@@ -146,7 +160,7 @@ export function findHeadline(lines: ClassifiedLine[]): Headline | null {
     // Lines hidden only for standing outside the article's main text can still be its headline.
     if (l.kind === 'boilerplate' && l.reason !== 'repeated title' && l.reason !== 'page text before the article') continue;
     const t = trimHeadline(l.text);
-    if (!headlineShaped(t)) continue;
+    if (!headlineShaped(t, creditAt(i + 1) === 2)) continue;
     const k = key(t);
     // A credit or a date just under it (a standfirst or caption between), or a date just above it.
     let near = 0;
