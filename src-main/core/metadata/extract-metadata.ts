@@ -97,9 +97,12 @@ export function extractMetadata(lines: ClassifiedLine[], body: string): ArticleM
   const headerEnd = Math.min(lines.length, 12);
 
   const titleLine = lines.find((l) => l.role === 'title');
-  const headline = findHeadline(lines);
-  if (headline >= 0 && lines[headline] !== titleLine) {
-    meta.title = fromText(collapseSpaces(lines[headline]!.text), 0.8, lines[headline]!.text);
+  const found = findHeadline(lines);
+  // A line hidden as a repeat of the title line is a second version of the same headline: the title line,
+  // printed first, is kept.
+  const headline = found && titleLine && lines[found.index]!.reason === 'repeated title' ? null : found;
+  if (headline && (lines[headline.index] !== titleLine || headline.text !== titleLine?.text.trim())) {
+    meta.title = fromText(collapseSpaces(headline.text), 0.8, lines[headline.index]!.text);
   } else meta.title = titleLine ? fromText(collapseSpaces(titleLine.text), 0.9, titleLine.text) : titleFromLead(lines);
 
   const dateLines = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.role === 'date');
@@ -130,7 +133,7 @@ export function extractMetadata(lines: ClassifiedLine[], body: string): ArticleM
     }
   }
 
-  if (meta.author.value === null) meta.author = bylineInText(lines, headline, meta.outlet.value);
+  if (meta.author.value === null) meta.author = bylineInText(lines, found?.index ?? -1, meta.outlet.value);
 
   const lead = lines.find((l) => l.kind === 'paragraph' || l.kind === 'standfirst');
   const agency = lead && agencyDatelinePattern.exec(lead.text);
