@@ -9,7 +9,7 @@ function EntityType({ entity }: { entity: CompareEntity }) {
   const t = entityTypeText(entity);
   if (!t.uncertain) return <>{t.text}</>;
   return (
-    <span className="entity-type entity-type--uncertain" tabIndex={0} aria-describedby={tipId} title={t.why}>
+    <span className="entity-type entity-type--uncertain" tabIndex={0} aria-describedby={tipId}>
       {t.text}
       <span role="tooltip" id={tipId} className="entity-type__why">
         {t.why}
