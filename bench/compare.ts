@@ -6,6 +6,7 @@
  */
 import { compareArticles } from '../src-main/core/compare/compare-articles';
 import type { CompareInput } from '../src-main/core/compare/sentences';
+import { forgetParaphraseIds } from '../src-main/core/compare/paraphrase';
 import { forgetTokenCaches } from '../src-main/core/compare/tokens';
 import { bbcArticles, inputFromText, seedInputs } from '../tests/unit/seed-articles';
 
@@ -41,12 +42,13 @@ function reworded(a: CompareInput, id: string): CompareInput {
   );
 }
 
-/** Each run is a first comparison: the tokens and word keys remembered from the last run are forgotten. */
+/** Each run is a first comparison: the tokens, word keys and numbered n-grams remembered from the last run are forgotten. */
 function time(fn: () => void, runs: number): { median: number; p95: number } {
   fn(); // warm-up: JIT and the country gazetteer
   const t: number[] = [];
   for (let i = 0; i < runs; i++) {
     forgetTokenCaches();
+    forgetParaphraseIds();
     const s = performance.now();
     fn();
     t.push(performance.now() - s);

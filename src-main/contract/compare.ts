@@ -217,7 +217,7 @@ export const CompareRequestId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a req
 /** Repeated ids are accepted (comparing an article with itself) and compared once, with a notice. */
 export const CompareIds = z.array(ArticleId).min(1, 'give at least one article').max(100, 'compare at most 100 articles at once');
 
-export { compareTables, tableFormats } from '../../src-shared/compare';
+export { compareTables, differingParts, entityTypeText, tableFormats, UNCERTAIN_TYPE_AT } from '../../src-shared/compare';
 export const ExportedTable = z.object({ filename: z.string(), mimeType: z.string(), content: z.string() });
 export type ExportedTable = z.infer<typeof ExportedTable>;
 

@@ -105,6 +105,53 @@ test('a conflict opens both outlets’ passages side by side, each with its name
   await expect(both).toHaveCount(0);
 });
 
+test('a conflict says what differs, and a guessed entity type reads “place?” and says why on focus', async ({ page, server }) => {
+  test.slow(); // the sample story compared, then its names read; on a loaded machine that can take a while
+  await page.goto(server.url);
+  await page
+    .getByRole('list', { name: 'Stories' })
+    .getByRole('link', { name: /Turkish–Syrian security talks/ })
+    .click();
+  await page.getByRole('tab', { name: /^Names & conflicts/ }).click();
+  const conflict = page.getByRole('list', { name: 'Conflicts' }).getByRole('listitem').filter({ hasText: 'Ashraf Abu Qasra' });
+  await expect(conflict).toContainText('What differs: the person named for one role.');
+  const names = page.getByRole('table', { name: 'Names' });
+  const guessed = names.getByRole('row', { name: /^Ankara\b/ }).locator('.entity-type--uncertain');
+  await expect(guessed).toHaveText(/^place\?/);
+  const why = page.getByRole('tooltip').filter({ hasText: 'guessed from the words around the name' }).first();
+  await expect(why).toBeHidden();
+  await guessed.focus();
+  await expect(guessed).toHaveAccessibleDescription(/Probably a place, guessed from the words around the name/);
+  await expect(guessed.getByRole('tooltip')).toBeVisible();
+  // A certain type stays plain.
+  await expect(names.getByRole('row', { name: /^Hakan Fidan\b/ }).locator('td').first()).toHaveText('person');
+});
+
+test('a softer difference (arrests vs migrants) is listed apart from conflicts, says what differs and opens both passages', async ({
+  page,
+  server,
+}) => {
+  test.slow(); // two imports, a comparison and two passages read; on a loaded machine that can take a while
+  const ids: string[] = [];
+  for (const [title, text] of [
+    ['Border arrests in June', 'Border agents made more than 178,000 arrests of people crossing the southern border in June.'],
+    ['Migrant encounters in June', 'Officials said 188,829 migrants were encountered crossing the southern border in June.'],
+  ]) {
+    const r = (await server.api('articles.importText', { title, text })).value as { imported: Summary[] };
+    ids.push(r.imported[0]!.id);
+  }
+  await openHash(page, server.url, `#/compare/${ids.join('/')}`);
+  await page.getByRole('tab', { name: /^Names & conflicts/ }).click();
+  const soft = page.getByRole('list', { name: 'Differences that do not contradict' });
+  const item = soft.getByRole('listitem').first();
+  await expect(item).toContainText('Differs:');
+  await expect(item).toContainText('What differs: the figure.');
+  await expect(item).toContainText('188,829 migrants');
+  await expect(page.getByRole('list', { name: 'Conflicts' })).toHaveCount(0);
+  await item.getByRole('button', { name: 'Show passages side by side' }).click();
+  await expect(item.getByRole('group', { name: 'Differing passages' }).getByRole('complementary', { name: 'Passage' })).toHaveCount(2);
+});
+
 test('paired sentences stay level while the reading scrolls, and unique sentences take no placeholder row', async ({ page, server }) => {
   const { byTitle } = await sample(server);
   const a = byTitle("Syria's security is inseparable");

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block } from '../../contract';
 import { compareArticles } from './compare-articles';
 import type { Unit } from './features';
-import { fitLogistic, logistic, paraphraseFeatures } from './paraphrase';
+import { fitLogistic, forgetParaphraseIds, logistic, paraphraseFeatures } from './paraphrase';
 import type { CompareInput } from './sentences';
 
 /** An article of one paragraph per string, laid out as the analyser lays out a clean body. */
@@ -63,6 +63,24 @@ describe('the paraphrase model', () => {
     const f = paraphraseFeatures(x, y);
     expect(f).toEqual(paraphraseFeatures(y, x));
     for (const v of f) expect(v >= 0 && v <= 1).toBe(true);
+  });
+
+  it('counts shared runs of words exactly: 2-, 3- and 4-grams each side covers', () => {
+    const x = units(['the', 'council', 'approv', 'budget', 'on', 'tuesday']);
+    const y = units(['council', 'approv', 'budget', 'on', 'monday']);
+    const f = paraphraseFeatures(x, y);
+    // Index 7 onwards: n-grams covered (lower, higher side) for n = 1..4.
+    expect(f.slice(7, 15)).toEqual([4 / 6, 4 / 5, 3 / 5, 3 / 4, 2 / 4, 2 / 3, 1 / 3, 1 / 2]);
+  });
+
+  it('reads a pair the same after the numbered n-grams are forgotten between its two sentences', () => {
+    const x = units(['the', '@1', 'approv', 'budget', 'on', 'tuesday', '300']);
+    const y = units(['@1', 'approv', 'the', 'budget', 'on', 'tuesday']);
+    const before = paraphraseFeatures(units(x.map((u) => u.key)), units(y.map((u) => u.key)));
+    paraphraseFeatures(x, units(['other', 'words']));
+    forgetParaphraseIds();
+    // x was numbered in the forgotten table, y in the new one: they must still be read in one.
+    expect(paraphraseFeatures(x, y)).toEqual(before);
   });
 
   it('fits a logistic model that separates what can be separated', () => {

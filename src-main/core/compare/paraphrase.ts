@@ -15,24 +15,65 @@ import type { Unit } from './features';
 
 /** What the model reads of one sentence; computed once per sentence. */
 type Profile = {
-  tokens: string[];
+  /** The ids table the grams were numbered in: a profile of an older table is read again. */
+  generation: number;
+  length: number;
+  /** The units' keys as ids (one id per distinct key), for the common subsequence. */
+  ids: Int32Array;
   words: Set<string>;
   content: Set<string>;
   numbers: Set<string>;
   entities: Set<string>;
-  grams: Array<Map<string, number>>;
+  /** n-gram id -> count, for n = 1..MAX_GRAM. */
+  grams: Array<Map<number, number>>;
 };
 
 const MAX_GRAM = 4;
 const profiles = new WeakMap<Unit[], Profile>();
 
-/** The 1- to MAX_GRAM-grams of the tokens with their counts, each order built on the one before. */
-function allGrams(tokens: string[]): Array<Map<string, number>> {
-  const out: Array<Map<string, number>> = [];
-  let previous = tokens;
+/**
+ * Every key and n-gram is numbered once (an n-gram's id from the id of its first n - 1 words and of its
+ * last word), so that counting shared n-grams compares small numbers instead of building and hashing
+ * joined strings for every sentence: most of what the model cost. The table is dropped when it grows large;
+ * profiles numbered in the old one are then built again.
+ */
+const ID_LIMIT = 1 << 20;
+let wordIds = new Map<string, number>();
+let gramIds = new Map<number, number>();
+let nextId = 1;
+let generation = 0;
+
+function idOfWord(key: string): number {
+  let id = wordIds.get(key);
+  if (id === undefined) wordIds.set(key, (id = nextId++));
+  return id;
+}
+function idOfGram(prefix: number, last: number): number {
+  const k = prefix * ID_LIMIT + last;
+  let id = gramIds.get(k);
+  if (id === undefined) gramIds.set(k, (id = nextId++));
+  return id;
+}
+
+/** Forget the numbered n-grams (and with them every profile): benchmarks time a first, cold comparison. */
+export function forgetParaphraseIds(): void {
+  wordIds = new Map();
+  gramIds = new Map();
+  nextId = 1;
+  generation++;
+}
+
+/** The 1- to MAX_GRAM-grams of the token ids with their counts, each order built on the one before. */
+function allGrams(ids: Int32Array): Array<Map<number, number>> {
+  const out: Array<Map<number, number>> = [];
+  let previous: number[] = Array.from(ids);
   for (let n = 1; n <= MAX_GRAM; n++) {
-    const m = new Map<string, number>();
-    const grams = n === 1 ? tokens : previous.slice(0, -1).map((g, i) => `${g} ${tokens[i + n - 1]!}`);
+    const m = new Map<number, number>();
+    let grams = previous;
+    if (n > 1) {
+      grams = new Array<number>(Math.max(0, previous.length - 1));
+      for (let i = 0; i < grams.length; i++) grams[i] = idOfGram(previous[i]!, ids[i + n - 1]!);
+    }
     for (const g of grams) m.set(g, (m.get(g) ?? 0) + 1);
     out.push(m);
     previous = grams;
@@ -42,16 +83,21 @@ function allGrams(tokens: string[]): Array<Map<string, number>> {
 
 function profileOf(units: Unit[]): Profile {
   const known = profiles.get(units);
-  if (known) return known;
-  const tokens = units.map((u) => u.key);
-  const p: Profile = {
-    tokens,
-    words: new Set(tokens),
-    content: new Set(units.filter((u) => u.content).map((u) => u.key)),
-    numbers: new Set(units.filter((u) => /^\d/.test(u.key)).map((u) => u.key)),
-    entities: new Set(units.filter((u) => u.entity).map((u) => u.key)),
-    grams: allGrams(tokens),
-  };
+  if (known && known.generation === generation) return known;
+  if (nextId > ID_LIMIT - 4 * units.length - 1) forgetParaphraseIds();
+  const ids = new Int32Array(units.length);
+  const words = new Set<string>();
+  const content = new Set<string>();
+  const numbers = new Set<string>();
+  const entities = new Set<string>();
+  units.forEach((u, i) => {
+    ids[i] = idOfWord(u.key);
+    words.add(u.key);
+    if (u.content) content.add(u.key);
+    if (/^\d/.test(u.key)) numbers.add(u.key);
+    if (u.entity) entities.add(u.key);
+  });
+  const p: Profile = { generation, length: units.length, ids, words, content, numbers, entities, grams: allGrams(ids) };
   profiles.set(units, p);
   return p;
 }
@@ -64,7 +110,7 @@ const sharedCount = <T>(a: Set<T>, b: Set<T>) => {
 const onlyOneSide = <T>(a: Set<T>, b: Set<T>) => a.size + b.size - 2 * sharedCount(a, b);
 
 /** Clipped n-gram precision both ways (BLEU's counting): the share of each side's n-grams the other has. */
-function gramPrecision(a: Map<string, number>, b: Map<string, number>, n: number, lengthA: number, lengthB: number): [number, number] {
+function gramPrecision(a: Map<number, number>, b: Map<number, number>, n: number, lengthA: number, lengthB: number): [number, number] {
   let shared = 0;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   for (const [g, c] of small) {
@@ -75,8 +121,8 @@ function gramPrecision(a: Map<string, number>, b: Map<string, number>, n: number
   return [shared / (Math.max(0, lengthA - n + 1) || 1), shared / (Math.max(0, lengthB - n + 1) || 1)];
 }
 
-function longestCommonSubsequence(a: string[], b: string[]): number {
-  const row = new Array<number>(b.length + 1).fill(0);
+function longestCommonSubsequence(a: Int32Array, b: Int32Array): number {
+  const row = new Int32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = 0;
     for (let j = 1; j <= b.length; j++) {
@@ -110,8 +156,10 @@ export const FEATURE_NAMES = [
 
 /** The features of a pair of sentences, each in [0, 1]; symmetric (swapping the sentences changes nothing). */
 export function paraphraseFeatures(ua: Unit[], ub: Unit[]): number[] {
-  const a = profileOf(ua);
+  let a = profileOf(ua);
   const b = profileOf(ub);
+  // b's profile may have started a new ids table: a's must be numbered in it too.
+  if (a.generation !== b.generation) a = profileOf(ua);
   const sharedContent = sharedCount(a.content, b.content);
   const [coverLow, coverHigh] = minMax(sharedContent / (a.content.size || 1), sharedContent / (b.content.size || 1));
   const bigramsA = a.grams[1]!;
@@ -121,10 +169,10 @@ export function paraphraseFeatures(ua: Unit[], ub: Unit[]): number[] {
   const dice = (2 * sharedBigrams) / (bigramsA.size + bigramsB.size || 1);
   const sharedWords = sharedCount(a.words, b.words);
   const jaccard = sharedWords / (a.words.size + b.words.size - sharedWords || 1);
-  const lengthRatio = Math.min(a.tokens.length, b.tokens.length) / (Math.max(a.tokens.length, b.tokens.length) || 1);
-  const grams = a.grams.flatMap((g, n) => minMax(...gramPrecision(g, b.grams[n]!, n + 1, a.tokens.length, b.tokens.length)));
-  const lcs = longestCommonSubsequence(a.tokens, b.tokens);
-  const [lcsLow, lcsHigh] = minMax(lcs / (a.tokens.length || 1), lcs / (b.tokens.length || 1));
+  const lengthRatio = Math.min(a.length, b.length) / (Math.max(a.length, b.length) || 1);
+  const grams = a.grams.flatMap((g, n) => minMax(...gramPrecision(g, b.grams[n]!, n + 1, a.length, b.length)));
+  const lcs = longestCommonSubsequence(a.ids, b.ids);
+  const [lcsLow, lcsHigh] = minMax(lcs / (a.length || 1), lcs / (b.length || 1));
   const [unmatchedLow, unmatchedHigh] = minMax(a.content.size - sharedContent, b.content.size - sharedContent);
   const sameNumbers = a.numbers.size > 0 && b.numbers.size > 0 && onlyOneSide(a.numbers, b.numbers) === 0;
   return [
@@ -141,7 +189,7 @@ export function paraphraseFeatures(ua: Unit[], ub: Unit[]): number[] {
     Math.min(unmatchedLow, 8) / 8,
     Math.min(unmatchedHigh, 12) / 12,
     sameNumbers ? 1 : 0,
-    Math.min(Math.abs(a.tokens.length - b.tokens.length), 20) / 20,
+    Math.min(Math.abs(a.length - b.length), 20) / 20,
   ];
 }
 

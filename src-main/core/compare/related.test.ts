@@ -47,4 +47,14 @@ describe('related coverage', () => {
     const specific = profile('z', 'new fares', 'harbour ferry fares spring');
     expect(rankRelated(target, [generic, specific, ...roundups, ...background], 10)[0]!.id).toBe('z');
   });
+
+  it('lets the nearest report lend its words: a third outlet that words the event as the second does ranks above another event', () => {
+    const target = profile('t', 'earthquake strikes coastal town', 'dozens killed as rescue teams search the rubble of the coastal town.');
+    const second = profile('s', 'earthquake strikes coastal town', 'rescue teams search rubble; governor declares emergency and an aid convoy sets out.');
+    // Shares one word with the target, much with the second report: the same event told as the second tells it.
+    const third = profile('b', 'governor declares emergency', 'governor declares emergency as aid convoy reaches the town.');
+    // Shares more words with the target itself, but is another event.
+    const other = profile('a', 'coastal storm warning', 'rescue teams on standby as coastal storm nears.');
+    expect(ranked(target, [second, third, other]).slice(0, 3)).toEqual(['s', 'b', 'a']);
+  });
 });

@@ -1,4 +1,5 @@
-import type { CompareResult, ExportedTable } from '../../contract';
+import type { CompareResult, Conflict, ExportedTable } from '../../contract';
+import { differingParts, entityTypeText } from '../../../src-shared/compare';
 import { escapeHtml } from '../../../src-shared/html';
 
 /**
@@ -8,6 +9,15 @@ import { escapeHtml } from '../../../src-shared/html';
 export type Table = { title: string; columns: string[]; rows: string[][] };
 export type TableName = 'claims' | 'quotes' | 'entities' | 'conflicts';
 export type TableFormat = 'markdown' | 'html' | 'csv';
+
+const noteCells = (c: Conflict, labelOf: (id: string) => string, note: 'conflict' | 'differs') => [
+  c.kind,
+  c.description,
+  c.forms.join('; '),
+  c.articles.map(labelOf).join(', '),
+  differingParts[c.kind],
+  note === 'conflict' ? 'conflict' : 'differs (does not contradict)',
+];
 
 export function comparisonTable(r: CompareResult, name: TableName): Table {
   const labels = r.articles.map((a) => a.label);
@@ -47,19 +57,23 @@ export function comparisonTable(r: CompareResult, name: TableName): Table {
     case 'entities':
       return {
         title: 'Names and spellings',
-        columns: ['Entity', 'Type', 'Roles', 'Spellings (outlets)'],
+        // New columns go last, so a spreadsheet built on the earlier export still reads its columns.
+        columns: ['Entity', 'Type', 'Roles', 'Spellings (outlets)', 'Type confidence'],
         rows: r.entities.map((e) => [
           e.name,
-          e.type,
+          entityTypeText(e).text,
           e.roles.join('; '),
           e.variants.map((v) => `${v.form}${v.partial ? ' (short)' : ''}: ${v.articles.map(labelOf).join(', ')}`).join('; '),
+          e.typeConfidence === undefined ? '' : e.typeConfidence.toFixed(2),
         ]),
       };
     case 'conflicts':
+      // Conflicts first, then the softer notes (values that differ without contradicting), each saying what
+      // differs; the new columns go last, so a spreadsheet built on the earlier export still reads its columns.
       return {
         title: 'Conflicts',
-        columns: ['Kind', 'Description', 'Forms', 'Outlets'],
-        rows: r.conflicts.map((c) => [c.kind, c.description, c.forms.join('; '), c.articles.map(labelOf).join(', ')]),
+        columns: ['Kind', 'Description', 'Forms', 'Outlets', 'What differs', 'Note'],
+        rows: [...r.conflicts.map((c) => noteCells(c, labelOf, 'conflict')), ...(r.differs ?? []).map((c) => noteCells(c, labelOf, 'differs'))],
       };
   }
 }

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { CompareResult, Story } from '../../../contract';
-import { clip, compareTables, tableFormats } from '../../../contract';
+import { clip, compareTables, differingParts, entityTypeText, tableFormats } from '../../../contract';
 import type { CommandContext } from '../cli-program';
 import { wholeNumber } from '../arguments';
 import { addGlobalOptions } from '../cli-program';
 
-function formatCompare(r: CompareResult): string {
+/** The comparison as text for the terminal; --json prints the result itself. */
+export function formatCompare(r: CompareResult): string {
   const label = (id: string) => r.articles.find((a) => a.id === id)?.label ?? id;
   const out: string[] = [];
   out.push(`Compared ${r.articles.length} article(s): ${r.articles.map((a) => `${a.label} [${a.id}]`).join(', ')}`);
@@ -25,10 +26,14 @@ function formatCompare(r: CompareResult): string {
   out.push('', `Names (${r.entities.length}):`);
   for (const e of r.entities.filter((x) => x.type !== 'other').slice(0, 30)) {
     const forms = e.variants.filter((v) => !v.partial).map((v) => `${v.form} (${v.articles.map(label).join(', ')})`);
-    out.push(`  ${e.name} [${e.type}]${forms.length > 1 ? `: ${forms.join('; ')}` : ''}`);
+    const type = entityTypeText(e);
+    out.push(`  ${e.name} [${type.text}${type.uncertain ? ', guessed from context' : ''}]${forms.length > 1 ? `: ${forms.join('; ')}` : ''}`);
   }
   out.push('', r.conflicts.length ? `Conflicts (${r.conflicts.length}):` : 'No conflicts found.');
-  for (const c of r.conflicts) out.push(`  [${c.kind}] ${c.description}`);
+  for (const c of r.conflicts) out.push(`  [${c.kind}] ${differingParts[c.kind]} differs: ${c.description}`);
+  const differs = r.differs ?? [];
+  if (differs.length) out.push('', `Differences that do not contradict (${differs.length}):`);
+  for (const c of differs) out.push(`  [${c.kind}] ${differingParts[c.kind]} differs: ${c.description}`);
   return `${out.join('\n')}\n`;
 }
 

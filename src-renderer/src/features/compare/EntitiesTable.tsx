@@ -1,15 +1,32 @@
-import type { CompareResult } from '@contract';
+import { useId } from 'react';
+import type { CompareEntity, CompareResult } from '@contract';
+import { entityTypeText } from '@shared/compare';
 import { ConflictList } from './ConflictList';
 
-/** Names with every spelling and the outlets using it; entities in a conflict are flagged. */
+/** The entity's type; a guessed one reads "person?" and says why on hover and on keyboard focus. */
+function EntityType({ entity }: { entity: CompareEntity }) {
+  const tipId = useId();
+  const t = entityTypeText(entity);
+  if (!t.uncertain) return <>{t.text}</>;
+  return (
+    <span className="entity-type entity-type--uncertain" tabIndex={0} aria-describedby={tipId}>
+      {t.text}
+      <span role="tooltip" id={tipId} className="entity-type__why">
+        {t.why}
+      </span>
+    </span>
+  );
+}
+
+/** Names with every spelling and the outlets using it; entities in a conflict are flagged, guessed types marked. */
 export function EntitiesTable({ result }: { result: CompareResult }) {
-  const { articles, entities, conflicts } = result;
+  const { articles, entities, conflicts, differs } = result;
   const label = (id: string) => articles.find((a) => a.id === id)?.label ?? id;
   const flagged = new Map<string, string>();
   for (const c of conflicts) for (const r of c.refs) flagged.set(r, c.description);
   return (
     <div>
-      <ConflictList conflicts={conflicts} articles={articles} />
+      <ConflictList conflicts={conflicts} differs={differs} articles={articles} />
       <table className="matrix entities" aria-label="Names">
         <thead>
           <tr>
@@ -30,7 +47,9 @@ export function EntitiesTable({ result }: { result: CompareResult }) {
                 )}
                 {e.name}
               </th>
-              <td>{e.type}</td>
+              <td>
+                <EntityType entity={e} />
+              </td>
               <td>{e.roles.join('; ')}</td>
               <td>
                 <ul className="variants">
