@@ -87,7 +87,7 @@ describe('ordering the rows of N columns', () => {
 
   it('keeps every column whole and in order over random groupings', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let trial = 0; trial < 200; trial++) {
       const n = 2 + Math.floor(rnd() * 5);
       const counts = Array.from({ length: n }, () => Math.floor(rnd() * 8));
