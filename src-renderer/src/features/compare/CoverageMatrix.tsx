@@ -87,6 +87,7 @@ export function CoverageMatrix({ result }: { result: CompareResult }) {
             Names{' '}
             <select
               className="select"
+              aria-label="Filter by name"
               value={filter.entity ?? ''}
               onChange={(e) => setFilter((f) => ({ ...f, entity: e.target.value || null }))}
             >
@@ -102,6 +103,7 @@ export function CoverageMatrix({ result }: { result: CompareResult }) {
             Conflicts{' '}
             <select
               className="select"
+              aria-label="Filter by conflict"
               value={filter.conflict === null ? '' : String(filter.conflict)}
               onChange={(e) => {
                 const v = e.target.value;
