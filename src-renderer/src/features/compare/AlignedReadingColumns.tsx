@@ -24,7 +24,6 @@ function Cell({
   row,
   cells,
   article,
-  articles,
   at,
   focused,
   onFocus,
@@ -32,7 +31,6 @@ function Cell({
   row: ColumnRow;
   cells: ColumnCell[];
   article: CompareArticle;
-  articles: CompareArticle[];
   at: GridAt;
   focused: boolean;
   onFocus: () => void;
@@ -53,14 +51,9 @@ function Cell({
         <span className="visually-hidden">nothing only {article.label} has here</span>
       </div>
     );
-  const others = row.cells.filter((c) => c.article !== cells[0]!.article).map((c) => articles[c.article]!.label);
+  // The column header names the outlet (a screen reader reads it with the cell); the text is the cell's own.
   return (
-    <div
-      {...common}
-      className={`columns__cell${row.shared ? ' columns__cell--shared' : ' columns__cell--own'}`}
-      data-article={article.id}
-      aria-label={row.shared ? `${article.label}, also in ${others.join(', ')}` : `Only in ${article.label}`}
-    >
+    <div {...common} className={`columns__cell${row.shared ? ' columns__cell--shared' : ' columns__cell--own'}`} data-article={article.id}>
       {cells.map((c) => {
         const s = article.sentences[c.sentence]!;
         return (
@@ -184,7 +177,6 @@ export function AlignedReadingColumns({ result, onInfo }: { result: CompareResul
                         row={row}
                         cells={byColumn[col]!}
                         article={a}
-                        articles={articles}
                         at={{ row: r, col }}
                         focused={at.row === r && at.col === col}
                         onFocus={() => setFocus({ row: r, col })}
