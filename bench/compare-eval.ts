@@ -5,7 +5,8 @@
  *   related coverage   AllSides (precision@2, MAP) and ECB+ (same event above its near miss), vs TF-IDF
  *   entities           ECB+ and NewsWCL50 cross-outlet grouping (pairwise, B-cubed), vs exact string identity
  *   alignment          MSRP sentence pairs (accuracy, F1), vs the majority class and word overlap
- *   coverage           AllSides conflicts vs hand labels, false conflicts on unrelated triples, shared claims
+ *   coverage           AllSides conflicts vs hand labels, false conflicts on unrelated triples, shared claims,
+ *                      rows shared in column reading (N-way) vs the pairwise alignments
  *   seeds              the sample notebook's gold set
  *
  *   npm run eval:compare [-- --only related,entities,alignment,coverage,seeds] [-- --verbose]
@@ -14,6 +15,7 @@ import type { CompareResult } from '../src-main/contract';
 import { compareArticles } from '../src-main/core/compare/compare-articles';
 import { msrpAlignment, msrpCrossValidation } from './compare-eval/alignment-eval';
 import { loadAllSides, loadEcb, loadMsrp, loadNewsWcl } from './compare-eval/corpora';
+import { columnStats } from './compare-eval/columns-eval';
 import { conflictsAllSides, storyStats, unrelatedTriples } from './compare-eval/coverage-eval';
 import { entityGrouping } from './compare-eval/entities-eval';
 import { relatedAllSides, relatedEcb } from './compare-eval/related-eval';
@@ -72,7 +74,9 @@ if (only.has('alignment')) {
     console.table(timed('MSRP', () => msrpAlignment(msrp)));
     const cv = timed('MSRP cross-validation', () => msrpCrossValidation(msrp));
     console.table(cv.rows);
-    console.log(`  weights refitted on all pairs (core/compare/paraphrase.ts WEIGHTS): [${cv.weights.map((w) => w.toFixed(3)).join(', ')}]`);
+    console.log(
+      `  weights refitted on all pairs (core/compare/paraphrase.ts WEIGHTS): [${cv.weights.map((w) => w.toFixed(3)).join(', ')}]`,
+    );
   }
 }
 
@@ -86,6 +90,7 @@ if (only.has('coverage') && allSides) {
     ...conflictsAllSides(allSides, results),
     timed('random triples', () => unrelatedTriples(allSides)),
     ...storyStats(allSides, results),
+    ...columnStats(allSides, results),
   ]);
 }
 

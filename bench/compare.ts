@@ -1,7 +1,8 @@
 /**
  * `npm run bench:compare`: the comparison's speed against the targets in DESIGN.md §4 —
  * two 1,000-word articles aligned ≤ 20 ms, the five seeds' full comparison ≤ 50 ms, 20 articles of
- * 2,000 words ≤ 1 s. Articles for the larger cases are built from BBC stories when the corpus is present
+ * 2,000 words ≤ 1 s; five 1,000-word outlets of one story, whose result includes reading in columns (N-way rows).
+ * Articles for the larger cases are built from BBC stories when the corpus is present
  * (same-story pairs made by rewording), else from the seeds repeated.
  */
 import { compareArticles } from '../src-main/core/compare/compare-articles';
@@ -64,11 +65,24 @@ const twenty = Array.from({ length: 20 }, (_, i) =>
     ? reworded(article(`bench${i - 1}x`, 2000, (i - 1) * 7), `bench${String(i).padStart(5, '0')}`)
     : article(`bench${String(i).padStart(5, '0')}`, 2000, i * 7),
 );
+/**
+ * Outlet k's version of one story: its own verb for "said", some paragraphs left out (a different set per
+ * outlet) and one paragraph of its own, so rows are shared by some of the columns and not others.
+ */
+function outletVersion(a: CompareInput, id: string, k: number): CompareInput {
+  const verb = ['stated', 'told reporters', 'added', 'noted'][k % 4]!;
+  const paras = a.body.split('\n\n').filter((_, i) => i % (k + 2) !== 1);
+  const own = pool[(k * 11 + 5) % pool.length]!.split(/\n\n+/)[0]!;
+  paras.splice(Math.floor(paras.length / 2), 0, own);
+  return inputFromText(id, paras.join('\n\n').replace(/\bsaid\b/g, verb));
+}
+const fiveColumns = [a1, ...[1, 2, 3, 4].map((k) => outletVersion(a1, `benchcol${k}`, k))];
 const fifty = Array.from({ length: 50 }, (_, i) => article(`fifty${String(i).padStart(5, '0')}`, 1000, i * 3));
 
 const rows: Array<[string, { median: number; p95: number }, number]> = [
   ['two 1,000-word articles', time(() => compareArticles([a1, b1]), 30), 20],
   ['five seeds, full comparison', time(() => compareArticles(seeds), 30), 50],
+  ['5 × 1,000 words, in columns', time(() => compareArticles(fiveColumns), 20), NaN],
   ['20 articles × 2,000 words', time(() => compareArticles(twenty), 5), 1000],
   ['50 articles × 1,000 words', time(() => compareArticles(fifty), 3), NaN],
 ];

@@ -55,6 +55,30 @@ export const PairAlignment = z.object({
 });
 export type PairAlignment = z.infer<typeof PairAlignment>;
 
+/** One outlet's sentence in a row of column reading (N-way): `article` indexes CompareResult.articles. */
+export const ColumnCell = z.object({
+  article: z.number().int(),
+  /** Position in that article's `sentences`. */
+  sentence: z.number().int(),
+  /** Words this sentence has that no other sentence of its row has (body offsets). */
+  changes: z.array(Range),
+  /** A name the row's other sentences spell differently ("Türkiye" / "Turkey"). */
+  variants: z.array(Range),
+});
+export type ColumnCell = z.infer<typeof ColumnCell>;
+
+/**
+ * A row of reading three to six articles in columns: a claim shared by several outlets (one sentence of each,
+ * `shared`), or, between two shared rows, the sentences only one outlet has, several per column, in order.
+ */
+export const ColumnRow = z.object({
+  shared: z.boolean(),
+  /** The coverage-matrix claim (Claim.id) of a shared row. */
+  claim: z.string().nullable(),
+  cells: z.array(ColumnCell),
+});
+export type ColumnRow = z.infer<typeof ColumnRow>;
+
 /** Where a claim or a quote sits in one article. */
 export const Passage = z.object({
   article: ArticleId,
@@ -74,6 +98,8 @@ export const Claim = z.object({
   /** Carried by one article only. */
   unique: z.boolean(),
   passages: z.array(Passage),
+  /** Entities (CompareEntity.id) its passages name: what the matrix's entity filter reads. */
+  entities: z.array(z.string()).optional(),
 });
 export type Claim = z.infer<typeof Claim>;
 
@@ -190,6 +216,8 @@ export const CompareResult = z.object({
   articles: z.array(CompareArticle),
   /** Pairwise alignment of the first article with each of the others. */
   alignment: z.object({ pivot: ArticleId, pairs: z.array(PairAlignment) }),
+  /** All the articles in columns (N-way), rows shared across columns, each column in its own order. */
+  columns: z.array(ColumnRow).optional(),
   claims: z.array(Claim),
   quotes: z.array(QuoteCluster),
   entities: z.array(CompareEntity),

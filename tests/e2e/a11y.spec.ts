@@ -5,7 +5,8 @@ import { expect, test } from './fixtures';
 /**
  * axe over the views the feature specs do not check yet (the library, reader, search, All annotations and
  * the tag manager are checked in their own specs): a story with its coverage matrix, two articles in
- * aligned reading, the quotes and names tabs, and the export and paste dialogs, in both themes.
+ * aligned reading, a story in columns, the grouped and filtered matrix, the quotes and names tabs, and the export and
+ * paste dialogs, in both themes.
  */
 async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -47,6 +48,24 @@ for (const theme of ['light', 'dark'] as const) {
       const aligned = page.getByRole('region', { name: 'Aligned reading' });
       await expect(aligned.locator('.align-sentence').first()).toBeVisible();
       await expectNoSeriousViolations(page, `${theme} aligned reading`);
+    });
+
+    test('a story in columns, and its coverage matrix unfolded and filtered', async ({ page, server }) => {
+      const { story } = await sampleIds(server.api);
+      await page.goto(server.url);
+      await page.evaluate((h) => (window.location.hash = h), `#/story/${story}`);
+      const matrix = page.getByRole('table', { name: 'Coverage matrix' });
+      await matrix.getByRole('button', { name: /Only in TRT World/ }).click();
+      await expect(matrix.locator('.matrix__row--unique').first()).toBeVisible();
+      await page.getByLabel('Filter by conflict').selectOption('any');
+      await expectNoSeriousViolations(page, `${theme} coverage matrix, unfolded and filtered`);
+      await page.getByRole('tab', { name: 'Columns' }).click();
+      const grid = page.getByRole('grid', { name: /Articles in columns/ });
+      await expect(grid.locator('.columns__cell--shared').first()).toBeVisible();
+      await expectNoSeriousViolations(page, `${theme} columns`);
+      await grid.locator('[data-cell="0:0"]').focus();
+      await page.keyboard.press('ArrowDown');
+      await expectNoSeriousViolations(page, `${theme} columns, a cell focused`);
     });
 
     test('the export and paste dialogs', async ({ page, server }) => {

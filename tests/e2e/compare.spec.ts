@@ -31,6 +31,9 @@ test('the sample story opens with a coverage matrix of five outlet columns', asy
   await expect(heads.filter({ hasText: 'TRT World' })).toHaveCount(1);
   // Most widely carried claims first; unique claims are marked.
   await expect(matrix.locator('tbody tr').first().locator('.matrix__count')).toHaveText('4');
+  // Each outlet's own claims are folded under it until opened; they are marked unique.
+  await expect(matrix.locator('.matrix__row--unique')).toHaveCount(0);
+  await matrix.getByRole('button', { name: /Only in TRT World/ }).click();
   await expect(matrix.locator('.matrix__row--unique').first()).toContainText('unique');
   // A cell opens its passage.
   await matrix.locator('tbody tr').first().getByRole('button').first().click();
@@ -61,7 +64,7 @@ test('the comparison tabs work as tabs: one in the Tab order, arrows and Home/En
   await expect(tabs.nth(1)).toBeFocused();
   await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
   const panel = page.getByRole('tabpanel');
-  await expect(panel).toHaveAccessibleName(/^Quotes/);
+  await expect(panel).toHaveAccessibleName(/^Columns/);
   await page.keyboard.press('End');
   await expect(tabs.last()).toBeFocused();
   await expect(panel).toHaveAccessibleName(/^Names & conflicts/);

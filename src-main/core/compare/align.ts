@@ -85,7 +85,7 @@ export function matchPairs(edges: Edge[], owner: number[], threshold = 0): Map<s
  * Marked units become ranges; two become one only when nothing but a space or a hyphen stands between them
  * ("300 jobs"), so a highlight covers the words that differ and never the unchanged words between them.
  */
-function ranges(units: Unit[], text: (from: number, to: number) => string): Range[] {
+export function markRanges(units: Unit[], text: (from: number, to: number) => string): Range[] {
   const out: Range[] = [];
   for (const u of units) {
     const last = out[out.length - 1];
@@ -143,10 +143,10 @@ export function wordDiff(
     }
   }
   return {
-    changesA: ranges(onlyA, textA),
-    changesB: ranges(onlyB, textB),
-    variantsA: ranges(varA, textA),
-    variantsB: ranges(varB, textB),
+    changesA: markRanges(onlyA, textA),
+    changesB: markRanges(onlyB, textB),
+    variantsA: markRanges(varA, textA),
+    variantsB: markRanges(varB, textB),
   };
 }
 

@@ -1,8 +1,10 @@
 import type { CompareArticle, CompareResult, CompareSentence, PairAlignment, TruncatedArticle } from '../../contract';
 import { alignmentRows, matchPairs, pairEdges, wordDiff, CANDIDATE_THRESHOLD } from './align';
+import { readingColumns } from './align-nway';
 import type { CompareLimits, WorkBudget } from './budget';
 import { DEFAULT_LIMITS, shareSentences, unlimitedBudget } from './budget';
 import { clusterClaims } from './claims';
+import { claimsWithEntities } from './claim-entities';
 import { findNotes } from './conflicts';
 import type { EntityMention } from './entities';
 import { clusterEntities } from './entities';
@@ -198,7 +200,10 @@ export function* compareSteps(given: CompareInput[], opts: CompareOptions = {}):
   }
 
   budget.enter('claims');
-  const claims = clusterClaims(flat, owner, [...byPair.values()].flat(), articleIds);
+  const claims = claimsWithEntities(clusterClaims(flat, owner, [...byPair.values()].flat(), articleIds), bodyMentions, entities, articleIds);
+  // Reading in columns: rows are the claims, so the columns and the coverage matrix agree.
+  const columns =
+    n >= 2 ? readingColumns({ claims, articleIds, counts: sentences.map((l) => l.length), units, text: bodyText }) : undefined;
   yield { stage: 'claims', done: 1, total: 1 };
 
   budget.enter('quotes');
@@ -250,6 +255,7 @@ export function* compareSteps(given: CompareInput[], opts: CompareOptions = {}):
   return {
     articles,
     alignment: { pivot: articleIds[0]!, pairs },
+    ...(columns ? { columns } : {}),
     claims,
     quotes,
     entities,

@@ -27,6 +27,7 @@ export function ArticlePicker({
     <fieldset className="picker">
       <legend>{label}</legend>
       <input
+        className="input"
         type="search"
         placeholder="Filter articles"
         aria-label="Filter articles to pick"
@@ -38,7 +39,7 @@ export function ArticlePicker({
           .filter((a) => !exclude.includes(a.id))
           .map((a) => (
             <li key={a.id}>
-              <label>
+              <label className="checkbox">
                 <input type="checkbox" checked={selected.includes(a.id)} onChange={() => toggle(a.id)} /> <span dir="auto">{a.title}</span>{' '}
                 <span className="picker__outlet">{a.outlet ?? ''}</span>
               </label>

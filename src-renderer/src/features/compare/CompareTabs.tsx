@@ -2,15 +2,16 @@ import { useState } from 'react';
 import type { Notify } from '../../app/use-notices';
 import { routeHash } from '../../app/use-route';
 import { AlignedReading } from './AlignedReading';
+import { AlignedReadingColumns } from './AlignedReadingColumns';
 import { CoverageMatrix } from './CoverageMatrix';
 import { EntitiesTable } from './EntitiesTable';
 import { ExportMenu } from './ExportMenu';
 import { QuotesTable } from './QuotesTable';
 import { useCompare } from './use-compare';
 
-type Tab = 'aligned' | 'matrix' | 'quotes' | 'names';
+type Tab = 'aligned' | 'columns' | 'matrix' | 'quotes' | 'names';
 
-/** The comparison of `ids`: aligned reading (two articles), coverage matrix, quotes, names and conflicts. */
+/** The comparison of `ids`: aligned reading (two articles, or columns of several), coverage matrix, quotes, names and conflicts. */
 /** What each step of the comparison is doing, as the progress line says it. */
 const stageWords: Record<string, string> = {
   sentences: 'Splitting into sentences',
@@ -59,6 +60,7 @@ export function CompareTabs({ ids, notify }: { ids: string[]; notify: Notify }) 
         <p className="compare-stopped__actions">
           <button
             type="button"
+            className="button"
             onClick={() => {
               setCancelling(false);
               retry();
@@ -84,7 +86,7 @@ export function CompareTabs({ ids, notify }: { ids: string[]; notify: Notify }) 
         )}
         <button
           type="button"
-          className="compare-progress__cancel"
+          className="button compare-progress__cancel"
           disabled={!running || cancelling}
           onClick={() => {
             setCancelling(true);
@@ -98,6 +100,7 @@ export function CompareTabs({ ids, notify }: { ids: string[]; notify: Notify }) 
   const tabs: Array<[Tab, string]> = [
     ...(result.articles.length === 2 ? ([['aligned', 'Aligned reading']] as Array<[Tab, string]>) : []),
     ['matrix', 'Coverage matrix'],
+    ...(result.articles.length > 2 ? ([['columns', 'Columns']] as Array<[Tab, string]>) : []),
     ['quotes', `Quotes (${result.quotes.length})`],
     ['names', `Names & conflicts (${result.conflicts.length})`],
   ];
@@ -131,6 +134,7 @@ export function CompareTabs({ ids, notify }: { ids: string[]; notify: Notify }) 
       </div>
       <div role="tabpanel" id="compare-tabpanel" aria-labelledby={`compare-tab-${current}`} className="compare-tabs__panel">
         {current === 'aligned' && <AlignedReading result={result} onInfo={(m) => notify('info', m)} />}
+        {current === 'columns' && <AlignedReadingColumns result={result} onInfo={(m) => notify('info', m)} />}
         {current === 'matrix' && <CoverageMatrix result={result} />}
         {current === 'quotes' && <QuotesTable result={result} />}
         {current === 'names' && <EntitiesTable result={result} />}

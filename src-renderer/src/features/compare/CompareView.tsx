@@ -12,9 +12,17 @@ export function CompareView({ route, navigate, notify }: ViewProps) {
     return (
       <main className="compare" aria-label="Compare">
         <h2>Compare articles</h2>
-        <p>Pick two articles to read them side by side, or more to see which outlet carries which claim.</p>
+        <p>
+          Pick two articles to read them side by side, three to six to read them in columns, or more to see which outlet carries which
+          claim.
+        </p>
         <ArticlePicker label="Articles to compare" selected={picked} onChange={setPicked} />
-        <button type="button" className="primary" disabled={picked.length < 2} onClick={() => navigate(routeHash('compare', picked))}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={picked.length < 2}
+          onClick={() => navigate(routeHash('compare', picked))}
+        >
           Compare {picked.length} selected
         </button>
       </main>

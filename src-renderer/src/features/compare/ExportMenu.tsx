@@ -37,7 +37,7 @@ export function ExportMenu({ ids, onError }: { ids: string[]; onError: (m: strin
           ))}
         </select>
       </label>
-      <button type="button" className="toggle" onClick={() => void download()}>
+      <button type="button" className="button" onClick={() => void download()}>
         Export
       </button>
     </div>

@@ -47,6 +47,7 @@ export function SelectionToolbar({
     <div className="selection-toolbar" role="toolbar" aria-label="Selection" style={{ left: pending.x, top: Math.max(0, pending.y - 40) }}>
       <button
         type="button"
+        className="button"
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => {
           onAnnotate(pending.p);
