@@ -1,6 +1,6 @@
 import type { Emit, Handlers } from '../contract';
 import { AppError } from '../contract';
-import { setAnalysis, summaryOf, toDetail, toSummary } from '../core/article/article-record';
+import { setAnalysis, summaryOf, toDetail } from '../core/article/article-record';
 import type { BackupMergeTargets } from './backup/import-backup';
 import { analyseSource } from './importer/formats/analyse-source';
 import { fingerprintOf, importArticles } from './importer/import-articles';
@@ -61,10 +61,7 @@ export function articleHandlers(
       return report;
     },
 
-    'articles.list': async (q) => {
-      const { total, items } = library.list(q);
-      return { total, items: items.map(toSummary) };
-    },
+    'articles.list': async (q) => library.page(q),
 
     'articles.get': async ({ id }) => toDetail(await store.readArticle(id)),
 
