@@ -4,7 +4,7 @@
  * what starting Node costs on this machine now) in the same run, interleaved so a busy machine slows all
  * alike. Prints median and p95 wall time per command and the load average before and after.
  * Target: `list` on the sample ≤ 300 ms (docs/BENCHMARKS.md).
- *   npm run bench:cli -- [runs=15]
+ *   npm run bench:cli -- [runs=15] [another bin/parallax.mjs, e.g. an earlier version's, timed alike as the baseline]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { machine, ms, percentile, table, withTempDir } from './bench-utils';
 const repo = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
 const bin = join(repo, 'bin', 'parallax.mjs');
 const runs = Number(process.argv[2] ?? 15);
+const baseline = process.argv[3];
 
 function timed(args: string[]): number {
   const t = performance.now();
@@ -33,6 +34,12 @@ await withTempDir(async (dir) => {
     'parallax --help': [bin, '--help'],
     'parallax list': [bin, 'list', '--notebook', notebook],
     'parallax search guler': [bin, 'search', 'guler', '--notebook', notebook],
+    ...(baseline
+      ? {
+          'baseline --help': [baseline, '--help'],
+          'baseline list': [baseline, 'list', '--notebook', notebook],
+        }
+      : {}),
   };
   // One warm-up each (file cache), not counted.
   for (const args of Object.values(commands)) timed(args);

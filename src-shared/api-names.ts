@@ -28,6 +28,7 @@ export const methodNames = [
   'stories.remove',
   'stories.rename',
   'stories.delete',
+  'stories.timeline',
   'annotations.list',
   'annotations.create',
   'annotations.update',
