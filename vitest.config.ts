@@ -16,6 +16,7 @@ export default defineConfig({
     environment: 'node',
     // Room for a loaded machine: a timeout here catches a hang, never measures speed (benchmarks do that).
     testTimeout: 120_000,
+    // Hooks too: the article analysis loads on first use, so the first hook that imports articles loads it.
     hookTimeout: 120_000,
     pool: 'forks',
   },

@@ -7,7 +7,7 @@
  */
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { buildRecord } from '../src-main/services/importer/import-articles';
+import { buildRecord } from '../src-main/services/importer/build-record';
 import { NotebookStore } from '../src-main/services/store/notebook-store';
 import { syncNotebook } from '../src-main/services/sync/sync-notebook';
 import { startPgCluster } from '../tests/helpers/pg-cluster';

@@ -34,6 +34,7 @@ export const methodNames = [
   'stories.remove',
   'stories.rename',
   'stories.delete',
+  'stories.timeline',
   'annotations.list',
   'annotations.create',
   'annotations.update',

@@ -92,7 +92,13 @@ export const ListQuery = z
   .strict();
 export type ListQuery = z.input<typeof ListQuery>;
 
-export const ListResult = z.object({ total: z.number().int(), items: z.array(ArticleSummary) });
+/**
+ * A library row. With a tag filter, `passagesTagged` counts the article's passages that carry the tag (an
+ * article is listed when it carries the tag itself or on any passage), so the row can say which.
+ */
+export const ListedArticle = ArticleSummary.extend({ passagesTagged: z.number().int().positive().optional() });
+export type ListedArticle = z.infer<typeof ListedArticle>;
+export const ListResult = z.object({ total: z.number().int(), items: z.array(ListedArticle) });
 export type ListResult = z.infer<typeof ListResult>;
 
 /** A metadata correction. `null` clears a field; absent keys are left alone. */

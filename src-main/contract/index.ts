@@ -16,3 +16,4 @@ export * from './web-import';
 export * from './snapshots';
 export * from './sync';
 export * from './versions';
+export * from './timeline';

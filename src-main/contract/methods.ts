@@ -14,6 +14,7 @@ import { ExtensionStatus, ImportPageInput, ImportPageResult, PairingCode } from 
 import { SnapshotAnswer, SnapshotQuery } from './snapshots';
 import { ImportUrlInput, ImportUrlResult } from './web-import';
 import { CheckUpdatesResult, ShowVersionInput, ShowVersionResult, VersionDiff, VersionDiffQuery, VersionList } from './versions';
+import { Timeline } from './timeline';
 import { ArticleId, ShortText } from './primitives';
 import type { MethodNameList } from '../../src-shared/api-names';
 import { methodNames } from '../../src-shared/api-names';
@@ -87,6 +88,8 @@ export const methods = {
   },
   'stories.rename': { input: z.object({ id: StoryId, name: StoryName }).strict(), output: Story },
   'stories.delete': { input: z.object({ id: StoryId }).strict(), output: z.object({ deleted: StoryId }) },
+  /** The story's articles by publication time, and which shared claims and figures appeared first. */
+  'stories.timeline': { input: z.object({ id: StoryId }).strict(), output: Timeline },
   // Annotations (services/annotation-handlers.ts)
   'annotations.list': { input: AnnotationQuery, output: AnnotationListResult },
   'annotations.create': { input: NewAnnotation, output: Annotation },
@@ -177,6 +180,7 @@ export const readOnlyMethods: ReadonlySet<string> = new Set([
   'compare.cancel',
   'compare.related',
   'stories.list',
+  'stories.timeline',
   'search.query',
   'search.status',
   'search.articleHits',

@@ -1,9 +1,9 @@
 import type { Emit, Handlers } from '../contract';
 import { AppError } from '../contract';
-import { setAnalysis, summaryOf, toDetail, toSummary } from '../core/article/article-record';
+import { setAnalysis, summaryOf, toDetail } from '../core/article/article-record';
 import type { BackupMergeTargets } from './backup/import-backup';
-import { analyseSource } from './importer/formats/analyse-source';
 import { fingerprintOf, importArticles } from './importer/import-articles';
+import { loadAnalysis } from './importer/load-analysis';
 import { loadImportBytes, readImportFile } from './importer/read-import-file';
 import { importSpecialPaths, importSpecialUploads, splitSpecial } from './importer/special-imports';
 import { walkPaths } from './importer/walk-paths';
@@ -61,10 +61,7 @@ export function articleHandlers(
       return report;
     },
 
-    'articles.list': async (q) => {
-      const { total, items } = library.list(q);
-      return { total, items: items.map(toSummary) };
-    },
+    'articles.list': async (q) => library.page(q),
 
     'articles.get': async ({ id }) => toDetail(await store.readArticle(id)),
 
@@ -116,6 +113,7 @@ export function articleHandlers(
     'articles.reanalyse': async ({ ids }) => {
       const targets = ids ?? [...store.entries()].map((e) => e.id);
       for (const id of targets) if (!store.entry(id)) throw new AppError('NOT_FOUND', `No article with id ${id}`);
+      const { analyseSource } = await loadAnalysis();
       for (const id of targets) {
         await store.updateArticle(id, (r) => {
           const { analysis } = analyseSource(r.format ?? 'text', r.raw, r.file);

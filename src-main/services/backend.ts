@@ -86,9 +86,13 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
   const stories = new StoryStore(store);
   // One tag file for the notebook: the tag manager and a backup import (which merges its colours) share it.
   const tagFile = new TagFile(store);
-  // The library's orders, kept sorted across edits; listing and locating rows share them.
-  const library = new SortedCatalog(store);
   const annotations = new AnnotationIndex(store);
+  // The library's orders, kept sorted across edits; listing and locating rows share them. Its tag filter
+  // also looks at the tags on passages, which the annotation index holds.
+  const library = new SortedCatalog(store, {
+    load: () => annotations.load(),
+    tagsOf: (id) => annotations.forArticle(id).map((a) => a.tags),
+  });
   // Comparisons and related coverage run in a worker thread, started on first use.
   const compareRunner = new CompareRunner();
   if (opts.dailyBackup && !store.readOnly) {

@@ -79,3 +79,46 @@ describe('articles.summaries', () => {
     expect(await refused('articles.summaries', { ids: ['../x'] })).toBe('BAD_INPUT');
   });
 });
+
+describe('articles.list by tag', () => {
+  /** Tag a passage of an article (the first words of its body) and nothing on the article itself. */
+  async function tagPassage(articleId: string, tags: string[]) {
+    const { body } = await api('articles.get', { id: articleId });
+    const exact = body.split(/\s+/).slice(0, 6).join(' ');
+    return api('annotations.create', { articleId, target: { quote: { exact } }, tags });
+  }
+
+  it('lists articles that carry the tag on a passage as well as on the article, and says how many passages', async () => {
+    const { items } = await api('articles.list', { sort: 'title' });
+    const [passage, article, both] = [items[0]!, items[1]!, items[2]!];
+    await tagPassage(passage.id, ['claims/casualties']);
+    await api('articles.tag', { id: article.id, add: ['claims'], remove: [] });
+    await api('articles.tag', { id: both.id, add: ['claims/casualties'], remove: [] });
+    await tagPassage(both.id, ['claims']);
+
+    const listed = await api('articles.list', { sort: 'title', tag: 'claims' });
+    expect(listed.total).toBe(3);
+    expect(listed.items.map((a) => [a.id, a.passagesTagged])).toEqual([
+      [passage.id, 1],
+      [article.id, undefined],
+      [both.id, 1],
+    ]);
+    // A child tag finds only what is under it; locate agrees with the list.
+    const child = await api('articles.list', { sort: 'title', tag: 'claims/casualties' });
+    expect(child.items.map((a) => a.id)).toEqual([passage.id, both.id]);
+    expect(await api('articles.locate', { id: both.id, sort: 'title', tag: 'claims/casualties' })).toEqual({ index: 1, total: 2 });
+    // Without a tag filter, rows say nothing about passages.
+    expect((await api('articles.list', { sort: 'title' })).items.every((a) => a.passagesTagged === undefined)).toBe(true);
+  });
+
+  it('follows passage tags as they change, on a notebook opened afresh too', async () => {
+    const { items } = await api('articles.list', { sort: 'title' });
+    const note = await tagPassage(items[3]!.id, ['checked']);
+    expect((await api('articles.list', { tag: 'checked' })).total).toBe(1);
+    await backend.close();
+    backend = await openBackend(dir, { durability: 'none' });
+    expect((await api('articles.list', { tag: 'checked' })).items.map((a) => a.id)).toEqual([items[3]!.id]);
+    await api('annotations.update', { id: note.id, patch: { tags: [] } });
+    expect((await api('articles.list', { tag: 'checked' })).total).toBe(0);
+  });
+});

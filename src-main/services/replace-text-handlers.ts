@@ -3,8 +3,8 @@ import { AppError, clip, clipPath } from '../contract';
 import type { ArticleFormat } from '../core/article/article-record';
 import { setAnalysis, toDetail } from '../core/article/article-record';
 import { countAnchors } from '../core/anchoring/anchor';
-import { analyseJob } from './importer/analyse-job';
-import { formatOfFile } from './importer/formats/analyse-source';
+import { formatOfFile } from './importer/formats/article-formats';
+import { loadAnalysis } from './importer/load-analysis';
 import { MAX_FILE_BYTES, bytesToText, checkArticleText } from './importer/read-import-file';
 import type { NotebookStore } from './store/notebook-store';
 
@@ -60,6 +60,7 @@ export function replaceTextHandlers(store: NotebookStore, emit: Emit): ReplaceTe
       const { id, source } = input;
       if (!store.entry(id)) throw new AppError('NOT_FOUND', `No article with id ${id}`);
       const decoded = newText(input);
+      const { analyseJob } = await loadAnalysis();
       const fileFormat = source === 'reimport' && input.file ? formatOfFile(input.file) : undefined;
       let changed = false;
       let counts: AnchorCounts = { ok: 0, drifted: 0, orphaned: 0 };

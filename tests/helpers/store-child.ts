@@ -6,7 +6,7 @@
  * able to read it).
  */
 import { closeSync, openSync } from 'node:fs';
-import { buildRecord } from '../../src-main/services/importer/import-articles';
+import { buildRecord } from '../../src-main/services/importer/build-record';
 import { NotebookStore } from '../../src-main/services/store/notebook-store';
 
 export type ChildTask = {

@@ -14,7 +14,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../src-main/services/backend';
 import { openBackend } from '../../src-main/services/backend';
-import { buildRecord } from '../../src-main/services/importer/import-articles';
+import { buildRecord } from '../../src-main/services/importer/build-record';
 import type { PgCluster } from '../helpers/pg-cluster';
 import { startPgCluster } from '../helpers/pg-cluster';
 import type { SyncChildTask } from '../helpers/sync-child';

@@ -129,6 +129,7 @@ const cases: Record<MethodName, Case> = {
   'stories.add': async (call) => void (await call('stories.add', { id: await storyId(call), articleIds: [B, D] })),
   'stories.remove': async (call) => void (await call('stories.remove', { id: await storyId(call), articleIds: [D] })),
   'stories.rename': async (call) => void (await call('stories.rename', { id: await storyId(call), name: 'Border talks, week one' })),
+  'stories.timeline': async (call) => void (await call('stories.timeline', { id: await storyId(call) })),
   'stories.delete': async (call) => {
     const { id } = await call('stories.create', { name: 'To be deleted' });
     await call('stories.delete', { id });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../contract';
-import { hasTag, listArticles, matchesFilter } from './list-articles';
+import { hasTag, listArticles, matchesFilter, passagesTagged } from './list-articles';
 
 const row = (p: Partial<ArticleSummary>): ArticleSummary => ({
   id: p.id ?? 'a0000000',
@@ -58,6 +58,14 @@ describe('listing the library', () => {
     expect(hasTag(rows[0]!, 'topic')).toBe(true);
     expect(hasTag(row({ tags: ['topical'] }), 'topic')).toBe(false);
     expect(ids(listArticles(rows, { sort: 'title', tag: 'topic' }))).toEqual(['a3', 'a1']);
+  });
+  it('the tag filter also keeps articles whose passages carry the tag or one under it', () => {
+    const passages: Record<string, string[][]> = { a2: [['none'], ['topic/claims']], a4: [['topical']] };
+    const of = (r: { id: string }) => passages[r.id] ?? [];
+    expect(ids(listArticles(rows, { sort: 'title', tag: 'topic' }, of))).toEqual(['a3', 'a2', 'a1']);
+    expect(ids(listArticles(rows, { sort: 'title', tag: 'topic' }))).toEqual(['a3', 'a1']);
+    expect(passagesTagged(passages.a2!, 'topic')).toBe(1);
+    expect(passagesTagged(passages.a4!, 'topic')).toBe(0);
   });
   it('pages with offset and limit and reports the total', () => {
     const r = listArticles(rows, { sort: 'date', offset: 1, limit: 2 });

@@ -1,5 +1,6 @@
 import type { ArticleSummary, ListQuery } from '../../contract';
 import { looseKey } from '../../../src-shared/fold';
+import { isUnder } from '../../../src-shared/tags';
 
 export type Sort = NonNullable<ListQuery['sort']>;
 export type Direction = 'asc' | 'desc';
@@ -69,22 +70,32 @@ export function matchesFilter(item: ArticleSummary, filter: string): boolean {
 }
 
 export function hasTag(item: ArticleSummary, tag: string): boolean {
-  return item.tags.some((t) => t === tag || t.startsWith(`${tag}/`));
+  return item.tags.some((t) => isUnder(t, tag));
 }
+
+/** The tags of each of an article's passages (its annotations), for a tag filter that looks at passages too. */
+export type PassageTagsOf<T> = (item: T) => readonly (readonly string[])[];
+
+/** How many of an article's passages carry `tag` or a tag under it. */
+export const passagesTagged = (passages: readonly (readonly string[])[], tag: string): number =>
+  passages.filter((tags) => tags.some((t) => isUnder(t, tag))).length;
 
 /**
  * A page of rows already in the query's order: filtered, then cut at offset/limit. `haystack` lets a caller
- * that lists often remember each row's folded text.
+ * that lists often remember each row's folded text. With `passageTags`, the tag filter keeps an article
+ * that carries the tag on any of its passages as well as one tagged itself.
  */
 export function pageOf<T extends ArticleSummary>(
   sorted: readonly T[],
   q: ListQuery,
   haystack: (item: T) => string = haystackOf,
+  passageTags?: PassageTagsOf<T>,
 ): { total: number; items: T[] } {
   let rows: readonly T[] = sorted;
   const needles = q.filter ? filterNeedles(q.filter) : [];
   if (needles.length) rows = rows.filter((r) => needles.every((n) => haystack(r).includes(n)));
-  if (q.tag) rows = rows.filter((r) => hasTag(r, q.tag!));
+  const tag = q.tag;
+  if (tag) rows = rows.filter((r) => hasTag(r, tag) || (passageTags !== undefined && passagesTagged(passageTags(r), tag) > 0));
   const offset = q.offset ?? 0;
   return { total: rows.length, items: rows.slice(offset, offset + (q.limit ?? rows.length)) };
 }
@@ -92,7 +103,8 @@ export function pageOf<T extends ArticleSummary>(
 export function listArticles<T extends ArticleSummary>(
   items: Iterable<T>,
   q: Required<Pick<ListQuery, 'sort'>> & ListQuery,
+  passageTags?: PassageTagsOf<T>,
 ): { total: number; items: T[] } {
   const rows = [...items].sort(compareBy(q.sort, q.direction ?? defaultDirection(q.sort)));
-  return pageOf(rows, q);
+  return pageOf(rows, q, haystackOf, passageTags);
 }

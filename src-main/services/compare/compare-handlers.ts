@@ -8,6 +8,7 @@ import { PROFILE_MAX_CHARS } from '../../core/compare/related';
 import type { CompareInput } from '../../core/compare/sentences';
 import { clipInput } from '../../core/compare/sentences';
 import { exportTable } from '../../core/compare/tables';
+import { storyTimeline } from '../../core/compare/timeline';
 import type { NotebookStore } from '../store/notebook-store';
 import { RunningComparisons } from './running-comparisons';
 import type { ProfileSource } from './compare-jobs';
@@ -26,6 +27,7 @@ type CompareHandlers = Pick<
   | 'stories.remove'
   | 'stories.rename'
   | 'stories.delete'
+  | 'stories.timeline'
 >;
 
 export type CompareServiceOptions = {
@@ -177,6 +179,15 @@ export function compareHandlers(store: NotebookStore, stories: StoryStore, emit:
     },
 
     'stories.list': async () => ({ stories: await stories.list() }),
+    // Publication times from the catalog; update times wait for article versions (none known yet), so
+    // `updates` is empty. Claims come from the story's comparison, shared with the compare tabs' cache.
+    'stories.timeline': async ({ id }) => {
+      const story = await stories.get(id);
+      const entries = story.articleIds.flatMap((a) => store.entry(a) ?? []);
+      const claims = entries.length >= 2 ? (await compare(entries.map((e) => e.id))).claims : [];
+      const articles = entries.map((e) => ({ id: e.id, outlet: e.outlet, title: e.title, published: e.publishedAt, updates: [] }));
+      return storyTimeline(articles, claims);
+    },
     'stories.create': async ({ name, articleIds }) => {
       const s = await stories.create(name, articleIds);
       storyChanged(s.id);

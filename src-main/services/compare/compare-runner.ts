@@ -3,7 +3,7 @@ import { WorkerDied, WorkerPool } from '../workers/worker-pool';
 import type { RunOptions } from '../workers/worker-pool';
 import { findWorkerEntry, startWorker } from '../workers/worker-entry';
 import type { CompareJob, CompareJobKind, CompareJobs, JobProgress } from './compare-jobs';
-import { ProfileCache, runJob } from './compare-jobs';
+import type { ProfileCache } from './compare-jobs';
 
 export type RunnerOptions = {
   /** false: run every job on the calling thread (what happens anyway when the worker's code is not found). */
@@ -82,6 +82,9 @@ export class CompareRunner {
   }
 
   private async runInline(job: CompareJob, opts: JobRunOptions): Promise<unknown> {
+    if (opts.signal?.aborted) throw opts.signal.reason;
+    // Loaded on first use: the comparison's modules (diff, any-ascii…) are no part of a CLI start-up.
+    const { ProfileCache, runJob } = await import('./compare-jobs');
     if (opts.signal?.aborted) throw opts.signal.reason;
     this.inlineCache ??= new ProfileCache();
     return runJob(job, this.inlineCache, (p) => opts.onProgress?.(p));

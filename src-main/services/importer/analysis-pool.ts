@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { WorkerDied, WorkerPool } from '../workers/worker-pool';
 import { findWorkerEntry, startWorker } from '../workers/worker-entry';
 import type { AnalysedSource, AnalysisJob } from './analyse-job';
-import { analyseJob } from './analyse-job';
+import { loadAnalysis } from './load-analysis';
 
 export type Analyser = (job: AnalysisJob) => Promise<AnalysedSource>;
 
@@ -10,7 +10,7 @@ export type Analyser = (job: AnalysisJob) => Promise<AnalysedSource>;
 export const POOL_THRESHOLD = 200;
 const IDLE_MS = 5_000;
 
-export const inlineAnalyser: Analyser = async (job) => analyseJob(job);
+export const inlineAnalyser: Analyser = async (job) => (await loadAnalysis()).analyseJob(job);
 
 /**
  * Workers to use: PARALLAX_ANALYSIS_WORKERS if set (0 = none), else one per core beyond the first, at most 4,
@@ -47,7 +47,7 @@ export function analyserFor(count: number): Analyser {
 export function poolAnalyser(pool: Pick<WorkerPool<AnalysisJob, AnalysedSource>, 'run'>): Analyser {
   return (job) =>
     pool.run(job).catch((e: unknown) => {
-      if (e instanceof WorkerDied) return analyseJob(job);
+      if (e instanceof WorkerDied) return inlineAnalyser(job);
       throw e;
     });
 }

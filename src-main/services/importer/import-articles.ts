@@ -5,16 +5,15 @@ import type { ArticleFormat, ArticleRecord } from '../../core/article/article-re
 import { displayTitle, effectiveMeta } from '../../core/article/article-record';
 import type { NotebookStore } from '../store/notebook-store';
 import type { AnalysedSource } from './analyse-job';
-import { analyseJob } from './analyse-job';
 import type { Analyser } from './analysis-pool';
 import { analyserFor } from './analysis-pool';
 import type { PreparedSnapshot } from '../store/snapshot-files';
 import { commitSnapshot, discardSnapshot, prepareSnapshot, removeSnapshot } from '../store/snapshot-files';
 import type { Loaded } from './read-import-file';
-import { formatOfFile } from './formats/analyse-source';
+import { formatOfFile } from './formats/article-formats';
 import { bulkWorkHeap } from '../memory/heap-guard';
 
-export { fingerprintOf } from './analyse-job';
+export { fingerprintOf } from './fingerprint';
 
 /** A file to import: its label for reports and a way to get its decoded text (which may fail). */
 export type ImportSource = {
@@ -40,7 +39,7 @@ export const batchSizeFor = (notebookSize: number) => Math.min(MAX_BATCH, Math.m
 
 export const newArticleId = () => randomBytes(8).toString('hex');
 
-function toRecord(source: ImportSource, format: ArticleFormat, decoded: Loaded, done: AnalysedSource, now: string): ArticleRecord {
+export function toRecord(source: ImportSource, format: ArticleFormat, decoded: Loaded, done: AnalysedSource, now: string): ArticleRecord {
   return {
     id: newArticleId(),
     format,
@@ -57,10 +56,6 @@ function toRecord(source: ImportSource, format: ArticleFormat, decoded: Loaded, 
   };
 }
 
-export function buildRecord(source: ImportSource, decoded: Loaded, now: string): ArticleRecord {
-  const format = decoded.format ?? source.format ?? formatOfFile(source.file);
-  return toRecord(source, format, decoded, analyseJob({ format, text: decoded.text, file: source.file }), now);
-}
 
 /**
  * Put the batch's prepared originals in place (in the write queue). A record whose original cannot be

@@ -1,7 +1,7 @@
 import { readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { AppError, clipPath } from '../../contract';
-import { importableArticleExtensions } from './formats/analyse-source';
+import { importableArticleExtensions } from './formats/article-formats';
 
 /**
  * File types a folder import picks up (articles as text, saved web pages and Markdown; W3C annotation files);

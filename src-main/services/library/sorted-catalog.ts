@@ -1,8 +1,15 @@
-import type { ListQuery } from '../../contract';
+import type { ListedArticle, ListQuery } from '../../contract';
 import type { CatalogEntry } from '../../core/article/article-record';
+import { toSummary } from '../../core/article/article-record';
 import type { Direction, Sort } from '../../core/article/list-articles';
-import { compareBy, defaultDirection, haystackOf, pageOf } from '../../core/article/list-articles';
+import { compareBy, defaultDirection, haystackOf, pageOf, passagesTagged } from '../../core/article/list-articles';
 import type { NotebookStore } from '../store/notebook-store';
+
+/**
+ * The tags on each article's passages (services/annotations/annotation-index.ts): the catalog rows carry
+ * only the article's own tags, so a tag filter asks here too. `load` is awaited before filtering by tag.
+ */
+export type PassageTagSource = { load(): Promise<void>; tagsOf(articleId: string): readonly (readonly string[])[] };
 
 /** More changed articles than this between two listings drop the sorted orders (re-sorted on use) instead of patching them. */
 const PATCH_LIMIT = 512;
@@ -34,7 +41,10 @@ export class SortedCatalog {
   private readonly pending = new Set<string>();
   private readonly haystacks = new WeakMap<CatalogEntry, string>();
 
-  constructor(private readonly store: Pick<NotebookStore, 'entries' | 'entry' | 'onChange'>) {
+  constructor(
+    private readonly store: Pick<NotebookStore, 'entries' | 'entry' | 'onChange'>,
+    private readonly passages?: PassageTagSource,
+  ) {
     store.onChange((change) => {
       if (this.orders.size === 0) return;
       for (const id of change.kind === 'delete' ? change.ids : change.records.map((r) => r.id)) this.pending.add(id);
@@ -42,13 +52,32 @@ export class SortedCatalog {
     });
   }
 
+  /**
+   * A page of the library. A tag filter lists articles tagged themselves or on any passage; each row then
+   * says how many of its passages carry the tag.
+   */
+  async page(q: ListQuery & { sort: Sort }): Promise<{ total: number; items: ListedArticle[] }> {
+    if (q.tag) await this.passages?.load();
+    const { total, items } = this.list(q);
+    const tag = q.tag;
+    const rows = items.map((e): ListedArticle => {
+      const n = tag && this.passages ? passagesTagged(this.passages.tagsOf(e.id), tag) : 0;
+      return n > 0 ? { ...toSummary(e), passagesTagged: n } : toSummary(e);
+    });
+    return { total, items: rows };
+  }
+
+  /** The catalog rows of a page (the passages' tags must be loaded first when filtering by tag: see `page`). */
   list(q: ListQuery & { sort: Sort }): { total: number; items: CatalogEntry[] } {
     this.catchUp();
-    return pageOf(this.sorted(q.sort, q.direction ?? defaultDirection(q.sort)), q, this.haystack);
+    const passages = this.passages;
+    const passageTags = passages ? (e: CatalogEntry) => passages.tagsOf(e.id) : undefined;
+    return pageOf(this.sorted(q.sort, q.direction ?? defaultDirection(q.sort)), q, this.haystack, passageTags);
   }
 
   /** Where an article sits in an ordering (null when the filter leaves it out), and how many rows there are. */
-  locate(id: string, q: ListQuery & { sort: Sort }): { index: number | null; total: number } {
+  async locate(id: string, q: ListQuery & { sort: Sort }): Promise<{ index: number | null; total: number }> {
+    if (q.tag) await this.passages?.load();
     const { total, items } = this.list({ ...q, offset: 0, limit: Number.MAX_SAFE_INTEGER });
     const index = items.findIndex((a) => a.id === id);
     return { index: index < 0 ? null : index, total };

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { readSeed } from '../../../tests/helpers/seeds';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { toCatalogEntry } from '../../core/article/article-record';
-import { buildRecord } from '../importer/import-articles';
+import { buildRecord } from '../importer/build-record';
 import { COMPACT_GROUP } from './catalog';
 import { readJournal } from './catalog-journal';
 import { layout, shardOf } from './notebook-layout';

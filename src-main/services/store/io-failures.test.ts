@@ -20,7 +20,7 @@ import { readSeed } from '../../../tests/helpers/seeds';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { bundleStoreChild, runStoreChild } from '../../../tests/helpers/bundle-store-child';
 import { takeBackup } from '../backup/rolling-backups';
-import { buildRecord } from '../importer/import-articles';
+import { buildRecord } from '../importer/build-record';
 import { layout } from './notebook-layout';
 import { NotebookStore } from './notebook-store';
 

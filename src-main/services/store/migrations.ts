@@ -2,7 +2,6 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArticleRecord } from '../../core/article/article-record';
 import { toCatalogEntry } from '../../core/article/article-record';
-import { analyseArticle } from '../../core/article/analyse-article';
 import { takeBackup } from '../backup/rolling-backups';
 import type { Durability } from './durable-json-file';
 import { writeFileAtomic } from './durable-json-file';
@@ -27,6 +26,8 @@ const v0ToV1: Migration = {
   describe: 'split the single db.json into one document per article and a sharded catalog',
   async run(l, durability) {
     const db = JSON.parse(await readFile(join(l.root, 'db.json'), 'utf8')) as V0Db;
+    // Loaded here, not with the store: opening a current notebook never analyses.
+    const { analyseArticle } = await import('../../core/article/analyse-article');
     const shards = new Map<string, Record<string, unknown>>();
     for (const a of db.articles ?? []) {
       const analysis = analyseArticle(a.raw);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readSeed } from '../../../tests/helpers/seeds';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { restoreBackup } from '../backup/backup-archive';
-import { buildRecord } from '../importer/import-articles';
+import { buildRecord } from '../importer/build-record';
 import { SCHEMA_VERSION, layout, shardOf } from './notebook-layout';
 import { NotebookStore } from './notebook-store';
 import { takeBackup } from '../backup/rolling-backups';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleStoreChild, runStoreChild } from '../../../tests/helpers/bundle-store-child';
 import { readSeed } from '../../../tests/helpers/seeds';
 import { toCatalogEntry } from '../../core/article/article-record';
-import { buildRecord } from '../importer/import-articles';
+import { buildRecord } from '../importer/build-record';
 import { readJournal } from './catalog-journal';
 import { layout } from './notebook-layout';
 import { NotebookStore } from './notebook-store';

@@ -7,7 +7,7 @@ import type { ArticleRecord } from '../../core/article/article-record';
 import { toCatalogEntry } from '../../core/article/article-record';
 import { takeBackup } from '../backup/rolling-backups';
 import { openBackend } from '../backend';
-import { buildRecord } from '../importer/import-articles';
+import { buildRecord } from '../importer/build-record';
 import { layout, shardOf } from './notebook-layout';
 import { NotebookStore } from './notebook-store';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readSeed } from '../../../tests/helpers/seeds';
 import { toCatalogEntry } from '../../core/article/article-record';
-import { buildRecord } from '../importer/import-articles';
+import { buildRecord } from '../importer/build-record';
 import { retryTransient } from './io-errors';
 import { CatalogRow, articleProblem, isCatalogRow, shardProblem } from './stored-shapes';
 

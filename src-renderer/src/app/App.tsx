@@ -9,6 +9,7 @@ import { LibraryPane } from '../features/library/LibraryPane';
 import { useLibrary } from '../features/library/use-library';
 import { useUndoShortcuts } from '../features/annotate/use-undo-shortcuts';
 import { ReaderPane } from '../features/reader/ReaderPane';
+import { useLinkedPassage } from '../features/compare/linked-passage';
 import { SavedSearchList } from '../features/search/SavedSearchList';
 import { SEARCH_INPUT_ID } from '../features/search/SearchView';
 import { Sidebar } from '../features/sidebar/Sidebar';
@@ -26,6 +27,7 @@ export function App() {
   const library = useLibrary(onError);
   const [route, navigate] = useRoute();
   const openId = route.view === 'library' ? (route.path[0] ?? null) : null;
+  const passageMarks = useLinkedPassage(route.view === 'library' ? route.params.get('passage') : null, openId);
   const setOpenId = useCallback((id: string | null) => navigate(routeHash('library', id ? [id] : [])), [navigate]);
   // A link to the library with ?tag= (the tag manager's article counts) sets the library's tag filter once.
   const linkedTag = route.view === 'library' ? route.params.get('tag') : null;
@@ -132,7 +134,7 @@ export function App() {
       ) : (
         <>
           <LibraryPane library={library} openId={openId} onOpen={open} filterRef={filterRef} />
-          <ReaderPane ref={readerRef} id={openId} onError={onError} focusAnnotation={route.params.get('annotation')} />
+          <ReaderPane ref={readerRef} id={openId} onError={onError} focusAnnotation={route.params.get('annotation')} marks={passageMarks} />
         </>
       )}
       <StatusArea notices={notices} onDismiss={dismiss} progress={importer.progress} onCancel={importer.cancel} />

@@ -74,12 +74,15 @@ export function usePagedList<T>({
     };
   }, [loader, onChanges, changeDelayMs]);
 
+  // Stable until a page arrives: a virtualiser keyed by these recomputes its layout only then.
+  const itemAtIndex = useCallback((i: number) => itemAt(cache, i), [cache]);
+  const findLoadedItem = useCallback((match: (item: T) => boolean) => findLoaded(cache, match), [cache]);
   return {
     cache,
     total: cache.total ?? 0,
     loaded: cache.total !== null,
-    itemAt: (i) => itemAt(cache, i),
-    findLoaded: (match) => findLoaded(cache, match),
+    itemAt: itemAtIndex,
+    findLoaded: findLoadedItem,
     setRange,
     refresh,
     resets,

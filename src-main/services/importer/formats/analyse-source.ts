@@ -6,24 +6,7 @@ import { extractPdfArticle } from '../../../core/pdf/pdf-article';
 import { extractHtmlArticle, prepareHtml } from './html-article';
 import { extractMarkdownArticle } from './markdown-article';
 
-const EXTENSIONS: Record<string, ArticleFormat> = {
-  '.txt': 'text',
-  '.text': 'text',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.pdf': 'pdf',
-};
-
-/** The format of a file by its extension; unknown extensions are read as text (a file named explicitly). */
-export function formatOfFile(file: string | null): ArticleFormat {
-  const ext = file?.match(/\.[^./\\]+$/)?.[0]?.toLowerCase();
-  return (ext && EXTENSIONS[ext]) || 'text';
-}
-
-export const importableArticleExtensions = Object.keys(EXTENSIONS);
+export { formatOfFile, importableArticleExtensions } from './article-formats';
 
 /** Page or front-matter metadata wins over text cues when it is at least as sure. */
 function mergeMeta(meta: ArticleMeta, found: Partial<Record<MetaKey, MetaField>>): ArticleMeta {

@@ -44,7 +44,7 @@ export function StoriesView({ navigate, notify }: ViewProps) {
           Name <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={300} />
         </label>
         <ArticlePicker label="Articles in this story" selected={picked} onChange={setPicked} />
-        <button type="submit" className="primary" disabled={!name.trim()}>
+        <button type="submit" className="button button--primary" disabled={!name.trim()}>
           Create story
         </button>
       </form>

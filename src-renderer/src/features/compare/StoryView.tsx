@@ -5,6 +5,7 @@ import { routeHash } from '../../app/use-route';
 import { call } from '../../api/client';
 import { ArticlePicker } from './ArticlePicker';
 import { CompareTabs } from './CompareTabs';
+import { StoryTimeline } from './StoryTimeline';
 import { useStories } from './use-stories';
 import './compare.css';
 
@@ -62,6 +63,7 @@ export function StoryView({ route, notify, navigate }: ViewProps) {
               <label>
                 <input
                   type="checkbox"
+                  className="checkbox"
                   aria-label={`Choose ${titles[id]?.title ?? id} for aligned reading`}
                   checked={pair.includes(id)}
                   onChange={() => setPair((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id].slice(-2)))}
@@ -82,13 +84,13 @@ export function StoryView({ route, notify, navigate }: ViewProps) {
           ))}
         </ul>
         <div className="story-actions">
-          <button type="button" className="primary" disabled={pair.length !== 2} onClick={() => navigate(routeHash('compare', pair))}>
+          <button type="button" className="button button--primary" disabled={pair.length !== 2} onClick={() => navigate(routeHash('compare', pair))}>
             Read the two chosen side by side
           </button>
-          <button type="button" className="toggle" onClick={() => void act(suggest(ids).then(setRelated))} disabled={!ids.length}>
+          <button type="button" className="button" onClick={() => void act(suggest(ids).then(setRelated))} disabled={!ids.length}>
             Suggest related coverage
           </button>
-          <button type="button" className="toggle" onClick={() => setAdding(adding ? null : [])}>
+          <button type="button" className="button" onClick={() => setAdding(adding ? null : [])}>
             {adding ? 'Cancel' : 'Add articles…'}
           </button>
         </div>
@@ -97,7 +99,7 @@ export function StoryView({ route, notify, navigate }: ViewProps) {
             <ArticlePicker label="Add to this story" selected={adding} onChange={setAdding} exclude={ids} />
             <button
               type="button"
-              className="primary"
+              className="button button--primary"
               disabled={!adding.length}
               onClick={() => void act(call('stories.add', { id: story.id, articleIds: adding }).then(() => setAdding(null)))}
             >
@@ -132,6 +134,7 @@ export function StoryView({ route, notify, navigate }: ViewProps) {
           </div>
         )}
       </section>
+      {ids.length > 1 && <StoryTimeline key={`${story.id}@${story.updatedAt}`} storyId={story.id} notify={notify} />}
       {ids.length > 0 && <CompareTabs key={ids.join(',')} ids={ids} notify={notify} />}
     </main>
   );

@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '@contract';
+import type { ListedArticle } from '@contract';
 import { formatDate, plural } from '../../lib/format';
 import type { ListPlace } from '../../ui/list-place';
 import { placeProps } from '../../ui/list-place';
@@ -8,7 +8,7 @@ type RowProps = { id: string; active: boolean; place: ListPlace };
 
 const position = ({ place, active, id }: RowProps) => ({ ...placeProps(place), id, role: 'option', 'data-active': active || undefined });
 
-export function ArticleRow({ article, open, onOpen, ...row }: RowProps & { article: ArticleSummary; open: boolean; onOpen: () => void }) {
+export function ArticleRow({ article, open, onOpen, ...row }: RowProps & { article: ListedArticle; open: boolean; onOpen: () => void }) {
   const updated = article.outletUpdates?.at(-1) ?? null;
   return (
     <div
@@ -35,6 +35,11 @@ export function ArticleRow({ article, open, onOpen, ...row }: RowProps & { artic
             {(article.language ?? '?').toUpperCase()}
           </span>,
           <span key="words">{plural(article.wordCount, 'word')}</span>,
+          article.passagesTagged !== undefined && (
+            <span key="tagged" className="article-row__passages-tagged">
+              {`tag on ${plural(article.passagesTagged, 'passage')}`}
+            </span>
+          ),
           article.annotationCount > 0 && (
             <span key="notes" className="article-row__annotations">
               {plural(article.annotationCount, 'annotation')}

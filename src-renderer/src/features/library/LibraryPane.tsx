@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { targetRow } from '../../lib/list-keys';
 import { plural } from '../../lib/format';
 import { TagFilter } from '../tags/TagFilter';
@@ -32,10 +32,20 @@ export function LibraryPane({ library, openId, onOpen, filterRef }: Props) {
   const [active, setActive] = useState(0);
   /** The article the active row showed, so a refresh that moves it does not move the keyboard focus to another. */
   const activeId = useRef<string | null>(null);
+  /**
+   * Row sizes are remembered per article, not per position: an import or a paste inserts rows above ones
+   * already measured, and React keeps each article's row element (keyed by id) where it moves. Keyed by
+   * index, the size of the article that used to sit at an index was reused for the one that sits there now,
+   * and as the moved element's own size did not change no ResizeObserver entry corrected it: rows overlapped
+   * or left gaps until a reload. A row still loading has a key of its own, so its size is not taken either.
+   */
+  const { itemAt } = list;
+  const rowKey = useCallback((index: number) => itemAt(index)?.id ?? `at-${index}`, [itemAt]);
   const virtualizer = useVirtualizer({
     count: list.total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
+    getItemKey: rowKey,
     overscan: 8,
   });
   const rows = virtualizer.getVirtualItems();

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { ArticleSummary, ListQuery } from '@contract';
+import type { ListedArticle, ListQuery } from '@contract';
 import { call, subscribe } from '../../api/client';
 import { usePagedList } from '../../lib/use-paged-list';
 import { useSettled } from '../../lib/use-settled';
@@ -27,7 +27,7 @@ export function useLibrary(onError: (message: string) => void) {
     [sent],
   );
   const fetchPage = useCallback((offset: number, limit: number) => call('articles.list', { ...listed, offset, limit }), [listed]);
-  const list = usePagedList<ArticleSummary>({
+  const list = usePagedList<ListedArticle>({
     queryKey: JSON.stringify(listed),
     fetchPage,
     onError,

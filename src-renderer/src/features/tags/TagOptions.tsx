@@ -1,7 +1,7 @@
 import type { TagInfo } from '@contract';
 
 /** A tag menu's options, children indented under their parents, each with the count that matters there. */
-export function TagOptions({ tags, count }: { tags: TagInfo[]; count: (t: TagInfo) => number }) {
+export function TagOptions({ tags, count }: { tags: TagInfo[]; count: (t: TagInfo) => number | string }) {
   return (
     <>
       {tags.map((t) => (

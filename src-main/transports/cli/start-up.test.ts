@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBackend } from '../../services/backend';
+
+/**
+ * What `parallax list` loads. Every module a command loads costs start-up time (chrono-node alone is ~300
+ * files), so the modules only some commands use are loaded on first use (services/importer/load-analysis.ts,
+ * services/lazy-require.ts, the export service, the compare jobs). A child process runs the command from
+ * the sources with a module-load hook that writes down every module resolved (ES modules) and, at the end,
+ * every CommonJS module required.
+ */
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'parallax-start-up-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function modulesLoadedBy(args: string[]): { modules: string[]; out: string } {
+  const log = join(dir, `modules-${args[0]}.log`);
+  writeFileSync(log, '');
+  const hooks = join(dir, 'hooks.mjs');
+  writeFileSync(
+    hooks,
+    `import { appendFileSync } from 'node:fs';
+let log;
+export function initialize(data) { log = data.log; }
+export async function resolve(specifier, context, next) {
+  const found = await next(specifier, context);
+  appendFileSync(log, found.url + '\\n');
+  return found;
+}`,
+  );
+  const register = `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)}, { data: { log: ${JSON.stringify(log)} } });`;
+  const cli = pathToFileURL(join(__dirname, 'cli.ts')).href;
+  const script = `import { createRequire } from 'node:module';
+import { appendFileSync } from 'node:fs';
+const { runCli } = await import(${JSON.stringify(cli)});
+let out = '';
+const code = await runCli(${JSON.stringify(args)}, { out: (t) => (out += t), err: (t) => process.stderr.write(t), env: process.env });
+appendFileSync(${JSON.stringify(log)}, Object.keys(createRequire(import.meta.url)('node:module')._cache).join('\\n') + '\\n');
+process.stdout.write(out);
+process.exitCode = code;`;
+  const run = spawnSync(
+    process.execPath,
+    ['--import', `data:text/javascript,${encodeURIComponent(register)}`, '--import', 'tsx', '--input-type=module', '-e', script],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
+  expect(run.status, run.stderr).toBe(0);
+  return { modules: readFileSync(log, 'utf8').split('\n').filter(Boolean), out: run.stdout };
+}
+
+const packagesIn = (modules: string[]) =>
+  new Set(modules.flatMap((m) => [...m.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)].map((x) => x[1]!)));
+
+describe('parallax list start-up', () => {
+  it('lists the sample without loading the analysis, the importers, the exporters or the comparison', async () => {
+    const notebook = join(dir, 'notebook');
+    const backend = await openBackend(notebook, { create: true, durability: 'none' });
+    await backend.handlers['notebook.importSample']({});
+    await backend.close();
+    const { modules, out } = modulesLoadedBy(['list', '--notebook', notebook]);
+    expect(out).toMatch(/Shafaq News/); // the command really listed the sample
+    const loaded = packagesIn(modules);
+    expect(loaded.has('zod')).toBe(true); // the hook saw the packages list does load
+    for (const heavy of ['jsdom', 'chrono-node', 'yaml', '@mozilla/readability', '@citation-js/core', 'unpdf', 'diff', 'franc-min']) {
+      expect(loaded.has(heavy), `list loaded ${heavy}`).toBe(false);
+    }
+  });
+});
