@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import type { ArticleFormat } from '../../core/article/article-record';
 import type { FetchedVersion } from '../../core/article/versions';
-import { analyseJob } from '../importer/analyse-job';
+import { loadAnalysis } from '../importer/load-analysis';
 import { readPdfText } from '../importer/formats/pdf-file';
 import { bytesToText } from '../importer/read-import-file';
 import { checkTypedText } from '../replace-text-handlers';
@@ -35,6 +35,7 @@ function pageText(page: FetchedPage): string {
 export async function analyseFetchedPage(page: FetchedPage): Promise<FetchedVersion> {
   const format = formats[page.kind];
   const text = format === 'pdf' ? await readPdfText(page.body, page.url) : pageText(page);
+  const { analyseJob } = await loadAnalysis();
   const done = analyseJob({ format, text, file: page.url });
   return {
     raw: done.raw,

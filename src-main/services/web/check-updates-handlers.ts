@@ -4,8 +4,7 @@ import { countAnchors } from '../../core/anchoring/anchor';
 import type { ArticleRecord } from '../../core/article/article-record';
 import { displayTitle, effectiveMeta, toDetail } from '../../core/article/article-record';
 import { addFetchedVersion, keptVersions, latestFingerprint, shownVersionOf, showAnalysedVersion, unchangedSince, versionList } from '../../core/article/versions';
-import { versionDiff } from '../../core/text/version-diff';
-import { analyseJob } from '../importer/analyse-job';
+import { loadAnalysis } from '../importer/load-analysis';
 import { readSnapshotMeta } from '../store/snapshot-files';
 import type { NotebookStore } from '../store/notebook-store';
 import { analyseFetchedPage } from './analyse-fetched-page';
@@ -121,6 +120,8 @@ export function checkUpdatesHandlers(store: NotebookStore, emit: Emit, fetchOpti
       const older = from ?? newer - 1;
       const a = versionAt(r, older, 'Version');
       const b = versionAt(r, newer, 'Version');
+      // Loaded on first use, like the analysis: `parallax list` never needs the diff engine.
+      const { versionDiff } = await import('../../core/text/version-diff');
       const title = versionDiff(a.title, b.title);
       const body = versionDiff(a.body, b.body);
       return {
@@ -138,6 +139,7 @@ export function checkUpdatesHandlers(store: NotebookStore, emit: Emit, fetchOpti
       const before = await read(id);
       const v = versionAt(before, version, 'Version');
       // Analysed now, outside the write queue: the kept raw source, read as it was when fetched.
+      const { analyseJob } = await loadAnalysis();
       const done = analyseJob({ format: v.format, text: v.raw, file: before.file });
       let previousVersion = 1;
       let annotations: AnchorCounts = { ok: 0, drifted: 0, orphaned: 0 };
