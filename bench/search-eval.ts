@@ -199,8 +199,13 @@ async function main(): Promise<void> {
       sum.p10 += m.p10;
       sum.n++;
       if (ranking.length === 0) sum.empty++;
-      if (q.qid % 2) (sum.odd += m.ndcg), sum.nOdd++;
-      else (sum.even += m.ndcg), sum.nEven++;
+      if (q.qid % 2) {
+        sum.odd += m.ndcg;
+        sum.nOdd++;
+      } else {
+        sum.even += m.ndcg;
+        sum.nEven++;
+      }
     }
     if (ranker === rankers[2]) empty = sum.empty;
     const ms = (performance.now() - t) / queries.length;
