@@ -1,7 +1,9 @@
 /**
  * Ranking quality on the Cranfield collection (1,400 abstracts, 225 queries, graded judgments):
- * nDCG@10, MAP and P@10 for Parallax (flexsearch candidates re-ranked with BM25), for flexsearch's own
- * order, and for a BM25 baseline (minisearch), in one run.
+ * nDCG@10, MAP and P@10 in one run for Parallax with each query typed into the search box as a person
+ * would ("as typed": every word, else most of the words, stemmed; the path the app answers with), for
+ * Parallax's any-word ranking, each with stemming on and off, for Parallax requiring every word (before
+ * the fallback existed), for flexsearch's own order, and for a plain BM25 baseline (minisearch).
  *
  *   npm run eval:search            (needs ../shared/corpora/03-cranfield-ir-test-collection/)
  */
@@ -12,10 +14,18 @@ import MiniSearch from 'minisearch';
 import { terms } from '../src-main/core/search/normalise';
 import { parseQuery } from '../src-main/core/search/query-parser';
 import { SearchEngine } from '../src-main/services/search/search-engine';
+import { runQuery } from '../src-main/services/search/run-query';
 import { searchArticle } from '../tests/helpers/search-article';
+import type { SearchArticle } from '../src-main/core/search/search-doc';
 
 const DIR = process.env.CRANFIELD_DIR ?? join(import.meta.dirname, '../../shared/corpora/03-cranfield-ir-test-collection');
 const DEPTH = 1000;
+/** The as-typed rows ask for pages as the app does (snippets and phrase checks included): the first 100. */
+const TYPED_DEPTH = 100;
+/** The target of issue 19 for the as-typed row (nDCG@10). */
+const TARGET = 0.4;
+/** lunr is not a dependency: its figure on this collection (with its stemmer), as published in issue 19. */
+const LUNR_PUBLISHED = 0.374;
 
 type Doc = { id: number; title: string; text: string };
 
@@ -71,20 +81,56 @@ function metrics(ranking: number[], judged: Map<number, number>) {
 }
 
 type Ranker = { name: string; rank: (q: string) => number[] };
+type AsyncRanker = { name: string; rank: (q: string) => Promise<number[]> };
 
-function parallax(docs: Doc[]): Ranker {
+type Built = { engine: SearchEngine; byId: Map<string, SearchArticle>; stem: boolean };
+
+/** The collection in a Parallax index, as English articles (stemmed) or of no known language (not stemmed). */
+function build(docs: Doc[], stem: boolean): Built {
   const engine = new SearchEngine();
+  const byId = new Map<string, SearchArticle>();
   for (const d of docs) {
-    engine.upsertArticle(searchArticle(String(d.id), { updatedAt: '', title: d.title, body: d.text }));
+    const a = searchArticle(String(d.id), { updatedAt: '', title: d.title, body: d.text, language: stem ? 'en' : null });
+    byId.set(a.id, a);
+    engine.upsertArticle(a);
   }
+  return { engine, byId, stem };
+}
+
+const stemmed = (b: Built) => (b.stem ? 'stemmed' : 'no stemming');
+
+/** The query typed into the box: parsed, every word or else most of them, phrases checked: what the app lists. */
+function asTyped(b: Built): AsyncRanker {
   return {
-    name: 'Parallax (flexsearch + BM25 re-rank)',
-    // A Cranfield query is a sentence, not a boolean query: every word may match ("any" mode).
+    name: `Parallax as typed (${stemmed(b)})`,
+    rank: async (q) =>
+      (await runQuery(b.engine, async (id) => b.byId.get(id) ?? null, { query: q, limit: TYPED_DEPTH, offset: 0 }, true)).hits.map((h) =>
+        Number(h.id),
+      ),
+  };
+}
+
+/** As typed before the fallback: every word required, nothing when no article has them all. */
+function allWords(b: Built): Ranker {
+  return {
+    name: `Parallax all words only (${stemmed(b)})`,
     rank: (q) =>
-      engine
-        .search(parseQuery(q).ast, 'any')
+      b.engine
+        .search(parseQuery(q, b.engine.languages()).ast, 'all')
         .ranked.top(DEPTH)
-        .map((r) => Number(engine.info(r.doc)!.articleId)),
+        .map((r) => Number(b.engine.info(r.doc)!.articleId)),
+  };
+}
+
+/** A Cranfield query as a bag of words: every word may match ("any" mode). */
+function anyWord(b: Built): Ranker {
+  return {
+    name: `Parallax any word (${stemmed(b)})`,
+    rank: (q) =>
+      b.engine
+        .search(parseQuery(q, b.engine.languages()).ast, 'any')
+        .ranked.top(DEPTH)
+        .map((r) => Number(b.engine.info(r.doc)!.articleId)),
   };
 }
 
@@ -123,7 +169,7 @@ function minisearch(docs: Doc[]): Ranker {
   };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   if (!existsSync(join(DIR, 'cran.all.1400'))) {
     console.log(`Skipped: the Cranfield collection is not at ${DIR} (set CRANFIELD_DIR).`);
     return;
@@ -132,32 +178,58 @@ function main(): void {
   console.log(
     `Cranfield: ${docs.length} documents, ${queries.length} queries, ${[...qrels.values()].reduce((s, m) => s + m.size, 0)} judgments`,
   );
+  const on = build(docs, true);
+  const off = build(docs, false);
+  const rankers: (Ranker | AsyncRanker)[] = [asTyped(on), asTyped(off), allWords(on), allWords(off), anyWord(on), anyWord(off)];
+  rankers.push(minisearch(docs), flexsearchOnly(docs));
   const rows: string[][] = [];
-  for (const ranker of [parallax(docs), minisearch(docs), flexsearchOnly(docs)]) {
-    let ndcg = 0;
-    let map = 0;
-    let p10 = 0;
-    let n = 0;
+  let empty = 0;
+  for (const ranker of rankers) {
+    // The collection defines no dev/held-out split; odd and even queries are shown apart, so a setting
+    // tuned on one half can be checked on the other.
+    const sum = { ndcg: 0, map: 0, p10: 0, n: 0, odd: 0, nOdd: 0, even: 0, nEven: 0, empty: 0 };
     const t = performance.now();
     for (const q of queries) {
       const judged = qrels.get(q.qid);
       if (!judged?.size) continue;
-      const m = metrics(ranker.rank(q.text), judged);
-      ndcg += m.ndcg;
-      map += m.ap;
-      p10 += m.p10;
-      n++;
+      const ranking = await ranker.rank(q.text);
+      const m = metrics(ranking, judged);
+      sum.ndcg += m.ndcg;
+      sum.map += m.ap;
+      sum.p10 += m.p10;
+      sum.n++;
+      if (ranking.length === 0) sum.empty++;
+      if (q.qid % 2) {
+        sum.odd += m.ndcg;
+        sum.nOdd++;
+      } else {
+        sum.even += m.ndcg;
+        sum.nEven++;
+      }
     }
+    if (ranker === rankers[2]) empty = sum.empty;
     const ms = (performance.now() - t) / queries.length;
-    rows.push([ranker.name, (ndcg / n).toFixed(4), (map / n).toFixed(4), (p10 / n).toFixed(4), ms.toFixed(2), String(n)]);
+    rows.push([
+      ranker.name,
+      (sum.ndcg / sum.n).toFixed(4),
+      (sum.odd / sum.nOdd).toFixed(4),
+      (sum.even / sum.nEven).toFixed(4),
+      (sum.map / sum.n).toFixed(4),
+      (sum.p10 / sum.n).toFixed(4),
+      String(sum.empty),
+      ms.toFixed(2),
+    ]);
   }
-  const head = ['ranker', 'nDCG@10', 'MAP', 'P@10', 'ms/query', 'queries'];
+  rows.push(['lunr 2 (stemmed), published in issue 19, not run here', LUNR_PUBLISHED.toFixed(3), '', '', '', '', '', '']);
+  const head = ['ranker', 'nDCG@10', 'odd q', 'even q', 'MAP', 'P@10', 'no result', 'ms/query'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
-  const [px, base] = rows.map((r) => Number(r[1]));
-  console.log(
-    px! >= base! ? 'Parallax ranks at least as well as the BM25 baseline (nDCG@10).' : 'Parallax ranks BELOW the BM25 baseline (nDCG@10).',
-  );
+  const typed = Number(rows[0]![1]);
+  const base = Number(rows[rankers.length - 2]![1]);
+  console.log(`As-typed rows rank the first ${TYPED_DEPTH} results (MAP to that depth); the others ${DEPTH}.`);
+  console.log(`Every word required (stemmed) leaves ${empty} of ${queries.length} queries without a result.`);
+  console.log(`As typed, nDCG@10 ${typed.toFixed(4)}: ${typed >= TARGET ? 'meets' : 'BELOW'} the target of ${TARGET}.`);
+  console.log(typed >= base ? 'As typed, Parallax ranks at least as well as the BM25 baseline.' : 'As typed, Parallax ranks BELOW the BM25 baseline.');
 }
 
-main();
+void main();

@@ -65,8 +65,19 @@ export const SearchQueryInput = z
   })
   .strict();
 
+/**
+ * Which words the results hold: `all` of the typed words, or, when no article (or only a very few) had all
+ * of them, `most` of them: ranked by how many and how telling, those with every word first. Quoted
+ * phrases, OR, AND, `-word` and filters keep their strict meaning either way.
+ */
+export const SearchMatch = z.enum(['all', 'most']);
+export type SearchMatch = z.infer<typeof SearchMatch>;
+
 export const SearchResult = z.object({
   hits: z.array(SearchHit),
+  match: SearchMatch,
+  /** With `match: 'most'`: how many articles hold every word (0 when none does); they come first. */
+  allWordsTotal: z.number().int(),
   /** Articles that match (a lower bound when `approximate`). */
   total: z.number().int(),
   approximate: z.boolean(),

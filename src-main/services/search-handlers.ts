@@ -1,6 +1,7 @@
 import type { Handlers } from '../contract';
 import { matchText } from '../core/search/highlight';
 import { parseQuery } from '../core/search/query-parser';
+import { toSearchArticle } from '../core/search/search-doc';
 import type { SavedSearches } from './search/saved-searches';
 import type { SearchService } from './search/search-service';
 import type { NotebookStore } from './store/notebook-store';
@@ -17,8 +18,10 @@ export function searchHandlers(store: NotebookStore, search: SearchService, save
     // The reader's hits come from the same matcher as the snippets, over the body it shows (UTF-16 offsets).
     'search.articleHits': async ({ id, query }) => {
       const record = await store.readArticle(id);
-      const { ast, hints } = parseQuery(query);
-      return { hits: matchText(record.analysis.body, ast).hits, hints };
+      // Stemmed as the index stems this article: in its language (the one the query needs here).
+      const { language } = toSearchArticle(record);
+      const { ast, hints } = parseQuery(query, language ? [language] : []);
+      return { hits: matchText(record.analysis.body, ast, language).hits, hints };
     },
     'search.saved.list': () => saved.list(),
     'search.saved.save': ({ name, query }) => saved.save(name, query),

@@ -4,6 +4,17 @@ import { makeSnippets, markSnippet, matchText, quickSatisfies, satisfies } from 
 import { parseQuery } from './query-parser';
 
 describe('matchText and snippets', () => {
+  it('marks the words typed and their stemmed forms, in the text as written', () => {
+    const text = 'The Election, two elections, and the electorate.';
+    const { ast } = parseQuery('elections', ['en']);
+    const { hits } = matchText(text, ast, 'en');
+    expect(hits.map((h) => text.slice(h.start, h.end))).toEqual(['Election', 'elections']);
+    // Without the language the text is not stemmed, and only the form typed is marked.
+    expect(matchText(text, ast).hits.map((h) => text.slice(h.start, h.end))).toEqual(['elections']);
+    // quickSatisfies would compare the stem with the words as written: it leaves stemmed texts to the tokeniser.
+    expect(quickSatisfies([text], ast, 'en')).toBeNull();
+  });
+
   it('marks hits in the original text, phrases as one range', () => {
     const text = 'Yaşar Güler met Kalın. Later, GULER and kalin spoke.';
     const { hits } = matchText(text, parseQuery('guler "later guler"').ast);

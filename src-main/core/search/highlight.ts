@@ -1,6 +1,7 @@
 import type { Token } from './normalise';
 import { tokensWithOffsets } from './normalise';
 import type { Clause, QueryAst } from './query-ast';
+import { hasStemmer, prefixMatchesTerm } from './stemmer';
 
 export type Range = { start: number; end: number };
 
@@ -9,7 +10,7 @@ function clauseMatches(tokens: Token[], c: Clause): Range[] {
   if (c.kind === 'term') {
     for (const t of tokens) if (t.term === c.term) out.push({ start: t.start, end: t.end });
   } else if (c.kind === 'prefix') {
-    for (const t of tokens) if (t.term.startsWith(c.prefix)) out.push({ start: t.start, end: t.end });
+    for (const t of tokens) if (prefixMatchesTerm(c.prefix, t.term)) out.push({ start: t.start, end: t.end });
   } else {
     const n = c.terms.length;
     for (let i = 0; i + n <= tokens.length; i++) {
@@ -35,8 +36,12 @@ function mergeRanges(ranges: Range[]): Range[] {
 /** The query's hits in one text, in UTF-16 offsets of that (original, unfolded) text. */
 export type TextMatch = { hits: Range[]; groupsMatched: boolean[]; excluded: boolean };
 
-export function matchText(text: string, ast: QueryAst): TextMatch {
-  const tokens = tokensWithOffsets(text);
+/**
+ * `lang` is the language of the text (its article's): its words are stemmed as the index stemmed them, so
+ * a query's stemmed forms mark every word that shares the stem ("elections" marks "election").
+ */
+export function matchText(text: string, ast: QueryAst, lang: string | null = null): TextMatch {
+  const tokens = tokensWithOffsets(text, lang);
   const hits: Range[] = [];
   const groupsMatched = ast.groups.map((g) => {
     let any = false;
@@ -53,11 +58,14 @@ export function matchText(text: string, ast: QueryAst): TextMatch {
 
 /**
  * Does a document made of several texts (title and body, or note and quote) satisfy the query? Every
- * group must match in one of them, and no excluded word or phrase may occur in any.
+ * group must match in one of them, and no excluded word or phrase may occur in any. `relaxed` (most of
+ * the words): only the groups the user asked for explicitly are required, and at least one group matches.
  */
-export function satisfies(matches: TextMatch[], ast: QueryAst): boolean {
+export function satisfies(matches: TextMatch[], ast: QueryAst, relaxed = false): boolean {
   if (matches.some((m) => m.excluded)) return false;
-  return ast.groups.every((_, i) => matches.some((m) => m.groupsMatched[i]));
+  const found = (i: number) => matches.some((m) => m.groupsMatched[i]);
+  if (relaxed) return ast.groups.some((_, i) => found(i)) && ast.groups.every((_, i) => !ast.strict[i] || found(i));
+  return ast.groups.every((_, i) => found(i));
 }
 
 export type Snippet = { text: string; offset: number; highlights: Range[] };
@@ -155,10 +163,12 @@ function clauseRegex(c: Clause): RegExp | null {
 /**
  * `satisfies` for plain-ASCII queries on texts whose words are all ASCII, with one regular expression per
  * clause instead of tokenising: there the two agree exactly (a word is a run of [A-Za-z0-9]; anything else,
- * £ and curly quotes included, separates words). Null when it does not apply (accents, other scripts), and
- * the caller tokenises.
+ * £ and curly quotes included, separates words). Null when it does not apply (accents, other scripts, a
+ * text in a language with a stemmer), and the caller tokenises.
  */
-export function quickSatisfies(texts: string[], ast: QueryAst): boolean | null {
+export function quickSatisfies(texts: string[], ast: QueryAst, lang: string | null = null): boolean | null {
+  // A stem is not a word of the text ("elect" for "elections"): stemmed texts are tokenised.
+  if (hasStemmer(lang)) return null;
   let c = compiled.get(ast);
   if (c === undefined) {
     const groups = ast.groups.map((g) => g.map(clauseRegex));

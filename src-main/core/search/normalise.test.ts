@@ -76,3 +76,23 @@ describe('normalise', () => {
     expect(toks.map((t) => t.term)).toEqual(['the', 'final', 'word']);
   });
 });
+
+describe('stemming in the one normaliser', () => {
+  it('stems in the language given, and not at all without one or for a language without a stemmer', () => {
+    expect(terms('Elections were held', 'en')).toEqual(['elec', 'were', 'held']);
+    expect(terms('election', 'en')).toEqual(terms('elections', 'en'));
+    expect(terms('Elections were held')).toEqual(['elections', 'were', 'held']);
+    expect(terms('Elections were held', 'xx')).toEqual(['elections', 'were', 'held']);
+    expect(terms('Seçimler yapıldı', 'tr')).toEqual(terms('secimler yapildi', 'tr'));
+    expect(terms('Seçimler', 'tr')).toEqual(['secim']);
+    expect(terms('المدرسة', 'ar')).toEqual(terms('مدرسه', 'ar'));
+  });
+
+  it('stems after folding, so two spellings that fold alike stem alike, and keeps offsets of the original', () => {
+    expect(terms('İbrahim Kalın', 'tr')).toEqual(terms('ibrahim kalin', 'tr'));
+    expect(tokensWithOffsets('The Elections', 'en')).toEqual([
+      { term: 'the', start: 0, end: 3 },
+      { term: 'elec', start: 4, end: 13 },
+    ]);
+  });
+});

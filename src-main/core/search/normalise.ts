@@ -1,9 +1,13 @@
 /**
  * Search's side of the one text fold (src-shared/fold.ts). Indexing, query parsing and snippet highlighting
  * all go through here, so a word matches exactly when the index and the query fold it to the same term.
- * A term is a maximal run of letters and digits of the folded text, and Arabic terms lose a leading article ال.
+ * A term is a maximal run of letters and digits of the folded text, and Arabic terms lose a leading article ال;
+ * in a language with a stemmer (the article's language), the term is then stemmed (stemmer.ts), so
+ * "elections" and "election" are one term.
  */
 import { fold, foldCodePoint } from '../../../src-shared/fold';
+import type { Stem } from './stemmer';
+import { stemmerFor } from './stemmer';
 
 /** Fold a whole string at once (the fast path used for indexing): the shared fold itself. */
 export const normalise = fold;
@@ -66,45 +70,52 @@ const TERM = /[\p{L}\p{N}]+/gu;
 /** A word as written: letters, digits, and what folding drops from inside words (marks, tatweel, format characters). */
 const WORD = /[\p{L}\p{N}\p{M}\p{Cf}\u0640]+/gu;
 const ASCII_WORD = /^[A-Za-z0-9]+$/;
-const foldedWords = new Map<string, string[]>();
+/** Per language ('' = no stemming): written word → its terms. Bounded, as a notebook's vocabulary is not. */
+const wordCache = new Map<string, Map<string, string[]>>();
 
 /** The terms of one written word (usually one; a ligature or fraction can fold into several). */
-function wordTerms(word: string): string[] {
-  if (ASCII_WORD.test(word)) return [word.toLowerCase()];
-  let out = foldedWords.get(word);
+function wordTerms(word: string, stem: Stem | null, key: string): string[] {
+  let cache = wordCache.get(key);
+  if (!cache) wordCache.set(key, (cache = new Map()));
+  let out = cache.get(word);
   if (out) return out;
   out = [];
-  for (const m of normalise(word).matchAll(TERM)) out.push(finalizeTerm(m[0]));
-  if (foldedWords.size > 200_000) foldedWords.clear();
-  foldedWords.set(word, out);
+  if (ASCII_WORD.test(word)) out.push(word.toLowerCase());
+  else for (const m of normalise(word).matchAll(TERM)) out.push(finalizeTerm(m[0]));
+  // Stemming comes after folding, so two words that fold alike always stem alike (kalin = Kalın).
+  if (stem) out = out.map(stem);
+  if (cache.size > 200_000) cache.clear();
+  cache.set(word, out);
   return out;
 }
 
 /**
- * The one tokeniser: finds words in the ORIGINAL text and folds each, so every term knows the range of
- * the original text it came from (the offset map highlighting needs), at the cost of a cache lookup per
- * word rather than a character-by-character map.
+ * The one tokeniser: finds words in the ORIGINAL text and folds each (and stems it in `lang`, when that
+ * language has a stemmer), so every term knows the range of the original text it came from (the offset map
+ * highlighting needs), at the cost of a cache lookup per word rather than a character-by-character map.
  */
-export function forEachTerm(text: string, visit: (term: string, start: number, end: number) => void): void {
+export function forEachTerm(text: string, visit: (term: string, start: number, end: number) => void, lang: string | null = null): void {
+  const stem = stemmerFor(lang);
+  const key = stem ? lang! : '';
   for (const m of text.matchAll(WORD)) {
     const start = m.index;
     const end = start + m[0].length;
-    for (const t of wordTerms(m[0])) visit(t, start, end);
+    for (const t of wordTerms(m[0], stem, key)) visit(t, start, end);
   }
 }
 
-/** Index terms of a text: folded, split on anything that is not a letter or digit, finalised. */
-export function terms(text: string): string[] {
+/** Index terms of a text: folded, split on anything that is not a letter or digit, finalised, stemmed in `lang`. */
+export function terms(text: string, lang: string | null = null): string[] {
   const out: string[] = [];
-  forEachTerm(text, (t) => out.push(t));
+  forEachTerm(text, (t) => out.push(t), lang);
   return out;
 }
 
 export type Token = { term: string; start: number; end: number };
 
-/** Terms with their ranges in the ORIGINAL text: what highlighting uses. */
-export function tokensWithOffsets(text: string): Token[] {
+/** Terms (stemmed in `lang`) with their ranges in the ORIGINAL text: what highlighting uses. */
+export function tokensWithOffsets(text: string, lang: string | null = null): Token[] {
   const out: Token[] = [];
-  forEachTerm(text, (term, start, end) => out.push({ term, start, end }));
+  forEachTerm(text, (term, start, end) => out.push({ term, start, end }), lang);
   return out;
 }

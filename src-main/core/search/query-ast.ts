@@ -28,6 +28,13 @@ export type Filters = {
 
 export type QueryAst = {
   groups: Group[];
+  /**
+   * Per group: did the user ask for it explicitly (a quoted phrase, an OR)? Such groups stay required when
+   * no article has every word and the plain words are relaxed to "most of them" (run-query.ts).
+   */
+  strict: boolean[];
+  /** The user wrote AND: every word is required, and the query never falls back to most of the words. */
+  allRequired: boolean;
   /** Clauses that exclude (`-word`, `-"a phrase"`). */
   not: Clause[];
   filters: Filters;
@@ -41,6 +48,11 @@ export const emptyFilters = (): Filters => ({ outlet: [], tag: [], lang: [], bef
 
 export function hasFilters(f: Filters): boolean {
   return f.outlet.length > 0 || f.tag.length > 0 || f.lang.length > 0 || f.before !== null || f.after !== null || f.in !== 'all';
+}
+
+/** Can this query fall back to "most of the words"? It needs two plain words, and no AND. */
+export function canRelax(ast: QueryAst): boolean {
+  return !ast.allRequired && ast.strict.filter((s) => !s).length >= 2;
 }
 
 /** True when the query asks for nothing at all (no words, no filters). */

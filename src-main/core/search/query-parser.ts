@@ -1,6 +1,7 @@
 import { normalise, terms } from './normalise';
 import type { Clause, Filters, ParsedQuery, QueryHint } from './query-ast';
 import { emptyFilters, hasFilters } from './query-ast';
+import { stemmerFor } from './stemmer';
 import { parseDateFilter } from './query-dates';
 
 /** Longer queries are cut here (with a hint): nobody types more, and it bounds the work a query can cause. */
@@ -30,7 +31,7 @@ const LANGUAGE_NAMES: Record<string, string> = {
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g;
 
 type Lexeme =
-  { kind: 'or'; raw: string } | { kind: 'item'; negated: boolean; key: string | null; value: string; quoted: boolean; raw: string };
+  { kind: 'or'; raw: string } | { kind: 'and'; raw: string } | { kind: 'item'; negated: boolean; key: string | null; value: string; quoted: boolean; raw: string };
 
 /** Split the query into words, quoted phrases, `key:value` filters and OR, never failing. */
 function lex(q: string, hints: QueryHint[]): Lexeme[] {
@@ -75,6 +76,8 @@ function lex(q: string, hints: QueryHint[]): Lexeme[] {
       out.push({ kind: 'item', negated, key, value: word.slice(colon + 1), quoted: false, raw: q.slice(start, j) });
     } else if (!negated && (word === 'OR' || word === '|' || word === '||')) {
       out.push({ kind: 'or', raw: word });
+    } else if (!negated && (word === 'AND' || word === '&&')) {
+      out.push({ kind: 'and', raw: word });
     } else {
       if (key !== null && /^[a-z]{2,10}$/.test(key) && colon < word.length - 1) {
         hints.push({
@@ -161,10 +164,37 @@ const example: Record<FilterKey, string> = {
 };
 
 /**
- * Parse what the user typed. Never throws: whatever cannot be understood is dropped or searched as plain
- * text, and a hint says so.
+ * A clause as each of the notebook's languages stems it, besides as written (for articles of a language
+ * without a stemmer): the alternatives of one group, so `elections` finds an English "election".
  */
-export function parseQuery(input: string): ParsedQuery {
+function stemmedVariants(c: Clause, languages: readonly string[]): Clause[] {
+  const out = [c];
+  const seen = new Set([clauseKey(c)]);
+  for (const lang of languages) {
+    const stem = stemmerFor(lang);
+    if (!stem) continue;
+    const v: Clause =
+      c.kind === 'term'
+        ? { ...c, term: stem(c.term) }
+        : c.kind === 'prefix'
+          ? { ...c, prefix: stem(c.prefix) }
+          : { ...c, terms: c.terms.map(stem) };
+    const key = clauseKey(v);
+    if (seen.has(key) || (v.kind === 'prefix' && v.prefix.length < MIN_PREFIX)) continue;
+    seen.add(key);
+    out.push(v);
+  }
+  return out;
+}
+
+const clauseKey = (c: Clause) => `${c.kind}:${c.kind === 'term' ? c.term : c.kind === 'prefix' ? c.prefix : c.terms.join(' ')}`;
+
+/**
+ * Parse what the user typed. Never throws: whatever cannot be understood is dropped or searched as plain
+ * text, and a hint says so. `languages` are the notebook's: each word is also searched as each of them
+ * stems it (the index holds every article's words stemmed in its own language).
+ */
+export function parseQuery(input: string, languages: readonly string[] = []): ParsedQuery {
   const hints: QueryHint[] = [];
   let q = typeof input === 'string' ? input : '';
   if (q.length > MAX_QUERY_LENGTH) {
@@ -177,11 +207,19 @@ export function parseQuery(input: string): ParsedQuery {
   q = q.replace(INVISIBLE, ' ').replace(/[“”„‟«»]/g, '"');
   const filters = emptyFilters();
   const groups: Clause[][] = [];
+  const strict: boolean[] = [];
+  let allRequired = false;
+  let typed = 0;
   const not: Clause[] = [];
   let pendingOr: string | null = null;
   let lastWasPositive = false;
 
   for (const lx of lex(q, hints)) {
+    if (lx.kind === 'and') {
+      // Every word is required anyway; AND says so explicitly, which keeps the query strict.
+      allRequired = true;
+      continue;
+    }
     if (lx.kind === 'or') {
       if (!lastWasPositive) hints.push({ message: `"${lx.raw}" needs a word or phrase on both sides`, fragment: lx.raw });
       else pendingOr = lx.raw;
@@ -198,19 +236,26 @@ export function parseQuery(input: string): ParsedQuery {
     }
     const clause = toClause(lx.value, lx.quoted, lx.raw, hints);
     if (!clause) continue;
-    if (groups.length + not.length >= MAX_CLAUSES) {
+    if (typed >= MAX_CLAUSES) {
       hints.push({ message: `Only the first ${MAX_CLAUSES} words are used`, fragment: lx.raw });
       break;
     }
+    typed++;
+    const variants = stemmedVariants(clause, languages);
     if (lx.negated) {
       if (pendingOr) hints.push({ message: `"${pendingOr}" cannot join an excluded word; "${lx.raw}" just excludes`, fragment: pendingOr });
-      not.push(clause);
+      not.push(...variants);
       pendingOr = null;
       lastWasPositive = false;
       continue;
     }
-    if (pendingOr && groups.length) groups[groups.length - 1]!.push(clause);
-    else groups.push([clause]);
+    if (pendingOr && groups.length) {
+      groups[groups.length - 1]!.push(...variants);
+      strict[groups.length - 1] = true;
+    } else {
+      groups.push(variants);
+      strict.push(lx.quoted);
+    }
     pendingOr = null;
     lastWasPositive = true;
   }
@@ -218,5 +263,5 @@ export function parseQuery(input: string): ParsedQuery {
   if (groups.length === 0 && not.length > 0 && !hasFilters(filters)) {
     hints.push({ message: 'Excluding words alone matches nothing: add a word or a filter to search for', fragment: not[0]!.raw });
   }
-  return { ast: { groups, not, filters }, hints };
+  return { ast: { groups, strict, allRequired, not, filters }, hints };
 }

@@ -1,3 +1,5 @@
+import { prefixMatchesTerm } from './stemmer';
+
 /**
  * Every term the index has seen, with an id and a document frequency. Ids are never reused, so a saved
  * term vector stays valid; the sorted list for prefix expansion is rebuilt lazily after changes.
@@ -35,7 +37,7 @@ export class Vocabulary {
     return termId >= 0 ? (this.df[termId] ?? 0) : 0;
   }
 
-  /** Known terms that start with `prefix`, the most frequent first, at most `max`. */
+  /** Known terms a prefix matches (prefixMatchesTerm), the most frequent first, at most `max`. */
   expand(prefix: string, max: number): number[] {
     const sorted = (this.sorted ??= [...this.terms].sort());
     let lo = 0;
@@ -50,6 +52,11 @@ export class Vocabulary {
     for (let i = lo; i < sorted.length && i < lo + 20_000 && sorted[i]!.startsWith(prefix); i++) {
       const id = this.ids.get(sorted[i]!)!;
       if (this.df[id]! > 0) found.push(id);
+    }
+    // Stems shorter than the prefix ("presid" for `presiden*`): at most three lookups.
+    for (let k = prefix.length - 1; k >= 4 && k >= prefix.length - 3; k--) {
+      const id = this.ids.get(prefix.slice(0, k));
+      if (id !== undefined && this.df[id]! > 0 && prefixMatchesTerm(prefix, this.terms[id]!)) found.push(id);
     }
     return found.sort((a, b) => this.df[b]! - this.df[a]!).slice(0, max);
   }

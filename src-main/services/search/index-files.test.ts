@@ -158,6 +158,15 @@ describe('the streamed index save', () => {
     await expect(loaded(dir)).rejects.toBeInstanceOf(IndexUnusable);
   });
 
+  it('refuses an index saved before terms were stemmed (version 3), so it is rebuilt with stems', async () => {
+    const dir = indexDir();
+    const e = engineOf(150);
+    await saveIndex(dir, e.source(), meta(e));
+    const path = join(dir, 'manifest.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/"version": \d+/, '"version": 3'));
+    await expect(loaded(dir)).rejects.toBeInstanceOf(IndexUnusable);
+  });
+
   it.each([
     ['flexsearch keys as JSON', 'json-keys', /flexsearch keys as JSON/],
     ['SHA-1 file checksums', 'sha1', /without CRC-32/],

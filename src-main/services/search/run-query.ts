@@ -2,17 +2,26 @@ import type { NoteHit, SearchHit, SearchResult } from '../../contract';
 import type { TextMatch } from '../../core/search/highlight';
 import { makeSnippets, matchText, quickSatisfies, satisfies } from '../../core/search/highlight';
 import type { QueryAst } from '../../core/search/query-ast';
-import { hasFilters, isEmptyQuery } from '../../core/search/query-ast';
+import { relaxQuery } from '../../core/search/relax';
+import { canRelax, hasFilters, isEmptyQuery } from '../../core/search/query-ast';
 import { parseQuery } from '../../core/search/query-parser';
 import type { SearchArticle } from '../../core/search/search-doc';
 import type { RankedList } from './ranked-list';
-import type { SearchEngine } from './search-engine';
+import type { EngineResult, SearchEngine } from './search-engine';
 
 /** Loads an article's current text (title, body, notes) for snippets and phrase checks; null if it is gone. */
 export type TextProvider = (articleId: string) => Promise<SearchArticle | null>;
 
 /** How many candidate articles a phrase query checks on the text at most, per request. */
 export const MAX_PHRASE_CHECKS = 1500;
+/**
+ * When every word finds nothing, a query of two plain words or more is answered with the articles holding
+ * most of its words. A question (QUESTION_WORDS plain words or more) is, too, when every word finds fewer
+ * than FEW_ALL_WORDS documents; those come first. Shorter queries that find anything keep exactly their
+ * strict hits.
+ */
+export const FEW_ALL_WORDS = 5;
+export const QUESTION_WORDS = 4;
 
 type Group = { articleId: string; score: number; article: boolean; notes: string[] };
 
@@ -63,37 +72,45 @@ class Grouper {
   }
 }
 
-/** Check phrases (adjacency) and excluded phrases on the real text; drops what fails. */
-function verify(g: Group, a: SearchArticle, ast: QueryAst): boolean {
+/**
+ * Check phrases (adjacency) and excluded phrases on the real text; drops what fails. `relaxed`: most of the
+ * words are enough (only the explicit groups are required).
+ */
+function verify(g: Group, a: SearchArticle, ast: QueryAst, relaxed: boolean): boolean {
+  const lang = a.language;
   if (g.article) {
     const texts = [a.title, a.body, `${a.outlet ?? ''} ${a.byline}`, a.tags.join(' ')];
-    const quick = quickSatisfies(texts, ast);
+    const quick = relaxed ? null : quickSatisfies(texts, ast, lang);
     if (!(
       quick ??
       satisfies(
-        texts.map((t) => matchText(t, ast)),
+        texts.map((t) => matchText(t, ast, lang)),
         ast,
+        relaxed,
       )
     ))
       g.article = false;
   }
   g.notes = g.notes.filter((id) => {
     const n = a.notes.find((x) => x.id === id);
-    return n !== undefined && satisfies([matchText(n.note, ast), matchText(n.quote, ast), matchText(n.tags.join(' '), ast)], ast);
+    return (
+      n !== undefined &&
+      satisfies([matchText(n.note, ast, lang), matchText(n.quote, ast, lang), matchText(n.tags.join(' '), ast, lang)], ast, relaxed)
+    );
   });
   return g.article || g.notes.length > 0;
 }
 
-function noteHit(n: SearchArticle['notes'][number], ast: QueryAst): NoteHit {
-  const m = matchText(n.note, ast);
+function noteHit(n: SearchArticle['notes'][number], ast: QueryAst, lang: string | null): NoteHit {
+  const m = matchText(n.note, ast, lang);
   const snippet = makeSnippets(n.note, m.hits, 1, 240)[0];
   const text = snippet?.text ?? n.note.slice(0, 240);
   return { id: n.id, text, highlights: snippet?.highlights ?? [], quote: n.quote.slice(0, 300), tags: n.tags };
 }
 
 function buildHit(g: Group, a: SearchArticle, ast: QueryAst): SearchHit {
-  const title: TextMatch = matchText(a.title, ast);
-  const body = matchText(a.body, ast);
+  const title: TextMatch = matchText(a.title, ast, a.language);
+  const body = matchText(a.body, ast, a.language);
   const lead = a.body.slice(0, 200).replace(/\n/g, ' ');
   const snippets = ast.groups.length
     ? makeSnippets(a.body, body.hits).map((s) => ({ field: 'body' as const, ...s }))
@@ -110,14 +127,31 @@ function buildHit(g: Group, a: SearchArticle, ast: QueryAst): SearchHit {
     snippets,
     notes: g.notes.flatMap((id) => {
       const n = a.notes.find((x) => x.id === id);
-      return n ? [noteHit(n, ast)] : [];
+      return n ? [noteHit(n, ast, a.language)] : [];
     }),
   };
 }
 
 /**
- * Answer a query: parse it (never failing), let the engine rank documents, group them by article, check
- * phrases on the text, and build highlighted snippets for the requested page only.
+ * Rank a parsed query as the user gets it: every word, or, when no document has every word (fewer than
+ * FEW_ALL_WORDS) and the query has two plain words or more and no AND, most of the words. The Cranfield
+ * evaluation ranks "as typed" through this too.
+ */
+export function rankAsTyped(engine: SearchEngine, ast: QueryAst): { result: EngineResult; ast: QueryAst; allWords: number } {
+  const all = engine.search(ast, 'all');
+  const few = all.ranked.length === 0 || (all.ranked.length < FEW_ALL_WORDS && plainWords(ast) >= QUESTION_WORDS);
+  if (!few || !canRelax(ast)) return { result: all, ast, allWords: all.ranked.length };
+  const relaxed = relaxQuery(ast);
+  const most = engine.search(relaxed, 'most');
+  const allWords = all.ranked.length;
+  return most.ranked.length > allWords ? { result: most, ast: relaxed, allWords } : { result: all, ast, allWords };
+}
+
+const plainWords = (ast: QueryAst) => ast.strict.filter((s) => !s).length;
+
+/**
+ * Answer a query: parse it (never failing) in the notebook's languages, let the engine rank documents,
+ * group them by article, check phrases on the text, and build highlighted snippets for the requested page only.
  */
 export async function runQuery(
   engine: SearchEngine,
@@ -126,25 +160,24 @@ export async function runQuery(
   complete: boolean,
 ): Promise<SearchResult> {
   const started = performance.now();
-  const { ast, hints } = parseQuery(input.query);
-  const done = (r: Omit<SearchResult, 'hints' | 'complete' | 'tookMs'>): SearchResult => ({
+  const parsed = parseQuery(input.query, engine.languages());
+  const { hints } = parsed;
+  const done = (r: Omit<SearchResult, 'hints' | 'complete' | 'tookMs' | 'match' | 'allWordsTotal'>, most = false, allWords = 0): SearchResult => ({
+    match: most ? 'most' : 'all',
+    allWordsTotal: most ? allWords : 0,
     ...r,
     hints,
     complete,
     tookMs: Math.round((performance.now() - started) * 100) / 100,
   });
   // Excluding words alone would list the whole notebook: a hint says so, and nothing is listed.
-  if (isEmptyQuery(ast) || (ast.groups.length === 0 && !hasFilters(ast.filters))) {
+  if (isEmptyQuery(parsed.ast) || (parsed.ast.groups.length === 0 && !hasFilters(parsed.ast.filters))) {
     return done({ hits: [], total: 0, approximate: false });
   }
-  let result = engine.search(ast, 'all');
-  if (result.ranked.length === 0 && ast.groups.length > 1) {
-    const some = engine.search(ast, 'any');
-    if (some.ranked.length) {
-      hints.push({ message: 'No article has all of these words; showing those with some of them', fragment: input.query.slice(0, 80) });
-      result = some;
-    }
-  }
+  // Relaxed, the query's words are those of relaxQuery: snippets mark and phrase checks read those.
+  const typed = rankAsTyped(engine, parsed.ast);
+  const { result, ast } = typed;
+  const relaxed = result.mode === 'most';
   const grouper = new Grouper(engine, result.ranked);
   const wanted = input.offset + input.limit;
   const texts = new Map<string, SearchArticle>();
@@ -164,7 +197,7 @@ export async function runQuery(
       if (checked >= MAX_PHRASE_CHECKS) break;
       checked++;
       const a = await load(g.articleId);
-      if (!a || !verify(g, a, ast)) {
+      if (!a || !verify(g, a, ast, relaxed)) {
         rejected++;
         continue;
       }
@@ -179,5 +212,5 @@ export async function runQuery(
     if (a) hits.push(buildHit(g, a, ast));
   }
   // With phrases, candidates not checked yet are counted as matches: the total is then an upper bound.
-  return done({ hits, total: grouper.total - rejected, approximate: result.truncated || (phrases && !ended) });
+  return done({ hits, total: grouper.total - rejected, approximate: result.truncated || (phrases && !ended) }, relaxed, typed.allWords);
 }

@@ -112,11 +112,49 @@ describe('SearchEngine and runQuery', () => {
     expect(await ids(e, 'غولر in:notes')).toEqual(['04']);
   });
 
-  it('falls back to some of the words, with a hint, when no article has all of them', async () => {
+  it('falls back to most of the words, and says so in the result, when no article has all of them', async () => {
     const e = engineWith();
     const r = await runQuery(e, load, { query: 'kalin weather', limit: 10, offset: 0 }, true);
     expect(r.hits.map((h) => h.id).sort()).toEqual(['aaaaaaaa03', 'aaaaaaaa05']);
-    expect(r.hints.map((h) => h.message).join()).toMatch(/some of them/);
+    expect(r.match).toBe('most');
+    expect(r.allWordsTotal).toBe(0);
+    const strict = await runQuery(e, load, { query: 'kalin security', limit: 10, offset: 0 }, true);
+    expect([strict.match, strict.hits.map((h) => h.id)]).toEqual(['all', ['aaaaaaaa03']]);
+  });
+
+  it('keeps explicit operators strict: AND, a quoted phrase, -word and filters never fall back', async () => {
+    const e = engineWith();
+    for (const q of ['kalin AND weather', '"kalin weather"', 'kalin -istanbul weather -story', 'kalin weather outlet:trt']) {
+      const r = await runQuery(e, load, { query: q, limit: 10, offset: 0 }, true);
+      if (q.includes('-')) expect(r.hits.map((h) => h.id), q).toEqual(['aaaaaaaa03']);
+      else expect(r.hits, q).toEqual([]);
+      expect(r.match === 'all' || q.includes('-'), q).toBe(true);
+    }
+    // A quoted phrase stays required when the plain words around it are relaxed.
+    const r = await runQuery(e, load, { query: '"security talks" weather kalin', limit: 10, offset: 0 }, true);
+    expect([r.match, r.hits.map((h) => h.id)]).toEqual(['most', ['aaaaaaaa03']]);
+  });
+
+  it("stems each article in its language, and the query in the notebook's languages", async () => {
+    const docs = [
+      article('stem000001', { body: 'The election was held on Sunday.', language: 'en' }),
+      article('stem000002', { body: 'Seçimler pazar günü yapıldı.', language: 'tr' }),
+      article('stem000003', { body: 'The elections of a language we cannot stem.', language: null }),
+    ];
+    const e = engineWith(docs);
+    const texts = new Map(docs.map((a) => [a.id, a]));
+    const find = async (q: string) =>
+      (await runQuery(e, async (id) => texts.get(id) ?? null, { query: q, limit: 10, offset: 0 }, true)).hits.map((h) => h.id.slice(-1));
+    expect(e.languages()).toEqual(['en', 'tr']);
+    expect((await find('elections')).sort()).toEqual(['1', '3']);
+    expect(await find('election')).toEqual(['1']);
+    expect(await find('secim')).toEqual(['2']);
+    // Highlights mark the word as written in the article, whatever form was typed.
+    const hit = (await runQuery(e, async (id) => texts.get(id) ?? null, { query: 'elections', limit: 10, offset: 0 }, true)).hits.find(
+      (h) => h.id === 'stem000001',
+    )!;
+    const s = hit.snippets[0]!;
+    expect(s.highlights.map((h) => s.text.slice(h.start, h.end))).toEqual(['election']);
   });
 
   it('updates and removes articles incrementally', async () => {

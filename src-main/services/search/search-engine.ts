@@ -11,6 +11,8 @@ import { buildBigramFilter, mayHavePhrase } from '../../core/search/bigram-filte
 import type { TermVector } from '../../core/search/term-vector';
 import { packVector, tfOf } from '../../core/search/term-vector';
 import { Vocabulary } from '../../core/search/vocabulary';
+import { hasStemmer } from '../../core/search/stemmer';
+
 import { WordSlab } from '../../core/search/word-slab';
 import type { BinaryPart, EngineSnapshot, FlexData, SnapshotSource } from './engine-snapshot';
 import { BINARY_PARTS, bigramChunks, concatChunks, decodeSlots, decodeVectors, vectorChunks } from './engine-snapshot';
@@ -28,7 +30,15 @@ export const CANDIDATE_LIMIT = 5000;
 const PREFIX_EXPANSIONS = 64;
 
 export type DocInfo = FilterMeta & { key: string; articleId: string; updatedAt: string };
-export type EngineResult = { ranked: RankedList; truncated: boolean; mode: 'all' | 'any' };
+/**
+ * `all`: every group must match (what users get first). `most`: the groups the user asked for explicitly
+ * (quoted phrases, OR) must match and the plain words may be missing; documents with every word come
+ * first, then the others by BM25 (run-query.ts relaxes the query first: core/search/relax.ts). `any`: bag of words, each
+ * matching group adds to the score (the Cranfield evaluation's "any word" row).
+ */
+export type SearchMode = 'all' | 'most' | 'any';
+export type EngineResult = { ranked: RankedList; truncated: boolean; mode: SearchMode };
+
 
 /**
  * flexsearch holds the inverted index (word → documents); Parallax folds and tokenises text itself (the
@@ -70,6 +80,8 @@ export class SearchEngine {
   private totalLength = 0;
   private live = 0;
   private articles = 0;
+  /** Live documents per language: the languages a query is stemmed in. */
+  private readonly langCounts = new Map<string, number>();
 
   get docCount(): number {
     return this.live;
@@ -92,6 +104,17 @@ export class SearchEngine {
     sweepIds(this.flex, dead, this.tombs);
     for (const doc of this.tombs) this.free.push(doc);
     this.tombs = [];
+  }
+
+  /** The languages of the indexed articles that have a stemmer: a query is stemmed in each of them. */
+  languages(): string[] {
+    const out: string[] = [];
+    for (const [lang, n] of this.langCounts) if (n > 0 && hasStemmer(lang)) out.push(lang);
+    return out.sort();
+  }
+
+  private countLang(lang: string | null | undefined, by: number): void {
+    if (lang) this.langCounts.set(lang, (this.langCounts.get(lang) ?? 0) + by);
   }
 
   info(doc: number): DocInfo | null {
@@ -160,7 +183,8 @@ export class SearchEngine {
     const sequences: number[][] = [];
     let length = 0;
     for (const f of FIELDS) {
-      const ts = fields[f] ? terms(fields[f]!) : [];
+      // Every field of a document is stemmed in its article's language; highlighting does the same.
+      const ts = fields[f] ? terms(fields[f]!, info.lang) : [];
       flexDoc[f] = ts.join(' ');
       const ids = ts.map((t) => this.vocab.idOf(t, true));
       for (const id of ids) freqs.set(id, (freqs.get(id) ?? 0) + FIELD_WEIGHTS[f]);
@@ -176,6 +200,7 @@ export class SearchEngine {
     this.byKey.set(info.key, doc);
     this.totalLength += length;
     this.live++;
+    this.countLang(info.lang, 1);
     if (info.kind === 'article') this.articles++;
     return doc;
   }
@@ -188,6 +213,7 @@ export class SearchEngine {
     for (let i = 0; i < v.length; i++) this.vocab.df[Math.floor(v[i]! / 256)]!--;
     this.totalLength -= this.lengths[doc]!;
     this.live--;
+    this.countLang(info.lang, -1);
     if (info.kind === 'article') this.articles--;
     this.vectors[doc] = null;
     this.bigrams[doc] = null;
@@ -227,55 +253,65 @@ export class SearchEngine {
   }
 
   /**
-   * Rank documents for a query. `all`: every group must match (what users get); `any`: each matching
-   * group adds to the score (bag of words, as the Cranfield evaluation and the "some of the words"
-   * fallback use). Phrases are only checked for their words here; the caller verifies adjacency.
+   * Rank documents for a query in one of the modes (SearchMode). Phrases are only checked for their words
+   * here; the caller verifies adjacency.
    */
-  search(ast: QueryAst, mode: 'all' | 'any' = 'all'): EngineResult {
+  search(ast: QueryAst, mode: SearchMode = 'all'): EngineResult {
     const avg = this.live ? this.totalLength / this.live : 1;
     const groups = ast.groups.map((g) => g.map((c) => this.compile(c)));
     const not = ast.not.filter((c) => c.kind !== 'phrase').map((c) => this.compile(c));
     const rejected = (v: TermVector) => not.some((c) => c.ids.some((id) => tfOf(v, id) > 0));
     const hasFilters = hasAnyFilter(ast.filters);
     if (groups.length === 0) return { ranked: this.filterOnly(ast, rejected), truncated: false, mode };
+    // A group without which no document can match: every group in `all`, the explicit ones in `most`.
+    const required = groups.map((_, i) => mode === 'all' || (mode === 'most' && ast.strict[i] === true));
 
-    const candidates = this.collect(groups, mode);
+    const candidates = this.collect(groups, required);
     const docs: number[] = [];
     const scores: number[] = [];
+    const whole: boolean[] = [];
     for (const doc of candidates.docs) {
       const v = this.vectors[doc];
       if (!v || (hasFilters && !matchesFilters(this.docs[doc]!, ast.filters)) || (not.length > 0 && rejected(v))) continue;
       const len = this.lengths[doc]!;
       let score = 0;
+      let matched = 0;
       let ok = true;
-      for (const g of groups) {
+      for (let gi = 0; gi < groups.length; gi++) {
         let best = 0;
-        for (const c of g) best = Math.max(best, this.clauseScore(c, doc, v, len, avg));
-        if (best === 0 && mode === 'all') {
+        for (const c of groups[gi]!) best = Math.max(best, this.clauseScore(c, doc, v, len, avg));
+        if (best === 0 && required[gi]) {
           ok = false;
           break;
         }
+        if (best > 0) matched++;
         score += best;
       }
-      if (ok && score > 0) {
-        docs.push(doc);
-        scores.push(score);
+      if (!ok || score <= 0) continue;
+      if (mode === 'most') {
+        // No bonus per word matched beyond BM25's own: on Cranfield as typed, weighting by the share of the
+        // words matched lost 0.03-0.06 nDCG@10 (docs/BENCHMARKS.md).
+        whole.push(matched === groups.length);
       }
+      docs.push(doc);
+      scores.push(score);
     }
-    return { ranked: new RankedList(docs, scores), truncated: candidates.truncated, mode };
+    const ranked = mode === 'most' ? completeFirst(docs, scores, whole) : new RankedList(docs, scores);
+    return { ranked, truncated: candidates.truncated, mode };
   }
 
   private marks = new Uint32Array(0);
   private generation = 0;
 
-  /** The candidate documents: everything the rarest group can match (`all`), or any group (`any`). */
-  private collect(groups: Compiled[][], mode: 'all' | 'any'): { docs: number[]; truncated: boolean } {
+  /** The candidate documents: everything the rarest required group can match, or, with none required, any group. */
+  private collect(groups: Compiled[][], required: boolean[]): { docs: number[]; truncated: boolean } {
     if (this.marks.length < this.docs.length) this.marks = new Uint32Array(this.docs.length * 2 + 16);
     const gen = ++this.generation;
     const out: number[] = [];
     let truncated = false;
     const estimate = (g: Compiled[]) => g.reduce((a, c) => a + c.estimate, 0);
-    const drivers = mode === 'all' ? [groups.reduce((a, b) => (estimate(b) < estimate(a) ? b : a))] : groups;
+    const needed = groups.filter((_, i) => required[i]);
+    const drivers = needed.length ? [needed.reduce((a, b) => (estimate(b) < estimate(a) ? b : a))] : groups;
     for (const g of drivers)
       for (const c of g) {
         // A phrase's rarest word finds every document that can hold the phrase.
@@ -365,8 +401,20 @@ export class SearchEngine {
       }
       e.totalLength += lengths[doc]!;
       e.live++;
+      e.countLang(info.lang, 1);
       if (info.kind === 'article') e.articles++;
     }
     return e;
   }
+}
+
+/** Documents holding every group first (best first), then the others (best first): the `most` order. */
+function completeFirst(docs: number[], scores: number[], whole: boolean[]): RankedList {
+  const order = docs.map((_, i) => i);
+  order.sort((a, b) => Number(whole[b]) - Number(whole[a]) || scores[b]! - scores[a]! || docs[a]! - docs[b]!);
+  return new RankedList(
+    order.map((i) => docs[i]!),
+    order.map((i) => scores[i]!),
+    true,
+  );
 }

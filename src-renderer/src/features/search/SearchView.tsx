@@ -5,6 +5,7 @@ import { plural } from '../../lib/format';
 import { SaveSearchButton } from './SaveSearchButton';
 import { SearchReader } from './SearchReader';
 import { SearchResults } from './SearchResults';
+import { relaxedLabel } from './relaxed-label';
 import { useSearch } from './use-search';
 
 export const SEARCH_INPUT_ID = 'search-input';
@@ -97,6 +98,11 @@ export function SearchView({ route, navigate, notify }: ViewProps) {
           )}
         </div>
         {result && hits.length === 0 && query.trim() && <p className="empty-state">No article matches.</p>}
+        {result && result.match === 'most' && hits.length > 0 && (
+          <p className="search-pane__relaxed" role="status" data-testid="search-relaxed">
+            {relaxedLabel(query, result.allWordsTotal)}
+          </p>
+        )}
         <SearchResults
           hits={hits}
           active={active}
