@@ -13,3 +13,4 @@ export * from './export';
 export * from './replace-text';
 export * from './extension';
 export * from './snapshots';
+export * from './verdicts';

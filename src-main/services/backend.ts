@@ -29,6 +29,7 @@ import { snapshotHandlers } from './snapshot-handlers';
 import { pathExists } from './path-exists';
 import { extensionHandlers } from './extension/extension-handlers';
 import { ExtensionPairing } from './extension/pairing';
+import { verdictHandlers } from './verdicts/verdict-handlers';
 
 export type Backend = {
   handlers: Handlers;
@@ -119,6 +120,7 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
     ...libraryHandlers(store, library),
     ...compareHandlers(store, stories, emit, { runner: compareRunner }),
     ...annotationHandlers(store, emit, annotations),
+    ...verdictHandlers(store, emit, annotations, stories),
     ...tagHandlers(store, emit, annotations, tagFile),
     ...replaceTextHandlers(store, emit),
     ...snapshotHandlers(store),

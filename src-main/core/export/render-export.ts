@@ -1,4 +1,6 @@
-import type { ExportFormat, ExportOptions } from '../../contract';
+import type { ExportFormat, ExportOptions, Rating } from '../../contract';
+import type { SourceArticle } from './claim-review';
+import { claimReviewExport } from './claim-review';
 import { bibtex, cslJson, formatReferences, ris } from './citations';
 import { annotationsCsv } from './csv';
 import type { ExportArticle } from './export-article';
@@ -28,6 +30,10 @@ export type RenderSettings = ExportOptions & {
   /** IRI of the W3C collection. */
   collectionId: string;
   comparison?: ResolvedStory['comparison'];
+  /** The notebook's verdict ratings (their labels in reports, their scale in ClaimReview). */
+  ratings?: readonly Rating[];
+  /** A verdict's source article by id, which need not be among the exported ones. */
+  sourceArticle?: (id: string) => SourceArticle | undefined;
 };
 
 /** A piece of output; `article` marks the piece that finished one article, for progress reports. */
@@ -140,6 +146,28 @@ export function renderExport(format: TextFormat, articles: ExportArticle[], s: R
       return single(function* () {
         yield { text: ris(articles) };
       });
+    case 'claimreview': {
+      const cs = {
+        ratings: s.ratings ?? [],
+        pageUrl: s.claimReview?.pageUrl,
+        authorName: s.claimReview?.authorName,
+        authorUrl: s.claimReview?.authorUrl,
+        sourceArticle: s.sourceArticle ?? (() => undefined),
+      };
+      let first = true;
+      return single(() =>
+        framed(
+          claimReviewExport.begin(cs),
+          articles,
+          (a) => {
+            const text = claimReviewExport.article(a, cs, first);
+            if (text) first = false;
+            return text;
+          },
+          claimReviewExport.end(),
+        ),
+      );
+    }
   }
 }
 
