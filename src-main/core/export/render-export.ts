@@ -56,11 +56,13 @@ export function renderExport(format: TextFormat, articles: ExportArticle[], s: R
   const single = (pieces: () => Generator<Piece>): RenderedFile[] => [
     { name: `${baseName}${format === 'w3c' && s.jsonLines ? '.jsonl' : extensionOf[format]}`, pieces },
   ];
+  const verdictContext = { ratings: s.ratings, sourceArticle: s.sourceArticle, inReport: new Set(articles.map((a) => a.id)) };
   switch (format) {
     case 'md': {
       const refs = references(articles, s, 'markdown');
       if (s.layout === 'combined') {
         const ctx: MarkdownContext = {
+          ...verdictContext,
           title: s.title,
           generatedAt: s.generatedAt,
           references: refs,
@@ -81,6 +83,7 @@ export function renderExport(format: TextFormat, articles: ExportArticle[], s: R
       const indexName = namer(baseName, '.md');
       const fileNames = new Map(articles.map((a) => [a.id, namer(articleBaseName(a), '.md').replace(/\.md$/, '')]));
       const ctx: MarkdownContext = {
+        ...verdictContext,
         title: s.title,
         generatedAt: s.generatedAt,
         references: refs,
@@ -106,6 +109,7 @@ export function renderExport(format: TextFormat, articles: ExportArticle[], s: R
     }
     case 'html': {
       const ctx = {
+        ...verdictContext,
         title: s.title,
         generatedAt: s.generatedAt,
         references: references(articles, s, 'html'),

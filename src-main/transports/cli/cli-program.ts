@@ -15,6 +15,7 @@ import { registerExportCommands } from './commands/export-commands';
 import { registerServeCommand } from './commands/serve-command';
 import { registerTagCommands } from './commands/tag-commands';
 import { registerReimportCommand } from './commands/reimport-command';
+import { registerVerdictCommands } from './commands/verdict-commands';
 
 export type GlobalOptions = { notebook?: string; json?: boolean };
 
@@ -99,6 +100,7 @@ In the app (npm start, or parallax serve for web mode), "Paste as new article…
   registerCompareCommands(program, ctx);
   registerAnnotationCommands(program, ctx);
   registerTagCommands(program, ctx);
+  registerVerdictCommands(program, ctx);
   registerExportCommands(program, ctx);
   registerReimportCommand(program, ctx);
   const configure = (c: Command): void => {
