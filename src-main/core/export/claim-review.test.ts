@@ -90,7 +90,7 @@ describe('ClaimReview export', () => {
   it('writes one ClaimReview per verdict with Google’s required and recommended fields', () => {
     const articles = withVerdicts();
     const [name, text] = render(articles, { pageUrl: 'https://checks.example.org/notes', authorName: 'Desk of Facts' });
-    expect(name).toBe('verdicts.claimreview.jsonld');
+    expect(name).toBe('verdicts.jsonld');
     const reviews = z.array(ClaimReviewShape).parse(JSON.parse(text));
     expect(reviews).toHaveLength(2);
     const [judged, unverified] = reviews as [z.infer<typeof ClaimReviewShape>, z.infer<typeof ClaimReviewShape>];

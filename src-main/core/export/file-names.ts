@@ -66,7 +66,7 @@ export const extensionOf: Record<string, string> = {
   bibtex: '.bib',
   ris: '.ris',
   backup: '.zip',
-  claimreview: '.claimreview.jsonld',
+  claimreview: '.jsonld',
 };
 
 export const mimeOf: Record<string, string> = {

@@ -33,7 +33,9 @@ export function defaultBaseName(format: ExportFormat, scope: ExportScope, now = 
         ? 'search'
         : format === 'backup'
           ? 'backup'
-          : 'notes';
+          : format === 'claimreview'
+            ? 'verdicts'
+            : 'notes';
   return `parallax-${what}-${now.toISOString().slice(0, 10)}`;
 }
 
