@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CompareResult, Passage } from '@contract';
 import { PassagePanel } from './PassagePanel';
+import { RowVerdictButton } from '../verdicts/RowVerdictButton';
 
 const PAGE = 200;
 
@@ -37,7 +38,7 @@ export function CoverageMatrix({ result }: { result: CompareResult }) {
                   <span className="matrix__count" title={`${c.count} outlet(s)`}>
                     {c.count}
                   </span>
-                  {c.unique && <span className="align-badge">unique</span>} {c.label}
+                  {c.unique && <span className="align-badge">unique</span>} {c.label} <RowVerdictButton claim={c} />
                 </th>
                 {articles.map((a) => {
                   const p = c.passages.find((x) => x.article === a.id);
