@@ -59,7 +59,7 @@ for (const theme of ['light', 'dark'] as const) {
       });
       await page.goto(server.url);
       await page.evaluate((h) => (window.location.hash = h), '#/verdicts');
-      await expect(page.getByRole('list', { name: 'Verdicts' }).getByRole('listitem')).toHaveCount(1);
+      await expect(page.getByRole('list', { name: 'Verdicts' }).locator('.verdict-row')).toHaveCount(1);
       await expectNoSeriousViolations(page, `${theme} verdicts view`);
       await page.evaluate((h) => (window.location.hash = h), '#/annotations');
       await page.locator('.annotation-card').first().getByRole('button', { name: 'Edit verdict' }).click();

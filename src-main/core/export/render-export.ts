@@ -1,6 +1,6 @@
 import type { ExportFormat, ExportOptions, Rating } from '../../contract';
 import type { SourceArticle } from './claim-review';
-import { claimReviewExport } from './claim-review';
+import { claimReviewExport, requirePageUrl } from './claim-review';
 import { bibtex, cslJson, formatReferences, ris } from './citations';
 import { annotationsCsv } from './csv';
 import type { ExportArticle } from './export-article';
@@ -158,6 +158,8 @@ export function renderExport(format: TextFormat, articles: ExportArticle[], s: R
         authorUrl: s.claimReview?.authorUrl,
         sourceArticle: s.sourceArticle ?? (() => undefined),
       };
+      // Checked now, not when the file is written piece by piece: a refusal is an answer, not a broken stream.
+      requirePageUrl(cs.pageUrl);
       let first = true;
       return single(() =>
         framed(

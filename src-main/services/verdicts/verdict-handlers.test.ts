@@ -153,6 +153,25 @@ describe('bad verdicts change nothing', () => {
   });
 });
 
+describe('the ClaimReview export', () => {
+  it('answers BAD_INPUT without the page it is published on, and writes the verdicts with it', async () => {
+    const a = await highlight();
+    await api('verdicts.set', { id: a.id, verdict: { rating: 'false', rationale: 'No such visit.' } });
+    const e = await failure('export.run', { format: 'claimreview' });
+    expect(e.code).toBe('BAD_INPUT');
+    expect(e.message).toMatch(/needs the address of the page/);
+    const folder = mkdtempSync(join(tmpdir(), 'parallax-verdict-out-'));
+    try {
+      expect((await failure('export.write', { format: 'claimreview', folder })).code).toBe('BAD_INPUT');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    const file = await api('export.run', { format: 'claimreview', options: { claimReview: { pageUrl: 'https://checks.example.org/' } } });
+    const reviews = JSON.parse(Buffer.from(file.contentBase64, 'base64').toString('utf8')) as Array<{ reviewRating: { alternateName: string } }>;
+    expect(reviews.map((r) => r.reviewRating.alternateName)).toEqual(['False']);
+  });
+});
+
 describe('the list of ratings', () => {
   it('is editable, kept in the notebook, and never drops a rating a verdict uses', async () => {
     const { ratings } = await api('verdicts.ratings', {});
