@@ -49,7 +49,7 @@ test('mark a passage, give it a verdict with a rationale and a source, filter by
   await page.getByRole('button', { name: 'Export ClaimReview JSON-LD' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^parallax-verdicts-\d{4}-\d{2}-\d{2}\.jsonld$/);
-  const reviews = JSON.parse(readFileSync(await file.path(), 'utf8')) as Array<Record<string, any>>;
+  const reviews = JSON.parse(readFileSync(await file.path(), 'utf8')) as Array<Record<string, unknown>>;
   expect(reviews).toHaveLength(1);
   expect(reviews[0]).toMatchObject({
     '@type': 'ClaimReview',
