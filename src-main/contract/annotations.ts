@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ArticleId } from './primitives';
 import { TagList, TagName } from './tags';
+import { Verdict } from './verdict-model';
 import { anchorStatuses, annotationSorts, highlightColors } from '../../src-shared/annotations';
 
 export { anchorStatuses, annotationSorts, highlightColors };
@@ -40,6 +41,8 @@ export const Annotation = z.object({
   position: TextPositionSelector,
   /** Where the passage is in the current text, in UTF-16 offsets for the renderer; null when orphaned. */
   anchor: z.object({ status: AnchorStatus, start: z.number().int().nullable(), end: z.number().int().nullable() }),
+  /** A fact-check of the claim this passage makes (contract/verdict-model.ts); absent on a plain highlight. */
+  verdict: Verdict.optional(),
 });
 export type Annotation = z.infer<typeof Annotation>;
 

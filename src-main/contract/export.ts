@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ArticleId, ShortText } from './primitives';
+import { ClaimReviewOptions } from './verdicts';
 
 /** Every format `export.run` / `export.write` / `parallax export --format` knows. */
-export const exportFormats = ['md', 'html', 'pdf', 'csv', 'w3c', 'csl', 'bibtex', 'ris', 'backup'] as const;
+export const exportFormats = ['md', 'html', 'pdf', 'csv', 'w3c', 'csl', 'bibtex', 'ris', 'backup', 'claimreview'] as const;
 export const ExportFormat = z.enum(exportFormats);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
@@ -38,6 +39,8 @@ export const ExportOptions = z
     jsonLines: z.boolean().default(false),
     /** Markdown, HTML, CSV: only articles with at least one annotation. */
     annotatedOnly: z.boolean().default(false),
+    /** ClaimReview: who publishes the fact-checks and where (schema.org author and url). */
+    claimReview: ClaimReviewOptions.optional(),
   })
   .strict()
   .prefault({});

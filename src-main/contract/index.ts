@@ -17,3 +17,4 @@ export * from './snapshots';
 export * from './sync';
 export * from './versions';
 export * from './timeline';
+export * from './verdicts';

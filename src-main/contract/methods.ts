@@ -16,6 +16,7 @@ import { ImportUrlInput, ImportUrlResult } from './web-import';
 import { CheckUpdatesResult, ShowVersionInput, ShowVersionResult, VersionDiff, VersionDiffQuery, VersionList } from './versions';
 import { Timeline } from './timeline';
 import { ArticleId, ShortText } from './primitives';
+import { NewVerdict, RatingList, RatingsResult, SetVerdictInput, SetVerdictResult, VerdictListResult, VerdictQuery } from './verdicts';
 import type { MethodNameList } from '../../src-shared/api-names';
 import { methodNames } from '../../src-shared/api-names';
 
@@ -98,6 +99,15 @@ export const methods = {
   'annotations.delete': { input: z.object({ id: AnnotationId }).strict(), output: Annotation },
   /** Put back a deleted annotation with its id (undo of delete, redo of create); it is re-anchored. */
   'annotations.restore': { input: z.object({ annotation: Annotation }).strict(), output: Annotation },
+  // Verdicts on claims (services/verdicts/verdict-handlers.ts): ratings, rationale and sources on a passage's annotation.
+  'verdicts.list': { input: VerdictQuery, output: VerdictListResult },
+  /** Give an annotation a verdict, change it, or take it away (null); answers with the verdict it had, for undo. */
+  'verdicts.set': { input: SetVerdictInput, output: SetVerdictResult },
+  /** Mark a passage and give it a verdict in one edit (a coverage-matrix row); undone with `annotations.delete`. */
+  'verdicts.create': { input: NewVerdict, output: Annotation },
+  'verdicts.ratings': { input: Empty, output: RatingsResult },
+  /** Replace the notebook's list of ratings; refuses to drop a rating a verdict still uses. */
+  'verdicts.setRatings': { input: z.object({ ratings: RatingList }).strict(), output: RatingsResult },
   // Tags (services/tag-handlers.ts)
   'articles.tag': {
     input: z
@@ -175,6 +185,8 @@ export const readOnlyMethods: ReadonlySet<string> = new Set([
   'articles.versionDiff',
   'annotations.list',
   'tags.list',
+  'verdicts.list',
+  'verdicts.ratings',
   'compare.articles',
   'compare.export',
   'compare.cancel',

@@ -33,6 +33,7 @@ import { extensionHandlers } from './extension/extension-handlers';
 import { syncHandlers } from './sync/sync-handlers';
 import { ExtensionPairing } from './extension/pairing';
 import { webHandlers } from './web/web-handlers';
+import { verdictHandlers } from './verdicts/verdict-handlers';
 
 export type Backend = {
   handlers: Handlers;
@@ -130,6 +131,7 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
     ...libraryHandlers(store, library),
     ...compareHandlers(store, stories, emit, { runner: compareRunner }),
     ...annotationHandlers(store, emit, annotations),
+    ...verdictHandlers(store, emit, annotations, stories),
     ...tagHandlers(store, emit, annotations, tagFile),
     ...replaceTextHandlers(store, emit),
     ...snapshotHandlers(store),

@@ -68,6 +68,24 @@ for (const theme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page, `${theme} columns, a cell focused`);
     });
 
+    test('the Verdicts view with a verdict, and a verdict being edited on its card', async ({ page, server }) => {
+      const { articles } = await sampleIds(server.api);
+      const body = ((await server.api('articles.get', { id: articles[0] })).value as { body: string }).body;
+      await server.api('verdicts.create', {
+        articleId: articles[0],
+        target: { start: 0, end: Math.min(40, body.length) },
+        verdict: { rating: 'misleading', rationale: 'The date is wrong.', sources: [{ kind: 'link', url: 'https://example.org/a' }] },
+      });
+      await page.goto(server.url);
+      await page.evaluate((h) => (window.location.hash = h), '#/verdicts');
+      await expect(page.getByRole('list', { name: 'Verdicts' }).locator('.verdict-row')).toHaveCount(1);
+      await expectNoSeriousViolations(page, `${theme} verdicts view`);
+      await page.evaluate((h) => (window.location.hash = h), '#/annotations');
+      await page.locator('.annotation-card').first().getByRole('button', { name: 'Edit verdict' }).click();
+      await expect(page.getByRole('form', { name: 'Verdict' })).toBeVisible();
+      await expectNoSeriousViolations(page, `${theme} verdict editor`);
+    });
+
     test('the export and paste dialogs', async ({ page, server }) => {
       await page.goto(server.url);
       await page.getByRole('button', { name: 'Export…' }).click();

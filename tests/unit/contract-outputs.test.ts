@@ -161,6 +161,27 @@ const cases: Record<MethodName, Case> = {
     await call('annotations.delete', { id: annotation.id });
     await call('annotations.restore', { annotation });
   },
+  'verdicts.ratings': async (call) => void (await call('verdicts.ratings', {})),
+  'verdicts.setRatings': async (call) => {
+    const { ratings } = await call('verdicts.ratings', {});
+    await call('verdicts.setRatings', { ratings: [...ratings, { id: 'satire', label: 'Satire', value: null }] });
+  },
+  'verdicts.set': async (call) => {
+    await call('verdicts.set', {
+      id: NOTE,
+      verdict: { rating: 'mostly-true', rationale: 'The ministry’s figures agree.', sources: [{ kind: 'article', articleId: B }] },
+    });
+    await call('verdicts.set', { id: NOTE, verdict: { rating: 'false', sources: [{ kind: 'link', url: 'https://example.org/check' }] } });
+  },
+  'verdicts.create': async (call) => {
+    const { body } = await call('articles.get', { id: D });
+    await call('verdicts.create', { articleId: D, target: { start: 0, end: Math.min(30, body.length) }, verdict: { rating: 'unverified' } });
+    await call('export.run', { format: 'claimreview', options: { claimReview: { pageUrl: 'https://example.org/checks', authorName: 'Desk' } } });
+  },
+  'verdicts.list': async (call) => {
+    await call('verdicts.list', {});
+    await call('verdicts.list', { rating: 'false', sort: 'decided', direction: 'asc' });
+  },
   'articles.tag': async (call) =>
     void (await call('articles.tag', { id: A, add: ['topic/security', ' topic / borders'], remove: ['actor/turkiye'] })),
   'tags.list': async (call) => void (await call('tags.list', {})),

@@ -1,4 +1,4 @@
-import type { Annotation } from '../../contract';
+import type { Annotation, Block } from '../../contract';
 import type { ArticleRecord } from '../article/article-record';
 import { summaryOf } from '../article/article-record';
 
@@ -20,11 +20,15 @@ export type ExportArticle = {
   fingerprint: string;
   /** The clean text the annotations' offsets refer to. */
   body: string;
+  /** The body's blocks (paragraphs, headings, embedded posts with who posted them), with their offsets in `body`. */
+  blocks: ExportBlock[];
   /** In reading order. */
   annotations: Annotation[];
   /** The original kept for provenance (a PDF, a saved page): its address and when it was fetched, for citations. */
   snapshot?: { url: string | null; fetchedAt: string };
 };
+
+export type ExportBlock = Pick<Block, 'kind' | 'post'> & { start: number; end: number };
 
 export function toExportArticle(r: ArticleRecord): ExportArticle {
   const { id, title, outlet, publishedAt, author, url, language, dateline, tags, file, importedAt, updatedAt } = summaryOf(r);
@@ -44,6 +48,9 @@ export function toExportArticle(r: ArticleRecord): ExportArticle {
     updatedAt,
     fingerprint: r.fingerprint,
     body,
+    blocks: r.analysis.blocks
+      .filter((b): b is Block & { start: number; end: number } => b.start !== null && b.end !== null)
+      .map((b) => ({ kind: b.kind, post: b.post, start: b.start, end: b.end })),
     annotations: [...r.annotations].sort(byPosition),
   };
 }

@@ -66,6 +66,7 @@ export const extensionOf: Record<string, string> = {
   bibtex: '.bib',
   ris: '.ris',
   backup: '.zip',
+  claimreview: '.jsonld',
 };
 
 export const mimeOf: Record<string, string> = {
@@ -79,5 +80,6 @@ export const mimeOf: Record<string, string> = {
   bibtex: 'application/x-bibtex; charset=utf-8',
   ris: 'application/x-research-info-systems',
   backup: 'application/zip',
+  claimreview: 'application/ld+json',
   zip: 'application/zip',
 };

@@ -2,9 +2,11 @@ import type { Annotation } from '../../contract';
 import type { ExportArticle } from './export-article';
 import { longDate, obsidianTag, shortCitation } from './export-article';
 import { escapeInline, escapeMarkdown, frontMatter, inertMarkdown, markdownDestination } from './markdown-safety';
+import type { VerdictContext } from './verdict-report';
+import { postByline, verdictMarkdown } from './verdict-report';
 
 /** What every Markdown piece needs besides the article: formatted references, file names, the time of export. */
-export type MarkdownContext = {
+export type MarkdownContext = VerdictContext & {
   /** Title of the export (the scope in words), e.g. "Tag claim/quote". */
   title: string;
   generatedAt: string;
@@ -50,6 +52,7 @@ export function annotationMarkdown(a: ExportArticle, n: Annotation, ctx: Markdow
   // The block id goes on the quote's last line, so Obsidian can link to this passage: [[file#^id]].
   const lines = [quote, '>', `> — ${articleLink(a, ctx)} ^${n.id}`, ''];
   if (n.note.trim()) lines.push(inertMarkdown(n.note.trim()), '');
+  lines.push(...verdictMarkdown(n, ctx));
   const details = [
     n.tags.length ? `Tags: ${tagList(n.tags)}` : null,
     `Colour: ${n.color}`,
@@ -71,6 +74,21 @@ function metaLine(a: ExportArticle): string {
   return parts.join(' · ');
 }
 
+/** The clean text, paragraph by paragraph; an embedded post as a quote that says who posted it. */
+function textMarkdown(a: ExportArticle): string[] {
+  if (!a.blocks.length) return a.body.split('\n\n').map((p) => `${escapeMarkdown(p)}\n`);
+  return a.blocks.map((b) => {
+    const text = escapeMarkdown(a.body.slice(b.start, b.end));
+    if (b.kind !== 'post' || !b.post) return `${text}\n`;
+    const link = markdownDestination(b.post.url);
+    const quoted = text
+      .split('\n')
+      .map((l) => `> ${l}`.trimEnd())
+      .join('\n');
+    return `${quoted}\n>\n> — ${escapeInline(postByline(b.post))}${link ? ` ([post](${link}))` : ''}\n`;
+  });
+}
+
 function articleSections(a: ExportArticle, ctx: MarkdownContext, level: '#' | '##'): string {
   const sub = `${level}#`;
   const out = [`${level} ${escapeInline(a.title)}`, ''];
@@ -84,7 +102,7 @@ function articleSections(a: ExportArticle, ctx: MarkdownContext, level: '#' | '#
   for (const n of a.annotations) out.push(annotationMarkdown(a, n, ctx));
   if (ctx.includeText && a.body) {
     out.push(`${sub} Text`, '');
-    out.push(...a.body.split('\n\n').map((p) => `${escapeMarkdown(p)}\n`));
+    out.push(...textMarkdown(a));
   }
   return out.join('\n');
 }

@@ -1,4 +1,6 @@
-import type { ExportFormat, ExportOptions } from '../../contract';
+import type { ExportFormat, ExportOptions, Rating } from '../../contract';
+import type { SourceArticle } from './claim-review';
+import { claimReviewExport, requirePageUrl } from './claim-review';
 import { bibtex, cslJson, formatReferences, ris } from './citations';
 import { annotationsCsv } from './csv';
 import type { ExportArticle } from './export-article';
@@ -28,6 +30,10 @@ export type RenderSettings = ExportOptions & {
   /** IRI of the W3C collection. */
   collectionId: string;
   comparison?: ResolvedStory['comparison'];
+  /** The notebook's verdict ratings (their labels in reports, their scale in ClaimReview). */
+  ratings?: readonly Rating[];
+  /** A verdict's source article by id, which need not be among the exported ones. */
+  sourceArticle?: (id: string) => SourceArticle | undefined;
 };
 
 /** A piece of output; `article` marks the piece that finished one article, for progress reports. */
@@ -50,11 +56,13 @@ export function renderExport(format: TextFormat, articles: ExportArticle[], s: R
   const single = (pieces: () => Generator<Piece>): RenderedFile[] => [
     { name: `${baseName}${format === 'w3c' && s.jsonLines ? '.jsonl' : extensionOf[format]}`, pieces },
   ];
+  const verdictContext = { ratings: s.ratings, sourceArticle: s.sourceArticle, inReport: new Set(articles.map((a) => a.id)) };
   switch (format) {
     case 'md': {
       const refs = references(articles, s, 'markdown');
       if (s.layout === 'combined') {
         const ctx: MarkdownContext = {
+          ...verdictContext,
           title: s.title,
           generatedAt: s.generatedAt,
           references: refs,
@@ -75,6 +83,7 @@ export function renderExport(format: TextFormat, articles: ExportArticle[], s: R
       const indexName = namer(baseName, '.md');
       const fileNames = new Map(articles.map((a) => [a.id, namer(articleBaseName(a), '.md').replace(/\.md$/, '')]));
       const ctx: MarkdownContext = {
+        ...verdictContext,
         title: s.title,
         generatedAt: s.generatedAt,
         references: refs,
@@ -100,6 +109,7 @@ export function renderExport(format: TextFormat, articles: ExportArticle[], s: R
     }
     case 'html': {
       const ctx = {
+        ...verdictContext,
         title: s.title,
         generatedAt: s.generatedAt,
         references: references(articles, s, 'html'),
@@ -140,6 +150,30 @@ export function renderExport(format: TextFormat, articles: ExportArticle[], s: R
       return single(function* () {
         yield { text: ris(articles) };
       });
+    case 'claimreview': {
+      const cs = {
+        ratings: s.ratings ?? [],
+        pageUrl: s.claimReview?.pageUrl,
+        authorName: s.claimReview?.authorName,
+        authorUrl: s.claimReview?.authorUrl,
+        sourceArticle: s.sourceArticle ?? (() => undefined),
+      };
+      // Checked now, not when the file is written piece by piece: a refusal is an answer, not a broken stream.
+      requirePageUrl(cs.pageUrl);
+      let first = true;
+      return single(() =>
+        framed(
+          claimReviewExport.begin(cs),
+          articles,
+          (a) => {
+            const text = claimReviewExport.article(a, cs, first);
+            if (text) first = false;
+            return text;
+          },
+          claimReviewExport.end(),
+        ),
+      );
+    }
   }
 }
 

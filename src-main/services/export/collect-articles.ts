@@ -31,7 +31,10 @@ export async function collectArticles(
       // Only PDFs and pages have originals; other articles cost no extra read.
       const snap = record.format === 'pdf' || record.format === 'html' ? await readSnapshotMeta(store, id) : null;
       if (snap) a.snapshot = { url: snap.url, fetchedAt: snap.fetchedAt };
-      if (!needBody) a.body = '';
+      if (!needBody) {
+        a.body = '';
+        a.blocks = [];
+      }
       articles.push(a);
     }
     if (i % 100 === 99) emit('export.progress', { phase: 'read', done: i + 1, total: ids.length });

@@ -10,6 +10,7 @@ import { annotationCount } from '../../core/export/export-article';
 import { extensionOf, fileNameProblem, mimeOf, slugify } from '../../core/export/file-names';
 import type { RenderedFile, TextFormat } from '../../core/export/render-export';
 import { renderExport, renderToStrings } from '../../core/export/render-export';
+import { RatingFile } from '../verdicts/rating-file';
 import type { ScopeResolvers } from '../../core/export/scope';
 import { createBackup } from '../backup/backup-archive';
 import type { NotebookStore } from '../store/notebook-store';
@@ -32,7 +33,9 @@ export function defaultBaseName(format: ExportFormat, scope: ExportScope, now = 
         ? 'search'
         : format === 'backup'
           ? 'backup'
-          : 'notes';
+          : format === 'claimreview'
+            ? 'verdicts'
+            : 'notes';
   return `parallax-${what}-${now.toISOString().slice(0, 10)}`;
 }
 
@@ -52,6 +55,8 @@ async function renderText(deps: ExportDeps, req: ExportRequest, baseName: string
     generatedAt: new Date().toISOString(),
     collectionId: `urn:parallax:export:${randomBytes(8).toString('hex')}`,
     comparison: story?.comparison,
+    ratings: await new RatingFile(deps.store).list(),
+    sourceArticle: (id: string) => deps.store.entry(id),
   };
   const format: TextFormat = req.format === 'pdf' ? 'html' : (req.format as TextFormat);
   return { files: renderExport(format, articles, settings, baseName), articles: articles.length, notes: annotationCount(articles) };

@@ -17,6 +17,7 @@ import { registerTagCommands } from './commands/tag-commands';
 import { registerReimportCommand } from './commands/reimport-command';
 import { registerSyncCommand } from './commands/sync-command';
 import { registerCheckUpdatesCommand } from './commands/check-updates-command';
+import { registerVerdictCommands } from './commands/verdict-commands';
 
 export type GlobalOptions = { notebook?: string; json?: boolean };
 
@@ -101,6 +102,7 @@ In the app (npm start, or parallax serve for web mode), "Paste as new article…
   registerCompareCommands(program, ctx);
   registerAnnotationCommands(program, ctx);
   registerTagCommands(program, ctx);
+  registerVerdictCommands(program, ctx);
   registerExportCommands(program, ctx);
   registerReimportCommand(program, ctx);
   registerSyncCommand(program, ctx);

@@ -5,6 +5,7 @@ import { SearchView } from '../features/search/SearchView';
 import type { Notify } from './use-notices';
 import type { Route } from './use-route';
 import { compareViews } from '../features/compare/compare-views';
+import { VerdictsView } from '../features/verdicts/VerdictsView';
 
 export type ViewProps = { route: Route; navigate: (hash: string) => void; notify: Notify };
 
@@ -23,6 +24,7 @@ export type ViewDefinition = {
 export const views: Record<string, ViewDefinition> = {
   ...compareViews,
   annotations: { label: 'All annotations', sidebar: true, render: (p) => <AnnotationsView {...p} /> },
+  verdicts: { label: 'Verdicts', sidebar: true, render: (p) => <VerdictsView {...p} /> },
   tags: { label: 'Tags', sidebar: true, render: (p) => <TagManagerView {...p} /> },
   search: { label: 'Search', sidebar: true, render: (props) => <SearchView {...props} /> },
 };

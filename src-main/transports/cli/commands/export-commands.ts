@@ -24,6 +24,9 @@ type ExportOpts = {
   jsonl?: boolean;
   annotatedOnly?: boolean;
   force?: boolean;
+  pageUrl?: string;
+  author?: string;
+  authorUrl?: string;
 };
 
 const isDir = (p: string) =>
@@ -35,7 +38,7 @@ const isDir = (p: string) =>
 /** `export`, `backup`, `restore`: exports written to disk, streamed, through the same API as the app. */
 export function registerExportCommands(program: Command, ctx: CommandContext): void {
   addGlobalOptions(program.command('export'))
-    .description('export notes and citations: Markdown, HTML, PDF, CSV, W3C JSON-LD, CSL-JSON, BibTeX, RIS, or a backup')
+    .description('export notes and citations: Markdown, HTML, PDF, CSV, W3C JSON-LD, CSL-JSON, BibTeX, RIS, ClaimReview JSON-LD, or a backup')
     .addOption(new Option('--format <format>', 'what to write').choices([...exportFormats]).makeOptionMandatory())
     .requiredOption('--out <path>', 'file to write, or a folder (a folder is needed for --layout per-article)')
     .option('--article <id...>', 'only these articles (repeatable)')
@@ -52,6 +55,9 @@ export function registerExportCommands(program: Command, ctx: CommandContext): v
     .option('--bom', 'CSV: start with a UTF-8 byte order mark (for old Excel)')
     .option('--jsonl', 'W3C: JSON Lines, one annotation per line')
     .option('--annotated-only', 'leave out articles without annotations')
+    .option('--page-url <url>', 'ClaimReview: the page the fact-checks are published on (each review links to it)')
+    .option('--author <name>', 'ClaimReview: who publishes the fact-checks')
+    .option('--author-url <url>', 'ClaimReview: the publisher’s web address')
     .option('--force', 'overwrite existing files')
     .action(async (o: ExportOpts, cmd: Command) => {
       const out = resolve(o.out);
@@ -74,6 +80,7 @@ export function registerExportCommands(program: Command, ctx: CommandContext): v
         bom: Boolean(o.bom),
         jsonLines: Boolean(o.jsonl),
         annotatedOnly: Boolean(o.annotatedOnly),
+        ...(o.format === 'claimreview' ? { claimReview: { pageUrl: o.pageUrl, authorName: o.author, authorUrl: o.authorUrl } } : {}),
       };
       const json = ctx.options(cmd).json;
       const shown = new Map<string, number>();

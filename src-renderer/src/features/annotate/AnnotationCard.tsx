@@ -9,6 +9,10 @@ import { colorLabels, highlightColors } from './colors';
 import { NoteEditor } from './NoteEditor';
 import { NoteView } from './NoteView';
 import type { EditMode } from './use-annotator';
+import { useState } from 'react';
+import { VerdictBadge, VerdictEditor } from '../verdicts/VerdictEditor';
+import { setVerdict } from '../verdicts/verdict-actions';
+import { useRatings } from '../verdicts/use-ratings';
 
 type Props = {
   annotation: Annotation | AnnotationListItem;
@@ -57,6 +61,8 @@ export function AnnotationCard({
     color !== a.color && attempt(updateAnnotation(a, { color }, `recolour ${colorLabels[color].toLowerCase()}`));
   const setTags = (next: string[], label: string) => attempt(updateAnnotation(a, { tags: next }, label));
   const article = showArticle && 'article' in a ? a.article : null;
+  const ratings = useRatings();
+  const [judging, setJudging] = useState(false);
 
   return (
     <li
@@ -109,6 +115,18 @@ export function AnnotationCard({
         a.note && <NoteView note={a.note} />
       )}
 
+      {a.verdict && !judging && <VerdictBadge verdict={a.verdict} ratings={ratings} />}
+      {judging && (
+        <VerdictEditor
+          ratings={ratings}
+          initial={a.verdict}
+          passage={a.quote.exact}
+          onCancel={() => setJudging(false)}
+          onSave={(v) => attempt(setVerdict(a.id, v).then(() => setJudging(false)))}
+          onClear={() => void attempt(setVerdict(a.id, null).then(() => setJudging(false)))}
+        />
+      )}
+
       {(a.tags.length > 0 || editMode === 'tags') && (
         <ul className="tag-list" aria-label="Tags of this passage">
           {a.tags.map((t) => (
@@ -158,6 +176,9 @@ export function AnnotationCard({
         </button>
         <button type="button" className="link-button" onClick={() => onEdit(editMode === 'tags' ? null : 'tags')}>
           {editMode === 'tags' ? 'Done' : 'Tags'}
+        </button>
+        <button type="button" className="link-button" aria-expanded={judging} onClick={() => setJudging((j) => !j)}>
+          {a.verdict ? 'Edit verdict' : 'Verdict'}
         </button>
         <button type="button" className="link-button link-button--danger" onClick={() => void attempt(deleteAnnotation(a))}>
           Delete

@@ -3,6 +3,7 @@ import type { Claim, CompareArticle, CompareResult, Passage } from '@contract';
 import { filterEntities, matrixRows, noFilter } from './coverage-rows';
 import type { MatrixFilter } from './coverage-rows';
 import { PassagePanel } from './PassagePanel';
+import { RowVerdictButton } from '../verdicts/RowVerdictButton';
 
 const PAGE = 200;
 
@@ -24,7 +25,7 @@ function ClaimRow({
         <span className="matrix__count" title={`${c.count} outlet(s)`}>
           {c.count}
         </span>
-        {c.unique && <span className="align-badge">unique</span>} {c.label}
+        {c.unique && <span className="align-badge">unique</span>} {c.label} <RowVerdictButton claim={c} />
       </th>
       {articles.map((a) => {
         const p = c.passages.find((x) => x.article === a.id);

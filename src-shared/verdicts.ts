@@ -1,0 +1,17 @@
+/**
+ * The ratings a new notebook starts with (each notebook keeps its own, editable list). `value` places a
+ * rating on the truthfulness scale that ClaimReview's `ratingValue` uses (higher is truer); a rating off
+ * the scale ("unverified") has none.
+ */
+export type RatingDefinition = { id: string; label: string; value: number | null };
+
+export const defaultRatings: readonly RatingDefinition[] = [
+  { id: 'true', label: 'True', value: 5 },
+  { id: 'mostly-true', label: 'Mostly true', value: 4 },
+  { id: 'mixed', label: 'Mixed', value: 3 },
+  { id: 'misleading', label: 'Misleading', value: 2 },
+  { id: 'false', label: 'False', value: 1 },
+  { id: 'unverified', label: 'Unverified', value: null },
+];
+
+export const verdictSorts = ['rating', 'decided', 'article'] as const;
