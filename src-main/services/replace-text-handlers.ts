@@ -19,7 +19,7 @@ const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
  * A typed or decoded text passes what the importer asks of a file: no NUL (the importer's sign of binary
  * data), not mostly control characters (a binary file pasted as text), within 20 MB and 50,000 lines, not empty.
  */
-export function checkTypedText(text: string, label: string): void {
+function checkTypedText(text: string, label: string): void {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_FILE_BYTES) {
     throw new AppError(

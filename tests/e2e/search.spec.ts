@@ -172,7 +172,7 @@ test.describe('search', () => {
     await expect(search.hits.first()).toBeVisible();
     const count = await search.hits.count();
     await page.getByRole('button', { name: 'Save search' }).click();
-    await page.getByLabel('Name').fill('Kalın mentions');
+    await page.getByLabel('Name', { exact: true }).fill('Kalın mentions');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     const saved = page.getByRole('region', { name: 'Saved searches' }).getByRole('link', { name: 'Kalın mentions' });
     await expect(saved).toBeVisible();

@@ -39,7 +39,7 @@ test('two notebooks meet in the team database through the Sync dialog', async ({
   const benPage = await browser.newPage();
   try {
     const ben = new AppPage(benPage);
-    await ben.open(benServer.url);
+    await ben.open(benServer.url, { empty: true });
     await expect(ben.rows).toHaveCount(0);
     await benPage.getByRole('button', { name: 'Sync…' }).click();
     const benDialog = benPage.getByRole('dialog', { name: 'Team notebook' });
