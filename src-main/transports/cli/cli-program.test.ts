@@ -111,7 +111,7 @@ describe('parallax CLI', () => {
     const noArgs = await cli(['import', '--notebook', nb, '--json']);
     expect(noArgs.code).toBe(2);
     expect(noArgs.json()).toMatchObject({
-      error: { code: 'BAD_INPUT', message: expect.stringContaining("missing required argument 'path'") },
+      error: { code: 'BAD_INPUT', message: expect.stringContaining("missing required argument 'path-or-address'") },
     });
 
     for (const args of [

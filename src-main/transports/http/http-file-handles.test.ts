@@ -148,7 +148,7 @@ describe('web mode out of file handles', () => {
       expect(imported.status).toBe(200);
       expect(imported.body).toMatchObject({
         ok: true,
-        value: { imported: [], errors: [{ code: 'IO_ERROR', message: expect.stringMatching(/^not saved: .* could not be written: too many files are open in Parallax \(EMFILE\)/) }] },
+        value: { imported: [], errors: [{ code: 'IO_ERROR', message: expect.stringMatching(/^not saved: .* could not be (written|loaded): too many files are open in Parallax \(EMFILE\)/) }] },
       });
       expect(page.status).toBe(503);
       // A connection that arrives then cannot be accepted: it is closed, and the server stays up.
