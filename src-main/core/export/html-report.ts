@@ -1,7 +1,8 @@
-import type { Annotation, HighlightColor } from '../../contract';
+import type { Annotation } from '../../contract';
 import type { ExportArticle, ExportBlock } from './export-article';
 import { longDate, shortCitation } from './export-article';
 import { markSegments } from './inline-marks';
+import { highlightHex } from './highlight-hex';
 import type { VerdictContext } from './verdict-report';
 import { postByline, ratingLabel, verdictHtml } from './verdict-report';
 import { escapeHtml } from '../../../src-shared/html';
@@ -19,15 +20,7 @@ export type HtmlContext = VerdictContext & {
 
 export { escapeHtml };
 
-/** Highlight colours that read well on paper and on screen (the same hues as the reader's). */
-export const highlightHex: Record<HighlightColor, string> = {
-  yellow: '#fff3a3',
-  green: '#c8f0c0',
-  blue: '#cfe3ff',
-  pink: '#ffd3e4',
-  purple: '#e5d6ff',
-  orange: '#ffdcb8',
-};
+export { highlightHex };
 
 /** Print-ready styles, inline so the file is self-contained: no fonts, images or scripts are fetched. */
 const CSS = `

@@ -1,6 +1,6 @@
 import type { Annotation } from '../../contract';
 import type { ExportArticle } from './export-article';
-import { highlightHex } from './html-report';
+import { highlightHex } from './highlight-hex';
 
 /**
  * W3C Web Annotation Data Model (JSON-LD). Each annotation targets its article with a TextQuoteSelector and

@@ -1,7 +1,6 @@
 import type { FetchedVersion } from '../../core/article/versions';
 import { loadAnalysis } from '../importer/load-analysis';
 import type { FetchedPage } from './fetch-page';
-import { loadFetchedPage } from './import-web-page';
 
 /**
  * Turn a fetched page into an analysed article text, read exactly as an import from that address reads it
@@ -9,6 +8,8 @@ import { loadFetchedPage } from './import-web-page';
  * an imported file is: a check for updates compares like with like.
  */
 export async function analyseFetchedPage(page: FetchedPage): Promise<FetchedVersion> {
+  // Loaded on first use with the analysis: `parallax list` needs neither.
+  const { loadFetchedPage } = await import('./import-web-page');
   const loaded = await loadFetchedPage(page);
   const format = loaded.format ?? 'html';
   const { analyseJob } = await loadAnalysis();
