@@ -1,7 +1,8 @@
 import { AppError } from '../../contract';
 import { errnoInWords, errnoOf, retryTransient } from '../store/io-errors';
+import type * as AnalyseJob from './analyse-job';
 
-type AnalysisModule = typeof import('./analyse-job');
+type AnalysisModule = typeof AnalyseJob;
 
 let loading: Promise<AnalysisModule> | null = null;
 
