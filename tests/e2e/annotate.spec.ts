@@ -302,6 +302,8 @@ test('no serious accessibility violations in the annotated reader, All annotatio
   page,
   server,
 }) => {
+  // Six axe scans of views that now carry verdicts and versions: room for a loaded machine, not a speed check.
+  test.slow();
   const id = await articleId(server.api, FM);
   await server.api('annotations.create', {
     articleId: id,

@@ -36,7 +36,7 @@ test('the sample story opens with a coverage matrix of five outlet columns', asy
   await matrix.getByRole('button', { name: /Only in TRT World/ }).click();
   await expect(matrix.locator('.matrix__row--unique').first()).toContainText('unique');
   // A cell opens its passage.
-  await matrix.locator('tbody tr').first().getByRole('button').first().click();
+  await matrix.locator('tbody tr').first().locator('.matrix__dot').first().click();
   await expect(page.getByRole('complementary', { name: 'Passage' }).locator('mark.mark--passage')).toBeVisible();
   // The Turkish post and an English quote of the same speaker are offered as a possible translation.
   await page.getByRole('tab', { name: /^Quotes/ }).click();
