@@ -52,16 +52,30 @@ async function changeCount(url: string): Promise<{ all: number; distinct: number
   }
 }
 
+/** A fresh team database, Ada's notebook holding the sample and Ben's empty one, both closed after `fn`. */
+async function withTwoNotebooks(fn: (remote: string, ada: Backend, ben: Backend) => Promise<void>): Promise<void> {
+  const remote = await database();
+  const ada = await open(join(tempDir(), 'ada'));
+  const ben = await open(join(tempDir(), 'ben'));
+  try {
+    await ada.handlers['notebook.importSample']({});
+    await fn(remote, ada, ben);
+  } finally {
+    await ada.close();
+    await ben.close();
+  }
+}
+
 describe('the server goes away mid-sync', () => {
-  it('a server restart mid-push: a clear error, and the next sync finishes without duplicates', async () => {
-    const remote = await database();
-    const ada = await open(join(tempDir(), 'ada'));
-    const ben = await open(join(tempDir(), 'ben'));
-    try {
-      await ada.handlers['notebook.importSample']({});
+  it('a server restart mid-push: a clear error, and the next sync finishes without duplicates', () =>
+    withTwoNotebooks(async (remote, ada, ben) => {
       let batches = 0;
       await expect(
-        syncNotebook(ada.store, { remote, user: 'Ada' }, { batch: 2, onBatch: async () => void (++batches === 2 && (await cluster.restart())) }),
+        syncNotebook(
+          ada.store,
+          { remote, user: 'Ada' },
+          { batch: 2, onBatch: async () => void (++batches === 2 && (await cluster.restart())) },
+        ),
       ).rejects.toMatchObject({ code: 'UNREACHABLE', message: expect.stringMatching(/lost mid-sync; run the sync again/) });
       const report = await syncNotebook(ada.store, {}, { batch: 2 });
       expect(report.pushed.articles).toBeLessThan(5);
@@ -69,29 +83,28 @@ describe('the server goes away mid-sync', () => {
       expect(ids(ben)).toEqual(ids(ada));
       const counts = await changeCount(remote);
       expect(counts.all).toBe(counts.distinct);
-    } finally {
-      await ada.close();
-      await ben.close();
-    }
-  });
+    }));
 
-  it('a connection dropped mid-pull: the next sync resumes where it stopped', async () => {
-    const remote = await database();
-    const ada = await open(join(tempDir(), 'ada'));
-    const ben = await open(join(tempDir(), 'ben'));
-    try {
-      await ada.handlers['notebook.importSample']({});
+  it('a connection dropped mid-pull: the next sync resumes where it stopped', () =>
+    withTwoNotebooks(async (remote, ada, ben) => {
       await syncNotebook(ada.store, { remote, user: 'Ada' });
       const admin = new pg.Client({ connectionString: remote });
       await admin.connect();
       let batches = 0;
       await expect(
-        syncNotebook(ben.store, { remote, user: 'Ben' }, {
-          batch: 2,
-          onBatch: async () => {
-            if (++batches === 1) await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'parallax' AND pid <> pg_backend_pid()`);
+        syncNotebook(
+          ben.store,
+          { remote, user: 'Ben' },
+          {
+            batch: 2,
+            onBatch: async () => {
+              if (++batches === 1)
+                await admin.query(
+                  `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'parallax' AND pid <> pg_backend_pid()`,
+                );
+            },
           },
-        }),
+        ),
       ).rejects.toMatchObject({ code: 'UNREACHABLE' });
       await admin.end();
       const partial = ids(ben).length;
@@ -100,19 +113,11 @@ describe('the server goes away mid-sync', () => {
       const report = await syncNotebook(ben.store, {});
       expect(report.pulled.articles).toBe(5 - partial);
       expect(ids(ben)).toEqual(ids(ada));
-    } finally {
-      await ada.close();
-      await ben.close();
-    }
-  });
+    }));
 });
 
-it('two laptops syncing at the same moment both succeed, and converge', async () => {
-  const remote = await database();
-  const ada = await open(join(tempDir(), 'ada'));
-  const ben = await open(join(tempDir(), 'ben'));
-  try {
-    await ada.handlers['notebook.importSample']({});
+it('two laptops syncing at the same moment both succeed, and converge', () =>
+  withTwoNotebooks(async (remote, ada, ben) => {
     await syncNotebook(ada.store, { remote, user: 'Ada' });
     await syncNotebook(ben.store, { remote, user: 'Ben' });
     const [id] = ids(ada) as [string];
@@ -123,11 +128,7 @@ it('two laptops syncing at the same moment both succeed, and converge', async ()
     await syncNotebook(ada.store, {});
     await syncNotebook(ben.store, {});
     for (const b of [ada, ben]) expect((await b.store.readArticle(id)).tags).toEqual(expect.arrayContaining(['ada-tag', 'ben-tag']));
-  } finally {
-    await ada.close();
-    await ben.close();
-  }
-});
+  }));
 
 describe('parallax sync', () => {
   it('prints what was pushed and pulled, as JSON too, and remembers the remote', async () => {
@@ -136,7 +137,9 @@ describe('parallax sync', () => {
     expect((await cli(['init', '--sample', '--notebook', notebook])).code).toBe(0);
     const first = await cli(['sync', '--remote', remote, '--user', 'Ada', '--notebook', notebook]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^Set up the team database and synced with postgres:\/\/parallax_test@127\.0\.0\.1:\d+\/faults\d+ as Ada\n {2}pushed: 5 article\(s\)/);
+    expect(first.stdout).toMatch(
+      /^Set up the team database and synced with postgres:\/\/parallax_test@127\.0\.0\.1:\d+\/faults\d+ as Ada\n {2}pushed: 5 article\(s\)/,
+    );
     const again = await cli(['sync', '--json', '--notebook', notebook]);
     expect(again.code).toBe(0);
     expect(again.json()).toMatchObject({ remote, user: 'Ada', created: false, pushed: { articles: 0 }, pulled: { articles: 0 } });
