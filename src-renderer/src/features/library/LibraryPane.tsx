@@ -116,11 +116,28 @@ export function LibraryPane({ library, openId, onOpen, filterRef }: Props) {
     virtualizer.scrollToIndex(to, { align: 'auto' });
   };
 
+  /**
+   * Enter pressed on a row whose page is still loading (a filter typed a moment ago starts the list over):
+   * the row opens when it arrives, rather than the key doing nothing.
+   */
+  const openWhenLoaded = useRef<{ focusReader: boolean } | null>(null);
+  useEffect(() => {
+    const pending = openWhenLoaded.current;
+    if (!pending) return;
+    const item = list.itemAt(active);
+    if (item) {
+      openWhenLoaded.current = null;
+      onOpen(item.id, pending.focusReader);
+    } else if (list.loaded && list.total === 0) openWhenLoaded.current = null;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [list.cache, list.loaded, list.total, active]);
+
   const onKeyDown = (e: React.KeyboardEvent) => {
     const item = list.itemAt(active);
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       if (item) onOpen(item.id, e.key === 'Enter');
+      else openWhenLoaded.current = { focusReader: e.key === 'Enter' };
       return;
     }
     const pageRows = Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT);

@@ -25,8 +25,10 @@ export function SearchView({ route, navigate, notify }: ViewProps) {
   const atParam = route.params.get('at');
   const at = atParam !== null && /^\d+$/.test(atParam) ? Number(atParam) : null;
   const onError = useCallback((m: string) => void notify('error', m), [notify]);
-  const { result, status, error } = useSearch(query);
+  const { result, status, error, current } = useSearch(query);
   const hits = result?.hits ?? [];
+  /** Enter pressed before the answer to what was typed arrived: open its first hit when it does. */
+  const openWhenAnswered = useRef(false);
 
   // A new route (a saved search clicked, Back) brings its own query; typing only rewrites the address.
   useEffect(() => setQuery(route.params.get('q') ?? ''), [route]);
@@ -40,6 +42,13 @@ export function SearchView({ route, navigate, notify }: ViewProps) {
     navigate(routeHash('search', [id], { q: query, ...(offset !== null ? { at: String(offset) } : {}) }));
     if (focusReader) requestAnimationFrame(() => readerRef.current?.focus());
   };
+
+  useEffect(() => {
+    if (!openWhenAnswered.current || !current) return;
+    openWhenAnswered.current = false;
+    if (hits[0]) open(hits[0].id, null, true);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [result, current]);
 
   const building = status && status.state === 'rebuilding' && status.progress;
   return (
@@ -62,9 +71,10 @@ export function SearchView({ route, navigate, notify }: ViewProps) {
               if (e.key === 'ArrowDown' && hits.length) {
                 e.preventDefault();
                 listRef.current?.focus();
-              } else if (e.key === 'Enter' && hits[active]) {
+              } else if (e.key === 'Enter' && query.trim()) {
                 e.preventDefault();
-                open(hits[active]!.id, null, true);
+                if (!current) openWhenAnswered.current = true;
+                else if (hits[active]) open(hits[active]!.id, null, true);
               }
             }}
             autoComplete="off"

@@ -6,10 +6,13 @@ const DEBOUNCE_MS = 60;
 
 /**
  * Search as you type: a short debounce, answers applied in order (a slow early answer never replaces a
- * later one), and a fresh run whenever the index finishes (re)building or the notebook changes.
+ * later one), and a fresh run whenever the index finishes (re)building or the notebook changes. `current`
+ * says whether the result answers the query as typed now.
  */
 export function useSearch(query: string, limit = 50) {
   const [result, setResult] = useState<SearchResult | null>(null);
+  /** The query the shown result answers: until the answer to what was just typed arrives, it is an older one. */
+  const [answered, setAnswered] = useState<string | null>(null);
   const [status, setStatus] = useState<SearchStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [epoch, setEpoch] = useState(0);
@@ -32,6 +35,7 @@ export function useSearch(query: string, limit = 50) {
     const mine = ++seq.current;
     if (!query.trim()) {
       setResult(null);
+      setAnswered(null);
       setError(null);
       return;
     }
@@ -40,6 +44,7 @@ export function useSearch(query: string, limit = 50) {
         (r) => {
           if (mine !== seq.current) return;
           setResult(r);
+          setAnswered(query);
           setError(null);
         },
         (e: Error) => mine === seq.current && setError(e.message),
@@ -48,5 +53,5 @@ export function useSearch(query: string, limit = 50) {
     return () => clearTimeout(timer);
   }, [query, limit, epoch]);
 
-  return { result, status, error };
+  return { result, status, error, current: answered === query };
 }
