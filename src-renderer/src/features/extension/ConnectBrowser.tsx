@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PairingCode } from '@contract';
 import { call } from '../../api/client';
+import { useBusyTask } from '../../lib/busy-task';
 import { Dialog } from '../../ui/Dialog';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -16,23 +17,15 @@ export function ConnectBrowser() {
   const [pairing, setPairing] = useState<PairingCode | null>(null);
   const [paired, setPaired] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useBusyTask();
 
-  const newCode = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const newCode = () =>
+    run(async () => {
       const p = await call('extension.pairingCode', {});
       setPairing(p);
       setPaired(p.paired);
       setNow(Date.now());
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   useEffect(() => {
     if (!open) return;

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { call } from '../../api/client';
 import type { Notify } from '../../app/use-notices';
+import { useBusyTask } from '../../lib/busy-task';
 import { Dialog } from '../../ui/Dialog';
 
 type Props = {
@@ -15,15 +16,12 @@ type Props = {
 export function PasteDialog({ initial, onClose, onImported, notify }: Props) {
   const [text, setText] = useState('');
   const [title, setTitle] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useBusyTask();
   const textId = useId();
   const titleId = useId();
 
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const save = () =>
+    run(async () => {
       const r = await call('articles.importText', { text, ...(title.trim() ? { title: title.trim() } : {}) });
       if (r.imported[0]) {
         notify('success', `Added “${r.imported[0].title}”.`);
@@ -31,12 +29,7 @@ export function PasteDialog({ initial, onClose, onImported, notify }: Props) {
         onClose();
       } else if (r.duplicates[0]) setError('This text is already in the notebook.');
       else setError(r.errors[0]?.message ?? 'The text could not be imported.');
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Dialog

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { call } from '../../api/client';
+import { useBusyTask } from '../../lib/busy-task';
 import { Dialog } from '../../ui/Dialog';
 
 type Props = {
@@ -16,24 +17,17 @@ type Props = {
  */
 export function WebAddressDialog({ open, onClose, onImported }: Props) {
   const [url, setUrl] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useBusyTask();
   const fieldId = useId();
   const hintId = useId();
 
   const fetchIt = async () => {
     if (busy || !url.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const r = await call('articles.importUrl', { url: url.trim() });
       onImported(r.id, r.title, r.duplicate);
       onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
