@@ -110,12 +110,6 @@ export function LibraryPane({ library, openId, onOpen, filterRef }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [list.cache, active]);
 
-  const move = (to: number) => {
-    activeId.current = list.itemAt(to)?.id ?? null;
-    setActive(to);
-    virtualizer.scrollToIndex(to, { align: 'auto' });
-  };
-
   /**
    * Enter pressed on a row whose page is still loading (a filter typed a moment ago starts the list over):
    * the row opens when it arrives, rather than the key doing nothing.
@@ -131,6 +125,14 @@ export function LibraryPane({ library, openId, onOpen, filterRef }: Props) {
     } else if (list.loaded && list.total === 0) openWhenLoaded.current = null;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [list.cache, list.loaded, list.total, active]);
+
+  const move = (to: number) => {
+    // A row chosen with the keyboard replaces a pending Enter on the one before.
+    openWhenLoaded.current = null;
+    activeId.current = list.itemAt(to)?.id ?? null;
+    setActive(to);
+    virtualizer.scrollToIndex(to, { align: 'auto' });
+  };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const item = list.itemAt(active);

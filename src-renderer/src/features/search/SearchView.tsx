@@ -35,6 +35,8 @@ export function SearchView({ route, navigate, notify }: ViewProps) {
   useEffect(() => setActive(0), [result]);
 
   const type = (q: string) => {
+    // Enter opens the answer to what was typed then; typing on asks another question.
+    openWhenAnswered.current = false;
     setQuery(q);
     history.replaceState(null, '', routeHash('search', openId ? [openId] : [], q ? { q } : undefined));
   };
