@@ -45,11 +45,19 @@ if (dir) {
   const goldFile = join(import.meta.dirname, '../tests/fixtures/import-gold/aeb-meta.json');
   const metaGold = existsSync(goldFile) ? (JSON.parse(readFileSync(goldFile, 'utf8')) as { pages: Record<string, MetaGold> }).pages : null;
 
+  // Rules are developed on one half of the pages (sha256 names starting 0-7) and checked on the other (8-f).
+  const heldOut = keys.map((k) => parseInt(k[0]!, 16) >= 8);
+  const halfF1 = (s: CorpusScore, held: boolean) => {
+    const pick = (f: number, i: number) => heldOut[i] === held && f >= 0;
+    const ps = s.perPage.filter(pick);
+    return +(ps.reduce((a, b) => a + b, 0) / Math.max(1, ps.length)).toFixed(3);
+  };
   const rows: Array<Record<string, string | number>> = [];
   const row = (name: string, s: CorpusScore, note = '') =>
     rows.push({
       reader: name,
       F1: +s.f1.toFixed(3),
+      'mean page F1 dev / held-out': `${halfF1(s, false)} / ${halfF1(s, true)}`,
       precision: +s.precision.toFixed(3),
       recall: +s.recall.toFixed(3),
       'pages < 0.85': s.perPage.filter((f) => f < 0.85).length,
