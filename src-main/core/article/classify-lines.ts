@@ -190,7 +190,10 @@ function markRepeatedTitles(
 ): void {
   const title = out[titleIndex]!.text;
   for (let i = titleIndex + 1; i < Math.min(out.length, titleIndex + HEADER_LINES); i++) {
-    if (open(i) && looksLikeHeadline(out[i]!.text) && tokenSimilarity(title, out[i]!.text) >= 0.5) {
+    // a sentence that ends in a full stop inside its closing quote ("…from “Dancing with the Stars.”") is the
+    // story's lead retelling the headline, not the headline printed again
+    const sentence = /\.["'”’»)]+$/u.test(out[i]!.text.trim());
+    if (open(i) && !sentence && looksLikeHeadline(out[i]!.text) && tokenSimilarity(title, out[i]!.text) >= 0.5) {
       mark(i, 'boilerplate', 'repeated title');
     }
   }

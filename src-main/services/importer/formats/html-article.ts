@@ -4,7 +4,7 @@ import { AppError, clipPath } from '../../../contract';
 import type { PageMeta } from './page-metadata';
 import { readPageMetadata } from './page-metadata';
 import type { PageLine } from './page-lines';
-import { hideLinkRuns, linesText, pageLines, withLeftOut } from './page-lines';
+import { hideCrossLinks, hideLinkRuns, hideTagLabels, linesText, pageLines, withLeftOut } from './page-lines';
 import { sanitizePage } from './sanitize-page';
 import { lazyRequire } from '../../lazy-require';
 
@@ -47,6 +47,28 @@ function removeAds(doc: Document): void {
   }
 }
 
+const linkTextLength = (el: Element) => [...el.querySelectorAll('a')].reduce((n, a) => n + textLength(a), 0);
+
+/**
+ * Remove other stories' cards that a page nests inside the story's paragraphs: a hover card on a name
+ * ("Ilhan Omar" followed by links to three other articles about her), a teaser box of headlines set in a
+ * paragraph. Left in, copying and article finders read them as part of the sentence ("Rep. Ilhan OmarIlhan
+ * OmarHillicon Valley: …"). A card is an inline element inside a paragraph holding two or more links and
+ * almost nothing but link text; a link alone, or links among words of the sentence, are the story's own.
+ */
+function removeNestedCards(doc: Document): void {
+  const total = Math.max(1, textLength(doc.body));
+  for (const el of [...doc.body.querySelectorAll('p span, p aside, p div, li span, p ul')]) {
+    if (!el.isConnected || el.closest('a') || el.matches(STORY) || el.querySelector(STORY)) continue;
+    const links = el.querySelectorAll('a').length;
+    const len = textLength(el);
+    const paragraph = el.parentElement?.closest('p, li');
+    if (links < 2 || len < 40 || !paragraph || len > MAX_REMOVED_SHARE * total) continue;
+    // the card is all links, and the paragraph around it has words of its own (it is prose, not a link list)
+    if (linkTextLength(el) / len >= 0.9 && textLength(paragraph) - len >= 40) el.remove();
+  }
+}
+
 /** The furniture among the lines (a text that is also a body line is never hidden); furniture stands alone. */
 function furnitureOf(lines: PageLine[]): Map<string, string> {
   const furniture = new Map<string, string>();
@@ -77,13 +99,14 @@ export function extractHtmlArticle(sanitizedHtml: string, file: string): Extract
   const doc = dom.window.document;
   const meta = readPageMetadata(doc);
   removeAds(doc);
+  removeNestedCards(doc);
   const parsed = new Readability(doc.cloneNode(true) as Document, { charThreshold: 200, keepClasses: true }).parse();
   const title = meta.title?.value ?? parsed?.title?.trim() ?? null;
-  const page = pageLines(doc.body);
+  const page = hideTagLabels(pageLines(doc.body));
   let lines: PageLine[] = [];
   if (parsed?.content) {
     const content = new JSDOM(`<body>${parsed.content}</body>`).window.document.body;
-    lines = hideLinkRuns(withLeftOut(pageLines(content), page, LEFT_OUT));
+    lines = hideCrossLinks(hideTagLabels(hideLinkRuns(withLeftOut(pageLines(content), page, LEFT_OUT))));
   }
   if (!lines.length) lines = hideLinkRuns(page);
   dom.window.close();

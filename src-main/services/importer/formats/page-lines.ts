@@ -75,8 +75,26 @@ export type PageLine = { text: string; hidden: string | null; soft: boolean; el?
 
 const nameOf = (el: Element) => `${typeof el.className === 'string' ? el.className : ''} ${el.id}`.trim();
 
+/** A link to a topic page rather than to an article: `rel=tag`, or an address under /tag/, /topics/… */
+const TAG_LINK = /\/(tags?|topics?|tema|temas|etiquetas?|schlagworte?|themen|argomenti|mots-cles|konu|etiket)\//i;
+const isTagLink = (a: Element) => /\btag\b/i.test(a.getAttribute('rel') ?? '') || TAG_LINK.test(a.getAttribute('href') ?? '');
+
+/** A block that is only links to topic pages ("Border, Trade, Diplomacy" under "Tags") is a list of topic tags. */
+function isTagList(el: Element): boolean {
+  if (el.tagName === 'A' || ![...el.children].some((c) => c.tagName === 'A' || c.tagName === 'LI')) return false;
+  const links = [...el.querySelectorAll('a')];
+  if (!links.length || !links.every(isTagLink)) return false;
+  const text = (el.textContent ?? '').replace(/[\s,;|•·#]+/g, '');
+  const linked = links.reduce((n, a) => n + (a.textContent ?? '').replace(/[\s,;|•·#]+/g, '').length, 0);
+  return text.length <= FURNITURE_MAX_CHARS && linked >= 0.8 * text.length;
+}
+
+/** The label above a list of topic tags. */
+const TAG_LABEL = /^(tags?|topics?|tagged( with)?|related topics|keywords|etiquetas|temas?|schlagw(ö|oe)rter|themen|mots[- ]cl(é|e)s|argomenti|etiketler|konular)\s*:?$/iu;
+
 function furnitureReason(el: Element): string | null {
   if (el.tagName === 'FIGCAPTION') return 'photo caption';
+  if (isTagList(el)) return 'topic tags';
   const name = nameOf(el);
   if (!name) return null;
   const hit = FURNITURE.find((f) => f.name.test(name));
@@ -131,6 +149,14 @@ export function pageLines(root: Element): PageLine[] {
   return out;
 }
 
+/** Hide the label ("Tags", "Topics:") printed on its own line above a list of topic tags. */
+export function hideTagLabels(lines: PageLine[]): PageLine[] {
+  lines.forEach((l, i) => {
+    if (!l.hidden && lines[i + 1]?.hidden === 'topic tags' && TAG_LABEL.test(l.text)) l.hidden = 'topic tags';
+  });
+  return lines;
+}
+
 /** The lines as the text the analyser reads: paragraphs apart by a blank line, <br> breaks by a newline. */
 export function linesText(lines: Array<Pick<PageLine, 'text' | 'soft'>>): string {
   return lines.map((l, i) => (i === 0 ? '' : l.soft ? '\n' : '\n\n') + l.text).join('');
@@ -151,9 +177,32 @@ export function hideLinkRuns(lines: PageLine[]): PageLine[] {
   return lines;
 }
 
+/**
+ * A paragraph that is one link set in capitals ("'DANCING WITH THE STARS' STAR OPENS UP ABOUT HER HEALTH"):
+ * a newsroom's cross-link to another story between the paragraphs, not a sentence of this one.
+ */
+const isCapitalCrossLink = (l: PageLine) => {
+  const letters = l.text.replace(/[^\p{L}]/gu, '');
+  return (
+    (l.linked ?? 0) >= 0.9 &&
+    l.text.split(/\s+/).length >= 4 &&
+    letters.length >= 15 &&
+    letters.replace(/[^\p{Lu}]/gu, '').length >= 0.9 * letters.length
+  );
+};
+
+/** Hide cross-links to other stories in capitals that sit among the story's paragraphs. */
+export function hideCrossLinks(lines: PageLine[]): PageLine[] {
+  for (const l of lines) if (!l.hidden && isCapitalCrossLink(l)) l.hidden = 'link to another article';
+  return lines;
+}
+
 /** Prose a reader would call part of the story: a long, finished sentence that is not a link. */
 const looksLikeProse = (l: PageLine) =>
   !l.hidden && (l.linked ?? 0) < 0.2 && l.text.split(/\s+/).length >= 30 && /[.!?…"”»)]$/u.test(l.text);
+
+/** A line of a quotation or an embedded post the story quotes (`<blockquote>`, a tweet's or a post's embed). */
+const isQuoted = (l: PageLine) => !!l.el?.closest('blockquote');
 
 /** How many lines after the story's end, inside the element that holds the story, come back as hidden lines. */
 const TRAILING_LINES = 40;
@@ -196,8 +245,10 @@ export function withLeftOut(article: PageLine[], page: PageLine[], leftOut: stri
       out.push({ ...article[next]!, hidden: article[next]!.hidden ?? l.hidden });
       next++;
     } else if (!kept.has(l.text)) {
-      // a paragraph of prose between the story's own lines is the story, even if the finder scored its box low
-      out.push({ text: l.text, hidden: looksLikeProse(l) && i < lastKept ? null : (l.hidden ?? leftOut), soft: false });
+      // a paragraph of prose between the story's own lines is the story, even if the finder scored its box low;
+      // so is a quotation or an embedded post there (a tweet is a <blockquote> of short lines and links)
+      const story = i < lastKept && !l.hidden && (looksLikeProse(l) || isQuoted(l));
+      out.push({ text: l.text, hidden: story ? null : (l.hidden ?? leftOut), soft: false });
     }
   }
   for (; next < article.length; next++) out.push(article[next]!);

@@ -157,3 +157,57 @@ describe('what the article finder drops', () => {
     for (const p of [...STORY, aside]) expect(a.body).toContain(p);
   });
 });
+
+describe("other stories and the story's own quotations", () => {
+  it('keeps an embedded post (a <blockquote>) between the paragraphs even when the article finder drops its box', () => {
+    const a = read(
+      savedPage(
+        `${paragraphs(STORY.slice(0, 2))}<div class="social-embed"><blockquote class="twitter-tweet"><p>Border open again at last <a href="https://t.co/x1">https://t.co/x1</a></p>— Jo Bloggs (@jobloggs) <a href="https://twitter.com/jobloggs/status/1">November 18, 2019</a></blockquote></div>${paragraphs(STORY.slice(2))}`,
+      ),
+    );
+    for (const p of STORY) expect(a.body).toContain(p);
+    expect(a.body).toContain('Border open again at last');
+  });
+
+  it("removes another story's card nested in a sentence, keeping the sentence whole", () => {
+    const a = read(
+      savedPage(
+        `<p>The talks were led by Minister <a href="/people/jane-roe">Jane Roe</a><span class="card"><a href="/people/jane-roe">Jane Roe</a><a href="/a/1">Roe defends the new fishing quotas</a><a href="/a/2">Five things to know about the border</a></span> and her deputy, officials said on Sunday.</p>${paragraphs()}`,
+      ),
+    );
+    expect(a.body).toContain('The talks were led by Minister Jane Roe and her deputy, officials said on Sunday.');
+    expect(a.body).not.toMatch(/fishing quotas|Five things/);
+  });
+
+  it('hides a list of topic tags and its label, but keeps a sentence that links a topic page', () => {
+    const a = read(
+      savedPage(
+        `${paragraphs()}<p>Read about the <a href="/tag/border/">border</a> in our guide, which explains the history of the crossings.</p><p>Tags</p><p><a rel="tag" href="/t/1">border security</a>, <a rel="tag" href="/t/2">foreign ministers</a>, <a href="/tag/trade/">trade talks</a></p>`,
+      ),
+    );
+    expect(hidden(a)).toEqual(
+      expect.arrayContaining([
+        ['Tags', 'topic tags'],
+        ['border security, foreign ministers, trade talks', 'topic tags'],
+      ]),
+    );
+    expect(a.body).not.toMatch(/foreign ministers, trade/);
+    expect(a.body).toContain('Read about the border in our guide');
+  });
+
+  it("hides a cross-link to another story set in capitals between the story's paragraphs", () => {
+    const a = read(
+      savedPage(
+        `${paragraphs(STORY.slice(0, 2))}<p><strong><a href="/other">MINISTER'S RIVAL SAYS THE TALKS WERE A SHAM</a></strong></p>${paragraphs(STORY.slice(2))}`,
+      ),
+    );
+    for (const p of STORY) expect(a.body).toContain(p);
+    expect(hidden(a)).toContainEqual(["MINISTER'S RIVAL SAYS THE TALKS WERE A SHAM", 'link to another article']);
+  });
+
+  it('keeps a lead sentence that retells the headline and ends inside its closing quote', () => {
+    const lead = 'Ministers meet on border security “at last.”';
+    const a = read(savedPage(`<p>${lead}</p>${paragraphs()}`));
+    expect(a.body).toContain(lead);
+  });
+});
