@@ -43,7 +43,9 @@ const clean = (s: string) => {
 const looksLikeName = (s: string) =>
   !NOT_A_NAME.test(s) && s.length >= 2 && s.length <= 40 && s.split(/\s+/).length <= 5 && /^[\p{Lu}\p{N}]/u.test(s) && !/[!?]/.test(s);
 
-export function outletNamedInText(lines: ClassifiedLine[]): { outlet: string; cue: string; confidence: number } | null {
+export function outletNamedInText(
+  lines: ReadonlyArray<Pick<ClassifiedLine, 'text'>>,
+): { outlet: string; cue: string; confidence: number } | null {
   const seen = new Map<string, { name: string; cue: string; count: number; copyright: boolean }>();
   const cues = new Map<string, Set<string>>();
   const note = (raw: string, cue: string, copyright: boolean) => {

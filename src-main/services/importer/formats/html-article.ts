@@ -2,11 +2,13 @@ import { Readability } from '@mozilla/readability';
 import type * as Jsdom from 'jsdom';
 import { AppError, clipPath } from '../../../contract';
 import type { PageMeta } from './page-metadata';
-import { readPageMetadata } from './page-metadata';
+import { readPageMetadata, siteName, WEAK_OUTLET } from './page-metadata';
 import type { PageLine } from './page-lines';
 import { hideCrossLinks, hideLinkRuns, hideTagLabels, linesText, pageLines, withLeftOut } from './page-lines';
 import { sanitizePage } from './sanitize-page';
 import { lazyRequire } from '../../lazy-require';
+import { outletNamedInText } from '../../../core/metadata/outlet-in-text';
+import { canonicalOutlet } from '../../../core/article/outlets';
 
 const jsdom = lazyRequire<typeof Jsdom>('jsdom');
 
@@ -114,8 +116,13 @@ export function extractHtmlArticle(sanitizedHtml: string, file: string): Extract
   if (!lines.length) throw new AppError('EMPTY_FILE', `${clipPath(file)} holds no readable text`);
   // No byline from Readability: it falls back to meta author and JSON-LD names the reader is never shown;
   // readPageMetadata reads the byline the page shows (core/metadata/byline.ts).
-  if (!meta.outlet && parsed?.siteName)
-    meta.outlet = { value: parsed.siteName, confidence: 0.75, source: 'page', cue: 'site name found in the page' };
+  const found = siteName(parsed?.siteName);
+  if (!meta.outlet && found) meta.outlet = { value: found, confidence: 0.75, source: 'page', cue: 'site name found in the page' };
+  // A page whose metadata name no site (or only a handle or an agency) still names itself in its text: the copyright line in its footer
+  // ("© 2019 The Harbour Post"), its own links ("Contact Harbour Post"), read as for a pasted page.
+  const named = meta.outlet && meta.outlet.confidence > WEAK_OUTLET ? null : outletNamedInText(page);
+  if (named)
+    meta.outlet = { value: canonicalOutlet(named.outlet) ?? named.outlet, confidence: named.confidence, source: 'page', cue: named.cue };
   // The headline goes first, as in a pasted article, so the text analyser treats it as the title.
   if (title && lines[0]?.text !== title) lines.unshift({ text: title, hidden: null, soft: false });
   return { text: linesText(lines), meta, furniture };

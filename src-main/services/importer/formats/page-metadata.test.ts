@@ -143,4 +143,35 @@ describe('metadata of saved pages', () => {
     );
     expect(escaped.title.value).toBe('‘Quoted’ headline & more');
   });
+
+  describe('the outlet', () => {
+    const footer = '<footer><p>Contact Harbour Post</p><p>© 2021 The Harbour Post. All rights reserved.</p></footer>';
+    const body = `<article><h1>Talks end in agreement</h1>${story}</article>${footer}`;
+
+    it("reads a page's copyright line and its own links when the metadata name no site", () => {
+      expect(meta(page({ body })).outlet).toMatchObject({ value: 'Harbour Post', cue: expect.stringContaining('© 2021') });
+    });
+
+    it('prefers the name in the text to a social handle, and to a news agency named as the publisher', () => {
+      expect(meta(page({ head: '<meta name="twitter:site" content="@HarbourPostNews">', body })).outlet.value).toBe('Harbour Post');
+      const wire = meta(
+        page({
+          head: '<link rel="canonical" href="https://www.harbourpost.example/news/1">',
+          ld: ['{"@type":"NewsArticle","headline":"Talks end in agreement","publisher":{"@type":"Organization","name":"Associated Press"}}'],
+          body,
+        }),
+      );
+      expect(wire.outlet.value).toBe('Harbour Post');
+      // with nothing better, the handle is still shown rather than nothing
+      expect(meta(page({ head: '<meta name="twitter:site" content="@HarbourPostNews">', body: `<article><h1>Talks</h1>${story}</article>` })).outlet.value).toBe(
+        'HarbourPostNews',
+      );
+    });
+
+    it("keeps the site's name from og:site_name without the sections after a bar, and never a web address", () => {
+      const named = (site: string) => meta(page({ head: `<meta property="og:site_name" content="${site}">`, body })).outlet.value;
+      expect(named('Harbour Post | Sport | Weather | Jobs')).toBe('Harbour Post');
+      expect(named('https://www.harbourpost.example')).toBe('Harbour Post');
+    });
+  });
 });

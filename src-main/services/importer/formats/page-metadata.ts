@@ -1,5 +1,5 @@
 import type { MetaField, MetaKey } from '../../../contract';
-import { joinNames, parseByline } from '../../../core/metadata/byline';
+import { agencyName, joinNames, parseByline } from '../../../core/metadata/byline';
 import { stripSectionLabel, stripSiteName } from '../../../core/metadata/title';
 import { findStatedDate } from '../../../core/text/dates';
 import { tokenSimilarity } from '../../../core/text/similarity';
@@ -73,6 +73,18 @@ function readStamp(v: string | null | undefined): Stamp | null {
 export function isoDay(v: string | null | undefined): string | null {
   return readStamp(v)?.day ?? null;
 }
+
+/** The confidence of an outlet read from a weak cue, which the page's own text may replace. */
+export const WEAK_OUTLET = 0.5;
+
+/**
+ * A site name as the site is called: the first part of "Autoracing | F1 | Indy" or "The Jerusalem Post |
+ * JPost.com" (the rest are sections and addresses); a web address given as the name is no name.
+ */
+export const siteName = (v: string | null | undefined): string | null => {
+  const first = v?.split(/\s+\|\s+/)[0]?.trim();
+  return first && !/^https?:\/\/|^www\./i.test(first) ? first : null;
+};
 
 const httpUrl = (v: string | null | undefined) => (v && /^https?:\/\/\S+$/i.test(v.trim()) ? v.trim() : null);
 
@@ -190,19 +202,25 @@ export function readPageMetadata(doc: Document): PageMeta {
     if (f && !out[key]) out[key] = f;
   };
 
-  // Outlet: the publisher, the site name.
-  const website = objects.find((j) => typesOf(j).includes('WebSite'));
-  if (ld) offer('outlet', field(decode(namesIn(ld.publisher)[0] ?? null), 0.95, 'JSON-LD publisher'));
-  offer('outlet', field(meta('og:site_name'), 0.9, 'OpenGraph og:site_name'));
-  offer('outlet', field(website && namesIn(website)[0], 0.85, 'JSON-LD WebSite name'));
-  offer(
-    'outlet',
-    field(meta('application-name') ?? meta('publisher') ?? meta('twitter:site')?.replace(/^@/, ''), 0.7, 'meta application-name'),
-  );
-  // The page's names for itself, to tell its own name from a person's: site names, and its web address's name.
+  // The page's web address, and its name ("ctpost" in www.ctpost.com), to tell the page's own name from others.
   const address =
     httpUrl(meta('og:url')) ?? httpUrl(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href')) ?? (ld && httpUrl(str(ld.url)));
   const hostName = address ? new URL(address).hostname.replace(/^(www|m|amp|edition|beta)\./, '').split('.')[0] : null;
+
+  // Outlet: the publisher, the site name.
+  const website = objects.find((j) => typesOf(j).includes('WebSite'));
+  const publisher = ld ? decode(namesIn(ld.publisher)[0] ?? null) : null;
+  // A site carrying a wire story often names the agency as its publisher ("Associated Press" on a local
+  // paper's page): that is the story's source, not the site, unless the address is the agency's own.
+  const agencyOnly = !!publisher && !!agencyName(publisher) && !(hostName && fold(publisher).replace(/\W/g, '').includes(hostName));
+  if (!agencyOnly) offer('outlet', field(publisher, 0.95, 'JSON-LD publisher'));
+  offer('outlet', field(siteName(meta('og:site_name')), 0.9, 'OpenGraph og:site_name'));
+  offer('outlet', field(siteName(website ? (namesIn(website)[0] ?? null) : null), 0.85, 'JSON-LD WebSite name'));
+  offer('outlet', field(siteName(meta('application-name') ?? meta('publisher')), 0.7, 'meta application-name'));
+  // Weak cues, which a name the page's own text gives replaces (html-article.ts): a social handle
+  // ("CBSNews", "SputnikInt") and an agency named as the publisher.
+  offer('outlet', field(meta('twitter:site')?.replace(/^@/, ''), WEAK_OUTLET, 'meta twitter:site (a handle)'));
+  if (agencyOnly) offer('outlet', field(publisher, WEAK_OUTLET, 'JSON-LD publisher (a news agency)'));
   const outlets = [
     out.outlet?.value,
     meta('og:site_name'),
