@@ -27,7 +27,8 @@ const bins: Record<string, string> = { 'this build': join(here, 'bin', 'parallax
 if (process.env.BASELINE) bins.baseline = join(process.env.BASELINE, 'bin', 'parallax.mjs');
 const sizes = (process.env.SIZES ?? '10000').split(',').map(Number);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
-const FOLDER = 10_000;
+/** Files per `articles.importPaths` call: small enough that one call answers within fetch's 300 s on a busy machine. */
+const FOLDER = 1_000;
 const load = () =>
   loadavg()
     .map((n) => n.toFixed(2))
@@ -96,12 +97,15 @@ for (const n of sizes) {
     // Import and index with this build; its close saves the index and the first page.
     const t = performance.now();
     const first = await spawnServe([bins['this build']!], notebook);
-    for (let f = 0; f * FOLDER < n; f++) ok(await first.api('articles.importPaths', { paths: [join(files, String(f).padStart(3, '0'))] }), 'import');
-    await untilSearchable(first.api, t);
-    await new Promise<void>((done) => {
-      first.child.once('exit', () => done());
-      first.child.kill('SIGTERM');
-    });
+    try {
+      for (let f = 0; f * FOLDER < n; f++) ok(await first.api('articles.importPaths', { paths: [join(files, String(f).padStart(3, '0'))] }), 'import');
+      await untilSearchable(first.api, t);
+    } finally {
+      await new Promise<void>((done) => {
+        first.child.once('exit', () => done());
+        first.child.kill('SIGTERM');
+      });
+    }
     console.log(`  ${n}: imported and indexed in ${((performance.now() - t) / 1000).toFixed(1)} s, load ${load()}`);
 
     const times = new Map<string, Times[]>(Object.keys(bins).map((k) => [k, []]));
