@@ -11,6 +11,7 @@ import { compareHandlers } from './compare/compare-handlers';
 import { CompareRunner } from './compare/compare-runner';
 import { StoryStore } from './compare/story-store';
 import { SortedCatalog } from './library/sorted-catalog';
+import { FirstPageKeeper } from './library/library-snapshot';
 import { searchHandlers } from './search-handlers';
 import { SavedSearches } from './search/saved-searches';
 import type { SearchOptions } from './search/search-service';
@@ -58,20 +59,27 @@ export type BackendOptions = OpenOptions & {
   dailyBackup?: boolean;
   /** Limits of fetching web addresses, for an import and a check for updates (tests shorten them); by default WEB_FETCH_LIMITS. */
   web?: FetchOptions;
+  /** A lock already taken for this backend (startBackend takes it before listening); null: none. */
+  lock?: NotebookLock | null;
+  /** Keep catalog/first-page.json up to date, for the next start to show (the app and web mode). */
+  keepFirstPage?: boolean;
 };
+
+/** The notebook's write lock when `opts.lockAs` asks for one (and there is, or is to be, a notebook). */
+export async function lockNotebook(notebookDir: string, opts: BackendOptions): Promise<NotebookLock | null> {
+  if (!opts.lockAs || opts.readerOnly || !(opts.create || (await pathExists(notebookDir)))) return null;
+  // A new notebook folder (and the app-data folder above it) is private: others cannot list or read it.
+  await mkdir(notebookDir, { recursive: true, mode: 0o700 });
+  return acquireLock(notebookDir, opts.lockAs);
+}
 
 /**
  * Open a notebook and build the handlers of every contract method over it. Each transport (IPC, HTTP,
  * CLI) calls this once and then only dispatches.
  */
 export async function openBackend(notebookDir: string, opts: BackendOptions = {}): Promise<Backend> {
-  let lock: NotebookLock | null = null;
+  const lock = opts.lock !== undefined ? opts.lock : await lockNotebook(notebookDir, opts);
   const exists = await pathExists(notebookDir);
-  if (opts.lockAs && !opts.readerOnly && (exists || opts.create)) {
-    // A new notebook folder (and the app-data folder above it) is private: others cannot list or read it.
-    await mkdir(notebookDir, { recursive: true, mode: 0o700 });
-    lock = await acquireLock(notebookDir, opts.lockAs);
-  }
   // A window or web mode searches at once: load the saved index while the catalog loads.
   const early = opts.search?.eager && exists && !opts.readerOnly ? openIndexEarly(notebookDir, opts.search) : null;
   let store: NotebookStore;
@@ -140,6 +148,8 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
     ...searchHandlers(store, search, new SavedSearches(store)),
     ...exportHandlers(store, emit, { pdf: opts.pdf ?? chromiumPdfRenderer(), resolvers: opts.resolvers ?? resolvers }),
   };
+  const firstPage =
+    opts.keepFirstPage && !store.readOnly ? new FirstPageKeeper(store, (q) => handlers['articles.list']({ ...q })) : null;
   // The index starts on first use (a CLI "list" never pays for it); windows start it at once.
   if (opts.search?.eager) void search.start();
   // A window also starts the compare worker, a little later, so the first comparison does not wait for it.
@@ -153,6 +163,8 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
     close: async () => {
       await compareRunner.close();
       await store.close();
+      // After the store closed: its last compaction rewrote the files the saved page's stamp names.
+      await firstPage?.close();
       await search.close();
       await lock?.release();
     },

@@ -83,6 +83,7 @@ export class NotebookStore {
   private catalog!: Catalog;
   private queueTail: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<StoreListener>();
+  private readonly compactListeners = new Set<() => void>();
   /** A reader beside a writer keeps none: the writer may change the files. */
   private recent: RecentTexts | null = new RecentTexts(RECENT_ARTICLES);
   private idleTimer: NodeJS.Timeout | null = null;
@@ -336,6 +337,15 @@ export class NotebookStore {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Be told when the journal was folded into the shards while the notebook was idle: the rows are the same,
+   * the files are not (the saved first page names the files). Returns an unsubscribe function.
+   */
+  onCompacted(listener: () => void): () => void {
+    this.compactListeners.add(listener);
+    return () => this.compactListeners.delete(listener);
+  }
+
   private notify(change: StoreChange): void {
     for (const l of this.listeners) {
       try {
@@ -481,7 +491,9 @@ export class NotebookStore {
       if (this.catalog.pending === 0 || this.closed) return;
       this.enqueue(async () => {
         // A notebook folder removed under an open store (a test's temp folder) has nothing to compact into.
-        if (await pathExists(this.layout.catalogDir)) await this.catalog.compact();
+        if (!(await pathExists(this.layout.catalogDir))) return;
+        await this.catalog.compact();
+        for (const l of this.compactListeners) l();
       }).catch((e: unknown) => console.error('[parallax] the catalog could not be compacted:', e));
     }, this.compactAt.idleMs);
     this.idleTimer.unref();

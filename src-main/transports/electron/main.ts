@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron';
 import type { Session, WebContents } from 'electron';
 import type { Emit } from '../../contract';
-import { openBackend } from '../../services/backend';
+import { startBackend, withSampleIfEmpty } from '../../services/start-backend';
 import { appDataDir, resolveNotebookDir } from '../../services/app-paths';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { startHttpServer } from '../http/http-server';
@@ -82,27 +82,25 @@ async function start(): Promise<void> {
   const dir = resolveNotebookDir(undefined);
   let win: BrowserWindow | null = null;
   const emit: Emit = (event, payload) => win?.webContents.send(IPC_EVENT, event, payload);
-  const backend = await openBackend(dir, {
+  // The window opens while the notebook does (start-backend.ts): the library shows from the saved first
+  // page, and calls that need the catalog wait for it.
+  const starting = await startBackend(dir, {
     create: true,
     emit,
     lockAs: 'the desktop app',
     search: { eager: true },
     pdf: electronPdfRenderer,
     dailyBackup: true,
+    open: process.env.PARALLAX_NO_SAMPLE ? undefined : withSampleIfEmpty,
   });
-  if (backend.store.size === 0 && !process.env.PARALLAX_NO_SAMPLE) await backend.handlers['notebook.importSample']({});
+  app.on('before-quit', () => void starting.ready.then((b) => b.close(), () => undefined));
 
   // A loopback API for the CLI only (no app files served), so `parallax import` while the window is open goes
   // through this process: one writer per notebook.
   const token = newToken();
-  const api = await startHttpServer({ handlers: backend.handlers, token, port: 0 });
-  await backend.lock?.publishApi({ url: `http://127.0.0.1:${api.port}`, token });
+  const api = await startHttpServer({ handlers: starting.handlers, token, port: 0 });
+  await starting.lock?.publishApi({ url: `http://127.0.0.1:${api.port}`, token });
   app.on('before-quit', () => void api.close());
-  // The browser extension's listener (ADR 006): loopback, extension origins and paired tokens only.
-  const extension = await startExtensionListener(backend.handlers, backend.pairing, process.env.PARALLAX_EXTENSION_PORT, (line) =>
-    console.error(line),
-  ).catch((e: unknown) => (console.error('Browser extension: not listening:', (e as Error).message), null));
-  app.on('before-quit', () => void extension?.close());
 
   serveApp();
   lockDown(session.defaultSession);
@@ -111,13 +109,19 @@ async function start(): Promise<void> {
     if (!isTrustedSender(event.senderFrame)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are only accepted from the Parallax window' } };
     }
-    return dispatch(backend.handlers, method, payload);
+    return dispatch(starting.handlers, method, payload);
   });
 
   win = new BrowserWindow(mainWindowOptions(join(here, '../preload/preload.cjs')));
   win.once('ready-to-show', () => win?.show());
   await win.loadURL(`${APP_ORIGIN}/index.html`);
-  app.on('before-quit', () => void backend.close());
+
+  const backend = await starting.ready;
+  // The browser extension's listener (ADR 006): loopback, extension origins and paired tokens only.
+  const extension = await startExtensionListener(backend.handlers, backend.pairing, process.env.PARALLAX_EXTENSION_PORT, (line) =>
+    console.error(line),
+  ).catch((e: unknown) => (console.error('Browser extension: not listening:', (e as Error).message), null));
+  app.on('before-quit', () => void extension?.close());
 }
 
 app.on('web-contents-created', (_e, contents) => guard(contents));

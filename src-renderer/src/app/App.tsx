@@ -11,6 +11,7 @@ import { useUndoShortcuts } from '../features/annotate/use-undo-shortcuts';
 import { ReaderPane } from '../features/reader/ReaderPane';
 import { useLinkedPassage } from '../features/compare/linked-passage';
 import { SavedSearchList } from '../features/search/SavedSearchList';
+import { useSearchStatus } from '../features/search/use-search-status';
 import { SEARCH_INPUT_ID } from '../features/search/SearchView';
 import { Sidebar } from '../features/sidebar/Sidebar';
 import { StatusArea } from './StatusArea';
@@ -25,6 +26,7 @@ export function App() {
   const { notices, notify, dismiss } = useNotices();
   const onError = useCallback((m: string) => void notify('error', m), [notify]);
   const library = useLibrary(onError);
+  const searchStatus = useSearchStatus();
   const [route, navigate] = useRoute();
   const openId = route.view === 'library' ? (route.path[0] ?? null) : null;
   const passageMarks = useLinkedPassage(route.view === 'library' ? route.params.get('passage') : null, openId);
@@ -137,7 +139,13 @@ export function App() {
           <ReaderPane ref={readerRef} id={openId} onError={onError} focusAnnotation={route.params.get('annotation')} marks={passageMarks} />
         </>
       )}
-      <StatusArea notices={notices} onDismiss={dismiss} progress={importer.progress} onCancel={importer.cancel} />
+      <StatusArea
+        notices={notices}
+        onDismiss={dismiss}
+        progress={importer.progress}
+        onCancel={importer.cancel}
+        searchStarting={searchStatus?.state === 'starting'}
+      />
       <DropZone onFiles={(f) => void importer.run(f)} />
     </div>
   );

@@ -1,12 +1,24 @@
 import type { ImportProgress } from '../features/importer/use-import';
 import type { Notice } from './use-notices';
 
-type Props = { notices: Notice[]; onDismiss: (id: number) => void; progress: ImportProgress; onCancel: () => void };
+type Props = {
+  notices: Notice[];
+  onDismiss: (id: number) => void;
+  progress: ImportProgress;
+  onCancel: () => void;
+  /** The notebook or its search index is still opening: the library shows, search does not answer yet. */
+  searchStarting?: boolean;
+};
 
 /** Progress and messages, announced to screen readers (role=status / alert) and dismissible. */
-export function StatusArea({ notices, onDismiss, progress, onCancel }: Props) {
+export function StatusArea({ notices, onDismiss, progress, onCancel, searchStarting }: Props) {
   return (
     <div className="status-area">
+      {searchStarting && (
+        <div className="notice notice--info" role="status" data-testid="search-starting">
+          <p>Loading the search index…</p>
+        </div>
+      )}
       {progress && (
         <div className="notice notice--info" role="status">
           <label>

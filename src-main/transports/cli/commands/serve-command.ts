@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { Emit } from '../../../contract';
 import { resolveNotebookDir } from '../../../services/app-paths';
-import { openBackend } from '../../../services/backend';
+import type { Backend } from '../../../services/backend';
+import { startBackend, withSampleIfEmpty } from '../../../services/start-backend';
 import type { RunningServer } from '../../http/http-server';
 import { startHttpServer } from '../../http/http-server';
 import { TOKEN_PATTERN, newToken } from '../../shared/token';
@@ -69,31 +70,34 @@ export function registerServeCommand(program: Command, ctx: CommandContext): voi
         throw new CliExit('BAD_INPUT', (e as Error).message, 2);
       }
       const dir = resolveNotebookDir(ctx.options(cmd).notebook, ctx.io.env);
-      // The back end is opened before the server exists; events go to whichever server is running by then.
+      // The server listens while the notebook opens (start-backend.ts); events go to it once it runs.
       const running: { server?: RunningServer } = {};
       const emit: Emit = (event, payload) => running.server?.broadcast(event, payload);
-      const backend = await openBackend(dir, {
+      const starting = await startBackend(dir, {
         create: Boolean(opts.sampleIfNew),
         emit,
         lockAs: 'web mode',
         search: { eager: true },
         dailyBackup: true,
+        // A new notebook's sample is in before anything is answered from it.
+        open: opts.sampleIfNew ? withSampleIfEmpty : undefined,
       });
+      let backend: Backend | undefined;
       let server: RunningServer | undefined;
       let extension: ExtensionServer | null = null;
       try {
-        if (opts.sampleIfNew && backend.store.size === 0) await backend.handlers['notebook.importSample']({});
         const token = opts.token ?? envToken ?? newToken();
         const staticDir = await findRenderer();
-        server = await startHttpServer({ handlers: backend.handlers, token, port: opts.port, staticDir }).catch((e: unknown) => {
+        server = await startHttpServer({ handlers: starting.handlers, token, port: opts.port, staticDir }).catch((e: unknown) => {
           throw listenError(e, opts.port);
         });
         running.server = server;
         // CLI commands run while web mode is open are sent here rather than writing beside it.
-        await backend.lock?.publishApi({ url: `http://127.0.0.1:${server.port}`, token });
+        await starting.lock?.publishApi({ url: `http://127.0.0.1:${server.port}`, token });
         // The first line is the URL, alone, so scripts and tests can read it. It carries the token, so it goes
         // to stdout only (the user's terminal), never to stderr or a log.
         ctx.io.out(`${server.url}\n`);
+        backend = await starting.ready;
         ctx.io.err(
           `Parallax web mode: notebook ${dir} (${backend.store.size} articles) on ${server.url.replace(/#.*/, '')}, loopback only.\n`,
         );
@@ -110,7 +114,8 @@ export function registerServeCommand(program: Command, ctx: CommandContext): voi
         // process exits instead of holding the notebook.
         await extension?.close();
         await server?.close();
-        await backend.close();
+        if (backend) await backend.close();
+        else await starting.ready.then((b) => b.close(), () => undefined);
       }
     });
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import type { SearchResult, SearchStatus } from '@contract';
+import type { SearchResult } from '@contract';
 import { call, subscribe } from '../../api/client';
+import { useSearchStatus } from './use-search-status';
 
 const DEBOUNCE_MS = 60;
 
@@ -13,23 +14,16 @@ export function useSearch(query: string, limit = 50) {
   const [result, setResult] = useState<SearchResult | null>(null);
   /** The query the shown result answers: until the answer to what was just typed arrives, it is an older one. */
   const [answered, setAnswered] = useState<string | null>(null);
-  const [status, setStatus] = useState<SearchStatus | null>(null);
+  const status = useSearchStatus();
   const [error, setError] = useState<string | null>(null);
   const [epoch, setEpoch] = useState(0);
   const seq = useRef(0);
 
+  // The query runs again when the index becomes ready and as it is rebuilt (every 500 articles).
   useEffect(() => {
-    void call('search.status', {}).then(setStatus, () => undefined);
-    const offStatus = subscribe('search.status', (s) => {
-      setStatus(s);
-      if (s.state === 'ready' || (s.progress && s.progress.done % 500 === 0)) setEpoch((e) => e + 1);
-    });
-    const offChanged = subscribe('notebook.changed', () => setEpoch((e) => e + 1));
-    return () => {
-      offStatus();
-      offChanged();
-    };
-  }, []);
+    if (status?.state === 'ready' || (status?.progress && status.progress.done % 500 === 0)) setEpoch((e) => e + 1);
+  }, [status]);
+  useEffect(() => subscribe('notebook.changed', () => setEpoch((e) => e + 1)), []);
 
   useEffect(() => {
     const mine = ++seq.current;
