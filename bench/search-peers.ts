@@ -39,7 +39,14 @@ const ENGINES = ['Parallax served', 'Parallax in-process', 'SQLite FTS5'] as con
 type EngineName = (typeof ENGINES)[number];
 
 /** One engine's figures for one round: build and restart in ms, resident MB, each query's ms and hits by kind. */
-type RoundFigures = { buildMs: number; restartMs: number; residentMb: number; processMb: number; times: Record<Kind, number[]>; hits: Record<Kind, number[]> };
+type RoundFigures = {
+  buildMs: number;
+  restartMs: number;
+  residentMb: number;
+  processMb: number;
+  times: Record<Kind, number[]>;
+  hits: Record<Kind, number[]>;
+};
 
 /**
  * QUERIES queries of each kind drawn (seeded, so every run asks the same) from the articles' own words, so
@@ -88,7 +95,8 @@ async function readArticles(notebook: string): Promise<SearchArticle[]> {
   const store = await NotebookStore.open(notebook, { durability: 'none' });
   const out: SearchArticle[] = [];
   const ids = [...store.entries()].map((e) => e.id);
-  for (let i = 0; i < ids.length; i += 500) out.push(...(await Promise.all(ids.slice(i, i + 500).map((id) => store.readArticle(id)))).map(toSearchArticle));
+  for (let i = 0; i < ids.length; i += 500)
+    out.push(...(await Promise.all(ids.slice(i, i + 500).map((id) => store.readArticle(id)))).map(toSearchArticle));
   await store.close();
   return out;
 }
@@ -103,7 +111,10 @@ async function roundServed(notebook: string, queries: Queries): Promise<RoundFig
   const app = await serve(notebook);
   const restartMs = await untilSearchable(app.api, t1);
   const rss = residentMb(app.pid);
-  const measured = await timeKinds(queries, async (query) => ok<{ hits: unknown[] }>(await app.api('search.query', { query, limit: 20, offset: 0 }), query).hits.length);
+  const measured = await timeKinds(
+    queries,
+    async (query) => ok<{ hits: unknown[] }>(await app.api('search.query', { query, limit: 20, offset: 0 }), query).hits.length,
+  );
   await app.stop();
   return { buildMs, restartMs, residentMb: rss, processMb: rss, ...measured };
 }
@@ -136,7 +147,10 @@ async function roundInProcess(articles: SearchArticle[], queries: Queries, dir: 
   const restartMs = performance.now() - t0;
   const resident = memoryMb() - mem0;
   rmSync(indexDir, { recursive: true, force: true });
-  const measured = await timeKinds(queries, async (query) => (await runQuery(restored, load, { query, limit: 20, offset: 0 }, true)).hits.length);
+  const measured = await timeKinds(
+    queries,
+    async (query) => (await runQuery(restored, load, { query, limit: 20, offset: 0 }, true)).hits.length,
+  );
   return { buildMs, restartMs, residentMb: resident, processMb: process.memoryUsage().rss / 2 ** 20, ...measured };
 }
 
@@ -148,7 +162,13 @@ async function roundFts5(articles: SearchArticle[], queries: Queries, dir: strin
   const db = openFts5(path);
   const measured = await timeKinds(queries, (q) => db.search(q));
   db.close();
-  return { buildMs, restartMs: restart.wallMs, residentMb: restart.rssAfterMb - restart.rssBeforeMb, processMb: restart.rssAfterMb, ...measured };
+  return {
+    buildMs,
+    restartMs: restart.wallMs,
+    residentMb: restart.rssAfterMb - restart.rssBeforeMb,
+    processMb: restart.rssAfterMb,
+    ...measured,
+  };
 }
 
 const median = (xs: number[]) => percentile(xs, 50);
@@ -159,7 +179,9 @@ export async function compareSearch(notebook: string, workDir: string): Promise<
   mkdirSync(workDir, { recursive: true });
   const articles = await readArticles(notebook);
   const queries = makeQueries(articles, QUERIES);
-  console.log(`\n### search, ${articles.length.toLocaleString('en')} articles: served vs in-process vs SQLite FTS5, ${ROUNDS} rounds × ${QUERIES} queries per kind, top 20 with snippets`);
+  console.log(
+    `\n### search, ${articles.length.toLocaleString('en')} articles: served vs in-process vs SQLite FTS5, ${ROUNDS} rounds × ${QUERIES} queries per kind, top 20 with snippets`,
+  );
   const figures: Record<EngineName, RoundFigures[]> = { 'Parallax served': [], 'Parallax in-process': [], 'SQLite FTS5': [] };
   for (let round = 0; round < ROUNDS; round++) {
     const order = ENGINES.map((_, k) => ENGINES[(k + round) % ENGINES.length]!);
@@ -188,7 +210,8 @@ export async function compareSearch(notebook: string, workDir: string): Promise<
     for (const kind of KINDS) {
       const all = rs.flatMap((r) => r.times[kind]);
       const hits = rs.flatMap((r) => r.hits[kind]);
-      row[`${kind} p50/p95 ms (hits)`] = `${f1(percentile(all, 50))} / ${f1(percentile(all, 95))} (${(hits.reduce((s, h) => s + h, 0) / hits.length).toFixed(1)})`;
+      row[`${kind} p50/p95 ms (hits)`] =
+        `${f1(percentile(all, 50))} / ${f1(percentile(all, 95))} (${(hits.reduce((s, h) => s + h, 0) / hits.length).toFixed(1)})`;
     }
     return row;
   });
@@ -196,7 +219,11 @@ export async function compareSearch(notebook: string, workDir: string): Promise<
   const served = figures['Parallax served'];
   const fts = figures['SQLite FTS5'];
   const ratio = KINDS.map((kind) => {
-    const p = (rs: RoundFigures[], q: number) => percentile(rs.flatMap((r) => r.times[kind]), q);
+    const p = (rs: RoundFigures[], q: number) =>
+      percentile(
+        rs.flatMap((r) => r.times[kind]),
+        q,
+      );
     return `${kind} ${(p(served, 95) / p(fts, 95)).toFixed(1)}×`;
   });
   console.log(`  served p95 / FTS5 p95: ${ratio.join(', ')}; load ${loadAverage()}`);
@@ -213,7 +240,9 @@ export async function compareSearchOnGenerated(n: number, bbcDir: string | null)
     const { imported } = await importFolders(server.api, folders);
     await untilSearchable(server.api, t0);
     await server.stop();
-    console.log(`\n${imported.toLocaleString('en')} of ${n.toLocaleString('en')} articles imported in ${((performance.now() - t0) / 1000).toFixed(1)} s; load ${loadAverage()}`);
+    console.log(
+      `\n${imported.toLocaleString('en')} of ${n.toLocaleString('en')} articles imported in ${((performance.now() - t0) / 1000).toFixed(1)} s; load ${loadAverage()}`,
+    );
     rmSync(join(dir, 'files'), { recursive: true, force: true });
     await compareSearch(notebook, join(dir, 'peers'));
   });
