@@ -74,7 +74,8 @@ async function seedAnnotations(notebook: string): Promise<number> {
     }
     await store.putArticles(records);
   }
-  await store.flush();
+  // Closed, not only flushed: an open store compacts its catalog when idle, which would race the server opened next.
+  await store.close();
   return made;
 }
 
