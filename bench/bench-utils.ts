@@ -1,5 +1,5 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const corporaDir = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..', 'shared', 'corpora');
@@ -29,4 +29,16 @@ export function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
 
 export function table(rows: Array<Record<string, string | number>>): void {
   console.table(rows);
+}
+
+/** The 1-, 5- and 15-minute load averages, printed beside every figure: the machine is shared. */
+export function loadAverage(): string {
+  return loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+}
+
+/** Resident (VmRSS) or peak resident (VmHWM) megabytes of a process, from /proc (Linux). */
+export function residentMb(pid: number, key: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
+  return Number(new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 }

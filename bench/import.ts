@@ -4,6 +4,7 @@
  *   - through the built CLI (`parallax import`, a whole process: start, open, import, close; needs
  *     `npm run build`), as a user runs it, with the default durability (fsync);
  *   - in-process through the handler, with and without fsync (what durability costs);
+ *   - SQLite FTS5: the same files read and indexed in one durable transaction (no analysis);
  *   - with PEER=1, a naive peer: the same articles appended to a single lowdb JSONFile, one write per
  *     article, as a one-file store would do (first 1,000 only; slow, hence optional).
  * RUNS=n repeats each Parallax measurement n times (default 3) and reports the best and the median.
@@ -21,6 +22,7 @@ import { openBackend } from '../src-main/services/backend';
 import { readPdfText } from '../src-main/services/importer/formats/pdf-file';
 import { makePdf, proseLines } from '../tests/helpers/pdf-fixtures';
 import { corpusOrSkip, machine, table, withTempDir } from './bench-utils';
+import { importFilesFts5 } from './fts5-peer';
 
 const bin = fileURLToPath(new URL('../bin/parallax.mjs', import.meta.url));
 const RUNS = Number(process.env.RUNS ?? 3);
@@ -86,6 +88,15 @@ if (bbc) {
     }
     rows.push(summarise(`Parallax in-process (${durability})`, runs));
   }
+  // The SQLite FTS5 peer: the same files read and indexed in one durable transaction (fts5-peer.ts).
+  const fts: Run[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    await withTempDir(async (dir) => {
+      const { files, seconds } = importFilesFts5(join(dir, 'fts5.db'), join(bbc, 'bbc'));
+      fts.push({ files, imported: files, duplicates: 0, seconds });
+    });
+  }
+  rows.push(summarise('peer: SQLite FTS5, one transaction (synchronous FULL, no analysis)', fts));
   if (process.env.PEER === '1') {
     await withTempDir(async (dir) => {
       const backend = await openBackend(join(dir, 'src'), { create: true, durability: 'none' });

@@ -13,7 +13,7 @@
  * fixed English vocabulary (~400 words) by a seeded PRNG (mulberry32), about 380 words per article (the BBC
  * average), with the same header lines. Deterministic: the same n gives the same files.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BbcSource } from './bbc-sources';
 import { BENCH_OUTLETS, loadBbcSources } from './bbc-sources';
@@ -22,7 +22,7 @@ const OUTLETS = BENCH_OUTLETS;
 const PLACES = ['London', 'Ankara', 'Damascus', 'Paris', 'Berlin', 'Cairo', 'Beirut', 'Istanbul', 'Brussels', 'Doha'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -125,4 +125,21 @@ export function diskUsage(dir: string): { bytes: number; allocated: number } {
     total.allocated += sub.allocated + s.blocks * 512;
   }
   return total;
+}
+
+/** Files per folder, and so per `articles.importPaths` call (a user imports a folder at a time). */
+export const FOLDER_SIZE = 10_000;
+
+/** Writes the `n` texts as .txt files in folders of FOLDER_SIZE under `root`; returns the folders in order. */
+export function writeCorpusFolders(root: string, n: number, bbcDir: string | null): string[] {
+  const folders: string[] = [];
+  let i = 0;
+  for (const text of generatedTexts(n, bbcDir)) {
+    if (i % FOLDER_SIZE === 0) {
+      folders.push(join(root, String(folders.length).padStart(3, '0')));
+      mkdirSync(folders.at(-1)!, { recursive: true });
+    }
+    writeFileSync(join(folders.at(-1)!, `${String(i++).padStart(6, '0')}.txt`), text);
+  }
+  return folders;
 }

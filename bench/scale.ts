@@ -12,67 +12,27 @@
  *     on an article just opened in the reader; and "cold", on articles not opened since the start), and a
  *     library page of 200 sorted by each key;
  *   the 100k/1k (largest/smallest) ratios.
+ *   search beside the in-process engine and SQLite FTS5 on the same notebook (search-peers.ts; PEERS=0 skips it).
  * Needs the build (`npm run build`): the server is `bin/parallax.mjs serve`.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { uptime, loadavg } from 'node:os';
+import { rmSync } from 'node:fs';
+import { uptime } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Api, ApiReply } from '../tests/helpers/serve-process';
-import { spawnServe } from '../tests/helpers/serve-process';
+import type { ApiReply } from '../tests/helpers/serve-process';
 import { buildAnnotation } from '../src-main/core/annotations/build-annotation';
 import { NotebookStore } from '../src-main/services/store/notebook-store';
-import { corpusOrSkip, machine, ms, percentile, table, withTempDir } from './bench-utils';
-import { diskUsage, generatedTexts } from './scale-corpus';
+import { corpusOrSkip, loadAverage, machine, ms, percentile, residentMb, table, withTempDir } from './bench-utils';
+import { diskUsage, writeCorpusFolders } from './scale-corpus';
+import { importFolders, ok, serve, untilSearchable } from './served';
+import { compareSearch } from './search-peers';
 
-// PARALLAX_BIN runs another build (a copy of bin/ and out/), so a long run is not disturbed by rebuilding.
-const bin = process.env.PARALLAX_BIN ?? fileURLToPath(new URL('../bin/parallax.mjs', import.meta.url));
 const sizes = (process.env.SIZES ?? '1000,10000,100000').split(',').map(Number);
 const SAMPLES = Number(process.env.SAMPLES ?? 100);
 /** Seconds to leave the server idle before reading its "settled" memory (the index saves itself 10 s after changes, then collects). */
 const SETTLE_S = Number(process.env.SETTLE_S ?? 40);
-/** Files per folder, and so per `articles.importPaths` call (a user imports a folder at a time). */
-const FOLDER = 10_000;
 
 type Reply = ApiReply;
-type Server = { api: Api; pid: number; stop: () => Promise<number> };
-
-async function serve(notebook: string): Promise<Server> {
-  const { child, api } = await spawnServe([bin], notebook);
-  return {
-    api,
-    pid: child.pid!,
-    // Resolves with how long the server took to close (it saves the search index on the way out).
-    stop: () =>
-      new Promise((done) => {
-        const t0 = performance.now();
-        child.once('exit', () => done(performance.now() - t0));
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-const procStatus = (pid: number, key: 'VmRSS' | 'VmHWM') =>
-  Number(new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-
-function ok<T>(r: Reply, what: string): T {
-  if (!r.ok) throw new Error(`${what}: ${r.error?.message}`);
-  return r.value as T;
-}
-
-/** Poll until the index says ready and a query finds something; resolves with the time since `t0`. */
-async function untilSearchable(api: Api, t0: number): Promise<number> {
-  for (;;) {
-    const r = await api('search.status', {});
-    const s = r.value as { state?: string; indexedArticles?: number; totalArticles?: number } | undefined;
-    // Every article indexed: a large import is indexed after it (SearchService.indexAfter), not while it runs.
-    if (s?.state === 'ready' && s.indexedArticles === s.totalArticles) {
-      const q = ok<{ hits: unknown[] }>(await api('search.query', { query: 'said', limit: 20 }), 'search.query');
-      if (q.hits.length > 0) return performance.now() - t0;
-    }
-    await new Promise((res) => setTimeout(res, 20));
-  }
-}
+const procStatus = residentMb;
 
 /** p50/p95 of `n` calls of `fn`; `before` (not timed) runs ahead of each, as a UI step before the edit. */
 async function timed(
@@ -114,14 +74,12 @@ async function seedAnnotations(notebook: string): Promise<number> {
     }
     await store.putArticles(records);
   }
-  await store.flush();
+  // Closed, not only flushed: an open store compacts its catalog when idle, which would race the server opened next.
+  await store.close();
   return made;
 }
 
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
+const load = loadAverage;
 const bbc = corpusOrSkip('01-bbc-news-fulltext');
 console.log(
   `scale benchmark on ${machine()}; sizes ${sizes.join(', ')}; ${SAMPLES} samples per edit; ${bbc ? 'BBC text' : 'generated text'}`,
@@ -131,30 +89,14 @@ const rows: Array<Record<string, string | number>> = [];
 const raw: Record<number, Record<string, number>> = {};
 for (const n of sizes) {
   await withTempDir(async (dir) => {
-    const files = join(dir, 'files');
-    let i = 0;
-    for (const text of generatedTexts(n, bbc)) {
-      const folder = join(files, String(Math.floor(i / FOLDER)).padStart(3, '0'));
-      if (i % FOLDER === 0) mkdirSync(folder, { recursive: true });
-      writeFileSync(join(folder, `${String(i++).padStart(6, '0')}.txt`), text);
-    }
+    const files = writeCorpusFolders(join(dir, 'files'), n, bbc);
     const notebook = join(dir, 'nb');
     await (await NotebookStore.open(notebook, { create: true })).flush();
 
     // 1. Import, as the app does it (the search index follows along in its worker).
     const first = await serve(notebook);
     const t0 = performance.now();
-    let imported = 0;
-    let errors = 0;
-    for (let f = 0; f * FOLDER < n; f++) {
-      const path = join(files, String(f).padStart(3, '0'));
-      const report = ok<{ imported: unknown[]; errors: unknown[]; duplicates: unknown[] }>(
-        await first.api('articles.importPaths', { paths: [path] }),
-        'import',
-      );
-      imported += report.imported.length;
-      errors += report.errors.length + report.duplicates.length;
-    }
+    const { imported, notImported: errors } = await importFolders(first.api, files);
     const importS = (performance.now() - t0) / 1000;
     await untilSearchable(first.api, t0);
     const importSearchableS = (performance.now() - t0) / 1000;
@@ -163,6 +105,8 @@ for (const n of sizes) {
     console.log(
       `  ${n}: imported ${imported} in ${importS.toFixed(1)} s (searchable after ${importSearchableS.toFixed(1)} s), load ${load()}`,
     );
+    // Search as users wait for it, beside the in-process engine and SQLite FTS5, before the notes are seeded.
+    if (process.env.PEERS !== '0') await compareSearch(notebook, join(dir, 'peers'));
     const seeded = await seedAnnotations(notebook);
 
     // 2. First open with no saved index: the index is built from the article files.

@@ -1,5 +1,9 @@
 /**
- * Search at scale: Parallax vs minisearch on 10k and 100k articles of about 500 words (replicated BBC
+ * First, search as users wait for it (search-peers.ts): for each size, a notebook of scale-corpus articles
+ * searched through `parallax serve`, in-process and with SQLite FTS5, interleaved over 3 rounds (needs
+ * `npm run build`; PEERS=0 skips it, PEERS_ONLY=1 runs only it).
+ *
+ * Then search at scale: Parallax vs minisearch on 10k and 100k articles of about 500 words (replicated BBC
  * text, see search-corpus.ts). Prints build rate, heap, export size and time, import (restart) time, and
  * p50/p95 latency of 1-, 2- and 3-word queries, a phrase and a filtered query, top 20 with snippets.
  *
@@ -16,6 +20,8 @@ import { loadIndex, saveIndex, versionsChecksum } from '../src-main/services/sea
 import { runQuery } from '../src-main/services/search/run-query';
 import { SearchEngine } from '../src-main/services/search/search-engine';
 import { generateCorpus, loadBbc, BBC_DIR } from './search-corpus';
+import { corpusOrSkip, loadAverage, machine } from './bench-utils';
+import { compareSearchOnGenerated } from './search-peers';
 
 const SIZES = (process.env.SIZES ?? '10000,100000').split(',').map(Number);
 const RUNS = Number(process.env.RUNS ?? 200);
@@ -162,6 +168,12 @@ async function benchMinisearch(corpus: SearchArticle[], qs: QuerySet) {
 }
 
 async function main() {
+  if (process.env.PEERS !== '0') {
+    console.log(`search benchmark on ${machine()}; load ${loadAverage()}`);
+    const bbc = corpusOrSkip('01-bbc-news-fulltext');
+    for (const size of SIZES) await compareSearchOnGenerated(size, bbc);
+    if (process.env.PEERS_ONLY === '1') return;
+  }
   const sources = loadBbc();
   if (!sources) {
     console.log(`Skipped: the BBC corpus is not at ${BBC_DIR} (set BBC_DIR).`);
