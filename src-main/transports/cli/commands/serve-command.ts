@@ -13,6 +13,7 @@ import { CliExit } from '../cli-io';
 import type { CommandContext } from '../cli-program';
 import { addGlobalOptions } from '../cli-program';
 import { pathExists } from '../../../services/path-exists';
+import { limitsFromEnv } from '../../../services/search/engine-limits';
 
 /** The built renderer sits beside the built CLI: out/main/cli.js -> out/renderer. */
 async function findRenderer(): Promise<string | undefined> {
@@ -68,6 +69,12 @@ export function registerServeCommand(program: Command, ctx: CommandContext): voi
       } catch (e) {
         throw new CliExit('BAD_INPUT', (e as Error).message, 2);
       }
+      let engineLimits;
+      try {
+        engineLimits = limitsFromEnv(ctx.io.env);
+      } catch (e) {
+        throw new CliExit('BAD_INPUT', (e as Error).message, 2);
+      }
       const dir = resolveNotebookDir(ctx.options(cmd).notebook, ctx.io.env);
       // The back end is opened before the server exists; events go to whichever server is running by then.
       const running: { server?: RunningServer } = {};
@@ -76,7 +83,7 @@ export function registerServeCommand(program: Command, ctx: CommandContext): voi
         create: Boolean(opts.sampleIfNew),
         emit,
         lockAs: 'web mode',
-        search: { eager: true },
+        search: { eager: true, engineLimits },
         dailyBackup: true,
       });
       let server: RunningServer | undefined;
