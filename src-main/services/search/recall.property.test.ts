@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SearchResult } from '../../contract';
-import { terms } from '../../core/search/normalise';
-import type { SearchArticle } from '../../core/search/search-doc';
+import { exhaustiveScan } from '../../../tests/helpers/exhaustive-scan';
 import { searchArticle } from '../../../tests/helpers/search-article';
 import type { EngineLimits } from './engine-limits';
 import type { QueryInput } from './run-query';
@@ -52,25 +51,6 @@ const notebookArb = fc.record({
   page: fc.integer({ min: 1, max: 5 }),
 });
 
-const hasRun = (seq: string[], phrase: string[]) =>
-  seq.some((_, i) => phrase.every((w, j) => seq[i + j] === w));
-
-/** What an exhaustive scan finds: the articles whose fields hold every word, phrase and prefix of the query. */
-function scan(articles: SearchArticle[], q: Query): Set<string> {
-  const out = new Set<string>();
-  for (const a of articles) {
-    const fields = [a.title, a.body, `${a.outlet ?? ''} ${a.byline}`, a.tags.join(' ')].map((t) => terms(t));
-    const all = fields.flat();
-    if (
-      q.words.every((w) => all.includes(w)) &&
-      q.phrases.every((p) => fields.some((f) => hasRun(f, p))) &&
-      q.prefixes.every((p) => all.some((t) => t.startsWith(p)))
-    )
-      out.add(a.id);
-  }
-  return out;
-}
-
 const idsOf = (r: SearchResult) => r.hits.map((h) => h.id);
 
 describe('recall against an exhaustive scan, with the limits set low', () => {
@@ -89,7 +69,7 @@ describe('recall against an exhaustive scan, with the limits set low', () => {
         const byId = new Map(live.map((a) => [a.id, a]));
         const run = (input: Partial<QueryInput>) =>
           runQuery(engine, async (id) => byId.get(id) ?? null, { query: query.text, limit: 500, offset: 0, ...input }, true);
-        const truth = scan(live, query);
+        const truth = exhaustiveScan(live, query);
 
         // Checking every candidate: exactly the scan's articles.
         const exhaustive = await run({ exhaustive: true });
