@@ -10,7 +10,7 @@
  *   npm run bench:search                 (SIZES=10000 npm run bench:search for a quick run)
  */
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { makeSnippets, matchText, satisfies } from '../src-main/core/search/highlight';
@@ -50,7 +50,7 @@ function makeQueries(corpus: SearchArticle[], n: number): QuerySet {
   const rand = rng(42);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const wordsOf = (a: SearchArticle) => a.body.split(/[^A-Za-z]+/).filter((w) => w.length >= 4);
-  const set: QuerySet = { '1 word': [], '2 words': [], '3 words': [], phrase: [], 'filtered (word + outlet:)': [] };
+  const set: QuerySet = { '1 word': [], '2 words': [], '3 words': [], phrase: [], prefix: [], 'filtered (word + outlet:)': [] };
   for (let i = 0; i < n; i++) {
     const a = pick(corpus);
     const ws = wordsOf(a);
@@ -61,6 +61,7 @@ function makeQueries(corpus: SearchArticle[], n: number): QuerySet {
     const tokens = a.body.split(/\s+/).filter((w) => /^[A-Za-z]{3,}$/.test(w));
     const at = Math.floor(rand() * (tokens.length - 1));
     set.phrase!.push(`"${tokens[at]} ${tokens[at + 1]}"`);
+    set.prefix!.push(`${pick(ws).slice(0, 4).toLowerCase()}*`);
     set['filtered (word + outlet:)']!.push(`${pick(ws)} outlet:"${a.outlet}"`);
   }
   return set;
@@ -186,7 +187,7 @@ async function main() {
     const corpus = [...generateCorpus(sources, size)];
     const words = corpus.reduce((s, a) => s + a.body.split(/\s+/).length, 0) / corpus.length;
     const qs = makeQueries(corpus, Math.max(RUNS, MINI_RUNS) + 10);
-    console.log(`\n## ${size.toLocaleString('en')} articles (${fmt(words, 0)} words on average)`);
+    console.log(`\n## ${size.toLocaleString('en')} articles (${fmt(words, 0)} words on average); load ${loadavg()[0]!.toFixed(2)}`);
     const px = await benchParallax(corpus, qs);
     const mini = process.env.SKIP_MINISEARCH ? null : await benchMinisearch(corpus, qs);
     const row = (name: string, r: typeof px) =>

@@ -62,6 +62,11 @@ export const SearchQueryInput = z
     query: z.string().max(100_000),
     limit: z.number().int().min(1).max(500).default(20),
     offset: z.number().int().min(0).max(100_000).default(0),
+    /**
+     * Check every candidate, however many: the total is then exact (and prefixes expand to every word they
+     * match). What "Show all" asks for after an approximate answer; slower on common words.
+     */
+    exhaustive: z.boolean().optional(),
   })
   .strict();
 
@@ -78,7 +83,10 @@ export const SearchResult = z.object({
   match: SearchMatch,
   /** With `match: 'most'`: how many articles hold every word (0 when none does); they come first. */
   allWordsTotal: z.number().int(),
-  /** Articles that match (a lower bound when `approximate`). */
+  /**
+   * Articles that match. When `approximate`, an estimate: not every phrase candidate was checked, or a
+   * prefix matched more words than it was expanded to; `exhaustive: true` gets the exact answer.
+   */
   total: z.number().int(),
   approximate: z.boolean(),
   hints: z.array(SearchHint),

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { HostStatus, IndexApi } from './index-host';
 import { findWorkerEntry, workerIndex } from './worker-client';
+import type { EngineLimits } from './engine-limits';
 
 export type IndexHandle = IndexApi & { terminate?: () => Promise<void>; ref?: () => void; unref?: () => void };
 
@@ -20,7 +21,8 @@ export function loadingIndex(make: (onStatus: (s: HostStatus) => void) => IndexH
 }
 
 /** The index's worker, started on `root` and loading the saved index. */
-export const startWorkerIndex = (entry: URL, root: string): EarlyIndex => loadingIndex((onStatus) => workerIndex(entry, root, onStatus));
+export const startWorkerIndex = (entry: URL, root: string, limits?: EngineLimits): EarlyIndex =>
+  loadingIndex((onStatus) => workerIndex(entry, root, onStatus, limits));
 
 let prestarted: { root: string; early: EarlyIndex } | null = null;
 
@@ -32,10 +34,10 @@ let prestarted: { root: string; early: EarlyIndex } | null = null;
  * The worker does not keep the process alive until it is taken (`takePrestartedIndex`): a command that
  * fails before it opens the notebook (a bad option, a notebook held by another writer) still exits.
  */
-export function prestartIndex(root: string): EarlyIndex | null {
+export function prestartIndex(root: string, limits?: EngineLimits): EarlyIndex | null {
   const entry = findWorkerEntry();
   if (!entry || prestarted) return null;
-  const early = startWorkerIndex(entry, root);
+  const early = startWorkerIndex(entry, root, limits);
   early.index.unref?.();
   prestarted = { root: resolve(root), early };
   return early;

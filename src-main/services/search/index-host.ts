@@ -6,7 +6,9 @@ import { toSearchArticle } from '../../core/search/search-doc';
 import { readJsonFile } from '../store/durable-json-file';
 import { layout } from '../store/notebook-layout';
 import { IndexUnusable, loadIndex, saveIndex, versionsChecksum } from './index-files';
-import type { TextProvider } from './run-query';
+import type { QueryInput, TextProvider } from './run-query';
+import type { EngineLimits } from './engine-limits';
+import { ENGINE_LIMITS } from './engine-limits';
 import { runQuery } from './run-query';
 import { SearchEngine } from './search-engine';
 import { HeapGuard } from '../memory/heap-guard';
@@ -44,7 +46,7 @@ export type IndexApi = {
   reconcile(catalog: CatalogVersions, reason?: string): Promise<HostStatus>;
   upsert(articles: SearchArticle[]): Promise<void>;
   remove(ids: string[]): Promise<void>;
-  query(input: { query: string; limit: number; offset: number }): Promise<SearchResult>;
+  query(input: QueryInput): Promise<SearchResult>;
   status(): Promise<HostStatus>;
   /** Save when enough changed since the last save (`force`: whenever anything changed). */
   save(force?: boolean): Promise<boolean>;
@@ -72,7 +74,7 @@ const tick = () => new Promise<void>((r) => setImmediate(r));
  * inside the search worker; every mutation is serialised so a save never sees half an update.
  */
 export class IndexHost implements IndexApi {
-  private engine = new SearchEngine();
+  private engine: SearchEngine;
   private state: HostState = 'starting';
   private progress: HostStatus['progress'] = null;
   private message: string | null = null;
@@ -93,7 +95,10 @@ export class IndexHost implements IndexApi {
     /** Bytes of heap in use (V8's figure; tests give their own to check when collections happen). */
     heapUsed: () => number = () => getHeapStatistics().used_heap_size,
     queueOptions: UpsertQueueOptions = UPSERT_QUEUE,
+    /** How much work a query may do before its answer is approximate (engine-limits.ts). */
+    private readonly limits: EngineLimits = ENGINE_LIMITS,
   ) {
+    this.engine = new SearchEngine(limits);
     this.heap = new HeapGuard(GARBAGE_ALLOWANCE, collect, heapUsed);
     this.paths = layout(root);
     this.queue = new UpsertQueue((articles) => this.applyUpserts(articles), queueOptions);
@@ -119,11 +124,11 @@ export class IndexHost implements IndexApi {
   async open(): Promise<HostStatus> {
     try {
       const saved = await loadIndex(this.dir);
-      if (saved) this.engine = await SearchEngine.restore(saved.snap);
+      if (saved) this.engine = await SearchEngine.restore(saved.snap, this.limits);
     } catch (e) {
       // A damaged or outdated index is not an error for the user: it is rebuilt from the notebook.
       this.message = `Rebuilding the search index: ${e instanceof IndexUnusable ? e.message : (e as Error).message}`;
-      this.engine = new SearchEngine();
+      this.engine = new SearchEngine(this.limits);
       this.dirty = Number.MAX_SAFE_INTEGER;
     }
     // The loaded index is the baseline: its garbage is left to V8 (a full collection here would hold up
@@ -247,7 +252,7 @@ export class IndexHost implements IndexApi {
     this.sweepTimer.unref();
   }
 
-  async query(input: { query: string; limit: number; offset: number }): Promise<SearchResult> {
+  async query(input: QueryInput): Promise<SearchResult> {
     await this.queue.flush();
     return runQuery(this.engine, this.load, input, this.state === 'ready');
   }

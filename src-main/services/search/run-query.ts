@@ -7,13 +7,13 @@ import { canRelax, hasFilters, isEmptyQuery } from '../../core/search/query-ast'
 import { parseQuery } from '../../core/search/query-parser';
 import type { SearchArticle } from '../../core/search/search-doc';
 import type { RankedList } from './ranked-list';
-import type { EngineResult, SearchEngine } from './search-engine';
+import type { EngineResult, SearchEngine, SearchOptions } from './search-engine';
 
 /** Loads an article's current text (title, body, notes) for snippets and phrase checks; null if it is gone. */
 export type TextProvider = (articleId: string) => Promise<SearchArticle | null>;
 
-/** How many candidate articles a phrase query checks on the text at most, per request. */
-export const MAX_PHRASE_CHECKS = 1500;
+/** What a query asks for: a page of results, and whether to check every candidate (`exhaustive`). */
+export type QueryInput = { query: string; limit: number; offset: number; exhaustive?: boolean };
 /**
  * When every word finds nothing, a query of two plain words or more is answered with the articles holding
  * most of its words. A question (QUESTION_WORDS plain words or more) is, too, when every word finds fewer
@@ -137,12 +137,16 @@ function buildHit(g: Group, a: SearchArticle, ast: QueryAst): SearchHit {
  * FEW_ALL_WORDS) and the query has two plain words or more and no AND, most of the words. The Cranfield
  * evaluation ranks "as typed" through this too.
  */
-export function rankAsTyped(engine: SearchEngine, ast: QueryAst): { result: EngineResult; ast: QueryAst; allWords: number } {
-  const all = engine.search(ast, 'all');
+export function rankAsTyped(
+  engine: SearchEngine,
+  ast: QueryAst,
+  opts: SearchOptions = {},
+): { result: EngineResult; ast: QueryAst; allWords: number } {
+  const all = engine.search(ast, 'all', opts);
   const few = all.ranked.length === 0 || (all.ranked.length < FEW_ALL_WORDS && plainWords(ast) >= QUESTION_WORDS);
   if (!few || !canRelax(ast)) return { result: all, ast, allWords: all.ranked.length };
   const relaxed = relaxQuery(ast);
-  const most = engine.search(relaxed, 'most');
+  const most = engine.search(relaxed, 'most', opts);
   const allWords = all.ranked.length;
   return most.ranked.length > allWords ? { result: most, ast: relaxed, allWords } : { result: all, ast, allWords };
 }
@@ -152,14 +156,15 @@ const plainWords = (ast: QueryAst) => ast.strict.filter((s) => !s).length;
 /**
  * Answer a query: parse it (never failing) in the notebook's languages, let the engine rank documents,
  * group them by article, check phrases on the text, and build highlighted snippets for the requested page only.
+ *
+ * Phrase candidates are checked in rank order until the page is full, however many fail. The total is
+ * then exact when at most `exactPhraseChecks` candidates are left (they are checked too) or the query is
+ * `exhaustive`; otherwise it is estimated from the share of checked candidates that held the phrase, and
+ * the answer says it is approximate.
  */
-export async function runQuery(
-  engine: SearchEngine,
-  load: TextProvider,
-  input: { query: string; limit: number; offset: number },
-  complete: boolean,
-): Promise<SearchResult> {
+export async function runQuery(engine: SearchEngine, load: TextProvider, input: QueryInput, complete: boolean): Promise<SearchResult> {
   const started = performance.now();
+  const exhaustive = input.exhaustive === true;
   const parsed = parseQuery(input.query, engine.languages());
   const { hints } = parsed;
   const done = (r: Omit<SearchResult, 'hints' | 'complete' | 'tookMs' | 'match' | 'allWordsTotal'>, most = false, allWords = 0): SearchResult => ({
@@ -175,7 +180,7 @@ export async function runQuery(
     return done({ hits: [], total: 0, approximate: false });
   }
   // Relaxed, the query's words are those of relaxQuery: snippets mark and phrase checks read those.
-  const typed = rankAsTyped(engine, parsed.ast);
+  const typed = rankAsTyped(engine, parsed.ast, { exhaustive });
   const { result, ast } = typed;
   const relaxed = result.mode === 'most';
   const grouper = new Grouper(engine, result.ranked);
@@ -185,6 +190,16 @@ export async function runQuery(
   const phrases = hasPhrase(ast);
   let checked = 0;
   let rejected = 0;
+  const check = async (g: Group, keep: boolean): Promise<boolean> => {
+    checked++;
+    const a = await load(g.articleId);
+    if (!a || !verify(g, a, ast, relaxed)) {
+      rejected++;
+      return false;
+    }
+    if (keep) texts.set(a.id, a);
+    return true;
+  };
   let ended = false;
   while (pool.length < wanted) {
     const g = grouper.take();
@@ -192,18 +207,14 @@ export async function runQuery(
       ended = true;
       break;
     }
-    if (phrases) {
-      // Checking adjacency reads text: stop after a bounded number of candidates and call the total approximate.
-      if (checked >= MAX_PHRASE_CHECKS) break;
-      checked++;
-      const a = await load(g.articleId);
-      if (!a || !verify(g, a, ast, relaxed)) {
-        rejected++;
-        continue;
-      }
-      texts.set(a.id, a);
-    }
+    if (phrases && !(await check(g, true))) continue;
     pool.push(g);
+  }
+  // Past the page, phrase candidates are only counted: every one when few are left or all were asked for.
+  let unchecked = phrases && !ended ? grouper.total - checked : 0;
+  if (unchecked > 0 && (exhaustive || unchecked <= engine.limits.exactPhraseChecks)) {
+    for (let g = grouper.take(); g; g = grouper.take()) await check(g, false);
+    unchecked = 0;
   }
   const page = pool.slice(input.offset, wanted);
   const hits: SearchHit[] = [];
@@ -211,6 +222,8 @@ export async function runQuery(
     const a = texts.get(g.articleId) ?? (await load(g.articleId));
     if (a) hits.push(buildHit(g, a, ast));
   }
-  // With phrases, candidates not checked yet are counted as matches: the total is then an upper bound.
-  return done({ hits, total: grouper.total - rejected, approximate: result.truncated || (phrases && !ended) }, relaxed, typed.allWords);
+  const confirmed = grouper.total - rejected - unchecked;
+  // The unchecked candidates are assumed to hold the phrase as often as the checked ones did.
+  const total = unchecked > 0 ? confirmed + Math.round((unchecked * (checked - rejected)) / checked) : confirmed;
+  return done({ hits, total, approximate: result.truncated || unchecked > 0 }, relaxed, typed.allWords);
 }

@@ -20,14 +20,15 @@ import { decodeFlexKey } from './flex-binary';
 import { exportFlex } from './flex-export';
 import { sweepIds } from './flex-sweep';
 import { RankedList } from './ranked-list';
+import type { Compiled, FlexLists } from './candidate-lists';
+import { CandidateReader } from './candidate-lists';
+import type { EngineLimits } from './engine-limits';
+import { ENGINE_LIMITS } from './engine-limits';
 
 export const FIELDS = ['title', 'body', 'outlet', 'tags', 'note'] as const;
 type Field = (typeof FIELDS)[number];
 /** How much a word counts where it occurs: a title word says more about an article than a body word. */
 export const FIELD_WEIGHTS: Record<Field, number> = { title: 2, body: 1, outlet: 1, tags: 1, note: 1 };
-/** flexsearch returns at most this many documents per word and field; BM25 re-ranks them. */
-export const CANDIDATE_LIMIT = 5000;
-const PREFIX_EXPANSIONS = 64;
 
 export type DocInfo = FilterMeta & { key: string; articleId: string; updatedAt: string };
 /**
@@ -37,7 +38,10 @@ export type DocInfo = FilterMeta & { key: string; articleId: string; updatedAt: 
  * matching group adds to the score (the Cranfield evaluation's "any word" row).
  */
 export type SearchMode = 'all' | 'most' | 'any';
+/** `truncated`: documents may be missing (a prefix matched more words than it was expanded to). */
 export type EngineResult = { ranked: RankedList; truncated: boolean; mode: SearchMode };
+/** `exhaustive`: expand prefixes to every word they match, however many. */
+export type SearchOptions = { exhaustive?: boolean };
 
 
 /**
@@ -54,13 +58,11 @@ function createFlex() {
   } as never) as unknown as {
     add: (doc: Record<string, unknown>) => void;
     remove: (id: number) => void;
-    search: (q: string, o: { limit: number; index?: string[] }) => { field: string; result: number[] }[];
+    search: FlexLists['search'];
     export: (h: (key: string, data: string) => Promise<void> | void) => Promise<void>;
     import: (key: string, data: string | unknown[] | Uint32Array) => void;
   };
 }
-
-type Compiled = { clause: Clause; ids: number[]; idfs: number[]; estimate: number };
 
 export class SearchEngine {
   private flex = createFlex();
@@ -82,6 +84,10 @@ export class SearchEngine {
   private articles = 0;
   /** Live documents per language: the languages a query is stemmed in. */
   private readonly langCounts = new Map<string, number>();
+
+  private readonly candidates = new CandidateReader(this.flex, FIELDS, (id) => this.vocab.terms[id]!);
+
+  constructor(readonly limits: EngineLimits = ENGINE_LIMITS) {}
 
   get docCount(): number {
     return this.live;
@@ -222,12 +228,19 @@ export class SearchEngine {
     this.tombs.push(doc);
   }
 
-  private compile(c: Clause): Compiled {
+  /** `over` is set when a prefix matches more words than it may expand to. */
+  private compile(c: Clause, exhaustive: boolean, over: { prefix: boolean }): Compiled {
     const N = Math.max(1, this.live);
     let ids: number[];
     if (c.kind === 'term') ids = [this.vocab.idOf(c.term)];
-    else if (c.kind === 'prefix') ids = this.vocab.expand(c.prefix, PREFIX_EXPANSIONS);
-    else ids = c.terms.map((t) => this.vocab.idOf(t));
+    else if (c.kind === 'prefix') {
+      const max = exhaustive ? Infinity : this.limits.prefixExpansions;
+      ids = this.vocab.expand(c.prefix, max + 1);
+      if (ids.length > max) {
+        over.prefix = true;
+        ids = ids.slice(0, max);
+      }
+    } else ids = c.terms.map((t) => this.vocab.idOf(t));
     if (ids.some((id) => this.vocab.dfOf(id) === 0)) ids = c.kind === 'prefix' ? ids.filter((id) => this.vocab.dfOf(id) > 0) : [];
     const dfs = ids.map((id) => this.vocab.dfOf(id));
     const estimate = ids.length === 0 ? 0 : c.kind === 'phrase' ? Math.min(...dfs) : dfs.reduce((a, b) => a + b, 0);
@@ -256,21 +269,24 @@ export class SearchEngine {
    * Rank documents for a query in one of the modes (SearchMode). Phrases are only checked for their words
    * here; the caller verifies adjacency.
    */
-  search(ast: QueryAst, mode: SearchMode = 'all'): EngineResult {
+  search(ast: QueryAst, mode: SearchMode = 'all', opts: SearchOptions = {}): EngineResult {
     const avg = this.live ? this.totalLength / this.live : 1;
-    const groups = ast.groups.map((g) => g.map((c) => this.compile(c)));
-    const not = ast.not.filter((c) => c.kind !== 'phrase').map((c) => this.compile(c));
+    const over = { prefix: false };
+    const exhaustive = opts.exhaustive === true;
+    const groups = ast.groups.map((g) => g.map((c) => this.compile(c, exhaustive, over)));
+    // An excluded prefix cut short lets documents in that should be out: approximate too.
+    const not = ast.not.filter((c) => c.kind !== 'phrase').map((c) => this.compile(c, exhaustive, over));
     const rejected = (v: TermVector) => not.some((c) => c.ids.some((id) => tfOf(v, id) > 0));
     const hasFilters = hasAnyFilter(ast.filters);
     if (groups.length === 0) return { ranked: this.filterOnly(ast, rejected), truncated: false, mode };
     // A group without which no document can match: every group in `all`, the explicit ones in `most`.
     const required = groups.map((_, i) => mode === 'all' || (mode === 'most' && ast.strict[i] === true));
 
-    const candidates = this.collect(groups, required);
+    const candidates = this.candidates.collect(groups, required, this.limits.listPage, this.docs.length);
     const docs: number[] = [];
     const scores: number[] = [];
     const whole: boolean[] = [];
-    for (const doc of candidates.docs) {
+    for (const doc of candidates) {
       const v = this.vectors[doc];
       if (!v || (hasFilters && !matchesFilters(this.docs[doc]!, ast.filters)) || (not.length > 0 && rejected(v))) continue;
       const len = this.lengths[doc]!;
@@ -297,36 +313,7 @@ export class SearchEngine {
       scores.push(score);
     }
     const ranked = mode === 'most' ? completeFirst(docs, scores, whole) : new RankedList(docs, scores);
-    return { ranked, truncated: candidates.truncated, mode };
-  }
-
-  private marks = new Uint32Array(0);
-  private generation = 0;
-
-  /** The candidate documents: everything the rarest required group can match, or, with none required, any group. */
-  private collect(groups: Compiled[][], required: boolean[]): { docs: number[]; truncated: boolean } {
-    if (this.marks.length < this.docs.length) this.marks = new Uint32Array(this.docs.length * 2 + 16);
-    const gen = ++this.generation;
-    const out: number[] = [];
-    let truncated = false;
-    const estimate = (g: Compiled[]) => g.reduce((a, c) => a + c.estimate, 0);
-    const needed = groups.filter((_, i) => required[i]);
-    const drivers = needed.length ? [needed.reduce((a, b) => (estimate(b) < estimate(a) ? b : a))] : groups;
-    for (const g of drivers)
-      for (const c of g) {
-        // A phrase's rarest word finds every document that can hold the phrase.
-        const ids = c.clause.kind === 'phrase' && c.ids.length ? [c.ids[c.idfs.indexOf(Math.max(...c.idfs))]!] : c.ids;
-        for (const id of ids)
-          for (const { result } of this.flex.search(this.vocab.terms[id]!, { limit: CANDIDATE_LIMIT })) {
-            if (result.length >= CANDIDATE_LIMIT) truncated = true;
-            for (const d of result) {
-              if (this.marks[d] === gen) continue;
-              this.marks[d] = gen;
-              out.push(d);
-            }
-          }
-      }
-    return { docs: out, truncated };
+    return { ranked, truncated: over.prefix, mode };
   }
 
   /** Filters (and exclusions) without words: every matching document, newest first. */
@@ -372,8 +359,8 @@ export class SearchEngine {
   }
 
   /** Rebuild an engine from a snapshot; flexsearch's keys are imported one by one as they are read. */
-  static async restore(s: EngineSnapshot): Promise<SearchEngine> {
-    const e = new SearchEngine();
+  static async restore(s: EngineSnapshot, limits: EngineLimits = ENGINE_LIMITS): Promise<SearchEngine> {
+    const e = new SearchEngine(limits);
     for await (const [key, data] of s.flex) e.flex.import(key, decodeFlexKey(key, data));
     e.vocab = Vocabulary.from(s.terms);
     const { vectors, lengths } = decodeVectors(s.vectors, s.docs.length);

@@ -6,6 +6,8 @@ import { IndexHost, catalogVersions } from './index-host';
 import type { EarlyIndex, IndexHandle } from './early-index';
 import { loadingIndex, startWorkerIndex, takePrestartedIndex } from './early-index';
 import { findWorkerEntry } from './worker-client';
+import type { QueryInput } from './run-query';
+import type { EngineLimits } from './engine-limits';
 
 export type SearchOptions = {
   /** 'worker' (default when the worker's code is found) or 'inline' (tests). */
@@ -21,6 +23,8 @@ export type SearchOptions = {
   catchUpAfterMs?: number;
   /** Imports of at least this many files are bulk imports (default `bulkImportFiles()`; tests use fewer). */
   bulkImportFiles?: number;
+  /** How much work a query may do before its answer is approximate (default ENGINE_LIMITS). */
+  engineLimits?: EngineLimits;
 };
 
 /** Imports of at least this many files are indexed after they finish instead of alongside (`indexAfter`). */
@@ -38,8 +42,8 @@ export function bulkImportFiles(env: NodeJS.ProcessEnv = process.env): number {
  */
 export function openIndexEarly(root: string, opts: SearchOptions = {}): EarlyIndex {
   const entry = opts.runIn === 'inline' ? null : findWorkerEntry();
-  if (!entry) return loadingIndex((onStatus) => new IndexHost(root, onStatus));
-  return takePrestartedIndex(root) ?? startWorkerIndex(entry, root);
+  if (!entry) return loadingIndex((onStatus) => new IndexHost(root, onStatus, undefined, undefined, undefined, opts.engineLimits));
+  return takePrestartedIndex(root) ?? startWorkerIndex(entry, root, opts.engineLimits);
 }
 
 /**
@@ -152,7 +156,7 @@ export class SearchService {
     this.saveTimer.unref();
   }
 
-  async query(input: { query: string; limit: number; offset: number }): Promise<SearchResult> {
+  async query(input: QueryInput): Promise<SearchResult> {
     await this.start();
     const wait = this.opts.waitForIndexMs ?? 300;
     if (this.ready && this.last.state !== 'ready') {

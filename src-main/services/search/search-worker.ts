@@ -6,14 +6,19 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { fullCollection } from '../memory/heap-guard';
 import { IndexHost } from './index-host';
 import type { IndexApi } from './index-host';
+import type { EngineLimits } from './engine-limits';
 
 type Request = { id: number; method: keyof IndexApi; args: unknown[] };
 
 const port = parentPort!;
+const { root, limits } = workerData as { root: string; limits?: EngineLimits };
 const host = new IndexHost(
-  (workerData as { root: string }).root,
+  root,
   (status) => port.postMessage({ type: 'status', status }),
   fullCollection(),
+  undefined,
+  undefined,
+  limits,
 );
 
 port.on('message', async ({ id, method, args }: Request) => {

@@ -1,4 +1,5 @@
 import type { HostStatus, IndexApi } from './index-host';
+import type { EngineLimits } from './engine-limits';
 import { findWorkerEntry as findEntry, startWorker } from '../workers/worker-entry';
 
 /** The search worker's code: out/main/search-worker.js in a build, search-worker.ts from source. */
@@ -11,8 +12,9 @@ export function workerIndex(
   entry: URL,
   root: string,
   onStatus: (s: HostStatus) => void,
+  limits?: EngineLimits,
 ): IndexApi & { terminate: () => Promise<void>; ref: () => void; unref: () => void } {
-  const worker = startWorker(entry, { root });
+  const worker = startWorker(entry, { root, limits });
   const pending = new Map<number, Pending>();
   let next = 1;
   let dead: Error | null = null;

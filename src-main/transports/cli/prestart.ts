@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveNotebookDir } from '../../services/app-paths';
 import { prestartIndex } from '../../services/search/early-index';
+import { limitsFromEnv } from '../../services/search/engine-limits';
 
 /** The command and the `--notebook` value of a command line, read as commander would for these two. */
 export function commandAndNotebook(argv: readonly string[]): { command: string | null; notebook: string | undefined } {
@@ -32,5 +33,11 @@ export function prestart(argv: readonly string[], env: NodeJS.ProcessEnv): boole
   if (command !== 'serve') return false;
   const root = resolveNotebookDir(notebook, env);
   if (!existsSync(join(root, 'index', 'manifest.json'))) return false;
-  return prestartIndex(root) !== null;
+  let limits;
+  try {
+    limits = limitsFromEnv(env);
+  } catch {
+    return false; // the serve command refuses the value, with the reason
+  }
+  return prestartIndex(root, limits) !== null;
 }

@@ -14,6 +14,7 @@ import { CliExit } from '../cli-io';
 import type { CommandContext } from '../cli-program';
 import { addGlobalOptions } from '../cli-program';
 import { pathExists } from '../../../services/path-exists';
+import { limitsFromEnv } from '../../../services/search/engine-limits';
 
 /** The built renderer sits beside the built CLI: out/main/cli.js -> out/renderer. */
 async function findRenderer(): Promise<string | undefined> {
@@ -69,6 +70,12 @@ export function registerServeCommand(program: Command, ctx: CommandContext): voi
       } catch (e) {
         throw new CliExit('BAD_INPUT', (e as Error).message, 2);
       }
+      let engineLimits;
+      try {
+        engineLimits = limitsFromEnv(ctx.io.env);
+      } catch (e) {
+        throw new CliExit('BAD_INPUT', (e as Error).message, 2);
+      }
       const dir = resolveNotebookDir(ctx.options(cmd).notebook, ctx.io.env);
       // The server listens while the notebook opens (start-backend.ts); events go to it once it runs.
       const running: { server?: RunningServer } = {};
@@ -77,7 +84,7 @@ export function registerServeCommand(program: Command, ctx: CommandContext): voi
         create: Boolean(opts.sampleIfNew),
         emit,
         lockAs: 'web mode',
-        search: { eager: true },
+        search: { eager: true, engineLimits },
         dailyBackup: true,
         // A new notebook's sample is in before anything is answered from it.
         open: opts.sampleIfNew ? withSampleIfEmpty : undefined,

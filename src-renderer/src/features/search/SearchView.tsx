@@ -25,7 +25,10 @@ export function SearchView({ route, navigate, notify }: ViewProps) {
   const atParam = route.params.get('at');
   const at = atParam !== null && /^\d+$/.test(atParam) ? Number(atParam) : null;
   const onError = useCallback((m: string) => void notify('error', m), [notify]);
-  const { result, status, error, current } = useSearch(query);
+  /** The query "Show all" was pressed for: it is rerun checking every candidate until the query changes. */
+  const [showAllFor, setShowAllFor] = useState<string | null>(null);
+  const exhaustive = showAllFor !== null && showAllFor === query;
+  const { result, status, error, current } = useSearch(query, undefined, exhaustive);
   const hits = result?.hits ?? [];
   /** Enter pressed before the answer to what was typed arrived: open its first hit when it does. */
   const openWhenAnswered = useRef(false);
@@ -100,6 +103,11 @@ export function SearchView({ route, navigate, notify }: ViewProps) {
                     ? 'Searching…'
                     : 'Type to search titles, text, outlets, tags and notes.'}
             </p>
+            {result?.approximate && current && !exhaustive && (
+              <button type="button" className="button" onClick={() => setShowAllFor(query)}>
+                Show all
+              </button>
+            )}
             <SaveSearchButton query={query} onError={onError} onSaved={(name) => notify('success', `Saved search “${name}”`)} />
           </div>
           {building && (

@@ -8,9 +8,10 @@ const DEBOUNCE_MS = 60;
 /**
  * Search as you type: a short debounce, answers applied in order (a slow early answer never replaces a
  * later one), and a fresh run whenever the index finishes (re)building or the notebook changes. `current`
- * says whether the result answers the query as typed now.
+ * says whether the result answers the query as typed now. `exhaustive` asks the back end to check every
+ * candidate (after an approximate answer, "Show all").
  */
-export function useSearch(query: string, limit = 50) {
+export function useSearch(query: string, limit = 50, exhaustive = false) {
   const [result, setResult] = useState<SearchResult | null>(null);
   /** The query the shown result answers: until the answer to what was just typed arrives, it is an older one. */
   const [answered, setAnswered] = useState<string | null>(null);
@@ -34,7 +35,7 @@ export function useSearch(query: string, limit = 50) {
       return;
     }
     const timer = setTimeout(() => {
-      call('search.query', { query, limit, offset: 0 }).then(
+      call('search.query', { query, limit, offset: 0, ...(exhaustive ? { exhaustive } : {}) }).then(
         (r) => {
           if (mine !== seq.current) return;
           setResult(r);
@@ -45,7 +46,7 @@ export function useSearch(query: string, limit = 50) {
       );
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [query, limit, epoch]);
+  }, [query, limit, epoch, exhaustive]);
 
   return { result, status, error, current: answered === query };
 }
