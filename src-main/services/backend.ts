@@ -87,6 +87,7 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
   const stories = new StoryStore(store);
   // One tag file for the notebook: the tag manager and a backup import (which merges its colours) share it.
   const tagFile = new TagFile(store);
+  const savedSearches = new SavedSearches(store);
   const annotations = new AnnotationIndex(store);
   // The library's orders, kept sorted across edits; listing and locating rows share them. Its tag filter
   // also looks at the tags on passages, which the annotation index holds.
@@ -135,9 +136,9 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
     ...tagHandlers(store, emit, annotations, tagFile),
     ...replaceTextHandlers(store, emit),
     ...snapshotHandlers(store),
-    ...syncHandlers(store, emit),
+    ...syncHandlers(store, emit, { stories, tags: tagFile, searches: savedSearches }),
     ...checkUpdatesHandlers(store, emit, opts.web),
-    ...searchHandlers(store, search, new SavedSearches(store)),
+    ...searchHandlers(store, search, savedSearches),
     ...exportHandlers(store, emit, { pdf: opts.pdf ?? chromiumPdfRenderer(), resolvers: opts.resolvers ?? resolvers }),
   };
   // The index starts on first use (a CLI "list" never pays for it); windows start it at once.

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { applyMetaDelta, applyTagDelta, clashingFields, metaDelta, pickRecord, tagDelta } from './merge-rules';
+import { applyMetaDelta, applySetDelta, clashingFields, metaDelta, pickRecord, setDelta } from './merge-rules';
 import { stableJson } from './sync-units';
 
 describe('tags as deltas', () => {
   it('keeps tags added on both laptops, in whichever order the server has them', () => {
     const base = ['a'];
-    const mine = tagDelta(base, ['a', 'mine']);
-    const theirs = tagDelta(base, ['a', 'theirs']);
-    expect(applyTagDelta(applyTagDelta(base, mine), theirs)).toEqual(['a', 'mine', 'theirs']);
-    expect(applyTagDelta(applyTagDelta(base, theirs), mine)).toEqual(['a', 'mine', 'theirs']);
+    const mine = setDelta(base, ['a', 'mine']);
+    const theirs = setDelta(base, ['a', 'theirs']);
+    expect(applySetDelta(applySetDelta(base, mine), theirs)).toEqual(['a', 'mine', 'theirs']);
+    expect(applySetDelta(applySetDelta(base, theirs), mine)).toEqual(['a', 'mine', 'theirs']);
   });
   it('applies a removal made on either side', () => {
-    const d = tagDelta(['a', 'b'], ['b']);
+    const d = setDelta(['a', 'b'], ['b']);
     expect(d).toEqual({ add: [], remove: ['a'] });
-    expect(applyTagDelta(['a', 'b', 'c'], d)).toEqual(['b', 'c']);
+    expect(applySetDelta(['a', 'b', 'c'], d)).toEqual(['b', 'c']);
   });
   it('leaves the tags this copy changed later alone', () => {
-    expect(applyTagDelta(['x'], { add: [], remove: ['x'] }, new Set(['x']))).toEqual(['x']);
+    expect(applySetDelta(['x'], { add: [], remove: ['x'] }, new Set(['x']))).toEqual(['x']);
   });
 });
 
