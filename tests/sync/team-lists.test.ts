@@ -148,6 +148,9 @@ describe('stories, tag colours and saved searches in a team notebook', () => {
     await round(ada, ben);
     const onBen = (await call(ben, 'annotations.list', { articleId: ids[1] })).items.find((a) => a.id === mine.id);
     expect(onBen?.author).toBe('Ada');
+    // One made after the notebook joined the team carries its user's name from the start.
+    const bens = await call(ben, 'annotations.create', { articleId: ids[1], target: { start: 0, end: 10 }, note: 'From Ben' });
+    expect(bens.author).toBe('Ben');
     expect((await call(ben, 'notebook.syncStatus', {})).showOthers).toBe(true);
     expect((await call(ben, 'notebook.showOthers', { show: false })).showOthers).toBe(false);
     await call(ben, 'notebook.sync', {});

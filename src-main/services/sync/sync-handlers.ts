@@ -3,6 +3,7 @@ import type { NotebookStore } from '../store/notebook-store';
 import type { NotebookLists } from './sync-lists';
 import { syncNotebook } from './sync-notebook';
 import { SyncStateFile } from './sync-state';
+import type { TeamName } from './team-name';
 
 type SyncHandlers = Pick<Handlers, 'notebook.sync' | 'notebook.syncStatus' | 'notebook.showOthers'>;
 
@@ -16,7 +17,7 @@ const statusOf = (file: SyncStateFile): SyncStatus => {
  * it and then syncs again (it may have changes the first did not see). Choosing whether to show others'
  * annotations waits its turn too, since it is kept in the same sync state a sync rewrites.
  */
-export function syncHandlers(store: NotebookStore, emit: Emit, lists: NotebookLists): SyncHandlers {
+export function syncHandlers(store: NotebookStore, emit: Emit, lists: NotebookLists, team: TeamName): SyncHandlers {
   let running: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = running.catch(() => undefined).then(fn);
@@ -28,6 +29,7 @@ export function syncHandlers(store: NotebookStore, emit: Emit, lists: NotebookLi
       inTurn(async () => {
         const before = new Set([...store.entries()].map((e) => e.id));
         const report = await syncNotebook(store, input, { lists });
+        team.set(report.user);
         const changed = [...store.entries()].filter((e) => !before.has(e.id)).map((e) => e.id);
         const { articles, annotations, tags, metadata, stories, tagColours } = report.pulled;
         if (articles + annotations + tags + metadata > 0) emit('notebook.changed', { ids: changed, reason: 'sync' });
