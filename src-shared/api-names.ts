@@ -9,6 +9,7 @@ export const methodNames = [
   'notebook.importSample',
   'notebook.sync',
   'notebook.syncStatus',
+  'notebook.showOthers',
   'articles.list',
   'articles.get',
   'articles.locate',

@@ -43,6 +43,8 @@ export const Annotation = z.object({
   anchor: z.object({ status: AnchorStatus, start: z.number().int().nullable(), end: z.number().int().nullable() }),
   /** A fact-check of the claim this passage makes (contract/verdict-model.ts); absent on a plain highlight. */
   verdict: Verdict.optional(),
+  /** Who made it, in a team notebook (the notebook's user name); absent on one made here before any sync. */
+  author: z.string().max(100).optional(),
 });
 export type Annotation = z.infer<typeof Annotation>;
 

@@ -32,6 +32,8 @@ export const methods = {
   /** Meet the team database: pull everyone's changes, push this notebook's (services/sync, ADR 007). */
   'notebook.sync': { input: SyncInput, output: SyncReport },
   'notebook.syncStatus': { input: Empty, output: SyncStatus },
+  /** Show or hide other team members' annotations in the reader; the notebook keeps the choice. */
+  'notebook.showOthers': { input: z.object({ show: z.boolean() }).strict(), output: SyncStatus },
   'articles.list': { input: ListQuery, output: ListResult },
   'articles.get': { input: z.object({ id: ArticleId }).strict(), output: ArticleDetail },
   // The paged library (services/library-handlers.ts): find a row, list outlets, fetch a few rows by id.

@@ -105,6 +105,8 @@ export const SavedSearch = z.object({
   name: ShortText(200),
   query: ShortText(1000),
   createdAt: z.string(),
+  /** When its query was last replaced (a team sync keeps the later edit). */
+  updatedAt: z.string().optional(),
 });
 export type SavedSearch = z.infer<typeof SavedSearch>;
 

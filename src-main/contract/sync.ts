@@ -3,9 +3,10 @@ import { z } from 'zod';
 /** A change two copies made to the same thing, where the later one was kept: shown so the user can decide. */
 export const SyncConflict = z.object({
   at: z.string(),
-  kind: z.enum(['article', 'article-meta', 'article-tags', 'annotation']),
-  articleId: z.string(),
-  /** The annotation's id, or the metadata field. */
+  kind: z.enum(['article', 'article-meta', 'article-tags', 'annotation', 'story', 'story-articles', 'tag-colour', 'saved-search']),
+  /** Null for what belongs to the notebook (a story, a tag colour, a saved search). */
+  articleId: z.string().nullable(),
+  /** The annotation's id, the metadata field, the story's id, the tag, or the saved search's id. */
   detail: z.string().nullable(),
   /** What stays, and what the other copy had (as short text). */
   kept: z.string().nullable(),
@@ -15,7 +16,16 @@ export const SyncConflict = z.object({
 });
 export type SyncConflict = z.infer<typeof SyncConflict>;
 
-const Counts = z.object({ articles: z.number().int(), annotations: z.number().int(), tags: z.number().int(), metadata: z.number().int() });
+const Counts = z.object({
+  articles: z.number().int(),
+  annotations: z.number().int(),
+  tags: z.number().int(),
+  metadata: z.number().int(),
+  /** Story names, deletions and article lists. */
+  stories: z.number().int(),
+  tagColours: z.number().int(),
+  savedSearches: z.number().int(),
+});
 
 export const SyncInput = z
   .object({
@@ -53,5 +63,7 @@ export const SyncStatus = z.object({
   user: z.string().nullable(),
   lastSeq: z.number().int(),
   conflicts: z.array(SyncConflict),
+  /** Whether the reader shows other members' annotations (kept by the notebook; shown unless turned off). */
+  showOthers: z.boolean(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;

@@ -17,7 +17,8 @@ type AnnotationHandlers = Pick<
  * read-modify-write of that one file, plus one row appended to the catalog journal), so two windows, or the app and the CLI in one
  * process, saving at once lose nothing.
  */
-export function annotationHandlers(store: NotebookStore, emit: Emit, index: AnnotationIndex): AnnotationHandlers {
+/** `author`: the notebook's user name in its team, which each new annotation carries (null outside a team). */
+export function annotationHandlers(store: NotebookStore, emit: Emit, index: AnnotationIndex, author: () => Promise<string | null> = async () => null): AnnotationHandlers {
   const changed = (articleId: string) => emit('notebook.changed', { ids: [articleId], reason: 'annotation' });
 
   const locate = async (id: string): Promise<string> => {
@@ -51,9 +52,10 @@ export function annotationHandlers(store: NotebookStore, emit: Emit, index: Anno
 
     'annotations.create': async (input) => {
       const id = newAnnotationId();
+      const by = await author();
       let created: Annotation | null = null;
       await store.updateArticle(input.articleId, (r) => {
-        created = buildAnnotation(r.analysis.body, input, id, new Date().toISOString());
+        created = { ...buildAnnotation(r.analysis.body, input, id, new Date().toISOString()), ...(by ? { author: by } : {}) };
         r.annotations.push(created);
       });
       changed(input.articleId);

@@ -32,6 +32,7 @@ import type { FetchOptions } from './web/fetch-page';
 import { pathExists } from './path-exists';
 import { extensionHandlers } from './extension/extension-handlers';
 import { syncHandlers } from './sync/sync-handlers';
+import { TeamName } from './sync/team-name';
 import { ExtensionPairing } from './extension/pairing';
 import { webHandlers } from './web/web-handlers';
 import { verdictHandlers } from './verdicts/verdict-handlers';
@@ -95,6 +96,8 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
   const stories = new StoryStore(store);
   // One tag file for the notebook: the tag manager and a backup import (which merges its colours) share it.
   const tagFile = new TagFile(store);
+  const savedSearches = new SavedSearches(store);
+  const team = new TeamName(store);
   const annotations = new AnnotationIndex(store);
   // The library's orders, kept sorted across edits; listing and locating rows share them. Its tag filter
   // also looks at the tags on passages, which the annotation index holds.
@@ -138,14 +141,14 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
     ),
     ...libraryHandlers(store, library),
     ...compareHandlers(store, stories, emit, { runner: compareRunner }),
-    ...annotationHandlers(store, emit, annotations),
+    ...annotationHandlers(store, emit, annotations, () => team.get()),
     ...verdictHandlers(store, emit, annotations, stories),
     ...tagHandlers(store, emit, annotations, tagFile),
     ...replaceTextHandlers(store, emit),
     ...snapshotHandlers(store),
-    ...syncHandlers(store, emit),
+    ...syncHandlers(store, emit, { stories, tags: tagFile, searches: savedSearches }, team),
     ...checkUpdatesHandlers(store, emit, opts.web),
-    ...searchHandlers(store, search, new SavedSearches(store)),
+    ...searchHandlers(store, search, savedSearches),
     ...exportHandlers(store, emit, { pdf: opts.pdf ?? chromiumPdfRenderer(), resolvers: opts.resolvers ?? resolvers }),
   };
   const firstPage =

@@ -69,3 +69,57 @@ test('the Sync dialog says why a sync could not happen, and the library is uncha
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(app.rows).toHaveCount(5);
 });
+
+/** Ben reads an article Ada annotated: her note says it is hers, and he can hide it; his notebook keeps the choice. */
+test("the reader shows who made each annotation and hides others' annotations on request", async ({ page, server }) => {
+  test.setTimeout(120_000);
+  await cluster.createDatabase('desk2');
+  const remote = cluster.url('desk2');
+  const ok = async (reply: Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>) => {
+    const r = await reply;
+    if (!r.ok) throw new Error(r.error?.message);
+    return r.value as never;
+  };
+  const title = 'Turkiye and Syria prioritize security coordination';
+  const list: { items: Array<{ id: string; title: string }> } = await ok(server.api('articles.list', {}));
+  const articleId = list.items.find((a) => a.title.includes('security coordination'))!.id;
+  await ok(server.api('notebook.sync', { remote, user: 'Ada' }));
+  await ok(server.api('annotations.create', { articleId, target: { start: 0, end: 20 }, note: 'Ada checked this' }));
+  await ok(server.api('notebook.sync', {}));
+
+  const folder = mkdtempSync(join(tmpdir(), 'parallax-e2e-ben-'));
+  createNotebook(folder, true);
+  const ben = await startServer(folder);
+  try {
+    await ok(ben.api('notebook.sync', { remote, user: 'Ben' }));
+    await ok(ben.api('annotations.create', { articleId, target: { start: 30, end: 50 }, note: 'Ben’s own note' }));
+    const app = new AppPage(page);
+    await app.open(ben.url);
+    await app.row(title).click();
+    const panel = page.getByRole('complementary', { name: 'Annotations' });
+    const cards = panel.locator('.annotation-card');
+    await expect(cards).toHaveCount(2);
+    await expect(cards.filter({ hasText: 'Ada checked this' })).toContainText('By Ada');
+    await expect(cards.filter({ hasText: 'Ben’s own note' })).toContainText('By Ben');
+    const toggle = panel.getByLabel('Show others’ annotations');
+    await expect(toggle).toBeChecked();
+    await toggle.uncheck();
+    await expect(cards).toHaveCount(1);
+    await expect(cards).toContainText('Ben’s own note');
+    await expect(app.readerBody.locator('mark.mark--annotation')).toHaveCount(1);
+    // The notebook keeps the choice: after a reload Ada's note is still hidden.
+    await page.reload();
+    await app.rows.first().waitFor();
+    await app.row(title).click();
+    await expect(panel.getByLabel('Show others’ annotations')).not.toBeChecked();
+    await expect(cards).toHaveCount(1);
+    await panel.getByLabel('Show others’ annotations').check();
+    await expect(cards).toHaveCount(2);
+    const axe = await new AxeBuilder({ page }).include('.annotation-panel').analyze();
+    expect(axe.violations).toEqual([]);
+  } finally {
+    ben.child.kill('SIGTERM');
+    await new Promise((done) => setTimeout(done, 1000));
+    rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+  }
+});

@@ -105,8 +105,8 @@ describe('two notebooks, one team database', () => {
 
   it('a sync with nothing new moves nothing', async () => {
     const again = await call(ben, 'notebook.sync', {});
-    expect(again.pushed).toEqual({ articles: 0, annotations: 0, tags: 0, metadata: 0 });
-    expect(again.pulled).toEqual({ articles: 0, annotations: 0, tags: 0, metadata: 0 });
+    expect(again.pushed).toEqual({ articles: 0, annotations: 0, tags: 0, metadata: 0, stories: 0, tagColours: 0, savedSearches: 0 });
+    expect(again.pulled).toEqual({ articles: 0, annotations: 0, tags: 0, metadata: 0, stories: 0, tagColours: 0, savedSearches: 0 });
   });
 
   it('tags added on two laptops both stay', async () => {

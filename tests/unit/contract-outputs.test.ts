@@ -54,6 +54,10 @@ const cases: Record<MethodName, Case> = {
     }
   },
   'notebook.syncStatus': async (call) => void (await call('notebook.syncStatus', {})),
+  'notebook.showOthers': async (call) => {
+    await call('notebook.showOthers', { show: false });
+    await call('notebook.showOthers', { show: true });
+  },
   'articles.list': async (call) => {
     await call('articles.list', {});
     await call('articles.list', { filter: 'syria', tag: 'outlet', sort: 'title', direction: 'desc', offset: 1, limit: 2 });

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { applyMetaDelta, applyTagDelta, clashingFields, metaDelta, pickRecord, tagDelta } from './merge-rules';
+import { applyMetaDelta, applySetDelta, clashingFields, metaDelta, pickRecord, pickStory, setDelta } from './merge-rules';
 import { stableJson } from './sync-units';
 
 describe('tags as deltas', () => {
   it('keeps tags added on both laptops, in whichever order the server has them', () => {
     const base = ['a'];
-    const mine = tagDelta(base, ['a', 'mine']);
-    const theirs = tagDelta(base, ['a', 'theirs']);
-    expect(applyTagDelta(applyTagDelta(base, mine), theirs)).toEqual(['a', 'mine', 'theirs']);
-    expect(applyTagDelta(applyTagDelta(base, theirs), mine)).toEqual(['a', 'mine', 'theirs']);
+    const mine = setDelta(base, ['a', 'mine']);
+    const theirs = setDelta(base, ['a', 'theirs']);
+    expect(applySetDelta(applySetDelta(base, mine), theirs)).toEqual(['a', 'mine', 'theirs']);
+    expect(applySetDelta(applySetDelta(base, theirs), mine)).toEqual(['a', 'mine', 'theirs']);
   });
   it('applies a removal made on either side', () => {
-    const d = tagDelta(['a', 'b'], ['b']);
+    const d = setDelta(['a', 'b'], ['b']);
     expect(d).toEqual({ add: [], remove: ['a'] });
-    expect(applyTagDelta(['a', 'b', 'c'], d)).toEqual(['b', 'c']);
+    expect(applySetDelta(['a', 'b', 'c'], d)).toEqual(['b', 'c']);
   });
   it('leaves the tags this copy changed later alone', () => {
-    expect(applyTagDelta(['x'], { add: [], remove: ['x'] }, new Set(['x']))).toEqual(['x']);
+    expect(applySetDelta(['x'], { add: [], remove: ['x'] }, new Set(['x']))).toEqual(['x']);
   });
 });
 
@@ -57,6 +57,34 @@ describe('pickRecord', () => {
   it('keeps the later of two edits and reports the other', () => {
     expect(pickRecord({ value: 'mine', changed: true, editedAt: at('05') }, { value: 'theirs', changed: true, editedAt: at('04') })).toEqual({ value: 'mine', conflict: 'theirs' });
     expect(pickRecord({ value: 'mine', changed: true, editedAt: at('03') }, { value: 'theirs', changed: true, editedAt: at('04') })).toEqual({ value: 'theirs', conflict: 'mine' });
+  });
+});
+
+describe('pickStory', () => {
+  const at = (t: string) => `2026-12-01T10:00:${t}Z`;
+  const local = (value: string | null, nameChanged: boolean, articlesChanged: boolean, t = '05') => ({ value, nameChanged, articlesChanged, editedAt: at(t) });
+  it('keeps a story whose articles were changed here when another copy deleted it', () => {
+    expect(pickStory(local('Quake', false, true), { value: null, editedAt: at('09') })).toEqual({ value: 'Quake', conflict: null });
+  });
+  it('deletes a story nobody here changed', () => {
+    expect(pickStory(local('Quake', false, false), { value: null, editedAt: at('01') })).toEqual({ value: null, conflict: null });
+  });
+  it('brings back a story deleted here that another copy renamed', () => {
+    expect(pickStory(local(null, true, false, '09'), { value: 'Quake, day 2', editedAt: at('01') })).toEqual({ value: 'Quake, day 2', conflict: null });
+  });
+  it('takes a new name when only the articles were changed here: no conflict', () => {
+    expect(pickStory(local('Quake', false, true, '09'), { value: 'Quake, day 2', editedAt: at('01') })).toEqual({ value: 'Quake, day 2', conflict: null });
+  });
+  it('keeps the later of two renames and reports the other', () => {
+    expect(pickStory(local('Mine', true, false, '09'), { value: 'Theirs', editedAt: at('01') })).toEqual({ value: 'Mine', conflict: 'Theirs' });
+    expect(pickStory(local('Mine', true, false, '01'), { value: 'Theirs', editedAt: at('09') })).toEqual({ value: 'Theirs', conflict: 'Mine' });
+  });
+  it("merges two copies' article lists as sets", () => {
+    const base = ['a1', 'a2'];
+    const mine = setDelta(base, ['a1', 'a2', 'a3']);
+    const theirs = setDelta(base, ['a2', 'a4']);
+    expect(applySetDelta(applySetDelta(base, mine), theirs)).toEqual(['a2', 'a3', 'a4']);
+    expect(applySetDelta(applySetDelta(base, theirs), mine)).toEqual(['a2', 'a3', 'a4']);
   });
 });
 

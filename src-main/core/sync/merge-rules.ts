@@ -8,21 +8,22 @@ import type { UserMeta } from '../article/article-record';
  * fields on two laptops both stay; a field changed on both keeps the later edit and records the other.
  */
 
-export type TagDelta = { add: string[]; remove: string[] };
+/** A change to a set of names: an article's tags, a story's articles. Deltas commute, so sets merge. */
+export type SetDelta = { add: string[]; remove: string[] };
 
-export function tagDelta(shadow: readonly string[], local: readonly string[]): TagDelta {
+export function setDelta(shadow: readonly string[], local: readonly string[]): SetDelta {
   const s = new Set(shadow);
   const l = new Set(local);
   return { add: [...l].filter((t) => !s.has(t)).sort(), remove: [...s].filter((t) => !l.has(t)).sort() };
 }
 
-export const isEmptyTagDelta = (d: TagDelta) => d.add.length === 0 && d.remove.length === 0;
+export const isEmptySetDelta = (d: SetDelta) => d.add.length === 0 && d.remove.length === 0;
 
 /**
- * Another copy's tag change applied to a set. `keep` names tags this copy changed in a change the server
- * ordered after it (so this copy's change is the later one for those tags, everywhere).
+ * Another copy's change applied to a set. `keep` names members this copy changed in a change the server
+ * ordered after it (so this copy's change is the later one for those members, everywhere).
  */
-export function applyTagDelta(set: readonly string[], delta: TagDelta, keep: ReadonlySet<string> = new Set()): string[] {
+export function applySetDelta(set: readonly string[], delta: SetDelta, keep: ReadonlySet<string> = new Set()): string[] {
   const out = new Set(set);
   for (const t of delta.add) if (!keep.has(t)) out.add(t);
   for (const t of delta.remove) if (!keep.has(t)) out.delete(t);
@@ -91,4 +92,17 @@ export function pickRecord<T>(local: Side<T>, remote: Side<T>): { value: T | nul
   if (remote.value === null) return { value: local.value, conflict: null };
   const localLater = local.editedAt >= remote.editedAt;
   return localLater ? { value: local.value, conflict: remote.value } : { value: remote.value, conflict: local.value };
+}
+
+/**
+ * A story's name (its head) against another copy's change of it (`remote: null` for a deletion). A story
+ * whose articles this copy changed counts as edited against a deletion, so it stays (an edit beats a
+ * deletion); against a rename only the name counts: a story this copy only added articles to takes the new name.
+ */
+export function pickStory<T>(
+  local: { value: T | null; nameChanged: boolean; articlesChanged: boolean; editedAt: string },
+  remote: { value: T | null; editedAt: string },
+): { value: T | null; conflict: T | null } {
+  const changed = local.nameChanged || (remote.value === null && local.articlesChanged);
+  return pickRecord({ value: local.value, changed, editedAt: local.editedAt }, { value: remote.value, changed: true, editedAt: remote.editedAt });
 }

@@ -7,11 +7,19 @@ import type { ArticleRecord } from '../article/article-record';
  *  - `article`: the text and its analysis (an imported or re-imported text, a text edit);
  *  - `article-meta`: the user's metadata corrections, sent as a delta and merged field by field;
  *  - `article-tags`: the article's tags, sent as a delta (added, removed) and merged as a set;
- *  - `annotation`: one highlight or note, with its own tags.
+ *  - `annotation`: one highlight or note, with its own tags and who made it;
+ *  - `story`: a story's name (a deletion is a tombstone), and `story-articles`: its articles, as a set delta;
+ *  - `tag-colour`: one tag's colour (a colour taken off is a tombstone);
+ *  - `saved-search`: one saved search's name and query.
+ * The last four belong to the notebook, not to an article (their article id on the server is empty).
  * The search index, the catalog and anchors' positions are not exchanged: each copy derives them.
  */
-export const syncKinds = ['article', 'article-meta', 'article-tags', 'annotation'] as const;
+export const articleKinds = ['article', 'article-meta', 'article-tags', 'annotation'] as const;
+export const notebookKinds = ['story', 'story-articles', 'tag-colour', 'saved-search'] as const;
+export const syncKinds = [...articleKinds, ...notebookKinds] as const;
 export type SyncKind = (typeof syncKinds)[number];
+export type NotebookKind = (typeof notebookKinds)[number];
+export const isNotebookKind = (k: SyncKind): k is NotebookKind => (notebookKinds as readonly string[]).includes(k);
 
 export type ArticleText = Pick<ArticleRecord, 'format' | 'file' | 'encoding' | 'importedAt' | 'raw' | 'fingerprint' | 'analysis'>;
 /** A unit's key is the article's id, or `<article id>/<annotation id>`: the same in every copy. */
@@ -29,10 +37,13 @@ export function articleText(r: ArticleRecord): ArticleText {
   };
 }
 
-/** The annotation as exchanged: where it sits in this copy's text (`anchor`) is left for each copy to find. */
-export function sharedAnnotation(a: Annotation): Omit<Annotation, 'anchor'> {
+/**
+ * The annotation as exchanged: where it sits in this copy's text (`anchor`) is left for each copy to find.
+ * One made before this notebook had a user name is this notebook's user's, so it travels under that name.
+ */
+export function sharedAnnotation(a: Annotation, user: string): Omit<Annotation, 'anchor'> {
   const { anchor: _anchor, ...rest } = a;
-  return rest;
+  return { ...rest, author: a.author ?? user };
 }
 
 /**

@@ -123,6 +123,14 @@ export class StoryStore {
     });
   }
 
+  /**
+   * A team sync's changes to the stories, in one write. Not checked against the library: a story from
+   * the team may name an article this copy has not pulled yet (lists and exports skip those).
+   */
+  applySync(fn: (stories: Story[]) => void): Promise<void> {
+    return this.edit((data) => fn(data.stories));
+  }
+
   /** The sample's story: created once, and completed if the sample is imported again. */
   async ensure(name: string, articleIds: string[]): Promise<Story> {
     const existing = (await this.list()).find((s) => s.name === name);

@@ -58,6 +58,7 @@ export class SavedSearches {
       const same = data.searches.find((s) => s.name.toLowerCase() === clean.toLowerCase());
       if (same) {
         same.query = query.trim();
+        same.updatedAt = new Date().toISOString();
         return { ...same };
       }
       if (data.searches.length >= MAX_SAVED_SEARCHES) {
@@ -67,6 +68,11 @@ export class SavedSearches {
       data.searches.push(s);
       return { ...s };
     });
+  }
+
+  /** A team sync's changes to the saved searches, in one write (the limit is this notebook's, not the team's). */
+  applySync(fn: (searches: SavedSearch[]) => void): Promise<void> {
+    return this.write((data) => fn(data.searches));
   }
 
   remove(id: string): Promise<SavedSearch[]> {

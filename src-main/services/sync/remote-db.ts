@@ -1,14 +1,16 @@
 import pg from 'pg';
 import { AppError, clip } from '../../contract';
 import type { SyncKind } from '../../core/sync/sync-units';
-import { syncKinds } from '../../core/sync/sync-units';
+import { articleKinds, syncKinds } from '../../core/sync/sync-units';
 import type { RemoteAddress } from './remote-address';
 import { passwordFor } from './remote-password';
 
 /** What the team database says it is; another program's database is refused (ADR 007). */
 export const REMOTE_FORMAT = 'parallax-team-notebook';
 /** The schema this version of Parallax writes; older ones are migrated, newer ones refused. */
-export const REMOTE_SCHEMA_VERSION = 1;
+export const REMOTE_SCHEMA_VERSION = 2;
+
+const kindList = (kinds: readonly string[]) => kinds.map((k) => `'${k}'`).join(', ');
 
 /** One change as the server keeps it: `seq` is the server's order, the same for every laptop. */
 export type RemoteChange = {
@@ -27,14 +29,17 @@ export type RemoteChange = {
 };
 export type NewChange = Omit<RemoteChange, 'seq'>;
 
-/** Migrations by the version they lead to; each runs in the transaction that records its version. */
+/**
+ * Migrations by the version they lead to; all run in the transaction that records the new version. Version 1
+ * keeps the kinds it was released with, so a database made today passes through the same steps as an old one.
+ */
 const migrations: Record<number, string[]> = {
   1: [
     `CREATE TABLE parallax_meta (key text PRIMARY KEY, value text NOT NULL)`,
     `CREATE TABLE parallax_changes (
        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
        change_id text NOT NULL UNIQUE,
-       kind text NOT NULL CHECK (kind IN (${syncKinds.map((k) => `'${k}'`).join(', ')})),
+       kind text NOT NULL CHECK (kind IN (${kindList(articleKinds)})),
        key text NOT NULL,
        article_id text NOT NULL,
        author text NOT NULL,
@@ -45,6 +50,11 @@ const migrations: Record<number, string[]> = {
        pushed_at timestamptz NOT NULL DEFAULT now()
      )`,
     `CREATE INDEX parallax_changes_by_key ON parallax_changes (kind, key, seq)`,
+  ],
+  // Stories, tag colours and saved searches: changes of the notebook, with an empty article id.
+  2: [
+    `ALTER TABLE parallax_changes DROP CONSTRAINT parallax_changes_kind_check,
+       ADD CONSTRAINT parallax_changes_kind_check CHECK (kind IN (${kindList(syncKinds)}))`,
   ],
 };
 

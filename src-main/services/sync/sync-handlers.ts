@@ -1,31 +1,51 @@
-import type { Emit, Handlers } from '../../contract';
+import type { Emit, Handlers, SyncStatus } from '../../contract';
 import type { NotebookStore } from '../store/notebook-store';
+import type { NotebookLists } from './sync-lists';
 import { syncNotebook } from './sync-notebook';
 import { SyncStateFile } from './sync-state';
+import type { TeamName } from './team-name';
 
-type SyncHandlers = Pick<Handlers, 'notebook.sync' | 'notebook.syncStatus'>;
+type SyncHandlers = Pick<Handlers, 'notebook.sync' | 'notebook.syncStatus' | 'notebook.showOthers'>;
+
+const statusOf = (file: SyncStateFile): SyncStatus => {
+  const { remote, user, lastSeq, conflicts, showOthers } = file.state;
+  return { remote, user, lastSeq, conflicts, showOthers };
+};
 
 /**
  * The team notebook (ADR 007). One sync at a time per notebook: a second request while one runs waits for
- * it and then syncs again (it may have changes the first did not see).
+ * it and then syncs again (it may have changes the first did not see). Choosing whether to show others'
+ * annotations waits its turn too, since it is kept in the same sync state a sync rewrites.
  */
-export function syncHandlers(store: NotebookStore, emit: Emit): SyncHandlers {
+export function syncHandlers(store: NotebookStore, emit: Emit, lists: NotebookLists, team: TeamName): SyncHandlers {
   let running: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = running.catch(() => undefined).then(fn);
+    running = next;
+    return next;
+  };
   return {
-    'notebook.sync': (input) => {
-      const next = running.catch(() => undefined).then(async () => {
+    'notebook.sync': (input) =>
+      inTurn(async () => {
         const before = new Set([...store.entries()].map((e) => e.id));
-        const report = await syncNotebook(store, input);
+        const report = await syncNotebook(store, input, { lists });
+        team.set(report.user);
         const changed = [...store.entries()].filter((e) => !before.has(e.id)).map((e) => e.id);
-        if (report.pulled.articles + report.pulled.annotations + report.pulled.tags + report.pulled.metadata > 0) emit('notebook.changed', { ids: changed, reason: 'sync' });
+        const { articles, annotations, tags, metadata, stories, tagColours } = report.pulled;
+        if (articles + annotations + tags + metadata > 0) emit('notebook.changed', { ids: changed, reason: 'sync' });
+        if (tagColours > 0) emit('notebook.changed', { ids: [], reason: 'tags' });
+        if (stories > 0) emit('stories.changed', { ids: [] });
         return report;
-      });
-      running = next;
-      return next;
-    },
-    'notebook.syncStatus': async () => {
-      const { state } = await SyncStateFile.open(store.layout.root, store.layout.tmp);
-      return { remote: state.remote, user: state.user, lastSeq: state.lastSeq, conflicts: state.conflicts };
-    },
+      }),
+    'notebook.syncStatus': async () => statusOf(await SyncStateFile.open(store.layout.root, store.layout.tmp)),
+    'notebook.showOthers': ({ show }) =>
+      inTurn(async () => {
+        const file = await SyncStateFile.open(store.layout.root, store.layout.tmp);
+        if (file.state.showOthers !== show) {
+          await file.append({ showOthers: show });
+          await file.compact();
+        }
+        return statusOf(file);
+      }),
   };
 }

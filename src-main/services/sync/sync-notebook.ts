@@ -4,10 +4,11 @@ import type { SyncConflict, SyncInput, SyncReport } from '../../contract';
 import { Annotation, AppError, TagName, clip, metaKeys } from '../../contract';
 import type { ArticleRecord, UserMeta } from '../../core/article/article-record';
 import { reanchorAll } from '../../core/anchoring/anchor';
-import type { MetaDelta, TagDelta } from '../../core/sync/merge-rules';
-import { applyMetaDelta, applyTagDelta, clashingFields, isEmptyMetaDelta, isEmptyTagDelta, metaDelta, pickRecord, tagDelta } from '../../core/sync/merge-rules';
+import type { MetaDelta, SetDelta } from '../../core/sync/merge-rules';
+import { applyMetaDelta, applySetDelta, clashingFields, isEmptyMetaDelta, isEmptySetDelta, metaDelta, pickRecord, setDelta } from '../../core/sync/merge-rules';
 import type { ArticleText, SyncKind } from '../../core/sync/sync-units';
-import { articleText, sharedAnnotation, stableJson, unitKey } from '../../core/sync/sync-units';
+import type { NotebookKind } from '../../core/sync/sync-units';
+import { articleText, isNotebookKind, sharedAnnotation, stableJson, unitKey } from '../../core/sync/sync-units';
 import type { NotebookStore } from '../store/notebook-store';
 import { articleProblem } from '../store/stored-shapes';
 import { parseRemoteAddress } from './remote-address';
@@ -15,6 +16,8 @@ import type { NewChange, RemoteChange } from './remote-db';
 import { RemoteDb } from './remote-db';
 import type { Pushed, Shadow, SyncState } from './sync-state';
 import { SyncStateFile } from './sync-state';
+import type { ListEffects, NotebookLists } from './sync-lists';
+import { applyListChanges, listIntents, listsOf, ownListChangeSeen } from './sync-lists';
 
 const hashOf = (v: unknown) => createHash('sha256').update(stableJson(v)).digest('hex').slice(0, 32);
 
@@ -23,16 +26,23 @@ export type SyncOptions = {
   batch?: number;
   /** Called after each batch is recorded (progress; the fault tests cut the connection or kill the process here). */
   onBatch?: (phase: 'pull' | 'push', count: number) => void | Promise<void>;
+  /** The stories, tag colours and saved searches the app serves (by default read afresh from the notebook). */
+  lists?: NotebookLists;
 };
 
 type Counts = SyncReport['pushed'];
-const zero = (): Counts => ({ articles: 0, annotations: 0, tags: 0, metadata: 0 });
-const count = (c: Counts, kind: SyncKind) => {
-  if (kind === 'article') c.articles++;
-  else if (kind === 'annotation') c.annotations++;
-  else if (kind === 'article-tags') c.tags++;
-  else c.metadata++;
+const zero = (): Counts => ({ articles: 0, annotations: 0, tags: 0, metadata: 0, stories: 0, tagColours: 0, savedSearches: 0 });
+const countField: Record<SyncKind, keyof Counts> = {
+  article: 'articles',
+  annotation: 'annotations',
+  'article-tags': 'tags',
+  'article-meta': 'metadata',
+  story: 'stories',
+  'story-articles': 'stories',
+  'tag-colour': 'tagColours',
+  'saved-search': 'savedSearches',
 };
+const count = (c: Counts, kind: SyncKind) => void c[countField[kind]]++;
 
 /** A change of the batch being applied: what it does to the shadow, the pushed list and the conflicts. */
 type BatchEffects = { shadows: Record<string, Shadow | null>; pushed: Record<string, Pushed | null>; conflicts: SyncConflict[]; merged: number };
@@ -59,8 +69,9 @@ export async function syncNotebook(store: NotebookStore, input: SyncInput, optio
     const { created } = await db.ensureSchema();
     if (st.remote !== address.url || st.user !== user) await file.append({ remote: address.url, user });
     const report: SyncReport = { remote: address.url, user, created, pushed: zero(), pulled: zero(), merged: 0, conflicts: [], lastSeq: st.lastSeq };
-    await pull(store, db, file, batch, report, options);
-    await push(store, db, file, user, batch, report, options);
+    const lists = options.lists ?? listsOf(store);
+    await pull(store, lists, db, file, batch, report, options);
+    await push(store, lists, db, file, user, batch, report, options);
     await file.compact();
     report.lastSeq = st.lastSeq;
     return report;
@@ -77,15 +88,20 @@ function safeUserName(): string {
   }
 }
 
-async function pull(store: NotebookStore, db: RemoteDb, file: SyncStateFile, batch: number, report: SyncReport, options: SyncOptions) {
+async function pull(store: NotebookStore, lists: NotebookLists, db: RemoteDb, file: SyncStateFile, batch: number, report: SyncReport, options: SyncOptions) {
   const st = file.state;
   for (;;) {
     const changes = await db.pull(st.lastSeq, batch);
     if (!changes.length) return;
     const effects: BatchEffects = { shadows: {}, pushed: {}, conflicts: [], merged: 0 };
     const byArticle = new Map<string, RemoteChange[]>();
-    for (const c of changes) byArticle.set(c.articleId, [...(byArticle.get(c.articleId) ?? []), c]);
+    const ofNotebook: Array<RemoteChange & { kind: NotebookKind }> = [];
+    for (const c of changes) {
+      if (isNotebookKind(c.kind)) ofNotebook.push(c as RemoteChange & { kind: NotebookKind });
+      else byArticle.set(c.articleId, [...(byArticle.get(c.articleId) ?? []), c]);
+    }
     for (const [articleId, group] of byArticle) await applyGroup(store, st, articleId, group, effects, report);
+    await applyNotebookGroup(lists, st, ofNotebook, effects, report);
     await file.append({ lastSeq: changes[changes.length - 1]!.seq, shadows: effects.shadows, pushed: effects.pushed, conflicts: effects.conflicts });
     report.merged += effects.merged;
     report.conflicts.push(...effects.conflicts);
@@ -118,6 +134,36 @@ async function applyGroup(store: NotebookStore, st: SyncState, articleId: string
   });
 }
 
+/** Stories, tag colours and saved searches: this copy's own coming back, then everyone else's (sync-lists.ts). */
+async function applyNotebookGroup(lists: NotebookLists, st: SyncState, group: Array<RemoteChange & { kind: NotebookKind }>, fx: BatchEffects, report: SyncReport) {
+  if (!group.length) return;
+  const lfx: ListEffects = {
+    shadowOf: (k) => shadowOf(st, fx, k),
+    pushedOf: (k) => pushedOf(st, fx, k),
+    setShadow: (k, s) => void (fx.shadows[k] = s),
+    conflict: (c, detail, kept, other) => conflict(c, null, detail, kept, other),
+    conflicts: fx.conflicts,
+    hashOf,
+    bad: badChange,
+    parse: parseBody,
+  };
+  for (const c of group) if (c.device === st.device) ownListChangeSeen(lfx, c);
+  for (const c of group) if (c.device === st.device) clearPushed(st, fx, c);
+  const theirs = group.filter((c) => c.device !== st.device);
+  if (!theirs.length) return;
+  const before = fx.conflicts.length;
+  await applyListChanges(lists, lfx, theirs);
+  for (const c of theirs) count(report.pulled, c.kind);
+  fx.merged += fx.conflicts.length - before;
+}
+
+/** This copy's change is back in the server's order: nothing it pushed is ordered after anything pulled any more. */
+function clearPushed(st: SyncState, fx: BatchEffects, c: RemoteChange) {
+  const k = unitKey(c.kind, c.key);
+  const p = pushedOf(st, fx, k);
+  if (p && p.seq <= c.seq) fx.pushed[k] = null;
+}
+
 function parseBody<T>(c: RemoteChange): T {
   try {
     return JSON.parse(c.body ?? 'null') as T;
@@ -142,8 +188,8 @@ function newRecordFrom(articleId: string, c: RemoteChange): ArticleRecord {
   return { id: articleId, ...text, format: text.format, updatedAt: c.editedAt, userMeta: {}, tags: [], annotations: [] } as ArticleRecord;
 }
 
-function checkedTags(c: RemoteChange): TagDelta {
-  const d = parseBody<TagDelta>(c);
+function checkedTags(c: RemoteChange): SetDelta {
+  const d = parseBody<SetDelta>(c);
   const ok = (list: unknown) => Array.isArray(list) && list.every((t) => TagName.safeParse(t).success);
   if (!d || !ok(d.add) || !ok(d.remove)) throw badChange(c, 'its tags are not valid tag names');
   return d;
@@ -162,7 +208,8 @@ function checkedAnnotation(c: RemoteChange, articleId: string): Annotation | nul
   if (c.deleted) return null;
   const parsed = Annotation.safeParse(parseBody(c));
   if (!parsed.success || parsed.data.articleId !== articleId || `${articleId}/${parsed.data.id}` !== c.key) throw badChange(c, 'it is not an annotation of this article');
-  return parsed.data;
+  // One sent by a Parallax that did not yet say who made it is its sender's.
+  return { ...parsed.data, author: parsed.data.author ?? c.author };
 }
 
 function ownChangeSeen(st: SyncState, fx: BatchEffects, c: RemoteChange) {
@@ -170,13 +217,12 @@ function ownChangeSeen(st: SyncState, fx: BatchEffects, c: RemoteChange) {
   const sh = shadowOf(st, fx, k) ?? {};
   if (c.kind === 'article') fx.shadows[k] = { h: hashOf(parseBody(c)) };
   else if (c.kind === 'article-meta') fx.shadows[k] = { meta: applyMetaDelta(sh.meta ?? {}, parseBody<MetaDelta>(c)) };
-  else if (c.kind === 'article-tags') fx.shadows[k] = { tags: applyTagDelta(sh.tags ?? [], parseBody<TagDelta>(c)) };
-  else fx.shadows[k] = c.deleted ? null : { h: hashOf(sharedAnnotation(parseBody<Annotation>(c))) };
-  const p = pushedOf(st, fx, k);
-  if (p && p.seq <= c.seq) fx.pushed[k] = null;
+  else if (c.kind === 'article-tags') fx.shadows[k] = { tags: applySetDelta(sh.tags ?? [], parseBody<SetDelta>(c)) };
+  else fx.shadows[k] = c.deleted ? null : { h: hashOf(sharedAnnotation(parseBody<Annotation>(c), c.author)) };
+  clearPushed(st, fx, c);
 }
 
-function conflict(c: RemoteChange, articleId: string, detail: string | null, kept: string | null, other: string | null): SyncConflict {
+function conflict(c: RemoteChange, articleId: string | null, detail: string | null, kept: string | null, other: string | null): SyncConflict {
   return { at: new Date().toISOString(), kind: c.kind, articleId, detail, kept, other, otherAuthor: c.author };
 }
 
@@ -232,17 +278,17 @@ function applyChange(st: SyncState, fx: BatchEffects, record: ArticleRecord, c: 
     case 'article-tags': {
       const delta = checkedTags(c);
       const keep = oursLater ? new Set(p.tags ?? []) : new Set<string>();
-      if (!isEmptyTagDelta(tagDelta(sh?.tags ?? [], record.tags))) fx.merged++;
-      record.tags = applyTagDelta(record.tags, delta, keep);
-      fx.shadows[k] = { tags: applyTagDelta(sh?.tags ?? [], delta) };
+      if (!isEmptySetDelta(setDelta(sh?.tags ?? [], record.tags))) fx.merged++;
+      record.tags = applySetDelta(record.tags, delta, keep);
+      fx.shadows[k] = { tags: applySetDelta(sh?.tags ?? [], delta) };
       return;
     }
     case 'annotation': {
       const remote = checkedAnnotation(c, record.id);
       const id = c.key.slice(record.id.length + 1);
       const local = record.annotations.find((a) => a.id === id) ?? null;
-      const localHash = local ? hashOf(sharedAnnotation(local)) : null;
-      const remoteHash = remote ? hashOf(sharedAnnotation(remote)) : null;
+      const localHash = local ? hashOf(sharedAnnotation(local, st.user ?? '')) : null;
+      const remoteHash = remote ? hashOf(sharedAnnotation(remote, c.author)) : null;
       fx.shadows[k] = remoteHash ? { h: remoteHash } : null;
       if (localHash === remoteHash) return;
       const localChanged = localHash !== (sh?.h ?? null);
@@ -263,7 +309,7 @@ function applyChange(st: SyncState, fx: BatchEffects, record: ArticleRecord, c: 
   }
 }
 
-async function push(store: NotebookStore, db: RemoteDb, file: SyncStateFile, user: string, batch: number, report: SyncReport, options: SyncOptions) {
+async function push(store: NotebookStore, lists: NotebookLists, db: RemoteDb, file: SyncStateFile, user: string, batch: number, report: SyncReport, options: SyncOptions) {
   const st = file.state;
   const scanFrom = st.lastScanAt;
   const scanStartedAt = new Date().toISOString();
@@ -314,17 +360,24 @@ async function push(store: NotebookStore, db: RemoteDb, file: SyncStateFile, use
     if (textHash !== st.shadows[unitKey('article', id)]?.h) add('article', id, id, record.updatedAt, text, { h: textHash });
     const md = metaDelta(st.shadows[unitKey('article-meta', id)]?.meta ?? {}, record.userMeta);
     if (!isEmptyMetaDelta(md)) add('article-meta', id, id, record.updatedAt, md, { meta: record.userMeta }, { fields: [...Object.keys(md.set), ...md.unset] });
-    const td = tagDelta(st.shadows[unitKey('article-tags', id)]?.tags ?? [], record.tags);
-    if (!isEmptyTagDelta(td)) add('article-tags', id, id, record.updatedAt, td, { tags: [...record.tags].sort() }, { tags: [...td.add, ...td.remove] });
+    const td = setDelta(st.shadows[unitKey('article-tags', id)]?.tags ?? [], record.tags);
+    if (!isEmptySetDelta(td)) add('article-tags', id, id, record.updatedAt, td, { tags: [...record.tags].sort() }, { tags: [...td.add, ...td.remove] });
     const here = new Set<string>();
     for (const a of record.annotations) {
       const key = `${id}/${a.id}`;
       here.add(key);
-      const h = hashOf(sharedAnnotation(a));
-      if (h !== st.shadows[unitKey('annotation', key)]?.h) add('annotation', key, id, a.updatedAt, a, { h });
+      const h = hashOf(sharedAnnotation(a, user));
+      // Sent with its anchor (each copy finds its own); one made before the notebook had a user name goes as this user's.
+      if (h !== st.shadows[unitKey('annotation', key)]?.h) add('annotation', key, id, a.updatedAt, { ...a, author: a.author ?? user }, { h });
     }
     for (const key of annotationShadows.get(id) ?? []) if (!here.has(key)) add('annotation', key, id, record.updatedAt, null, null);
     if (pending.length >= batch || bytes > 16 * 1024 * 1024) await flush();
+  }
+  await flush();
+  // Stories, colours and saved searches are few: compared whole with their shadows every sync.
+  for (const i of await listIntents(lists, st, hashOf)) {
+    add(i.kind, i.key, '', i.editedAt, i.body, i.shadow, i.pushed);
+    if (pending.length >= batch) await flush();
   }
   await flush();
   await file.append({ lastScanAt: scanStartedAt });

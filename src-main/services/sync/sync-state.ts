@@ -12,10 +12,14 @@ export type Shadow = {
   h?: string;
   meta?: UserMeta;
   tags?: string[];
+  /** A story's articles. */
+  members?: string[];
+  /** A story's name as last agreed, to bring it back if its articles are changed after this copy deleted it. */
+  story?: { name: string; createdAt: string };
 };
 
 /** A change this copy pushed and has not yet seen come back in the server's order. */
-export type Pushed = { seq: number; fields?: string[]; tags?: string[] };
+export type Pushed = { seq: number; fields?: string[]; /** Set members (tags, a story's articles) it changed. */ tags?: string[] };
 
 export type SyncState = {
   version: 1;
@@ -31,9 +35,12 @@ export type SyncState = {
   shadows: Record<string, Shadow>;
   pushed: Record<string, Pushed>;
   conflicts: SyncConflict[];
+  /** The reader shows other members' annotations unless this is false. */
+  showOthers: boolean;
 };
 
 type JournalLine = {
+  showOthers?: boolean;
   lastSeq?: number;
   lastScanAt?: string;
   remote?: string;
@@ -53,6 +60,7 @@ const fresh = (): SyncState => ({
   shadows: {},
   pushed: {},
   conflicts: [],
+  showOthers: true,
 });
 
 /**
@@ -123,6 +131,7 @@ function fold(state: SyncState, e: JournalLine): void {
   if (e.lastScanAt !== undefined) state.lastScanAt = e.lastScanAt;
   if (e.remote !== undefined) state.remote = e.remote;
   if (e.user !== undefined) state.user = e.user;
+  if (e.showOthers !== undefined) state.showOthers = e.showOthers;
   for (const [k, v] of Object.entries(e.shadows ?? {})) {
     if (v === null) delete state.shadows[k];
     else state.shadows[k] = v;

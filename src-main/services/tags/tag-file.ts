@@ -12,12 +12,15 @@ export type PendingTagOp =
  * `constructor` or `toString`, and on an object those names reach the prototype (`colors['constructor']`
  * is a function, `'toString' in colors` is true, assigning `colors['__proto__']` changes nothing).
  */
-export type TagFileData = { colors: ReadonlyMap<string, string>; pending: PendingTagOp | null };
+export type TagFileData = { colors: ReadonlyMap<string, string>; pending: PendingTagOp | null; colorTimes: ReadonlyMap<string, string> };
 /** What `update` hands its callback: a copy, kept only once it is on disk. */
-export type TagFileDraft = { colors: Map<string, string>; pending: PendingTagOp | null };
+export type TagFileDraft = { colors: Map<string, string>; pending: PendingTagOp | null; colorTimes: Map<string, string> };
 
-/** tags.json on disk (version 1): `colors` maps a tag to `#rrggbb`. */
-type StoredTagFile = { version: 1; colors: Record<string, string>; pending: PendingTagOp | null };
+/**
+ * tags.json on disk (version 1): `colors` maps a tag to `#rrggbb`; `colorEditedAt` says when each tag's
+ * colour was last set or taken off, so a team sync keeps the later of two edits (absent in older files).
+ */
+type StoredTagFile = { version: 1; colors: Record<string, string>; pending: PendingTagOp | null; colorEditedAt?: Record<string, string> };
 
 const COLOR = /^#[0-9a-f]{6}$/i;
 
@@ -37,7 +40,7 @@ const isPendingOp = (v: unknown): v is PendingTagOp => {
 export class TagFile {
   private readonly adapter: DurableJsonFile<StoredTagFile>;
   private readonly path: string;
-  private current: TagFileData = { colors: new Map(), pending: null };
+  private current: TagFileData = { colors: new Map(), pending: null, colorTimes: new Map() };
   private loaded: Promise<void> | null = null;
   private tail: Promise<unknown> = Promise.resolve();
 
@@ -57,7 +60,10 @@ export class TagFile {
         // Object.entries lists own keys only, `__proto__` included (JSON.parse makes it an own key).
         const colors = new Map<string, string>();
         for (const [tag, color] of Object.entries(d.colors)) if (typeof color === 'string' && COLOR.test(color)) colors.set(tag, color);
-        this.current = { colors, pending: isPendingOp(d.pending) ? d.pending : null };
+        const colorTimes = new Map<string, string>();
+        const times = d.colorEditedAt && typeof d.colorEditedAt === 'object' && !Array.isArray(d.colorEditedAt) ? d.colorEditedAt : {};
+        for (const [tag, at] of Object.entries(times)) if (typeof at === 'string') colorTimes.set(tag, at);
+        this.current = { colors, pending: isPendingOp(d.pending) ? d.pending : null, colorTimes };
       })
       .catch((e: unknown) => {
         this.loaded = null;
@@ -74,11 +80,16 @@ export class TagFile {
   update(mutate: (d: TagFileDraft) => void): Promise<void> {
     if (this.store.readOnly) return Promise.reject(new AppError('READ_ONLY', this.store.notice ?? 'The notebook is read-only'));
     const run = async () => {
-      const draft: TagFileDraft = { colors: new Map(this.current.colors), pending: this.current.pending };
+      const before = this.current;
+      const draft: TagFileDraft = { colors: new Map(before.colors), pending: before.pending, colorTimes: new Map(before.colorTimes) };
       mutate(draft);
+      // A colour changed without a time given (every edit but a sync's, which brings the other copy's) is stamped now.
+      const now = new Date().toISOString();
+      for (const tag of new Set([...before.colors.keys(), ...draft.colors.keys()]))
+        if (before.colors.get(tag) !== draft.colors.get(tag) && draft.colorTimes.get(tag) === before.colorTimes.get(tag)) draft.colorTimes.set(tag, now);
       // Object.fromEntries defines own properties, so a tag named `__proto__` is written like any other.
-      await this.adapter.write({ version: 1, colors: Object.fromEntries(draft.colors), pending: draft.pending });
-      this.current = { colors: draft.colors, pending: draft.pending };
+      await this.adapter.write({ version: 1, colors: Object.fromEntries(draft.colors), pending: draft.pending, colorEditedAt: Object.fromEntries(draft.colorTimes) });
+      this.current = { colors: draft.colors, pending: draft.pending, colorTimes: draft.colorTimes };
     };
     const next = this.tail.then(run, run);
     this.tail = next.catch(() => undefined);

@@ -5,7 +5,8 @@ import { CliExit } from '../cli-io';
 import type { CommandContext } from '../cli-program';
 import { addGlobalOptions } from '../cli-program';
 
-const counts = (c: SyncReport['pushed']) => `${c.articles} article(s), ${c.annotations} annotation(s), ${c.tags} tag change(s), ${c.metadata} metadata correction(s)`;
+const counts = (c: SyncReport['pushed']) =>
+  `${c.articles} article(s), ${c.annotations} annotation(s), ${c.tags} tag change(s), ${c.metadata} metadata correction(s), ${c.stories} story change(s), ${c.tagColours} tag colour(s), ${c.savedSearches} saved search(es)`;
 
 export function formatSyncReport(r: SyncReport): string {
   const lines = [
@@ -15,7 +16,7 @@ export function formatSyncReport(r: SyncReport): string {
   ];
   if (r.merged) lines.push(`  merged with changes made here: ${r.merged}`);
   for (const c of r.conflicts)
-    lines.push(`  conflict: ${c.kind} ${c.articleId}${c.detail ? ` ${c.detail}` : ''}: kept ${JSON.stringify(c.kept)}, ${c.otherAuthor} had ${JSON.stringify(c.other)}`);
+    lines.push(`  conflict: ${c.kind}${c.articleId ? ` ${c.articleId}` : ''}${c.detail ? ` ${c.detail}` : ''}: kept ${JSON.stringify(c.kept)}, ${c.otherAuthor} had ${JSON.stringify(c.other)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -84,6 +84,11 @@ export function AnnotationCard({
           </span>
         </p>
       )}
+      {a.author && (
+        <p className="annotation-card__author">
+          By <bdi>{a.author}</bdi>
+        </p>
+      )}
       <button type="button" className="annotation-card__quote" onClick={onShow} title={showLabel} dir="auto">
         <q>{quotePreview(a.quote.exact)}</q>
       </button>

@@ -7,13 +7,20 @@ import { scrollToPassage } from './use-annotator';
 /** The article's annotations in text order (orphans last), beside the text. */
 export function AnnotationPanel({ annotator, onError }: { annotator: Annotator; onError: (m: string) => void }) {
   const { tags } = useTags();
-  const { annotations, selectedId, editing } = annotator;
+  const { annotations, selectedId, editing, team, othersCount } = annotator;
   const orphans = annotations.filter((a) => a.anchor.status === 'orphaned').length;
   return (
     <aside className="annotation-panel" aria-label="Annotations">
       <h2 className="annotation-panel__title">
         Annotations <span className="badge">{annotations.length}</span>
       </h2>
+      {team.inTeam && (
+        <label className="annotation-panel__others">
+          <input type="checkbox" checked={team.showOthers} onChange={(e) => team.setShowOthers(e.target.checked)} />
+          Show others’ annotations
+          {othersCount > 0 && <span className="badge">{othersCount}</span>}
+        </label>
+      )}
       {orphans > 0 && (
         <p className="annotation-panel__orphans">{plural(orphans, 'annotation')} lost their passage: see the end of the list.</p>
       )}

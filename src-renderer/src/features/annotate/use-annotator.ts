@@ -6,6 +6,8 @@ import { createAnnotation } from './annotation-actions';
 import type { TextRange } from './sentences';
 import { moveCursor, sentenceRanges } from './sentences';
 import { selectionToRange } from '../../lib/selection-offsets';
+import { isOthers, visibleAnnotations } from '../sync/others-annotations';
+import { useTeamView } from '../sync/use-team-view';
 
 export type EditMode = 'note' | 'tags';
 export type Pending = TextRange & { source: 'mouse' | 'keys'; rect: DOMRect | null };
@@ -28,7 +30,11 @@ export function scrollToPassage(id: string) {
  */
 export function useAnnotator(article: ArticleDetail | null, focusId: string | null, onError: (m: string) => void) {
   const articleId = article?.id ?? null;
-  const [annotations, setAnnotations] = useState<Annotation[]>([]);
+  const [all, setAnnotations] = useState<Annotation[]>([]);
+  const team = useTeamView(onError);
+  // Other team members' annotations are left out of the text and the panel when the notebook hides them.
+  const annotations = useMemo(() => visibleAnnotations(all, team.user, team.showOthers), [all, team.user, team.showOthers]);
+  const othersCount = useMemo(() => all.filter((a) => isOthers(a, team.user)).length, [all, team.user]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ id: string; mode: EditMode; fresh?: boolean } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -177,6 +183,8 @@ export function useAnnotator(article: ArticleDetail | null, focusId: string | nu
     articleId,
     closeEditor,
     annotations,
+    othersCount,
+    team,
     marks,
     pending,
     selectedId,

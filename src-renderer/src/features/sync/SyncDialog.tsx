@@ -1,11 +1,30 @@
 import { useState } from 'react';
-import type { SyncReport, SyncStatus } from '@contract';
+import type { SyncConflict, SyncReport, SyncStatus } from '@contract';
 import { call } from '../../api/client';
 import type { Notify } from '../../app/use-notices';
 import { Dialog } from '../../ui/Dialog';
 
+const n = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
+/** The four counts always, then stories, colours and saved searches when there were any. */
 const counts = (c: SyncReport['pushed']) =>
-  [`${c.articles} article${c.articles === 1 ? '' : 's'}`, `${c.annotations} annotation${c.annotations === 1 ? '' : 's'}`, `${c.tags} tag change${c.tags === 1 ? '' : 's'}`, `${c.metadata} correction${c.metadata === 1 ? '' : 's'}`].join(', ');
+  [
+    n(c.articles, 'article'),
+    n(c.annotations, 'annotation'),
+    n(c.tags, 'tag change'),
+    n(c.metadata, 'correction'),
+    ...(c.stories ? [n(c.stories, 'story change')] : []),
+    ...(c.tagColours ? [n(c.tagColours, 'tag colour')] : []),
+    ...(c.savedSearches ? [n(c.savedSearches, 'saved search')] : []),
+  ].join(', ');
+
+/** What a conflict was about, in words. */
+function conflictSubject(c: SyncConflict): string {
+  if (c.kind === 'story') return 'The name of a story';
+  if (c.kind === 'tag-colour') return `The colour of tag ${c.detail ?? ''}`;
+  if (c.kind === 'saved-search') return 'The query of a saved search';
+  const what = c.kind === 'article-meta' ? `The ${c.detail ?? 'field'}` : c.kind === 'annotation' ? 'A note' : 'The text';
+  return `${what} of article ${c.articleId ?? ''}`;
+}
 
 /**
  * "Sync…": the team notebook (ADR 007). The first time it asks for the team database's address and a user
@@ -50,7 +69,7 @@ export function SyncDialog({ notify }: { notify: Notify }) {
         ...(password ? { password } : {}),
       });
       setReport(r);
-      setStatus({ remote: r.remote, user: r.user, lastSeq: r.lastSeq, conflicts: [...(status?.conflicts ?? []), ...r.conflicts] });
+      setStatus({ remote: r.remote, user: r.user, lastSeq: r.lastSeq, conflicts: [...(status?.conflicts ?? []), ...r.conflicts], showOthers: status?.showOthers ?? true });
       notify('success', `Synced: pushed ${counts(r.pushed)}; pulled ${counts(r.pulled)}`);
     } catch (e) {
       const err = e as Error & { code?: string };
@@ -108,7 +127,7 @@ export function SyncDialog({ notify }: { notify: Notify }) {
             <ul className="sync__conflicts">
               {status.conflicts.map((c, i) => (
                 <li key={i}>
-                  {c.kind === 'article-meta' ? `The ${c.detail ?? 'field'}` : c.kind === 'annotation' ? 'A note' : 'The text'} of article {c.articleId}: kept “{c.kept ?? 'none'}”; {c.otherAuthor} had “
+                  {conflictSubject(c)}: kept “{c.kept ?? 'none'}”; {c.otherAuthor} had “
                   {c.other ?? 'none'}”.
                 </li>
               ))}
