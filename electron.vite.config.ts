@@ -16,6 +16,9 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
+      // zod is bundled, not loaded from node_modules: as ESM files it is ~220 modules (its 50 locales among
+      // them, which the contract never uses) resolved and compiled at every start; bundled, the unused drop out.
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: {
           electron: resolve('src-main/transports/electron/main.ts'),
