@@ -16,6 +16,9 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
+      // zod is bundled, not loaded from node_modules: as ESM files it is ~220 modules (its 50 locales among
+      // them, which the contract never uses) resolved and compiled at every start; bundled, the unused drop out.
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: {
           electron: resolve('src-main/transports/electron/main.ts'),
@@ -30,6 +33,9 @@ export default defineConfig({
           'compare-worker': resolve('src-main/services/compare/compare-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
+        // The contract's modules only define schemas: one nothing imports from is left out, so a command
+        // builds the schemas of the methods it calls (contract/methods.ts) and no others.
+        treeshake: { moduleSideEffects: (id: string, external: boolean) => external || !/[\\/]src-main[\\/]contract[\\/]/.test(id) },
       },
     },
   },

@@ -1,26 +1,18 @@
 import type { Emit, Handlers } from '../contract';
 import { AppError } from '../contract';
-import { setAnalysis, summaryOf, toDetail } from '../core/article/article-record';
+import { setAnalysis, summaryOf } from '../core/article/article-record';
 import type { BackupMergeTargets } from './backup/import-backup';
 import { fingerprintOf, importArticles } from './importer/import-articles';
 import { loadAnalysis } from './importer/load-analysis';
 import { loadImportBytes, readImportFile } from './importer/read-import-file';
 import { importSpecialPaths, importSpecialUploads, splitSpecial } from './importer/special-imports';
 import { walkPaths } from './importer/walk-paths';
-import type { SortedCatalog } from './library/sorted-catalog';
 import { loadSample } from './sample/sample-notebook';
 import type { NotebookStore } from './store/notebook-store';
 
 type ArticleHandlers = Pick<
   Handlers,
-  | 'notebook.info'
-  | 'notebook.importSample'
-  | 'articles.list'
-  | 'articles.get'
-  | 'articles.update'
-  | 'articles.importPaths'
-  | 'articles.importFiles'
-  | 'articles.reanalyse'
+  'notebook.importSample' | 'articles.update' | 'articles.importPaths' | 'articles.importFiles' | 'articles.reanalyse'
 >;
 
 /** Runs an import of `files` files; the search service indexes a large one after it (SearchService.indexAfter). */
@@ -33,7 +25,6 @@ export type ImportRunner = <T>(files: number, job: () => Promise<T>) => Promise<
 export function articleHandlers(
   store: NotebookStore,
   emit: Emit,
-  library: SortedCatalog,
   onSampleStory?: (name: string, ids: string[]) => Promise<void>,
   runImport: ImportRunner = (_files, job) => job(),
   backupInto?: BackupMergeTargets,
@@ -41,14 +32,6 @@ export function articleHandlers(
   const changed = (ids: string[], reason: string) => emit('notebook.changed', { ids, reason });
 
   return {
-    'notebook.info': async () => ({
-      path: store.layout.root,
-      schemaVersion: store.schemaVersion,
-      articleCount: store.size,
-      readOnly: store.readOnly,
-      notice: store.notice,
-    }),
-
     'notebook.importSample': async () => {
       const { manifest, sources } = await loadSample();
       const report = await importArticles(store, sources, emit);
@@ -60,10 +43,6 @@ export function articleHandlers(
       );
       return report;
     },
-
-    'articles.list': async (q) => library.page(q),
-
-    'articles.get': async ({ id }) => toDetail(await store.readArticle(id)),
 
     'articles.update': async ({ id, patch }) => {
       const record = await store.updateArticle(id, (r) => {

@@ -1,41 +1,28 @@
 import { mkdir } from 'node:fs/promises';
 import type { Emit, Handlers } from '../contract';
 import { AppError } from '../contract';
-import { annotationHandlers } from './annotation-handlers';
 import { AnnotationIndex } from './annotations/annotation-index';
-import { articleHandlers } from './article-handlers';
 import type { NotebookLock } from './store/notebook-lock';
 import { acquireLock } from './store/notebook-lock';
 import { libraryHandlers } from './library-handlers';
-import { compareHandlers } from './compare/compare-handlers';
+import { lazyHandlers } from './lazy-handlers';
 import { CompareRunner } from './compare/compare-runner';
 import { StoryStore } from './compare/story-store';
 import { SortedCatalog } from './library/sorted-catalog';
 import { FirstPageKeeper } from './library/library-snapshot';
-import { searchHandlers } from './search-handlers';
 import { SavedSearches } from './search/saved-searches';
 import type { SearchOptions } from './search/search-service';
 import { SearchService, openIndexEarly } from './search/search-service';
 import type { ScopeResolvers } from '../core/export/scope';
 import { ensureDailyBackup } from './backup/rolling-backups';
 import type { PdfRenderer } from './export/pdf-chromium';
-import { chromiumPdfRenderer } from './export/pdf-chromium';
-import { exportHandlers } from './export-handlers';
 import type { OpenOptions } from './store/notebook-store';
 import { NotebookStore } from './store/notebook-store';
-import { tagHandlers } from './tag-handlers';
 import { TagFile } from './tags/tag-file';
-import { replaceTextHandlers } from './replace-text-handlers';
-import { snapshotHandlers } from './snapshot-handlers';
-import { checkUpdatesHandlers } from './web/check-updates-handlers';
 import type { FetchOptions } from './web/fetch-page';
 import { pathExists } from './path-exists';
-import { extensionHandlers } from './extension/extension-handlers';
-import { syncHandlers } from './sync/sync-handlers';
 import { TeamName } from './sync/team-name';
 import { ExtensionPairing } from './extension/pairing';
-import { webHandlers } from './web/web-handlers';
-import { verdictHandlers } from './verdicts/verdict-handlers';
 
 export type Backend = {
   handlers: Handlers;
@@ -128,28 +115,70 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
     query: async (query) => (await search.query({ query, limit: 100_000, offset: 0 })).hits.map((h) => h.id),
   };
   const pairing = new ExtensionPairing(notebookDir);
+  // Each group's module loads on its first call (lazy-handlers.ts): `parallax list` loads the library's alone.
   const handlers: Handlers = {
-    ...extensionHandlers(store, emit, pairing, () => handlers),
-    ...webHandlers(store, emit, () => handlers, opts.web),
-    ...articleHandlers(
-      store,
-      emit,
-      library,
-      (name, ids) => stories.ensure(name, ids).then(() => emit('stories.changed', { ids: [] })),
-      (files, job) => search.indexAfter(files, job),
-      { stories, tags: tagFile },
+    ...lazyHandlers(['articles.importPage', 'extension.pairingCode', 'extension.status', 'extension.unpair'], async () =>
+      (await import('./extension/extension-handlers')).extensionHandlers(store, emit, pairing, () => handlers),
+    ),
+    ...lazyHandlers(['articles.importUrl'], async () =>
+      (await import('./web/web-handlers')).webHandlers(store, emit, () => handlers, opts.web),
+    ),
+    ...lazyHandlers(
+      ['notebook.importSample', 'articles.update', 'articles.importPaths', 'articles.importFiles', 'articles.reanalyse'],
+      async () =>
+        (await import('./article-handlers')).articleHandlers(
+          store,
+          emit,
+          (name, ids) => stories.ensure(name, ids).then(() => emit('stories.changed', { ids: [] })),
+          (files, job) => search.indexAfter(files, job),
+          { stories, tags: tagFile },
+        ),
     ),
     ...libraryHandlers(store, library),
-    ...compareHandlers(store, stories, emit, { runner: compareRunner }),
-    ...annotationHandlers(store, emit, annotations, () => team.get()),
-    ...verdictHandlers(store, emit, annotations, stories),
-    ...tagHandlers(store, emit, annotations, tagFile),
-    ...replaceTextHandlers(store, emit),
-    ...snapshotHandlers(store),
-    ...syncHandlers(store, emit, { stories, tags: tagFile, searches: savedSearches }, team),
-    ...checkUpdatesHandlers(store, emit, opts.web),
-    ...searchHandlers(store, search, savedSearches),
-    ...exportHandlers(store, emit, { pdf: opts.pdf ?? chromiumPdfRenderer(), resolvers: opts.resolvers ?? resolvers }),
+    ...lazyHandlers(
+      [
+        'compare.articles',
+        'compare.cancel',
+        'compare.export',
+        'compare.related',
+        'stories.list',
+        'stories.create',
+        'stories.add',
+        'stories.remove',
+        'stories.rename',
+        'stories.delete',
+        'stories.timeline',
+      ],
+      async () => (await import('./compare/compare-handlers')).compareHandlers(store, stories, emit, { runner: compareRunner }),
+    ),
+    ...lazyHandlers(
+      ['annotations.list', 'annotations.create', 'annotations.update', 'annotations.delete', 'annotations.restore'],
+      async () => (await import('./annotation-handlers')).annotationHandlers(store, emit, annotations, () => team.get()),
+    ),
+    ...lazyHandlers(['verdicts.list', 'verdicts.set', 'verdicts.create', 'verdicts.ratings', 'verdicts.setRatings'], async () =>
+      (await import('./verdicts/verdict-handlers')).verdictHandlers(store, emit, annotations, stories),
+    ),
+    ...lazyHandlers(['articles.tag', 'tags.list', 'tags.rename', 'tags.merge', 'tags.recolour', 'tags.delete', 'tags.restore'], async () =>
+      (await import('./tag-handlers')).tagHandlers(store, emit, annotations, tagFile),
+    ),
+    ...lazyHandlers(['articles.replaceText'], async () => (await import('./replace-text-handlers')).replaceTextHandlers(store, emit)),
+    ...lazyHandlers(['articles.snapshot'], async () => (await import('./snapshot-handlers')).snapshotHandlers(store)),
+    ...lazyHandlers(['notebook.sync', 'notebook.syncStatus', 'notebook.showOthers'], async () =>
+      (await import('./sync/sync-handlers')).syncHandlers(store, emit, { stories, tags: tagFile, searches: savedSearches }, team),
+    ),
+    ...lazyHandlers(['articles.checkUpdates', 'articles.versions', 'articles.versionDiff', 'articles.showVersion'], async () =>
+      (await import('./web/check-updates-handlers')).checkUpdatesHandlers(store, emit, opts.web),
+    ),
+    ...lazyHandlers(
+      ['search.query', 'search.status', 'search.articleHits', 'search.saved.list', 'search.saved.save', 'search.saved.delete'],
+      async () => (await import('./search-handlers')).searchHandlers(store, search, savedSearches),
+    ),
+    ...lazyHandlers(['export.run', 'export.write', 'backup.create', 'backup.list', 'articles.importText'], async () =>
+      (await import('./export-handlers')).exportHandlers(store, emit, {
+        pdf: opts.pdf ?? (await import('./export/pdf-chromium')).chromiumPdfRenderer(),
+        resolvers: opts.resolvers ?? resolvers,
+      }),
+    ),
   };
   const firstPage =
     opts.keepFirstPage && !store.readOnly ? new FirstPageKeeper(store, (q) => handlers['articles.list']({ ...q })) : null;

@@ -1,18 +1,34 @@
 import type { Handlers } from '../contract';
-import { toSummary } from '../core/article/article-record';
+import { toDetail, toSummary } from '../core/article/article-record';
 import type { SortedCatalog } from './library/sorted-catalog';
 import type { NotebookStore } from './store/notebook-store';
 
-type LibraryHandlers = Pick<Handlers, 'articles.locate' | 'articles.outlets' | 'articles.summaries'>;
+type LibraryHandlers = Pick<
+  Handlers,
+  'notebook.info' | 'articles.list' | 'articles.get' | 'articles.locate' | 'articles.outlets' | 'articles.summaries'
+>;
 
 /**
- * Small reads that let the app page through the library instead of holding every row: where an article
+ * The notebook's reads that need nothing but the store and the kept-sorted catalog (so `parallax list` and
+ * `show` load no importer, index or comparison), and the small reads that let the app page through the library instead of holding every row: where an article
  * sits in the current ordering, the outlets for a filter menu, and a few rows by id. All read the catalog
  * in memory; none opens an article file.
  */
 export function libraryHandlers(store: NotebookStore, library: SortedCatalog): LibraryHandlers {
   const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
   return {
+    'notebook.info': async () => ({
+      path: store.layout.root,
+      schemaVersion: store.schemaVersion,
+      articleCount: store.size,
+      readOnly: store.readOnly,
+      notice: store.notice,
+    }),
+
+    'articles.list': async (q) => library.page(q),
+
+    'articles.get': async ({ id }) => toDetail(await store.readArticle(id)),
+
     // The same kept-sorted orders as articles.list, so finding a row costs no sort.
     'articles.locate': async ({ id, ...q }) => library.locate(id, q),
 

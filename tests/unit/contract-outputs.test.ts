@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../src-main/contract';
-import { methodNames, methods } from '../../src-main/contract';
+import { methodNames, methodSchemas } from '../../src-main/contract';
 import { dispatch } from '../helpers/api';
 import { annotatedBackend } from '../helpers/annotated-backend';
 import { makePdf, proseLines } from '../helpers/pdf-fixtures';
@@ -179,8 +179,15 @@ const cases: Record<MethodName, Case> = {
   },
   'verdicts.create': async (call) => {
     const { body } = await call('articles.get', { id: D });
-    await call('verdicts.create', { articleId: D, target: { start: 0, end: Math.min(30, body.length) }, verdict: { rating: 'unverified' } });
-    await call('export.run', { format: 'claimreview', options: { claimReview: { pageUrl: 'https://example.org/checks', authorName: 'Desk' } } });
+    await call('verdicts.create', {
+      articleId: D,
+      target: { start: 0, end: Math.min(30, body.length) },
+      verdict: { rating: 'unverified' },
+    });
+    await call('export.run', {
+      format: 'claimreview',
+      options: { claimReview: { pageUrl: 'https://example.org/checks', authorName: 'Desk' } },
+    });
   },
   'verdicts.list': async (call) => {
     await call('verdicts.list', {});
@@ -293,7 +300,7 @@ describe('every handler answers what the contract says', () => {
       const r = await dispatch(b.handlers, method, input);
       if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
       answered.set(method, (answered.get(method) ?? 0) + 1);
-      const parsed = methods[method].output.safeParse(r.value);
+      const parsed = (await methodSchemas(method)).output.safeParse(r.value);
       if (!parsed.success) mismatches.push(`${method}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       else {
         try {

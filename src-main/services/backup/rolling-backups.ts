@@ -2,7 +2,6 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackupInfo } from '../../contract';
 import type { BackupProgress } from './backup-archive';
-import { createBackup } from './backup-archive';
 
 /** Daily backups kept in <notebook>/backups/; older ones are deleted. Backups taken before a migration are never deleted. */
 export const KEEP_DAILY = 7;
@@ -14,6 +13,8 @@ export type BackupKind = 'daily' | 'manual' | 'before-migration';
 export async function takeBackup(root: string, kind: BackupKind, label = '', onProgress?: BackupProgress): Promise<BackupInfo> {
   const createdAt = new Date();
   const path = join(root, 'backups', `${kind}${label ? `-${label}` : ''}-${stamp(createdAt)}.zip`);
+  // The archive writer (fflate) loads when a backup is taken, not with every notebook that could take one.
+  const { createBackup } = await import('./backup-archive');
   const { files, bytes } = await createBackup(root, path, onProgress);
   return { path, files, bytes, createdAt: createdAt.toISOString() };
 }

@@ -1,8 +1,10 @@
 import type { Emit, SearchResult, SearchStatus } from '../../contract';
 import { toSearchArticle } from '../../core/search/search-doc';
 import type { NotebookStore } from '../store/notebook-store';
-import type { CatalogVersions, HostStatus } from './index-host';
-import { IndexHost, catalogVersions } from './index-host';
+import type { HostStatus } from './index-host';
+import type { CatalogVersions } from './catalog-versions';
+import { catalogVersions } from './catalog-versions';
+import { inlineIndex } from './inline-index';
 import type { EarlyIndex, IndexHandle } from './early-index';
 import { loadingIndex, startWorkerIndex, takePrestartedIndex } from './early-index';
 import { findWorkerEntry } from './worker-client';
@@ -42,7 +44,7 @@ export function bulkImportFiles(env: NodeJS.ProcessEnv = process.env): number {
  */
 export function openIndexEarly(root: string, opts: SearchOptions = {}): EarlyIndex {
   const entry = opts.runIn === 'inline' ? null : findWorkerEntry();
-  if (!entry) return loadingIndex((onStatus) => new IndexHost(root, onStatus, undefined, undefined, undefined, opts.engineLimits));
+  if (!entry) return loadingIndex((onStatus) => inlineIndex(root, onStatus, opts.engineLimits));
   return takePrestartedIndex(root) ?? startWorkerIndex(entry, root, opts.engineLimits);
 }
 

@@ -1,7 +1,6 @@
 import { copyFile, mkdir, open, readFile, readdir, rename } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
-import { unzipSync } from 'fflate';
 import type { ArticleRecord, CatalogEntry } from '../../core/article/article-record';
 import { toCatalogEntry } from '../../core/article/article-record';
 import type { Durability } from './durable-json-file';
@@ -98,6 +97,9 @@ export async function articleFromBackups(l: Layout, id: string, shard: string): 
     .filter((n) => n.endsWith('.zip'))
     .sort()
     .reverse();
+  if (archives.length === 0) return null;
+  // The zip reader loads only when a damaged article is looked for in a backup, not at every open.
+  const { unzipSync } = await import('fflate');
   for (const name of archives) {
     const archive = join(l.backups, name);
     try {

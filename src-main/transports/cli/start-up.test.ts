@@ -57,7 +57,7 @@ const packagesIn = (modules: string[]) =>
   new Set(modules.flatMap((m) => [...m.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)].map((x) => x[1]!)));
 
 describe('parallax list start-up', () => {
-  it('lists the sample without loading the analysis, the importers, the exporters or the comparison', async () => {
+  it('lists the sample without loading the analysis, the importers, the exporters, the comparison, the index or the servers', async () => {
     const notebook = join(dir, 'notebook');
     const backend = await openBackend(notebook, { create: true, durability: 'none' });
     await backend.handlers['notebook.importSample']({});
@@ -66,8 +66,17 @@ describe('parallax list start-up', () => {
     expect(out).toMatch(/Shafaq News/); // the command really listed the sample
     const loaded = packagesIn(modules);
     expect(loaded.has('zod')).toBe(true); // the hook saw the packages list does load
-    for (const heavy of ['jsdom', 'chrono-node', 'yaml', '@mozilla/readability', '@citation-js/core', 'unpdf', 'diff', 'franc-min']) {
-      expect(loaded.has(heavy), `list loaded ${heavy}`).toBe(false);
-    }
+    const heavy = [
+      ...['jsdom', 'chrono-node', 'yaml', '@mozilla/readability', '@citation-js/core', 'unpdf', 'diff', 'franc-min'],
+      // The team database's driver, the importers' decoders, the search index and its stemmers, the backup
+      // archives, the comparison's name matching: each handler group loads its own (services/lazy-handlers.ts).
+      ...['pg', 'chardet', 'iconv-lite', 'flexsearch', '@orama/stemmers', 'fflate', 'any-ascii', 'fastest-levenshtein'],
+    ];
+    for (const name of heavy) expect(loaded.has(name), `list loaded ${name}`).toBe(false);
+    // Web mode's and the browser extension's HTTP servers load when serving only.
+    expect(modules.filter((m) => m === 'node:http' || m === 'node:https')).toEqual([]);
+    // The code of the handler groups list does not call stays unloaded too, not only their libraries.
+    const groups = ['article-handlers', 'compare-handlers', 'search-handlers', 'export-handlers', 'sync-handlers', 'index-host'];
+    expect(modules.filter((m) => groups.some((g) => m.endsWith(`/${g}.ts`)))).toEqual([]);
   });
 });

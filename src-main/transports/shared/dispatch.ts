@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Handlers, MethodName, Result } from '../../contract';
-import { MESSAGE_MAX, clip, fail, isAppError, isMethodName, methods, ok, readOnlyMethods } from '../../contract';
+import { MESSAGE_MAX, clip, fail, isAppError, isMethodName, methodSchemas, ok, readOnlyMethods } from '../../contract';
 
 /**
  * "patch.url: a URL must start with http:// or https://" — the path of the bad field, then what is wrong.
@@ -58,7 +58,7 @@ function failure(method: MethodName, e: unknown): Result<never> {
  */
 export async function dispatch(handlers: Handlers, method: unknown, payload: unknown): Promise<Result<unknown>> {
   if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `Unknown method ${clip(JSON.stringify(String(method)), 80)}`);
-  const parsed = methods[method].input.safeParse(payload ?? {});
+  const parsed = (await methodSchemas(method)).input.safeParse(payload ?? {});
   if (!parsed.success) return fail('BAD_INPUT', `Invalid input for ${method}: ${describeIssues(parsed.error)}`);
   try {
     const handler = handlers[method] as (input: unknown) => Promise<unknown>;

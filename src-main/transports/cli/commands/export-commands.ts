@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Emit } from '../../../contract';
 import { citationStyles, exportFormats } from '../../../contract';
-import { restoreBackup } from '../../../services/backup/backup-archive';
 import { resolveNotebookDir } from '../../../services/app-paths';
 import { CliExit } from '../cli-io';
 import type { CommandContext } from '../cli-program';
@@ -38,7 +37,9 @@ const isDir = (p: string) =>
 /** `export`, `backup`, `restore`: exports written to disk, streamed, through the same API as the app. */
 export function registerExportCommands(program: Command, ctx: CommandContext): void {
   addGlobalOptions(program.command('export'))
-    .description('export notes and citations: Markdown, HTML, PDF, CSV, W3C JSON-LD, CSL-JSON, BibTeX, RIS, ClaimReview JSON-LD, or a backup')
+    .description(
+      'export notes and citations: Markdown, HTML, PDF, CSV, W3C JSON-LD, CSL-JSON, BibTeX, RIS, ClaimReview JSON-LD, or a backup',
+    )
     .addOption(new Option('--format <format>', 'what to write').choices([...exportFormats]).makeOptionMandatory())
     .requiredOption('--out <path>', 'file to write, or a folder (a folder is needed for --layout per-article)')
     .option('--article <id...>', 'only these articles (repeatable)')
@@ -128,6 +129,8 @@ export function registerExportCommands(program: Command, ctx: CommandContext): v
       const target = ctx.options(cmd).notebook;
       if (!target) throw new CliExit('BAD_INPUT', 'give the folder to restore into with --notebook DIR (a new or empty folder)', 2);
       const dir = resolveNotebookDir(target, ctx.io.env);
+      // The archive reader (fflate) loads for a restore only.
+      const { restoreBackup } = await import('../../../services/backup/backup-archive');
       const r = await restoreBackup(resolve(archive), dir);
       ctx.print(cmd, { path: dir, ...r }, `Restored ${r.files} file(s) (${r.bytes} bytes) into ${dir}\n`);
     });

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { AnchorCounts } from '../../../contract';
-import { readImportFile } from '../../../services/importer/read-import-file';
 import type { CommandContext } from '../cli-program';
 import { addGlobalOptions } from '../cli-program';
 
@@ -26,6 +25,8 @@ export function registerReimportCommand(program: Command, ctx: CommandContext): 
     .action(async (id: string, file: string, _opts: unknown, cmd: Command) => {
       const path = resolve(file);
       // Read and decode as "parallax import" does: same limits, same encoding detection, same errors.
+      // The importer's decoders (chardet, iconv-lite) load for this command only.
+      const { readImportFile } = await import('../../../services/importer/read-import-file');
       const { text, encoding } = await readImportFile(path);
       const r = await ctx.call(cmd, 'articles.replaceText', { id, source: 'reimport', raw: text, file: path, encoding });
       const summary = { id: r.id, title: r.article.title, file: path, encoding, changed: r.changed, annotations: r.annotations };

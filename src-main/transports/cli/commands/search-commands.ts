@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import type { SearchResult } from '../../../contract';
-import { markSnippet } from '../../../core/search/highlight';
+import type { markSnippet as MarkSnippet } from '../../../core/search/highlight';
 import type { CommandContext } from '../cli-program';
 import { wholeNumber } from '../arguments';
 import { addGlobalOptions } from '../cli-program';
 
-
 /** What `search --json` prints: best first, snippets as plain strings with hits in [[…]]. */
-export function searchRows(r: SearchResult) {
+export function searchRows(r: SearchResult, markSnippet: typeof MarkSnippet) {
   return r.hits.map((h) => ({
     id: h.id,
     title: h.title,
@@ -17,10 +16,10 @@ export function searchRows(r: SearchResult) {
   }));
 }
 
-function formatSearch(r: SearchResult): string {
+function formatSearch(r: SearchResult, rows: ReturnType<typeof searchRows>): string {
   const lines: string[] = [];
   if (r.hits.length === 0) lines.push('No matches.');
-  for (const [i, row] of searchRows(r).entries()) {
+  for (const [i, row] of rows.entries()) {
     lines.push(`${i + 1}. ${row.title}  (${row.outlet ?? 'unknown outlet'} · ${row.id} · score ${row.score})`);
     for (const s of row.snippets) lines.push(`     ${s}`);
   }
@@ -51,6 +50,9 @@ Examples, on a notebook made with "parallax init --sample":
     .action(async (query: string, opts: { limit: number }, cmd: Command) => {
       const r = await ctx.call(cmd, 'search.query', { query, limit: opts.limit, offset: 0 });
       for (const h of r.hints) ctx.io.err(`parallax: hint: ${h.message}\n`);
-      ctx.print(cmd, searchRows(r), formatSearch(r));
+      // The highlighter brings the stemmers, which only a search needs.
+      const { markSnippet } = await import('../../../core/search/highlight');
+      const rows = searchRows(r, markSnippet);
+      ctx.print(cmd, rows, formatSearch(r, rows));
     });
 }

@@ -6,10 +6,8 @@ import { resolveNotebookDir } from '../../../services/app-paths';
 import type { Backend } from '../../../services/backend';
 import { startBackend, withSampleIfEmpty } from '../../../services/start-backend';
 import type { RunningServer } from '../../http/http-server';
-import { startHttpServer } from '../../http/http-server';
 import { TOKEN_PATTERN, newToken } from '../../shared/token';
 import type { ExtensionServer } from '../../extension/extension-server';
-import { parseExtensionPort, startExtensionListener } from '../../extension/extension-server';
 import { CliExit } from '../cli-io';
 import type { CommandContext } from '../cli-program';
 import { addGlobalOptions } from '../cli-program';
@@ -64,6 +62,9 @@ export function registerServeCommand(program: Command, ctx: CommandContext): voi
       if (envToken !== undefined && !TOKEN_PATTERN.test(envToken)) {
         throw new CliExit('BAD_INPUT', 'PARALLAX_TOKEN must be 16 to 128 letters, digits, "-" or "_"', 2);
       }
+      // The HTTP servers (node:http and the API's routes) load when serving, not for every command.
+      const { startHttpServer } = await import('../../http/http-server');
+      const { parseExtensionPort, startExtensionListener } = await import('../../extension/extension-server');
       const extensionSetting = opts.extensionPort ?? ctx.io.env.PARALLAX_EXTENSION_PORT;
       try {
         parseExtensionPort(extensionSetting);
