@@ -15,3 +15,6 @@ export const defaultRatings: readonly RatingDefinition[] = [
 ];
 
 export const verdictSorts = ['rating', 'decided', 'article'] as const;
+
+/** `verdict:any` in search means a verdict of any rating, so no rating may take this id. */
+export const ANY_VERDICT = 'any';

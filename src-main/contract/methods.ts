@@ -16,7 +16,7 @@ import { ImportUrlInput, ImportUrlResult } from './web-import';
 import { CheckUpdatesResult, ShowVersionInput, ShowVersionResult, VersionDiff, VersionDiffQuery, VersionList } from './versions';
 import { Timeline } from './timeline';
 import { ArticleId, ShortText } from './primitives';
-import { NewVerdict, RatingList, RatingsResult, SetVerdictInput, SetVerdictResult, VerdictListResult, VerdictQuery } from './verdicts';
+import { NewVerdict, RatingsResult, SetRatingsInput, SetRatingsResult, SetVerdictInput, SetVerdictResult, VerdictListResult, VerdictQuery } from './verdicts';
 import type { MethodNameList } from '../../src-shared/api-names';
 import { methodNames } from '../../src-shared/api-names';
 
@@ -106,8 +106,11 @@ export const methods = {
   /** Mark a passage and give it a verdict in one edit (a coverage-matrix row); undone with `annotations.delete`. */
   'verdicts.create': { input: NewVerdict, output: Annotation },
   'verdicts.ratings': { input: Empty, output: RatingsResult },
-  /** Replace the notebook's list of ratings; refuses to drop a rating a verdict still uses. */
-  'verdicts.setRatings': { input: z.object({ ratings: RatingList }).strict(), output: RatingsResult },
+  /**
+   * Replace the notebook's list of ratings (add, rename, reorder, remove); a removed rating that verdicts
+   * use needs a move to a rating of the new list, or the edit is refused (CONFLICT) and nothing changes.
+   */
+  'verdicts.setRatings': { input: SetRatingsInput, output: SetRatingsResult },
   // Tags (services/tag-handlers.ts)
   'articles.tag': {
     input: z
