@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ArticleId, HttpUrl, ShortText } from './primitives';
 import { StoryId } from './compare';
-import { ANY_VERDICT, defaultRatings } from '../../src-shared/verdicts';
+import { ANY_VERDICT, RATING_ID_PATTERN, defaultRatings } from '../../src-shared/verdicts';
 
 export { ANY_VERDICT, defaultRatings };
 
@@ -12,7 +12,7 @@ export { ANY_VERDICT, defaultRatings };
  */
 export const RatingId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a rating id is 1 to 40 lowercase letters, digits or hyphens (e.g. mostly-true)');
+  .regex(RATING_ID_PATTERN, 'a rating id is 1 to 40 lowercase letters, digits or hyphens (e.g. mostly-true)');
 
 export const Rating = z
   .object({
