@@ -131,6 +131,7 @@ describe('SearchEngine and runQuery', () => {
     expect(only.hits.map((h) => h.id)).toEqual(['vvvvvvvv01']);
     // The hit lists the passage with that verdict, not the article's other annotations.
     expect(only.hits[0]!.notes.map((n) => n.id)).toEqual(['vnote00001']);
+    expect(only.hits[0]!.notes[0]).toMatchObject({ verdict: 'false', quote: 'the border would open' });
     expect((await run('verdict:any')).hits.map((h) => h.id).sort()).toEqual(['vvvvvvvv01', 'vvvvvvvv03']);
     expect((await run('verdict:false verdict:mostly-true')).hits.map((h) => h.id).sort()).toEqual(['vvvvvvvv01', 'vvvvvvvv03']);
     expect((await run('border verdict:mostly-true')).hits.map((h) => h.id)).toEqual(['vvvvvvvv03']);
