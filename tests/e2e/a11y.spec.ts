@@ -87,6 +87,7 @@ for (const theme of ['light', 'dark'] as const) {
     });
 
     test('the ratings editor, with a rating in use removed', async ({ page, server }) => {
+      test.slow(); // two axe scans of a modal dialog on a shared machine
       const { articles } = await sampleIds(server.api);
       await server.api('verdicts.create', { articleId: articles[0], target: { start: 0, end: 20 }, verdict: { rating: 'false' } });
       await page.goto(server.url);

@@ -33,6 +33,7 @@ async function openRatingsEditor(page: Page, server: ParallaxServer) {
 }
 
 test('edit the ratings: add, rename, reorder with buttons and keys, remove one in use with a move, then undo and redo', async ({ page, server }) => {
+  test.slow(); // many steps, each waiting for the notebook's answer, on a shared machine
   const before = await ratingsOf(server);
   const { falseId } = await twoVerdicts(server);
   const dialog = await openRatingsEditor(page, server);
