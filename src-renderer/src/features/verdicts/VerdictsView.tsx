@@ -83,13 +83,16 @@ export function VerdictsView({ route, navigate, notify }: ViewProps) {
           Edit ratings…
         </button>
       </div>
-      <RatingsDialog
-        open={editing}
-        ratings={ratings}
-        counts={result?.counts ?? {}}
-        onClose={() => setEditing(false)}
-        onSaved={() => notify('success', 'Ratings saved. Ctrl+Z undoes the change.')}
-      />
+      {/* Mounted only while open, so its fields never join the view's own labels (Rating, Sort). */}
+      {editing && (
+        <RatingsDialog
+          open
+          ratings={ratings}
+          counts={result?.counts ?? {}}
+          onClose={() => setEditing(false)}
+          onSaved={() => notify('success', 'Ratings saved. Ctrl+Z undoes the change.')}
+        />
+      )}
       <p className="verdicts-view__count" role="status">
         {result ? `${result.total} verdict(s)` : 'Loading…'}
       </p>
