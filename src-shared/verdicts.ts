@@ -3,6 +3,9 @@
  * rating on the truthfulness scale that ClaimReview's `ratingValue` uses (higher is truer); a rating off
  * the scale ("unverified") has none.
  */
+/** What a rating id looks like: the contract checks it, and search reads `verdict:` values with it. */
+export const RATING_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
 export type RatingDefinition = { id: string; label: string; value: number | null };
 
 export const defaultRatings: readonly RatingDefinition[] = [
@@ -15,3 +18,6 @@ export const defaultRatings: readonly RatingDefinition[] = [
 ];
 
 export const verdictSorts = ['rating', 'decided', 'article'] as const;
+
+/** `verdict:any` in search means a verdict of any rating, so no rating may take this id. */
+export const ANY_VERDICT = 'any';

@@ -225,10 +225,13 @@ export const methods = {
     const { RatingsResult } = await import('./verdicts');
     return { input: empty(), output: RatingsResult };
   },
-  /** Replace the notebook's list of ratings; refuses to drop a rating a verdict still uses. */
+  /**
+   * Replace the notebook's list of ratings (add, rename, reorder, remove); a removed rating that verdicts
+   * use needs a move to a rating of the new list, or the edit is refused (CONFLICT) and nothing changes.
+   */
   'verdicts.setRatings': async () => {
-    const { RatingList, RatingsResult } = await import('./verdicts');
-    return { input: z.object({ ratings: RatingList }).strict(), output: RatingsResult };
+    const { SetRatingsInput, SetRatingsResult } = await import('./verdicts');
+    return { input: SetRatingsInput, output: SetRatingsResult };
   },
   // Tags (services/tag-handlers.ts)
   'articles.tag': async () => {

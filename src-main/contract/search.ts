@@ -23,6 +23,8 @@ export const NoteHit = z.object({
   highlights: z.array(TextRange),
   quote: z.string(),
   tags: z.array(z.string()),
+  /** The rating of the passage's verdict, when it has one. */
+  verdict: z.string().optional(),
 });
 export type NoteHit = z.infer<typeof NoteHit>;
 

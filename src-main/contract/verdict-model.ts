@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ArticleId, HttpUrl, ShortText } from './primitives';
 import { StoryId } from './compare';
-import { defaultRatings } from '../../src-shared/verdicts';
+import { ANY_VERDICT, RATING_ID_PATTERN, defaultRatings } from '../../src-shared/verdicts';
 
-export { defaultRatings };
+export { ANY_VERDICT, defaultRatings };
 
 /**
  * A verdict: a rating of the claim a passage makes, a short rationale, and the sources that settle it. It
@@ -12,7 +12,7 @@ export { defaultRatings };
  */
 export const RatingId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a rating id is 1 to 40 lowercase letters, digits or hyphens (e.g. mostly-true)');
+  .regex(RATING_ID_PATTERN, 'a rating id is 1 to 40 lowercase letters, digits or hyphens (e.g. mostly-true)');
 
 export const Rating = z
   .object({
@@ -32,6 +32,7 @@ export const RatingList = z
     const ids = new Set<string>();
     const labels = new Set<string>();
     for (const r of list) {
+      if (r.id === ANY_VERDICT) ctx.addIssue({ code: 'custom', message: `the rating id ${ANY_VERDICT} is kept for the search filter verdict:${ANY_VERDICT}` });
       if (ids.has(r.id)) ctx.addIssue({ code: 'custom', message: `the rating id ${r.id} appears twice` });
       const label = r.label.trim().toLowerCase();
       if (labels.has(label)) ctx.addIssue({ code: 'custom', message: `the rating label ${JSON.stringify(r.label)} appears twice` });

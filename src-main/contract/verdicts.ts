@@ -49,6 +49,26 @@ export type NewVerdict = z.input<typeof NewVerdict>;
 
 export const RatingsResult = z.object({ ratings: z.array(Rating) });
 
+/**
+ * A new list of ratings. A rating the list drops while verdicts use it needs a move: `moves` maps it to the
+ * rating of the new list its verdicts take instead. `reassign` puts single verdicts on a rating of the new
+ * list (how undo puts moved verdicts back where they were).
+ */
+export const SetRatingsInput = z
+  .object({
+    ratings: RatingList,
+    moves: z.array(z.object({ from: RatingId, to: RatingId }).strict()).max(30, 'at most 30 moves').default([]),
+    reassign: z.array(z.object({ id: AnnotationId, rating: RatingId }).strict()).max(100_000).default([]),
+  })
+  .strict();
+export type SetRatingsInput = z.input<typeof SetRatingsInput>;
+
+export const SetRatingsResult = RatingsResult.extend({
+  /** Every verdict whose rating the edit changed, with the rating it had: what undo gives back. */
+  moved: z.array(z.object({ id: AnnotationId, from: RatingId, to: RatingId })),
+});
+export type SetRatingsResult = z.infer<typeof SetRatingsResult>;
+
 /** The ClaimReview export's publisher details (schema.org `author` and the page each review lives on). */
 export const ClaimReviewOptions = z
   .object({

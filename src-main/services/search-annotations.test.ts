@@ -34,4 +34,28 @@ describe('searching annotation notes and tags', () => {
       expect((await q('in:notes transliteration')).hits).toEqual([]);
     });
   });
+
+  it('finds passages by their verdict with verdict:, following verdicts given, moved and cleared', async () => {
+    await withSampleBackend(tempDir(), async (b) => {
+      const [first, second] = (await b.handlers['articles.list']({ sort: 'outlet', offset: 0, limit: 2 })).items;
+      const q = (query: string) => b.handlers['search.query']({ query, limit: 20, offset: 0 });
+      const a = await b.handlers['annotations.create']({ articleId: first!.id, target: { start: 0, end: 20 }, color: 'orange', note: '', tags: [] });
+      expect((await q('verdict:any')).hits).toEqual([]);
+
+      await b.handlers['verdicts.set']({ id: a.id, verdict: { rating: 'false', rationale: '', sources: [] } });
+      await b.handlers['verdicts.create']({ articleId: second!.id, target: { start: 0, end: 10 }, color: 'orange', verdict: { rating: 'true', rationale: '', sources: [] } });
+      const found = await q('verdict:false');
+      expect(found.hits.map((h) => h.id)).toEqual([first!.id]);
+      expect(found.hits[0]!.notes.map((n) => n.id)).toEqual([a.id]);
+      expect((await q('verdict:any')).hits.map((h) => h.id).sort()).toEqual([first!.id, second!.id].sort());
+
+      const { ratings } = await b.handlers['verdicts.ratings']({});
+      await b.handlers['verdicts.setRatings']({ ratings: ratings.filter((r) => r.id !== 'false'), moves: [{ from: 'false', to: 'misleading' }], reassign: [] });
+      expect((await q('verdict:false')).hits).toEqual([]);
+      expect((await q('verdict:misleading')).hits.map((h) => h.id)).toEqual([first!.id]);
+
+      await b.handlers['verdicts.set']({ id: a.id, verdict: null });
+      expect((await q('verdict:misleading')).hits).toEqual([]);
+    });
+  });
 });

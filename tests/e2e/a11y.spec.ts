@@ -5,8 +5,8 @@ import { expect, test } from './fixtures';
 /**
  * axe over the views the feature specs do not check yet (the library, reader, search, All annotations and
  * the tag manager are checked in their own specs): a story with its coverage matrix, two articles in
- * aligned reading, a story in columns, the grouped and filtered matrix, the quotes and names tabs, and the export and
- * paste dialogs, in both themes.
+ * aligned reading, a story in columns, the grouped and filtered matrix, the quotes and names tabs, the ratings
+ * editor, and the export and paste dialogs, in both themes.
  */
 async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -84,6 +84,24 @@ for (const theme of ['light', 'dark'] as const) {
       await page.locator('.annotation-card').first().getByRole('button', { name: 'Edit verdict' }).click();
       await expect(page.getByRole('form', { name: 'Verdict' })).toBeVisible();
       await expectNoSeriousViolations(page, `${theme} verdict editor`);
+    });
+
+    test('the ratings editor, with a rating in use removed', async ({ page, server }) => {
+      test.slow(); // two axe scans of a modal dialog on a shared machine
+      const { articles } = await sampleIds(server.api);
+      await server.api('verdicts.create', { articleId: articles[0], target: { start: 0, end: 20 }, verdict: { rating: 'false' } });
+      await page.goto(server.url);
+      await page.evaluate((h) => (window.location.hash = h), '#/verdicts');
+      await expect(page.getByRole('list', { name: 'Verdicts' }).locator('.verdict-row')).toHaveCount(1);
+      await page.getByRole('button', { name: 'Edit ratings…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Edit ratings' });
+      await expect(dialog.getByRole('list', { name: 'Ratings' }).getByRole('listitem')).toHaveCount(6);
+      await expectNoSeriousViolations(page, `${theme} ratings editor`);
+      await dialog.getByRole('button', { name: 'Remove False' }).click();
+      await expect(dialog.getByLabel('Move the 1 verdict rated False to')).toBeFocused();
+      await dialog.getByLabel('New rating').fill('Satire');
+      await dialog.getByRole('button', { name: 'Add rating' }).click();
+      await expectNoSeriousViolations(page, `${theme} ratings editor, a rating removed and one added`);
     });
 
     test('the export and paste dialogs', async ({ page, server }) => {

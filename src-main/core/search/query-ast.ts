@@ -24,6 +24,8 @@ export type Filters = {
   before: string | null;
   after: string | null;
   in: InScope;
+  /** Rating ids (`verdict:false`), or `any`: an annotation with such a verdict, or an article with one. */
+  verdict: string[];
 };
 
 export type QueryAst = {
@@ -44,10 +46,10 @@ export type QueryHint = { message: string; /** the part of the query the hint is
 
 export type ParsedQuery = { ast: QueryAst; hints: QueryHint[] };
 
-export const emptyFilters = (): Filters => ({ outlet: [], tag: [], lang: [], before: null, after: null, in: 'all' });
+export const emptyFilters = (): Filters => ({ outlet: [], tag: [], lang: [], before: null, after: null, in: 'all', verdict: [] });
 
 export function hasFilters(f: Filters): boolean {
-  return f.outlet.length > 0 || f.tag.length > 0 || f.lang.length > 0 || f.before !== null || f.after !== null || f.in !== 'all';
+  return f.outlet.length > 0 || f.tag.length > 0 || f.lang.length > 0 || f.before !== null || f.after !== null || f.in !== 'all' || f.verdict.length > 0;
 }
 
 /** Can this query fall back to "most of the words"? It needs two plain words, and no AND. */

@@ -33,7 +33,9 @@ describe('parseQuery', () => {
   });
 
   it('reads every filter', () => {
-    const { ast, hints } = parseQuery('outlet:"New Arab" tag:Actor/Turkiye lang:ar before:2025-10-13 after:2025-10 in:notes talks');
+    const { ast, hints } = parseQuery(
+      'outlet:"New Arab" tag:Actor/Turkiye lang:ar before:2025-10-13 after:2025-10 in:notes verdict:false verdict:"Mostly true" talks',
+    );
     expect(ast.filters).toEqual({
       outlet: [['new', 'arab']],
       tag: ['actor/turkiye'],
@@ -41,9 +43,19 @@ describe('parseQuery', () => {
       before: '2025-10-13',
       after: '2025-10-31',
       in: 'notes',
+      verdict: ['false', 'mostly-true'],
     });
     expect(ast.groups).toHaveLength(1);
     expect(hints).toEqual([]);
+  });
+
+  it('reads verdict: as a rating id, a label as typed, or any, and never as words', () => {
+    expect(parseQuery('verdict:any').ast).toMatchObject({ groups: [], filters: { verdict: ['any'] } });
+    expect(parseQuery('VERDICT:False').ast.filters.verdict).toEqual(['false']);
+    expect(parseQuery('verdict:"mostly  true" kalin').ast).toMatchObject({ filters: { verdict: ['mostly-true'] }, groups: [[{ term: 'kalin' }]] });
+    const bad = parseQuery('verdict:"not/a rating!"');
+    expect(bad.ast.filters.verdict).toEqual([]);
+    expect(bad.hints.map((h) => h.message)).toEqual(['"verdict:"not/a rating!"" names no rating; try verdict:false, verdict:mostly-true or verdict:any']);
   });
 
   it('accepts language names and year-only dates', () => {
@@ -62,6 +74,7 @@ describe('parseQuery', () => {
     ['after:yesterday', /after:/],
     ['lang:english!!', /language/],
     ['in:everything', /in:/],
+    ['verdict:', /"verdict:" needs a value, e.g. verdict:false/],
     ['outlet:', /needs a value/],
     ['"unclosed phrase', /not closed/],
     ['OR', /both sides/],

@@ -1,3 +1,4 @@
+import { RATING_ID_PATTERN } from '../../../src-shared/verdicts';
 import { normalise, terms } from './normalise';
 import type { Clause, Filters, ParsedQuery, QueryHint } from './query-ast';
 import { emptyFilters, hasFilters } from './query-ast';
@@ -9,7 +10,7 @@ export const MAX_QUERY_LENGTH = 1000;
 export const MAX_CLAUSES = 32;
 export const MIN_PREFIX = 2;
 
-const FILTER_KEYS = ['outlet', 'tag', 'lang', 'before', 'after', 'in'] as const;
+const FILTER_KEYS = ['outlet', 'tag', 'lang', 'before', 'after', 'in', 'verdict'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -150,6 +151,13 @@ function applyFilter(key: FilterKey, value: string, raw: string, filters: Filter
       else if (scope === 'articles' || scope === 'article') filters.in = 'articles';
       else if (scope === 'all') filters.in = 'all';
       else hints.push({ message: `"in:" takes notes, articles or all`, fragment: raw });
+      return;
+    }
+    case 'verdict': {
+      // A rating's id, or its label as typed ("Mostly true" is mostly-true); the notebook's list is not known here.
+      const rating = v.toLowerCase().replace(/\s+/g, '-');
+      if (RATING_ID_PATTERN.test(rating)) filters.verdict.push(rating);
+      else hints.push({ message: `"${raw}" names no rating; try verdict:false, verdict:mostly-true or verdict:any`, fragment: raw });
     }
   }
 }
@@ -161,6 +169,7 @@ const example: Record<FilterKey, string> = {
   before: 'before:2025-10-13',
   after: 'after:2025-10-01',
   in: 'in:notes',
+  verdict: 'verdict:false',
 };
 
 /**

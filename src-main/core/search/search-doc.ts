@@ -19,7 +19,8 @@ export type SearchArticle = {
   notes: SearchNote[];
 };
 
-export type SearchNote = { id: string; note: string; tags: string[]; quote: string };
+/** `verdict`: the rating of the annotation's verdict, when it has one (what `verdict:` filters on). */
+export type SearchNote = { id: string; note: string; tags: string[]; quote: string; verdict?: string };
 
 export function toSearchArticle(r: ArticleRecord): SearchArticle {
   const meta = effectiveMeta(r);
@@ -33,6 +34,12 @@ export function toSearchArticle(r: ArticleRecord): SearchArticle {
     tags: [...r.tags],
     language: meta.language.value,
     publishedAt: meta.publishedAt.value,
-    notes: (r.annotations ?? []).map((a) => ({ id: a.id, note: a.note, tags: [...a.tags], quote: a.quote.exact })),
+    notes: (r.annotations ?? []).map((a) => ({
+      id: a.id,
+      note: a.note,
+      tags: [...a.tags],
+      quote: a.quote.exact,
+      ...(a.verdict ? { verdict: a.verdict.rating } : {}),
+    })),
   };
 }

@@ -26,7 +26,7 @@ import { FIELD_WEIGHTS } from './search-engine';
 export const INDEX_FORMAT = 'parallax-search-index';
 /** Bump when the normaliser, tokeniser or file layout changes: an older index is then rebuilt. */
 /** 2: bigrams.bin added. 3: a note is indexed without its passage's quote. 4: terms stemmed in their article's language. */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 /**
  * A saved file's size and checksum. CRC-32 (zlib's, as zip and PNG use) finds accidental damage and is

@@ -105,7 +105,8 @@ function noteHit(n: SearchArticle['notes'][number], ast: QueryAst, lang: string 
   const m = matchText(n.note, ast, lang);
   const snippet = makeSnippets(n.note, m.hits, 1, 240)[0];
   const text = snippet?.text ?? n.note.slice(0, 240);
-  return { id: n.id, text, highlights: snippet?.highlights ?? [], quote: n.quote.slice(0, 300), tags: n.tags };
+  const verdict = n.verdict ? { verdict: n.verdict } : {};
+  return { id: n.id, text, highlights: snippet?.highlights ?? [], quote: n.quote.slice(0, 300), tags: n.tags, ...verdict };
 }
 
 function buildHit(g: Group, a: SearchArticle, ast: QueryAst): SearchHit {

@@ -112,6 +112,36 @@ describe('SearchEngine and runQuery', () => {
     expect(await ids(e, 'غولر in:notes')).toEqual(['04']);
   });
 
+  it('keeps to passages and articles with a verdict of the rating asked for with verdict:', async () => {
+    const checked = [
+      article('vvvvvvvv01', {
+        body: 'The minister said the border would open on Monday.',
+        notes: [
+          { id: 'vnote00001', note: '', tags: [], quote: 'the border would open', verdict: 'false' },
+          { id: 'vnote00002', note: 'Confirmed by the ministry', tags: [], quote: 'the minister said', verdict: 'true' },
+        ],
+      }),
+      article('vvvvvvvv02', { body: 'The border stays closed, officials said.', notes: [{ id: 'vnote00003', note: 'no verdict yet', tags: [], quote: 'closed' }] }),
+      article('vvvvvvvv03', { body: 'Talks on the border went on.', notes: [{ id: 'vnote00004', note: '', tags: [], quote: 'Talks', verdict: 'mostly-true' }] }),
+    ];
+    const e = engineWith(checked);
+    const local = new Map(checked.map((a) => [a.id, a]));
+    const run = (query: string) => runQuery(e, async (id) => local.get(id) ?? null, { query, limit: 50, offset: 0 }, true);
+    const only = await run('verdict:false');
+    expect(only.hits.map((h) => h.id)).toEqual(['vvvvvvvv01']);
+    // The hit lists the passage with that verdict, not the article's other annotations.
+    expect(only.hits[0]!.notes.map((n) => n.id)).toEqual(['vnote00001']);
+    expect(only.hits[0]!.notes[0]).toMatchObject({ verdict: 'false', quote: 'the border would open' });
+    expect((await run('verdict:any')).hits.map((h) => h.id).sort()).toEqual(['vvvvvvvv01', 'vvvvvvvv03']);
+    expect((await run('verdict:false verdict:mostly-true')).hits.map((h) => h.id).sort()).toEqual(['vvvvvvvv01', 'vvvvvvvv03']);
+    expect((await run('border verdict:mostly-true')).hits.map((h) => h.id)).toEqual(['vvvvvvvv03']);
+    expect((await run('verdict:true in:notes ministry')).hits[0]!.notes.map((n) => n.id)).toEqual(['vnote00002']);
+    expect((await run('verdict:misleading')).hits).toEqual([]);
+    // A verdict taken away leaves the filter when the article is indexed again.
+    e.upsertArticle({ ...checked[2]!, notes: [{ id: 'vnote00004', note: '', tags: [], quote: 'Talks' }] });
+    expect((await run('verdict:any')).hits.map((h) => h.id)).toEqual(['vvvvvvvv01']);
+  });
+
   it('falls back to most of the words, and says so in the result, when no article has all of them', async () => {
     const e = engineWith();
     const r = await runQuery(e, load, { query: 'kalin weather', limit: 10, offset: 0 }, true);

@@ -1,7 +1,7 @@
 import { Document } from 'flexsearch';
 import { bm25, idf } from '../../core/search/bm25';
 import type { FilterMeta } from '../../core/search/filters';
-import { foldTags, matchesFilters, outletTermsOf } from '../../core/search/filters';
+import { foldTags, matchesFilters, outletTermsOf, verdictsOf } from '../../core/search/filters';
 import { terms } from '../../core/search/normalise';
 import type { Clause, QueryAst } from '../../core/search/query-ast';
 import { hasFilters as hasAnyFilter } from '../../core/search/query-ast';
@@ -154,7 +154,7 @@ export class SearchEngine {
     const outletTerms = outletTermsOf(a.outlet);
     const base = { articleId: a.id, updatedAt: a.updatedAt, outletTerms, lang: a.language, date: a.publishedAt };
     this.addDoc(
-      { ...base, key: a.id, kind: 'article', tags: foldTags(a.tags) },
+      { ...base, key: a.id, kind: 'article', tags: foldTags(a.tags), ...verdictsOf(a.notes) },
       {
         title: a.title,
         body: a.body,
@@ -166,7 +166,7 @@ export class SearchEngine {
     for (const n of a.notes) {
       notes.push(
         this.addDoc(
-          { ...base, key: `n:${n.id}`, kind: 'note', tags: foldTags(n.tags) },
+          { ...base, key: `n:${n.id}`, kind: 'note', tags: foldTags(n.tags), ...verdictsOf([n]) },
           // The note alone: its passage is in the article's body, and `in:notes` must match what was written.
           { note: n.note, tags: n.tags.join(' ') },
         ),

@@ -34,14 +34,17 @@ export class RatingFile {
     return (await this.open()).data.ratings.map((r) => ({ ...r }));
   }
 
-  /** Replace the list, after `check` (run in the queue, so two edits never interleave) has accepted it. */
-  replace(ratings: Rating[], check: () => Promise<void>): Promise<Rating[]> {
+  /**
+   * Edit the list inside the queue, so two edits never interleave: `op` gets the list as it is and a way to
+   * save a list (it may save more than once, e.g. a step on the way); a throw before a save changes nothing.
+   */
+  edit<T>(op: (current: Rating[], save: (ratings: Rating[]) => Promise<void>) => Promise<T>): Promise<T> {
     if (this.store.readOnly) return Promise.reject(new AppError('READ_ONLY', this.store.notice ?? 'The notebook is read-only'));
     const run = async () => {
-      await check();
       const db = await this.open();
-      await commitSmallFile(db, { version: 1 as const, ratings: ratings.map((r) => ({ ...r, label: r.label.trim() })) }, 'the list of ratings');
-      return this.list();
+      const save = (ratings: Rating[]) =>
+        commitSmallFile(db, { version: 1 as const, ratings: ratings.map((r) => ({ ...r, label: r.label.trim() })) }, 'the list of ratings');
+      return op(await this.list(), save);
     };
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);

@@ -196,3 +196,75 @@ describe('the list of ratings', () => {
     expect(files()).toEqual(before);
   });
 });
+
+describe('removing a rating that verdicts use', () => {
+  const withSatire = async () => {
+    const { ratings } = await api('verdicts.ratings', {});
+    await api('verdicts.setRatings', { ratings: [...ratings, { id: 'satire', label: 'Satire', value: null }] });
+    const a = await highlight();
+    await api('verdicts.set', { id: a.id, verdict: { rating: 'satire', rationale: 'A parody site.' } });
+    const b = await api('verdicts.create', { articleId: otherId, target: { start: 0, end: 12 }, verdict: { rating: 'satire' } });
+    const c = await api('verdicts.create', { articleId: otherId, target: { start: 20, end: 30 }, verdict: { rating: 'false' } });
+    return { ratings, a, b, c };
+  };
+  const ratingOf = async (id: string) => (await api('verdicts.list', {})).items.find((i) => i.id === id)!.verdict;
+
+  it('moves its verdicts to the rating asked for, keeping when they were decided, and says which moved', async () => {
+    const { ratings, a, b, c } = await withSatire();
+    const decidedAt = (await ratingOf(a.id)).decidedAt;
+    const result = await api('verdicts.setRatings', { ratings, moves: [{ from: 'satire', to: 'misleading' }] });
+    expect(result.ratings.map((r) => r.id)).not.toContain('satire');
+    expect(result.moved.map((m) => [m.id, m.from, m.to]).sort()).toEqual(
+      [
+        [a.id, 'satire', 'misleading'],
+        [b.id, 'satire', 'misleading'],
+      ].sort(),
+    );
+    expect(await ratingOf(a.id)).toMatchObject({ rating: 'misleading', rationale: 'A parody site.', decidedAt });
+    expect((await ratingOf(c.id)).rating).toBe('false');
+    expect((await api('verdicts.list', {})).counts).toMatchObject({ misleading: 2, false: 1 });
+  });
+
+  it('moves verdicts to a rating added in the same edit, and puts them back with reassign (undo)', async () => {
+    const { ratings, a, b } = await withSatire();
+    const renamed = ratings.map((r) => (r.id === 'false' ? { ...r, label: 'Pants on fire' } : r));
+    const next = [...renamed, { id: 'parody', label: 'Parody', value: null }];
+    const result = await api('verdicts.setRatings', { ratings: next, moves: [{ from: 'satire', to: 'parody' }] });
+    expect(result.ratings.find((r) => r.id === 'false')!.label).toBe('Pants on fire');
+    expect((await ratingOf(b.id)).rating).toBe('parody');
+
+    const before = [...ratings, { id: 'satire', label: 'Satire', value: null }];
+    const undone = await api('verdicts.setRatings', { ratings: before, reassign: result.moved.map((m) => ({ id: m.id, rating: m.from })) });
+    expect(undone.ratings).toEqual(before);
+    expect((await ratingOf(a.id)).rating).toBe('satire');
+    expect((await ratingOf(b.id)).rating).toBe('satire');
+  });
+
+  it('refuses a move to a missing rating, from a kept one, or none at all, and changes nothing', async () => {
+    const { ratings, a } = await withSatire();
+    const before = files();
+    const cases: Array<[unknown, string, RegExp]> = [
+      [{ ratings, moves: [{ from: 'satire', to: 'parody' }] }, 'BAD_INPUT', /cannot move to "parody": the new list has no such rating/],
+      [{ ratings, moves: [{ from: 'false', to: 'true' }] }, 'BAD_INPUT', /"false" stays in the list/],
+      [
+        { ratings, moves: [{ from: 'satire', to: 'true' }, { from: 'satire', to: 'false' }] },
+        'BAD_INPUT',
+        /moved twice/,
+      ],
+      [{ ratings }, 'CONFLICT', /still used by verdicts: satire \(2 verdicts\); say which rating their verdicts move to/],
+      [{ ratings, moves: [{ from: 'satire', to: 'True' }] }, 'BAD_INPUT', /rating id/],
+      [{ ratings, reassign: [{ id: a.id, rating: 'satire' }] }, 'BAD_INPUT', /cannot be put on "satire"/],
+      [{ ratings, moves: [{ from: 'satire', to: 'true' }], reassign: [{ id: 'zzzzzzzzzzzz', rating: 'true' }] }, 'NOT_FOUND', /No verdict on the annotation zzzzzzzzzzzz/],
+      [{ ratings: [...ratings, { id: 'any', label: 'Any', value: null }], moves: [{ from: 'satire', to: 'true' }] }, 'BAD_INPUT', /kept for the search filter verdict:any/],
+      [{ ratings, moves: [{ from: 'satire', to: 'true', extra: 1 }] }, 'BAD_INPUT', /extra/],
+    ];
+    for (const [input, code, message] of cases) {
+      const e = await failure('verdicts.setRatings', input);
+      expect(e.code, JSON.stringify(input)).toBe(code);
+      expect(e.message).toMatch(message);
+    }
+    expect(files()).toEqual(before);
+    expect((await ratingOf(a.id)).rating).toBe('satire');
+    expect((await api('verdicts.ratings', {})).ratings.map((r) => r.id)).toContain('satire');
+  });
+});

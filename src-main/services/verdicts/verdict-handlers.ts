@@ -4,12 +4,12 @@ import { buildAnnotation } from '../../core/annotations/build-annotation';
 import type { ParsedVerdictInput, VerdictChecks } from '../../core/verdicts/build-verdict';
 import { buildVerdict } from '../../core/verdicts/build-verdict';
 import { listVerdicts } from '../../core/verdicts/list-verdicts';
-import { droppedInUse } from '../../core/verdicts/ratings';
 import type { AnnotationIndex } from '../annotations/annotation-index';
 import { newAnnotationId } from '../annotations/new-id';
 import type { StoryStore } from '../compare/story-store';
 import type { NotebookStore } from '../store/notebook-store';
 import { RatingFile } from './rating-file';
+import { setRatingsHandler } from './set-ratings';
 
 type VerdictHandlers = Pick<Handlers, 'verdicts.list' | 'verdicts.set' | 'verdicts.create' | 'verdicts.ratings' | 'verdicts.setRatings'>;
 
@@ -27,15 +27,6 @@ export function verdictHandlers(store: NotebookStore, emit: Emit, index: Annotat
     const [ratings, storyList] = await Promise.all([ratingFile.list(), stories.list()]);
     const storyIds = new Set(storyList.map((s) => s.id));
     return { ratings, hasArticle: (id) => !!store.entry(id), hasStory: (id) => storyIds.has(id) };
-  };
-
-  const ratingUse = async (): Promise<Map<string, number>> => {
-    await index.load();
-    const used = new Map<string, number>();
-    for (const [, list] of index.articles()) {
-      for (const a of list) if (a.verdict) used.set(a.verdict.rating, (used.get(a.verdict.rating) ?? 0) + 1);
-    }
-    return used;
   };
 
   return {
@@ -89,15 +80,6 @@ export function verdictHandlers(store: NotebookStore, emit: Emit, index: Annotat
 
     'verdicts.ratings': async () => ({ ratings: await ratingFile.list() }),
 
-    'verdicts.setRatings': async ({ ratings }) => {
-      const saved = await ratingFile.replace(ratings, async () => {
-        const dropped = droppedInUse(ratings, await ratingUse());
-        if (dropped.length) {
-          throw new AppError('CONFLICT', `These ratings are still used by verdicts: ${dropped.join(', ')}; change those verdicts first`);
-        }
-      });
-      emit('notebook.changed', { ids: [], reason: 'annotation' });
-      return { ratings: saved };
-    },
+    'verdicts.setRatings': setRatingsHandler(store, emit, index, ratingFile),
   };
 }

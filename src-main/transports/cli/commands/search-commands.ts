@@ -31,12 +31,13 @@ function formatSearch(r: SearchResult, rows: ReturnType<typeof searchRows>): str
 export function registerSearchCommands(program: Command, ctx: CommandContext): void {
   addGlobalOptions(program.command('search'))
     .description(
-      'search titles, bodies, outlets, tags and notes (words, "phrases", -exclude, a OR b, pre*, outlet: tag: lang: before: after: in:notes)',
+      'search titles, bodies, outlets, tags and notes (words, "phrases", -exclude, a OR b, pre*, outlet: tag: lang: before: after: in:notes verdict:)',
     )
     .argument('<query>', 'the query; quote it for the shell')
     .addHelpText(
       'after',
       `
+verdict:false keeps passages whose verdict is False (and their articles); verdict:any, any verdict.
 Case, accents, Turkish ı/İ, Arabic harakat, hamza forms, ة/ى and a leading ال are ignored.
 Examples, on a notebook made with "parallax init --sample":
   parallax search 'guler kalin'                       every word (Güler, Kalın)

@@ -3,6 +3,7 @@ import type { SearchHit } from '@contract';
 import { plural } from '../../lib/format';
 import { targetRow } from '../../lib/list-keys';
 import { MetaLine } from '../../ui/MetaLine';
+import { useRatings } from '../verdicts/use-ratings';
 import { Highlighted } from './Highlighted';
 
 type Props = {
@@ -18,6 +19,7 @@ type Props = {
 
 /** Results grouped by article: title, outlet, date, hit count, highlighted snippets and matching notes. */
 export function SearchResults({ hits, active, openId, onActive, onOpen, onBackToBox, listRef }: Props) {
+  const ratings = useRatings();
   const activeRef = useRef<HTMLDivElement>(null);
   useEffect(() => activeRef.current?.scrollIntoView({ block: 'nearest' }), [active]);
 
@@ -98,7 +100,16 @@ export function SearchResults({ hits, active, openId, onActive, onOpen, onBackTo
           ))}
           {h.notes.map((n) => (
             <blockquote key={n.id} className="search-hit__note" dir="auto">
-              <span className="search-hit__note-label">Note:</span> <Highlighted text={n.text} ranges={n.highlights} />
+              {n.verdict && (
+                <span className="search-hit__verdict">
+                  Verdict: {ratings.find((r) => r.id === n.verdict)?.label ?? n.verdict} · <q>{n.quote}</q>{' '}
+                </span>
+              )}
+              {(n.text || !n.verdict) && (
+                <>
+                  <span className="search-hit__note-label">Note:</span> <Highlighted text={n.text} ranges={n.highlights} />
+                </>
+              )}
             </blockquote>
           ))}
         </div>

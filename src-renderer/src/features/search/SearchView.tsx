@@ -69,7 +69,7 @@ export function SearchView({ route, navigate, notify }: ViewProps) {
             className="input input--search"
             type="search"
             dir="auto"
-            placeholder='Search…  words, "phrase", -word, a OR b, pre*, outlet: tag: lang: before: after: in:notes'
+            placeholder='Search…  words, "phrase", -word, a OR b, pre*, outlet: tag: lang: before: after: in:notes verdict:'
             value={query}
             onChange={(e) => type(e.target.value)}
             onKeyDown={(e) => {

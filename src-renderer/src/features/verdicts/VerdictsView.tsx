@@ -6,6 +6,7 @@ import type { ViewProps } from '../../app/views';
 import { routeHash } from '../../app/use-route';
 import { call, subscribe } from '../../api/client';
 import { downloadExport } from '../export/download';
+import { RatingsDialog } from './RatingsDialog';
 import { VerdictBadge } from './VerdictEditor';
 import { useRatings } from './use-ratings';
 
@@ -24,12 +25,17 @@ export function VerdictsView({ route, navigate, notify }: ViewProps) {
   const [result, setResult] = useState<VerdictListResult | null>(null);
   const [pageUrl, setPageUrl] = useState('');
   const [author, setAuthor] = useState('');
+  const [editing, setEditing] = useState(false);
   const onError = useCallback((m: string) => void notify('error', m), [notify]);
 
   const load = useCallback(
     () => call('verdicts.list', { rating: rating || undefined, sort }).then(setResult, (e: Error) => onError(e.message)),
     [rating, sort, onError],
   );
+  // A rating removed from the list no longer filters the view.
+  useEffect(() => {
+    if (rating && !ratings.some((r) => r.id === rating)) setRating('');
+  }, [rating, ratings]);
   useEffect(() => {
     void load();
     window.history.replaceState(null, '', routeHash('verdicts', [], { ...(rating ? { rating } : {}), ...(sort !== 'rating' ? { sort } : {}) }));
@@ -73,7 +79,20 @@ export function VerdictsView({ route, navigate, notify }: ViewProps) {
             </option>
           ))}
         </select>
+        <button type="button" className="button" onClick={() => setEditing(true)}>
+          Edit ratings…
+        </button>
       </div>
+      {/* Mounted only while open, so its fields never join the view's own labels (Rating, Sort). */}
+      {editing && (
+        <RatingsDialog
+          open
+          ratings={ratings}
+          counts={result?.counts ?? {}}
+          onClose={() => setEditing(false)}
+          onSaved={() => notify('success', 'Ratings saved. Ctrl+Z undoes the change.')}
+        />
+      )}
       <p className="verdicts-view__count" role="status">
         {result ? `${result.total} verdict(s)` : 'Loading…'}
       </p>

@@ -1,4 +1,4 @@
-import type { Annotation, NewVerdict, Verdict, VerdictInput, VerdictSource } from '@contract';
+import type { Annotation, NewVerdict, Rating, SetRatingsInput, Verdict, VerdictInput, VerdictSource } from '@contract';
 import { call } from '../../api/client';
 import { history } from '../annotate/history';
 
@@ -43,3 +43,20 @@ export function parseSources(text: string): VerdictSource[] {
 
 export const sourcesText = (sources: readonly VerdictSource[]) =>
   sources.map((s) => (s.kind === 'article' ? s.articleId : s.url)).join('\n');
+
+/**
+ * Save an edit of the list of ratings; undo puts the list back as it was and the verdicts it moved back on
+ * the ratings they had, redo makes the edit again.
+ */
+export function saveRatings(previous: Rating[], edit: Pick<SetRatingsInput, 'ratings' | 'moves'>): Promise<Rating[]> {
+  return history
+    .run(
+      'edit ratings',
+      () => call('verdicts.setRatings', edit),
+      ({ moved }) => ({
+        undo: async () => void (await call('verdicts.setRatings', { ratings: previous, reassign: moved.map((m) => ({ id: m.id, rating: m.from })) })),
+        redo: async () => void (await call('verdicts.setRatings', edit)),
+      }),
+    )
+    .then((r) => r.ratings);
+}
