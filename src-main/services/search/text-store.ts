@@ -118,6 +118,7 @@ export class TextStore {
   /** Records written since the table was. */
   private changed = false;
   private unreadable = 0;
+  private closed = false;
 
   private constructor(
     private readonly dir: string,
@@ -163,7 +164,7 @@ export class TextStore {
 
   /** Append the articles' texts and point their entries at them (the old records become dead space). */
   put(articles: readonly SearchArticle[]): void {
-    if (!this.opts.writable || articles.length === 0) return;
+    if (!this.opts.writable || this.closed || articles.length === 0) return;
     const offsets: number[] = [];
     const bufs = articles.map((a) => encodeRecord(a));
     let at = this.end;
@@ -177,7 +178,7 @@ export class TextStore {
 
   /** Drop the articles' entries; a removal record keeps them dropped when the records are replayed. */
   remove(ids: readonly string[]): void {
-    if (!this.opts.writable) return;
+    if (!this.opts.writable || this.closed) return;
     const gone = ids.filter((id) => this.entries.has(id));
     if (gone.length === 0) return;
     const bufs = gone.map((id) => encodeRecord({ id, gone: true }));
@@ -190,7 +191,7 @@ export class TextStore {
 
   /** Write the table when records were added since it was, compacting first when dead space passes half. */
   async flush(): Promise<void> {
-    if (!this.opts.writable || !this.changed) return;
+    if (!this.opts.writable || this.closed || !this.changed) return;
     if (this.dead * 2 > this.end && this.end >= (this.opts.compactMinBytes ?? COMPACT_MIN_BYTES)) await this.compact();
     await this.writeTable();
   }
@@ -199,6 +200,7 @@ export class TextStore {
     try {
       await this.flush();
     } finally {
+      this.closed = true;
       this.closeFile();
     }
   }
@@ -346,10 +348,16 @@ export class TextStore {
       offsets,
       lengths,
     };
-    await mkdir(this.opts.tmpDir, { recursive: true });
-    // Derived data: no fsync. A table that outlived its records after a power cut only points at records
-    // that fail their checks, which are then read from the article files.
-    await writeFileAtomic(join(this.dir, TABLE), JSON.stringify(table), this.opts.tmpDir, 'none');
+    // Records appended while the table is written are after its `end`: replayed at the next open, and in the next table.
     this.changed = false;
+    try {
+      await mkdir(this.opts.tmpDir, { recursive: true });
+      // Derived data: no fsync. A table that outlived its records after a power cut only points at records
+      // that fail their checks, which are then read from the article files.
+      await writeFileAtomic(join(this.dir, TABLE), JSON.stringify(table), this.opts.tmpDir, 'none');
+    } catch (e) {
+      this.changed = true;
+      throw e;
+    }
   }
 }
