@@ -15,7 +15,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Api, ApiReply } from '../tests/helpers/serve-process';
 import { spawnServe } from '../tests/helpers/serve-process';
+import type { ArticleRecord } from '../src-main/core/article/article-record';
+import { toSearchArticle } from '../src-main/core/search/search-doc';
+import { readJsonFile } from '../src-main/services/store/durable-json-file';
+import { layout } from '../src-main/services/store/notebook-layout';
 import { NotebookStore } from '../src-main/services/store/notebook-store';
+import { TextStore } from '../src-main/services/search/text-store';
 import { corpusOrSkip, machine, ms, percentile, table, withTempDir } from './bench-utils';
 import { generatedTexts } from './scale-corpus';
 
@@ -23,11 +28,13 @@ const SIZE = Number(process.env.SIZE ?? 10_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const PER_KIND = Number(process.env.QUERIES ?? 40);
 const LIMIT = 50; // what the search view asks for (use-search.ts)
-const FOLDER = 10_000;
+/** Files per `articles.importPaths` call: small enough that a call answers within fetch's 300 s on a busy machine. */
+const FOLDER = 1_000;
 const bin = fileURLToPath(new URL('../bin/parallax.mjs', import.meta.url));
 const baselineDir = process.env.BASELINE;
 const baselineBin = baselineDir ? join(baselineDir, 'bin', 'parallax.mjs') : null;
-if (baselineBin && !existsSync(join(baselineDir!, 'out', 'main', 'cli.js'))) throw new Error(`${baselineDir} has no build (out/main/cli.js)`);
+if (baselineBin && !existsSync(join(baselineDir!, 'out', 'main', 'cli.js')))
+  throw new Error(`${baselineDir} has no build (out/main/cli.js)`);
 
 const load = () =>
   loadavg()
@@ -76,7 +83,9 @@ function makeQueries(texts: string[]): Record<string, string[]> {
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const out: Record<string, string[]> = { 'one word': [], 'three words': [], phrase: [], prefix: [] };
   while (out.prefix!.length < PER_KIND) {
-    const tokens = pick(texts).split(/\s+/).filter((w) => /^[A-Za-z]{3,}$/.test(w));
+    const tokens = pick(texts)
+      .split(/\s+/)
+      .filter((w) => /^[A-Za-z]{3,}$/.test(w));
     const words = tokens.filter((w) => w.length >= 4);
     if (words.length < 20) continue;
     out['one word']!.push(pick(words).toLowerCase());
@@ -91,8 +100,40 @@ function makeQueries(texts: string[]): Record<string, string[]> {
 type Answer = { hits: Array<{ id: string; snippets: unknown[] }>; total: number; approximate: boolean };
 const fingerprint = (a: Answer) => JSON.stringify([a.total, a.approximate, a.hits.map((h) => [h.id, h.snippets])]);
 
+/**
+ * What one hit's text costs the worker, in this process: a record of the search texts against its
+ * article file read and converted (what the worker did before), the same articles, interleaved.
+ */
+async function readCost(notebook: string): Promise<void> {
+  const texts = await TextStore.open(notebook, { writable: false, tmpDir: join(notebook, 'tmp') });
+  const store = await NotebookStore.open(notebook, { readerOnly: true });
+  const rand = rng(11);
+  const all = [...store.entries()];
+  const picked = Array.from({ length: 2000 }, () => all[Math.floor(rand() * all.length)]!);
+  const fromTexts: number[] = [];
+  const fromFiles: number[] = [];
+  let missing = 0;
+  for (const e of picked) {
+    let t = performance.now();
+    if (!texts.get(e.id, e.updatedAt)) missing++;
+    fromTexts.push(performance.now() - t);
+    t = performance.now();
+    const r = await readJsonFile<ArticleRecord>(layout(notebook).article(e.id));
+    if (r) toSearchArticle(r);
+    fromFiles.push(performance.now() - t);
+  }
+  await texts.close();
+  const us = (v: number[], p: number) => `${(percentile(v, p) * 1000).toFixed(0)} µs`;
+  console.log(
+    `one hit's text, ${picked.length} random articles: search texts p50 ${us(fromTexts, 50)} / p95 ${us(fromTexts, 95)}` +
+      ` (${missing} not found); article file p50 ${us(fromFiles, 50)} / p95 ${us(fromFiles, 95)}; load ${load()}`,
+  );
+}
+
 const bbc = corpusOrSkip('01-bbc-news-fulltext');
-console.log(`served search on ${machine()}; ${SIZE} articles (${bbc ? 'BBC text' : 'generated text'}); ${ROUNDS} rounds × ${PER_KIND} queries per kind`);
+console.log(
+  `served search on ${machine()}; ${SIZE} articles (${bbc ? 'BBC text' : 'generated text'}); ${ROUNDS} rounds × ${PER_KIND} queries per kind`,
+);
 console.log(`load average at start: ${load()}`);
 
 await withTempDir(async (dir) => {
@@ -109,10 +150,13 @@ await withTempDir(async (dir) => {
   await (await NotebookStore.open(notebook, { create: true })).flush();
   const t0 = performance.now();
   const importer = await serve('import', bin, notebook);
-  for (const folder of readdirSync(files).sort())
-    ok(await importer.api('articles.importPaths', { paths: [join(files, folder)] }), 'import');
-  await untilSearchable(importer.api);
-  await importer.stop(); // saves the index and the search texts
+  try {
+    for (const folder of readdirSync(files).sort())
+      ok(await importer.api('articles.importPaths', { paths: [join(files, folder)] }), 'import');
+    await untilSearchable(importer.api);
+  } finally {
+    await importer.stop(); // saves the index and the search texts
+  }
   console.log(`imported and indexed ${SIZE} in ${((performance.now() - t0) / 1000).toFixed(1)} s, load ${load()}`);
   const tablePath = join(notebook, 'search-texts', 'table.json');
   const stored = existsSync(tablePath) ? (JSON.parse(readFileSync(tablePath, 'utf8')) as { ids: string }).ids.split('\n').length : 0;
@@ -125,9 +169,17 @@ await withTempDir(async (dir) => {
     rmSync(join(copy, 'search-texts'), { recursive: true, force: true });
   }
   const servers: Server[] = [await serve('this build', bin, notebook)];
-  if (baselineBin) servers.push(await serve(`baseline (${baselineDir})`, baselineBin, copy));
-  for (const s of servers) await untilSearchable(s.api);
+  try {
+    if (baselineBin) servers.push(await serve(`baseline (${baselineDir})`, baselineBin, copy));
+    for (const s of servers) await untilSearchable(s.api);
+    await timeQueries(servers, texts);
+  } finally {
+    for (const s of servers) await s.stop();
+  }
+  await readCost(notebook);
+});
 
+async function timeQueries(servers: Server[], texts: string[]): Promise<void> {
   const queries = makeQueries(texts);
   const times = new Map<string, number[]>();
   let differ = 0;
@@ -157,8 +209,6 @@ await withTempDir(async (dir) => {
     }
     console.log(`  round ${round + 1} done, load ${load()}`);
   }
-  for (const s of servers) await s.stop();
-
   const rows: Array<Record<string, string>> = [];
   for (const kind of Object.keys(queries)) {
     const row: Record<string, string> = { query: kind };
@@ -176,4 +226,4 @@ await withTempDir(async (dir) => {
   table(rows);
   if (servers.length === 2) console.log(`answers that differ between the two builds: ${differ} of ${asked}`);
   console.log(`load average at end: ${load()}`);
-});
+}

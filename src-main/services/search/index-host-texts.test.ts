@@ -30,7 +30,12 @@ async function answers(host: IndexHost) {
   for (const query of QUERIES) out.push((await host.query({ query, limit: 20, offset: 0 })).hits);
   return out;
 }
-const dataFile = (dir: string) => join(dir, TEXT_STORE_DIR, readdirSync(join(dir, TEXT_STORE_DIR)).find((n) => n.endsWith('.dat'))!);
+const dataFile = (dir: string) =>
+  join(
+    dir,
+    TEXT_STORE_DIR,
+    readdirSync(join(dir, TEXT_STORE_DIR)).find((n) => n.endsWith('.dat'))!,
+  );
 
 async function writer(dir: string, catalog: ReturnType<typeof catalogVersions>) {
   const host = new IndexHost(dir);

@@ -184,7 +184,9 @@ export class IndexHost implements IndexApi {
         const records = await Promise.all(ids.map((id) => readJsonFile<ArticleRecord>(this.paths.article(id)).catch(() => null)));
         await this.exclusive(() => {
           // An article edited meanwhile was written by its upsert, in its new version.
-          const current = records.filter((r): r is ArticleRecord => !!r && r.updatedAt === this.engine.versionOf(r.id) && !texts.has(r.id, r.updatedAt));
+          const current = records.filter(
+            (r): r is ArticleRecord => !!r && r.updatedAt === this.engine.versionOf(r.id) && !texts.has(r.id, r.updatedAt),
+          );
           texts.put(current.map(toSearchArticle));
           this.heap.collectIfGrown();
         });
@@ -369,7 +371,9 @@ export class IndexHost implements IndexApi {
     await this.queue.flush();
     await this.lock;
     await this.save().catch((e: unknown) => console.error('[parallax] the search index could not be saved:', e));
-    await this.exclusive(() => this.texts?.close()).catch((e: unknown) => console.error('[parallax] the search texts could not be saved:', e));
+    await this.exclusive(() => this.texts?.close()).catch((e: unknown) =>
+      console.error('[parallax] the search texts could not be saved:', e),
+    );
     this.texts = null;
   }
 }

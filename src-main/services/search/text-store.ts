@@ -207,7 +207,7 @@ export class TextStore {
 
   private append(buf: Buffer): void {
     if (this.fd === null) this.fd = openSync(join(this.dir, dataName(this.gen)), 'a+');
-    for (let done = 0; done < buf.length; ) done += writeSync(this.fd, buf, done, buf.length - done, this.end + done);
+    for (let done = 0; done < buf.length;) done += writeSync(this.fd, buf, done, buf.length - done, this.end + done);
     this.end += buf.length;
     this.changed = true;
   }
@@ -306,7 +306,7 @@ export class TextStore {
       for (const [id, e] of live) {
         const buf = Buffer.allocUnsafe(e.length);
         if (readSync(this.fd!, buf, 0, e.length, e.offset) !== e.length || !decodeRecord(buf, 0)) continue; // refetched from the article
-        for (let done = 0; done < buf.length; ) done += writeSync(fd, buf, done, buf.length - done, end + done);
+        for (let done = 0; done < buf.length;) done += writeSync(fd, buf, done, buf.length - done, end + done);
         moved.set(id, { ...e, offset: end });
         end += e.length;
       }
