@@ -10,7 +10,7 @@ import { BACKUP_MANIFEST, createBackup, restoreBackup } from './backup-archive';
 import { ensureDailyBackup, listBackups } from './rolling-backups';
 
 const tempDir = useTempDirs();
-const data = (rel: string) => !/^(tmp|backups)(\/|$)/.test(rel) && rel !== 'notebook.lock';
+const data = (rel: string) => !/^(tmp|backups|search-texts)(\/|$)/.test(rel) && rel !== 'notebook.lock';
 
 describe('backup and restore', () => {
   it('restores a backup into an empty folder with every file identical (CLI round trip)', async () => {
@@ -48,6 +48,24 @@ describe('backup and restore', () => {
     expect(existsSync(join(dir, 'restored', 'index', 'postings.bin'))).toBe(false);
     expect(existsSync(join(dir, 'restored', 'index.tmp'))).toBe(false);
     expect(readdirSync(join(dir, 'restored', 'articles', 'aa'))).toHaveLength(210);
+  });
+
+  it('leaves the search texts out (derived data), and the restored notebook serves search, rebuilding them', async () => {
+    const dir = tempDir();
+    const b = await openBackend(join(dir, 'nb'), { create: true, durability: 'none', search: { runIn: 'inline', waitForIndexMs: Infinity } });
+    await b.handlers['notebook.importSample']({});
+    const before = await b.handlers['search.query']({ query: '"security cooperation"', limit: 20, offset: 0 });
+    await b.close();
+    expect(readdirSync(join(dir, 'nb', 'search-texts'))).toContain('table.json');
+    await createBackup(join(dir, 'nb'), join(dir, 'nb.zip'));
+    await restoreBackup(join(dir, 'nb.zip'), join(dir, 'restored'));
+    expect(existsSync(join(dir, 'restored', 'search-texts'))).toBe(false);
+    const restored = await openBackend(join(dir, 'restored'), { durability: 'none', search: { runIn: 'inline', waitForIndexMs: Infinity } });
+    const after = await restored.handlers['search.query']({ query: '"security cooperation"', limit: 20, offset: 0 });
+    expect(after.hits.map((h) => h.snippets)).toEqual(before.hits.map((h) => h.snippets));
+    expect(after.hits.length).toBeGreaterThan(0);
+    await restored.close();
+    expect(readdirSync(join(dir, 'restored', 'search-texts'))).toContain('table.json');
   });
 
   it('refuses a non-empty target and leaves it alone', async () => {

@@ -5,15 +5,18 @@ import { once } from 'node:events';
 import { basename, dirname, join, sep } from 'node:path';
 import { Unzip, UnzipInflate, Zip, ZipDeflate } from 'fflate';
 import { AppError } from '../../contract';
+import { TEXT_STORE_DIR } from '../search/text-store';
 
 /**
- * A notebook backup: one zip holding every file of the notebook folder (not tmp/, backups/ or the lock) and,
+ * A notebook backup: one zip holding every file of the notebook folder (not tmp/, backups/, the lock or the
+ * search texts) and,
  * last, `parallax-backup.json` listing each file with its size and SHA-256. A restore checks every file
  * against that list, so a truncated, damaged or foreign archive is refused before anything is put in place.
  */
 export const BACKUP_MANIFEST = 'parallax-backup.json';
 export const BACKUP_FORMAT = 'parallax-backup';
-const SKIP_AT_ROOT = new Set(['tmp', 'backups', 'notebook.lock', 'index.tmp']);
+/** search-texts/ is derived from the articles (text-store.ts) and rebuilt from them when missing: not notebook data. */
+const SKIP_AT_ROOT = new Set(['tmp', 'backups', 'notebook.lock', 'index.tmp', TEXT_STORE_DIR]);
 /** The search index is a cache the app may be saving while a backup runs: a file of it gone by the time it is
  * read is left out (a restored index that does not check out is rebuilt from the articles). */
 const isIndexFile = (path: string) => path.startsWith('index/');

@@ -11,6 +11,7 @@ import type { EngineLimits } from './engine-limits';
 import { ENGINE_LIMITS } from './engine-limits';
 import { runQuery } from './run-query';
 import { SearchEngine } from './search-engine';
+import { TextStore } from './text-store';
 import { HeapGuard } from '../memory/heap-guard';
 import type { UpsertQueueOptions } from './upsert-queue';
 import { UPSERT_QUEUE, UpsertQueue } from './upsert-queue';
@@ -35,6 +36,12 @@ export { catalogVersions };
 /** The index's API, the same whether it runs in a worker thread (the app) or in-process (tests). */
 export type IndexApi = {
   open(): Promise<HostStatus>;
+  /**
+   * Let this index write its derived files beside the notebook (the search texts, see text-store.ts). An
+   * index starts read-only: the process that owns the notebook for writing says so once it has opened it,
+   * so a reader beside the app, or a worker started before the notebook was opened, never writes.
+   */
+  allowWrites(): Promise<void>;
   /** `reason`: what the progress says (default: "building the search index" or "updating … (N changed)"). */
   reconcile(catalog: CatalogVersions, reason?: string): Promise<HostStatus>;
   upsert(articles: SearchArticle[]): Promise<void>;
@@ -79,6 +86,10 @@ export class IndexHost implements IndexApi {
   private readonly paths: ReturnType<typeof layout>;
   private readonly queue: UpsertQueue;
   private readonly dir: string;
+  /** Snippet and phrase-check texts; null when they cannot be opened (every text then comes from its article file). */
+  private texts: TextStore | null = null;
+  private filling: Promise<void> | null = null;
+  private closing = false;
 
   constructor(
     root: string,
@@ -127,7 +138,62 @@ export class IndexHost implements IndexApi {
     // The loaded index is the baseline: its garbage is left to V8 (a full collection here would hold up
     // the start by ~0.2 s at 100k), and growth from here on is what counts.
     this.heap.rebase();
+    this.texts = await this.openTexts(false);
     return this.report();
+  }
+
+  private openTexts(writable: boolean): Promise<TextStore | null> {
+    return TextStore.open(this.paths.root, { writable, tmpDir: this.paths.tmp }).catch((e: unknown) => {
+      console.error('[parallax] the search texts could not be opened; snippets are read from the article files:', e);
+      return null;
+    });
+  }
+
+  allowWrites(): Promise<void> {
+    return this.exclusive(async () => {
+      if (this.texts?.writable || this.closing) return;
+      await this.texts?.close();
+      this.texts = await this.openTexts(true);
+      if (this.state === 'ready') void this.fillTexts();
+    });
+  }
+
+  /**
+   * Write the texts of indexed articles the store lacks (a notebook from before the store, or its folder
+   * deleted), from their article files, in batches between queries.
+   */
+  private fillTexts(): Promise<void> {
+    this.filling ??= this.fillMissingTexts().finally(() => (this.filling = null));
+    return this.filling;
+  }
+
+  /** Resolves once the texts missing at the last reconcile are written (tests, benchmarks). */
+  textsFilled(): Promise<void> {
+    return this.filling ?? Promise.resolve();
+  }
+
+  private async fillMissingTexts(): Promise<void> {
+    const texts = this.texts;
+    if (!texts?.writable) return;
+    try {
+      const todo = [...this.engine.articleVersions()].filter(([id, at]) => !texts.has(id, at)).map(([id]) => id);
+      for (let i = 0; i < todo.length && !this.closing; i += BATCH) {
+        const ids = todo.slice(i, i + BATCH);
+        const records = await Promise.all(ids.map((id) => readJsonFile<ArticleRecord>(this.paths.article(id)).catch(() => null)));
+        await this.exclusive(() => {
+          // An article edited meanwhile was written by its upsert, in its new version.
+          const current = records.filter(
+            (r): r is ArticleRecord => !!r && r.updatedAt === this.engine.versionOf(r.id) && !texts.has(r.id, r.updatedAt),
+          );
+          texts.put(current.map(toSearchArticle));
+          this.heap.collectIfGrown();
+        });
+        await tick();
+      }
+      await this.exclusive(() => texts.flush());
+    } catch (e) {
+      console.error('[parallax] the search texts could not be completed:', e);
+    }
   }
 
   private load: TextProvider = async (id) => {
@@ -137,9 +203,15 @@ export class IndexHost implements IndexApi {
       this.cache.set(id, hit);
       return hit;
     }
-    const record = await readJsonFile<ArticleRecord>(this.paths.article(id)).catch(() => null);
-    if (!record) return null;
-    const a = toSearchArticle(record);
+    const at = this.engine.versionOf(id);
+    let a = at === undefined ? null : (this.texts?.get(id, at) ?? null);
+    if (!a) {
+      // Not in the store (not written yet, or a record that failed its checks): the article file is the truth.
+      const record = await readJsonFile<ArticleRecord>(this.paths.article(id)).catch(() => null);
+      if (!record) return null;
+      a = toSearchArticle(record);
+      if (a.updatedAt === at) this.texts?.put([a]);
+    }
     this.cache.set(id, a);
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     return a;
@@ -166,6 +238,7 @@ export class IndexHost implements IndexApi {
     if (todo.length === 0) {
       this.state = 'ready';
       this.message = null;
+      void this.fillTexts();
       return this.report();
     }
     const why = reason ?? (building ? 'building the search index' : `updating the search index (${todo.length} changed)`);
@@ -177,11 +250,14 @@ export class IndexHost implements IndexApi {
       const ids = todo.slice(i, i + BATCH);
       const records = await Promise.all(ids.map((id) => readJsonFile<ArticleRecord>(this.paths.article(id)).catch(() => null)));
       await this.exclusive(() => {
+        const read: SearchArticle[] = [];
         records.forEach((r, k) => {
-          if (r) this.engine.upsertArticle(toSearchArticle(r));
+          if (r) read.push(toSearchArticle(r));
           else failed.push(ids[k]!);
           this.cache.delete(ids[k]!);
         });
+        for (const a of read) this.engine.upsertArticle(a);
+        this.texts?.put(read);
         this.dirty += ids.length;
         this.sweepLater();
       });
@@ -194,6 +270,7 @@ export class IndexHost implements IndexApi {
     this.state = 'ready';
     this.progress = null;
     this.message = failed.length ? `${failed.length} article(s) could not be read for the search index` : null;
+    void this.fillTexts();
     return this.report();
   }
 
@@ -204,6 +281,7 @@ export class IndexHost implements IndexApi {
 
   private applyUpserts(articles: SearchArticle[]): Promise<void> {
     return this.exclusive(() => {
+      this.texts?.put(articles);
       for (const a of articles) {
         this.engine.upsertArticle(a);
         this.cache.delete(a.id);
@@ -218,6 +296,7 @@ export class IndexHost implements IndexApi {
   remove(ids: string[]): Promise<void> {
     this.queue.forget(ids);
     return this.exclusive(() => {
+      this.texts?.remove(ids);
       for (const id of ids) {
         this.engine.removeArticle(id);
         this.cache.delete(id);
@@ -258,6 +337,7 @@ export class IndexHost implements IndexApi {
   async save(force = false): Promise<boolean> {
     await this.queue.flush();
     return this.exclusive(async () => {
+      await this.texts?.flush().catch((e: unknown) => console.error('[parallax] the search texts could not be saved:', e));
       if (this.dirty === 0 || (!force && !this.worthSaving()) || this.state === 'rebuilding') return false;
       // The save streams the index out in pieces (index-files.ts); their garbage is collected as it goes,
       // and the edits' garbage before, so the save adds little to what the index itself takes.
@@ -283,10 +363,15 @@ export class IndexHost implements IndexApi {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     if (this.sweepTimer) clearTimeout(this.sweepTimer);
     this.queue.stop();
     await this.queue.flush();
     await this.lock;
     await this.save().catch((e: unknown) => console.error('[parallax] the search index could not be saved:', e));
+    await this.exclusive(() => this.texts?.close()).catch((e: unknown) =>
+      console.error('[parallax] the search texts could not be saved:', e),
+    );
+    this.texts = null;
   }
 }

@@ -10,6 +10,7 @@ export function inlineIndex(root: string, onStatus: (s: HostStatus) => void, lim
   const host = import('./index-host').then(({ IndexHost }) => new IndexHost(root, onStatus, undefined, undefined, undefined, limits));
   return {
     open: async () => (await host).open(),
+    allowWrites: async () => (await host).allowWrites(),
     reconcile: async (catalog, reason) => (await host).reconcile(catalog, reason),
     upsert: async (articles) => (await host).upsert(articles),
     remove: async (ids) => (await host).remove(ids),

@@ -101,6 +101,9 @@ export class SearchService {
       const before = changes;
       let catalog = catalogVersions(this.store.entries());
       this.onStatus(await early.opened);
+      // The index may write its derived files (the search texts) only for the process that writes the notebook.
+      if (!this.store.readOnly)
+        await this.index.allowWrites().catch((e: unknown) => console.error('[parallax] the search texts stay read-only:', e));
       if (changes !== before) catalog = catalogVersions(this.store.entries());
       this.ready = this.reconcile(catalog);
     })();

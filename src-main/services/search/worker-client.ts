@@ -50,6 +50,7 @@ export function workerIndex(
     };
   return {
     open: rpc('open'),
+    allowWrites: rpc('allowWrites'),
     reconcile: rpc('reconcile'),
     upsert: rpc('upsert'),
     remove: rpc('remove'),
