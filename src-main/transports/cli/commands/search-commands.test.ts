@@ -58,7 +58,9 @@ describe('search API', () => {
     const a = await b.handlers['search.saved.save']({ name: 'Güler', query: 'guler' });
     await b.handlers['search.saved.save']({ name: 'güler', query: 'guler -kalin' });
     const list = await b.handlers['search.saved.list']({});
-    expect(list).toEqual([{ ...a, query: 'guler -kalin' }]);
+    // Replacing the query keeps the search's id and creation time and stamps the edit (team sync keeps the later one).
+    expect(list).toEqual([{ ...a, query: 'guler -kalin', updatedAt: expect.any(String) }]);
+    expect(list[0]!.updatedAt! >= a.createdAt).toBe(true);
     const file = JSON.parse(await readFile(join(dir, 'saved-searches.json'), 'utf8'));
     expect(file.searches).toHaveLength(1);
     expect(await b.handlers['search.saved.delete']({ id: a.id })).toEqual([]);
