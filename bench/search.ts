@@ -20,7 +20,7 @@ import { loadIndex, saveIndex, versionsChecksum } from '../src-main/services/sea
 import { runQuery } from '../src-main/services/search/run-query';
 import { SearchEngine } from '../src-main/services/search/search-engine';
 import { generateCorpus, loadBbc, BBC_DIR } from './search-corpus';
-import { corpusOrSkip, loadAverage, machine } from './bench-utils';
+import { corpusOrSkip, loadAverage, machine, rng } from './bench-utils';
 import { compareSearchOnGenerated } from './search-peers';
 
 const SIZES = (process.env.SIZES ?? '10000,100000').split(',').map(Number);
@@ -34,15 +34,6 @@ const heapMb = () => {
 };
 const fmt = (n: number, d = 1) => n.toFixed(d);
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run asks the same queries. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type QuerySet = Record<string, string[]>;
 

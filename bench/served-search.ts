@@ -21,7 +21,7 @@ import { readJsonFile } from '../src-main/services/store/durable-json-file';
 import { layout } from '../src-main/services/store/notebook-layout';
 import { NotebookStore } from '../src-main/services/store/notebook-store';
 import { TextStore } from '../src-main/services/search/text-store';
-import { corpusOrSkip, machine, ms, percentile, table, withTempDir } from './bench-utils';
+import { corpusOrSkip, machine, ms, percentile, rng, table, withTempDir } from './bench-utils';
 import { generatedTexts } from './scale-corpus';
 
 const SIZE = Number(process.env.SIZE ?? 10_000);
@@ -68,14 +68,6 @@ async function untilSearchable(api: Api): Promise<void> {
   }
 }
 
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Queries of each kind from the article texts (a seeded pick: every run asks the same). */
 function makeQueries(texts: string[]): Record<string, string[]> {

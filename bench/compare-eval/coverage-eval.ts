@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { CompareResult, Conflict } from '../../src-main/contract';
 import { compareArticles } from '../../src-main/core/compare/compare-articles';
 import type { AllSidesStory } from './corpora';
-import { f3, rng } from './metrics';
+import { rng } from '../bench-utils';
+import { f3 } from './metrics';
 
 export type ConflictLabel = {
   /** The story's id. */

@@ -111,16 +111,5 @@ export function tfidfRanker(docs: Array<{ id: string; text: string }>): (id: str
   };
 }
 
-/** A small seeded generator, so random samples are the same in every run. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const f3 = (x: number) => x.toFixed(3);

@@ -2,40 +2,17 @@
  * A sync cut off by the server (a restart, a dropped connection) loses nothing and duplicates nothing; two
  * laptops syncing at the same moment both succeed; the CLI prints what moved and remembers the remote.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../src-main/services/backend';
 import { openBackend } from '../../src-main/services/backend';
 import { syncNotebook } from '../../src-main/services/sync/sync-notebook';
 import { cli } from '../helpers/run-cli';
-import type { PgCluster } from '../helpers/pg-cluster';
-import { startPgCluster } from '../helpers/pg-cluster';
+import { useTeamDatabases } from '../helpers/team-databases';
 
-let cluster: PgCluster;
-const dirs: string[] = [];
-let n = 0;
-
-beforeAll(async () => {
-  cluster = await startPgCluster();
-});
-afterAll(async () => {
-  await cluster?.stop();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-const tempDir = () => {
-  const d = mkdtempSync(join(tmpdir(), 'parallax-sync-faults-'));
-  dirs.push(d);
-  return d;
-};
-async function database(): Promise<string> {
-  const name = `faults${++n}`;
-  await cluster.createDatabase(name);
-  return cluster.url(name);
-}
+const team = useTeamDatabases('faults');
+const { tempDir, database } = team;
 const open = (path: string): Promise<Backend> => openBackend(path, { create: true, durability: 'none' });
 const ids = (b: Backend) => [...b.store.entries()].map((e) => e.id).sort();
 
@@ -74,7 +51,7 @@ describe('the server goes away mid-sync', () => {
         syncNotebook(
           ada.store,
           { remote, user: 'Ada' },
-          { batch: 2, onBatch: async () => void (++batches === 2 && (await cluster.restart())) },
+          { batch: 2, onBatch: async () => void (++batches === 2 && (await team.cluster().restart())) },
         ),
       ).rejects.toMatchObject({ code: 'UNREACHABLE', message: expect.stringMatching(/lost mid-sync; run the sync again/) });
       const report = await syncNotebook(ada.store, {}, { batch: 2 });

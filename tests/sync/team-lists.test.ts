@@ -3,38 +3,19 @@
  * real PostgreSQL (a throwaway cluster), by the merge rules of ADR 007; and a team database of schema 1
  * migrated to 2 by the first sync of this Parallax.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodName, MethodOutput } from '../../src-main/contract';
 import type { Backend } from '../../src-main/services/backend';
 import { openBackend } from '../../src-main/services/backend';
-import type { PgCluster } from '../helpers/pg-cluster';
-import { startPgCluster } from '../helpers/pg-cluster';
+import { useTeamDatabases } from '../helpers/team-databases';
 import { callHandler } from '../helpers/api';
 
-let cluster: PgCluster;
-const dirs: string[] = [];
-let dbCount = 0;
+const team = useTeamDatabases('lists');
+const newDatabase = team.database;
 
-beforeAll(async () => {
-  cluster = await startPgCluster();
-});
-afterAll(async () => {
-  await cluster?.stop();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-async function newDatabase(): Promise<string> {
-  const name = `lists${++dbCount}`;
-  await cluster.createDatabase(name);
-  return cluster.url(name);
-}
-
-async function notebook(dir = mkdtempSync(join(tmpdir(), 'parallax-sync-lists-'))): Promise<Backend> {
-  if (!dirs.includes(dir)) dirs.push(dir);
+async function notebook(dir = team.tempDir()): Promise<Backend> {
   return openBackend(join(dir, 'nb'), { create: true, durability: 'none', search: { runIn: 'inline', waitForIndexMs: Infinity } });
 }
 

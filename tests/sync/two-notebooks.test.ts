@@ -2,39 +2,21 @@
  * Two notebooks meeting in a real PostgreSQL (a throwaway cluster): what one does, the other sees after a
  * sync, and concurrent edits merge by the rules of ADR 007.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodName, MethodOutput } from '../../src-main/contract';
 import type { Backend } from '../../src-main/services/backend';
 import { openBackend } from '../../src-main/services/backend';
-import type { PgCluster } from '../helpers/pg-cluster';
-import { startPgCluster } from '../helpers/pg-cluster';
+import { useTeamDatabases } from '../helpers/team-databases';
 import { callHandler } from '../helpers/api';
 
-let cluster: PgCluster;
-const dirs: string[] = [];
-let dbCount = 0;
-
-beforeAll(async () => {
-  cluster = await startPgCluster();
-});
-afterAll(async () => {
-  await cluster?.stop();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-async function newDatabase(): Promise<string> {
-  const name = `team${++dbCount}`;
-  await cluster.createDatabase(name);
-  return cluster.url(name);
-}
+const team = useTeamDatabases('team');
+const newDatabase = team.database;
 
 async function notebook(): Promise<Backend> {
-  const dir = mkdtempSync(join(tmpdir(), 'parallax-sync-'));
-  dirs.push(dir);
+  const dir = team.tempDir();
   return openBackend(join(dir, 'nb'), { create: true, durability: 'none', search: { runIn: 'inline', waitForIndexMs: Infinity } });
 }
 
@@ -174,16 +156,16 @@ describe('a sync that cannot happen changes nothing', () => {
   }
 
   it('an unreachable server', async () => {
-    const port = cluster.port === 1 ? 2 : 1;
+    const port = team.cluster().port === 1 ? 2 : 1;
     await refused({ remote: `postgres://someone@127.0.0.1:${port}/team` }, 'UNREACHABLE', /cannot be reached \(ECONNREFUSED\); the notebook is unchanged/);
   });
 
   it('a user the server does not know', async () => {
-    await refused({ remote: `postgres://nobody_here@127.0.0.1:${cluster.port}/postgres` }, 'UNAUTHORIZED', /refused user nobody_here/);
+    await refused({ remote: `postgres://nobody_here@127.0.0.1:${team.cluster().port}/postgres` }, 'UNAUTHORIZED', /refused user nobody_here/);
   });
 
   it('a database that does not exist', async () => {
-    await refused({ remote: cluster.url('no_such_db') }, 'NOT_FOUND', /There is no database no_such_db .*createdb no_such_db/);
+    await refused({ remote: team.cluster().url('no_such_db') }, 'NOT_FOUND', /There is no database no_such_db .*createdb no_such_db/);
   });
 
   it("a database of another program", async () => {
@@ -196,7 +178,7 @@ describe('a sync that cannot happen changes nothing', () => {
   });
 
   it('a password written into the address', async () => {
-    await refused({ remote: `postgres://ada:secret@127.0.0.1:${cluster.port}/team1` }, 'BAD_INPUT', /Leave the password out of the address/);
+    await refused({ remote: `postgres://ada:secret@127.0.0.1:${team.cluster().port}/team1` }, 'BAD_INPUT', /Leave the password out of the address/);
   });
 
   it('no address given', async () => {

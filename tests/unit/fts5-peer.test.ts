@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFts5, openFts5, restartFts5, toFts5Match } from '../../bench/fts5-peer';
 import { makeQueries } from '../../bench/search-peers';
 import type { SearchArticle } from '../../src-main/core/search/search-doc';
+import { searchArticle } from '../helpers/search-article';
 
 describe('toFts5Match: a Parallax query as an FTS5 MATCH expression', () => {
   it('quotes every word (juxtaposed: all of them), keeps a phrase whole and marks a prefix', () => {
@@ -63,18 +64,12 @@ describe('the FTS5 peer answers the benchmark queries', () => {
 
 describe('makeQueries', () => {
   it('draws the same queries of each kind from the articles, every run', () => {
-    const article = (i: number): SearchArticle => ({
-      id: String(i),
-      updatedAt: '',
-      title: `t${i}`,
-      body: 'Ministers said the government would publish its annual budget report after talks with unions today.',
-      outlet: null,
-      byline: '',
-      tags: [],
-      language: 'en',
-      publishedAt: null,
-      notes: [],
-    });
+    const article = (i: number): SearchArticle =>
+      searchArticle(String(i), {
+        updatedAt: '',
+        title: `t${i}`,
+        body: 'Ministers said the government would publish its annual budget report after talks with unions today.',
+      });
     const articles = [article(1), article(2)];
     const a = makeQueries(articles, 8);
     expect(a).toEqual(makeQueries(articles, 8));
