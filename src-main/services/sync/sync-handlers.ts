@@ -34,7 +34,7 @@ async function applyHere(store: NotebookStore, emit: Emit, r: Resolution): Promi
 
 const findConflict = (file: SyncStateFile, id: string): SyncConflict => {
   const c = file.state.conflicts.find((x) => x.id === id);
-  if (!c) throw new AppError('NOT_FOUND', `No conflict ${id} in this notebook (it may be resolved already; parallax sync --json lists them)`);
+  if (!c) throw new AppError('NOT_FOUND', `No conflict ${id} in this notebook (it may be settled already; parallax sync --conflicts lists those left)`);
   return c;
 };
 
