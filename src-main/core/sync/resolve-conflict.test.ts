@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncConflict } from '../../contract';
-import { resolution, sidesOf, undoResolution } from './resolve-conflict';
+import { resolution, undoResolution } from './resolve-conflict';
 
 const field = (over: Partial<SyncConflict> = {}): SyncConflict => ({
   id: 'c1',
@@ -41,10 +41,5 @@ describe('settling a conflict', () => {
   it('the undo puts the value kept before back', () => {
     expect(undoResolution(field())).toEqual({ kind: 'apply', articleId: 'a1', field: 'outlet', value: 'AP' });
     expect(undoResolution(field({ kind: 'story', articleId: null }))).toEqual({ kind: 'dismiss' });
-  });
-
-  it("names this copy's value and the other's whichever was kept", () => {
-    expect(sidesOf(field())).toEqual({ mine: 'AP', theirs: 'Reuters' });
-    expect(sidesOf(field({ keptSide: 'theirs', kept: 'Reuters', other: 'AP' }))).toEqual({ mine: 'AP', theirs: 'Reuters' });
   });
 });

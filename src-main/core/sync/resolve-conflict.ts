@@ -22,8 +22,3 @@ export function undoResolution(c: SyncConflict): Resolution {
   if (c.kind === 'article-meta' && c.articleId && c.detail) return { kind: 'apply', articleId: c.articleId, field: c.detail, value: c.kept };
   return { kind: 'dismiss' };
 }
-
-/** This copy's value and the other copy's, whichever was kept. */
-export function sidesOf(c: SyncConflict): { mine: string | null; theirs: string | null } {
-  return c.keptSide === 'mine' ? { mine: c.kept, theirs: c.other } : { mine: c.other, theirs: c.kept };
-}
