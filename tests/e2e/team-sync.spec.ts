@@ -169,6 +169,14 @@ test('a conflict is settled in the Sync dialog: Keep theirs sets the other edit,
     await expect(conflict.getByRole('button', { name: 'Keep theirs' })).toBeFocused();
     await conflict.getByRole('button', { name: 'Keep theirs' }).click();
     await expect(conflict).toHaveCount(0);
+    await expect(app.row(title)).toContainText('Reuters');
+    // Undone like any other edit: the value kept before and the conflict come back.
+    await page.keyboard.press('Control+z');
+    await expect(conflict).toHaveCount(1);
+    await expect(app.row(title)).toContainText('AP');
+    await conflict.getByRole('button', { name: 'Keep theirs' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(conflict).toHaveCount(0);
     await dialog.getByRole('button', { name: 'Sync now' }).click();
     await expect(dialog.getByTestId('sync-report')).toContainText('Pushed 0 articles, 0 annotations, 0 tag changes, 1 correction');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
