@@ -167,6 +167,21 @@ describe('two notebooks, one team database', () => {
     expect(back.conflicts.map((x) => x.id)).toContain(c.id);
   });
 
+  it("when the other copy's edit was the later one, keeping mine brings this copy's value back everywhere", async () => {
+    await call(ada, 'articles.update', { id: second, patch: { author: 'Ada byline' } });
+    await new Promise((r) => setTimeout(r, 20));
+    await call(ben, 'articles.update', { id: second, patch: { author: 'Ben byline' } });
+    await call(ben, 'notebook.sync', {});
+    const report = await call(ada, 'notebook.sync', {});
+    const c = report.conflicts.find((x) => x.detail === 'author')!;
+    expect(c).toMatchObject({ keptSide: 'theirs', kept: 'Ben byline', other: 'Ada byline', otherAuthor: 'Ben' });
+    expect((await call(ada, 'articles.get', { id: second })).author).toBe('Ben byline');
+    expect((await call(ada, 'notebook.resolveConflict', { id: c.id, keep: 'mine' })).applied).toBe(true);
+    expect((await call(ada, 'notebook.sync', {})).conflicts).toEqual([]);
+    expect((await call(ben, 'notebook.sync', {})).conflicts).toEqual([]);
+    for (const b of [ada, ben]) expect((await call(b, 'articles.get', { id: second })).author).toBe('Ada byline');
+  });
+
   it('an annotation edited on one side and deleted on the other comes back with its edit', async () => {
     await call(ada, 'annotations.update', { id: noteId, patch: { note: 'Checked: the figure is wrong' } });
     await call(ben, 'annotations.delete', { id: noteId });
