@@ -162,6 +162,12 @@ describe('two notebooks, one team database', () => {
     expect(r.applied).toBe(false);
     expect((await call(ada, 'articles.get', { id: second })).title).toBe('Ada title');
     expect((await call(ada, 'notebook.sync', {})).pushed.metadata).toBe(0);
+    // An undo sets only a metadata field Parallax has: anything else is refused, changing nothing.
+    const before = filesOf(ada);
+    const forged = await callHandler(ada.handlers, 'notebook.restoreConflict', { conflict: { ...r.resolved, detail: '__proto__' }, applied: true });
+    expect(forged).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(filesOf(ada)).toEqual(before);
+    expect((await call(ada, 'notebook.syncStatus', {})).conflicts.map((x) => x.id)).not.toContain(c.id);
     // The undo puts the conflict back.
     const back = await call(ada, 'notebook.restoreConflict', { conflict: r.resolved, applied: r.applied });
     expect(back.conflicts.map((x) => x.id)).toContain(c.id);

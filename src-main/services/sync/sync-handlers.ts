@@ -1,5 +1,5 @@
 import type { Emit, Handlers, SyncConflict, SyncStatus } from '../../contract';
-import { AppError } from '../../contract';
+import { AppError, metaKeys } from '../../contract';
 import type { Resolution } from '../../core/sync/resolve-conflict';
 import { resolution, undoResolution } from '../../core/sync/resolve-conflict';
 import type { NotebookStore } from '../store/notebook-store';
@@ -26,6 +26,9 @@ const statusOf = (file: SyncStateFile): SyncStatus => {
  */
 async function applyHere(store: NotebookStore, emit: Emit, r: Resolution): Promise<boolean> {
   if (r.kind === 'dismiss') return false;
+  // A conflict put back by an undo comes from the caller: only a metadata field Parallax has can be set.
+  if (!(metaKeys as readonly string[]).includes(r.field) || (r.value !== null && r.value.length > 10_000))
+    throw new AppError('BAD_INPUT', `A conflict can only set a metadata field (${metaKeys.join(', ')}), of at most 10000 characters`);
   if (!store.entry(r.articleId)) throw new AppError('NOT_FOUND', `The article ${r.articleId} of this conflict is not in the notebook any more`);
   await store.updateArticle(r.articleId, (rec) => void ((rec.userMeta as Record<string, string | null>)[r.field] = r.value));
   emit('notebook.changed', { ids: [r.articleId], reason: 'metadata' });
