@@ -10,6 +10,8 @@ export const methodNames = [
   'notebook.sync',
   'notebook.syncStatus',
   'notebook.showOthers',
+  'notebook.resolveConflict',
+  'notebook.restoreConflict',
   'articles.list',
   'articles.get',
   'articles.locate',

@@ -31,6 +31,16 @@ export const methods = {
     const { SyncStatus } = await import('./sync');
     return { input: empty(), output: SyncStatus };
   },
+  /** Settle a sync conflict: keep mine (dismiss) or theirs (applied here as a new edit, synced out next time). */
+  'notebook.resolveConflict': async () => {
+    const { ResolveConflictInput, ResolveConflictResult } = await import('./sync');
+    return { input: ResolveConflictInput, output: ResolveConflictResult };
+  },
+  /** The undo of notebook.resolveConflict: the value from before it, and the conflict, come back. */
+  'notebook.restoreConflict': async () => {
+    const { RestoreConflictInput, SyncStatus } = await import('./sync');
+    return { input: RestoreConflictInput, output: SyncStatus };
+  },
   /** Show or hide other team members' annotations in the reader; the notebook keeps the choice. */
   'notebook.showOthers': async () => {
     const { SyncStatus } = await import('./sync');

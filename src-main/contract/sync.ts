@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 /** A change two copies made to the same thing, where the later one was kept: shown so the user can decide. */
 export const SyncConflict = z.object({
+  /** Names the conflict to resolve it (notebook.resolveConflict). */
+  id: z.string(),
   at: z.string(),
   kind: z.enum(['article', 'article-meta', 'article-tags', 'annotation', 'story', 'story-articles', 'tag-colour', 'saved-search']),
   /** Null for what belongs to the notebook (a story, a tag colour, a saved search). */
@@ -11,8 +13,11 @@ export const SyncConflict = z.object({
   /** What stays, and what the other copy had (as short text). */
   kept: z.string().nullable(),
   other: z.string().nullable(),
-  /** Who made the change that was not kept. */
+  /** Who made the other copy's edit (the one pulled), and when they made it. */
   otherAuthor: z.string(),
+  theirsAt: z.string(),
+  /** Whose edit `kept` is: this copy's ('mine') or the other copy's ('theirs'). */
+  keptSide: z.enum(['mine', 'theirs']),
 });
 export type SyncConflict = z.infer<typeof SyncConflict>;
 
@@ -67,3 +72,24 @@ export const SyncStatus = z.object({
   showOthers: z.boolean(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/** Settle a conflict: keep this copy's value or the other copy's; either way it leaves the list. */
+export const ResolveConflictInput = z
+  .object({
+    id: z.string().min(1, 'name the conflict').max(100),
+    keep: z.enum(['mine', 'theirs'], { message: "keep 'mine' or 'theirs'" }),
+  })
+  .strict();
+export type ResolveConflictInput = z.infer<typeof ResolveConflictInput>;
+
+export const ResolveConflictResult = z.object({
+  /** The conflict as it was, so it can be put back (undo). */
+  resolved: SyncConflict,
+  /** Whether a value changed here (a new local edit that syncs out next time) or the conflict was only dismissed. */
+  applied: z.boolean(),
+  status: SyncStatus,
+});
+export type ResolveConflictResult = z.infer<typeof ResolveConflictResult>;
+
+/** Undo of a resolution: the value from before it comes back, and so does the conflict. */
+export const RestoreConflictInput = z.object({ conflict: SyncConflict, applied: z.boolean() }).strict();

@@ -163,7 +163,7 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
     ),
     ...lazyHandlers(['articles.replaceText'], async () => (await import('./replace-text-handlers')).replaceTextHandlers(store, emit)),
     ...lazyHandlers(['articles.snapshot'], async () => (await import('./snapshot-handlers')).snapshotHandlers(store)),
-    ...lazyHandlers(['notebook.sync', 'notebook.syncStatus', 'notebook.showOthers'], async () =>
+    ...lazyHandlers(['notebook.sync', 'notebook.syncStatus', 'notebook.showOthers', 'notebook.resolveConflict', 'notebook.restoreConflict'], async () =>
       (await import('./sync/sync-handlers')).syncHandlers(store, emit, { stories, tags: tagFile, searches: savedSearches }, team),
     ),
     ...lazyHandlers(['articles.checkUpdates', 'articles.versions', 'articles.versionDiff', 'articles.showVersion'], async () =>

@@ -123,3 +123,74 @@ test("the reader shows who made each annotation and hides others' annotations on
     rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
   }
 });
+
+/** Ada and Ben both correct an article's outlet; Ben's later edit was kept, and in his Sync dialog he keeps hers. */
+test('a conflict is settled in the Sync dialog: Keep theirs sets the other edit, and both notebooks agree', async ({ page, server }) => {
+  test.setTimeout(120_000);
+  await cluster.createDatabase('desk3');
+  const remote = cluster.url('desk3');
+  const ok = async <T>(reply: Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>): Promise<T> => {
+    const r = await reply;
+    if (!r.ok) throw new Error(r.error?.message);
+    return r.value as T;
+  };
+  const title = 'Turkiye and Syria prioritize security coordination';
+  const list = await ok<{ items: Array<{ id: string; title: string }> }>(server.api('articles.list', {}));
+  const id = list.items.find((a) => a.title.includes('security coordination'))!.id;
+  await ok(server.api('notebook.sync', { remote, user: 'Ada' }));
+
+  const folder = mkdtempSync(join(tmpdir(), 'parallax-e2e-ben-'));
+  createNotebook(folder, true);
+  const ben = await startServer(folder);
+  try {
+    await ok(ben.api('notebook.sync', { remote, user: 'Ben' }));
+    await ok(server.api('articles.update', { id, patch: { outlet: 'Reuters' } }));
+    await new Promise((done) => setTimeout(done, 50));
+    await ok(ben.api('articles.update', { id, patch: { outlet: 'AP' } }));
+    await ok(server.api('notebook.sync', {}));
+    await ok(ben.api('notebook.sync', {}));
+
+    const app = new AppPage(page);
+    await app.open(ben.url);
+    await expect(app.row(title)).toContainText('AP');
+    await page.getByRole('button', { name: 'Sync…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Team notebook' });
+    const conflict = dialog.getByTestId('sync-conflict');
+    await expect(conflict).toHaveCount(1);
+    await expect(conflict).toContainText('The outlet of article');
+    await expect(conflict).toContainText('Mine (kept)“AP”');
+    await expect(conflict).toContainText('Theirs: by Ada');
+    await expect(conflict).toContainText('“Reuters”');
+    const axe = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+    expect(axe.violations).toEqual([]);
+    // Reached from the keyboard: Tab from Keep mine lands on Keep theirs.
+    await conflict.getByRole('button', { name: 'Keep mine' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(conflict.getByRole('button', { name: 'Keep theirs' })).toBeFocused();
+    await conflict.getByRole('button', { name: 'Keep theirs' }).click();
+    await expect(conflict).toHaveCount(0);
+    await expect(app.row(title)).toContainText('Reuters');
+    // Undone like any other edit: the value kept before and the conflict come back.
+    await page.keyboard.press('Control+z');
+    await expect(conflict).toHaveCount(1);
+    await expect(app.row(title)).toContainText('AP');
+    await conflict.getByRole('button', { name: 'Keep theirs' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(conflict).toHaveCount(0);
+    await dialog.getByRole('button', { name: 'Sync now' }).click();
+    await expect(dialog.getByTestId('sync-report')).toContainText('Pushed 0 articles, 0 annotations, 0 tag changes, 1 correction');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(app.row(title)).toContainText('Reuters');
+
+    const adaSync = await ok<{ conflicts: unknown[] }>(server.api('notebook.sync', {}));
+    expect(adaSync.conflicts).toEqual([]);
+    const adaArticle = await ok<{ outlet: string }>(server.api('articles.get', { id }));
+    expect(adaArticle.outlet).toBe('Reuters');
+    const benStatus = await ok<{ conflicts: unknown[] }>(ben.api('notebook.syncStatus', {}));
+    expect(benStatus.conflicts).toEqual([]);
+  } finally {
+    ben.child.kill('SIGTERM');
+    await new Promise((done) => setTimeout(done, 1000));
+    rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+  }
+});

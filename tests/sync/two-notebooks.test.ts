@@ -112,6 +112,64 @@ describe('two notebooks, one team database', () => {
     expect((await call(ben, 'notebook.syncStatus', {})).conflicts.map((c) => c.detail)).toContain('outlet');
   });
 
+  it('keeping theirs sets the other edit here, it syncs out, and both copies agree with no new conflict', async () => {
+    const before = filesOf(ben);
+    const missing = await callHandler(ben.handlers, 'notebook.resolveConflict', { id: 'no-such-conflict', keep: 'theirs' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(filesOf(ben)).toEqual(before);
+    const open = (await call(ben, 'notebook.syncStatus', {})).conflicts.find((c) => c.detail === 'outlet')!;
+    expect(open).toMatchObject({ keptSide: 'mine', kept: 'AP', other: 'Reuters', otherAuthor: 'Ada' });
+    const r = await call(ben, 'notebook.resolveConflict', { id: open.id, keep: 'theirs' });
+    expect(r.applied).toBe(true);
+    expect(r.status.conflicts.map((c) => c.id)).not.toContain(open.id);
+    expect((await call(ben, 'articles.get', { id: first })).outlet).toBe('Reuters');
+    const benSync = await call(ben, 'notebook.sync', {});
+    expect(benSync.pushed.metadata).toBe(1);
+    const adaSync = await call(ada, 'notebook.sync', {});
+    expect(adaSync.conflicts).toEqual([]);
+    expect((await call(ben, 'notebook.sync', {})).conflicts).toEqual([]);
+    for (const b of [ada, ben]) expect((await call(b, 'articles.get', { id: first })).outlet).toBe('Reuters');
+    expect((await call(ben, 'notebook.syncStatus', {})).conflicts.map((c) => c.id)).not.toContain(open.id);
+  });
+
+  it('keeping mine dismisses the conflict and leaves the value here', async () => {
+    await call(ben, 'articles.update', { id: second, patch: { title: 'Ben title' } });
+    await new Promise((r) => setTimeout(r, 20));
+    await call(ada, 'articles.update', { id: second, patch: { title: 'Ada title' } });
+    await call(ben, 'notebook.sync', {});
+    const report = await call(ada, 'notebook.sync', {});
+    const c = report.conflicts.find((x) => x.detail === 'title')!;
+    expect(c).toMatchObject({ keptSide: 'mine', kept: 'Ada title', other: 'Ben title', otherAuthor: 'Ben' });
+    const r = await call(ada, 'notebook.resolveConflict', { id: c.id, keep: 'mine' });
+    expect(r.applied).toBe(false);
+    expect((await call(ada, 'articles.get', { id: second })).title).toBe('Ada title');
+    expect((await call(ada, 'notebook.sync', {})).pushed.metadata).toBe(0);
+    // An undo sets only a metadata field Parallax has: anything else is refused, changing nothing.
+    const before = filesOf(ada);
+    const forged = await callHandler(ada.handlers, 'notebook.restoreConflict', { conflict: { ...r.resolved, detail: '__proto__' }, applied: true });
+    expect(forged).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(filesOf(ada)).toEqual(before);
+    expect((await call(ada, 'notebook.syncStatus', {})).conflicts.map((x) => x.id)).not.toContain(c.id);
+    // The undo puts the conflict back.
+    const back = await call(ada, 'notebook.restoreConflict', { conflict: r.resolved, applied: r.applied });
+    expect(back.conflicts.map((x) => x.id)).toContain(c.id);
+  });
+
+  it("when the other copy's edit was the later one, keeping mine brings this copy's value back everywhere", async () => {
+    await call(ada, 'articles.update', { id: second, patch: { author: 'Ada byline' } });
+    await new Promise((r) => setTimeout(r, 20));
+    await call(ben, 'articles.update', { id: second, patch: { author: 'Ben byline' } });
+    await call(ben, 'notebook.sync', {});
+    const report = await call(ada, 'notebook.sync', {});
+    const c = report.conflicts.find((x) => x.detail === 'author')!;
+    expect(c).toMatchObject({ keptSide: 'theirs', kept: 'Ben byline', other: 'Ada byline', otherAuthor: 'Ben' });
+    expect((await call(ada, 'articles.get', { id: second })).author).toBe('Ben byline');
+    expect((await call(ada, 'notebook.resolveConflict', { id: c.id, keep: 'mine' })).applied).toBe(true);
+    expect((await call(ada, 'notebook.sync', {})).conflicts).toEqual([]);
+    expect((await call(ben, 'notebook.sync', {})).conflicts).toEqual([]);
+    for (const b of [ada, ben]) expect((await call(b, 'articles.get', { id: second })).author).toBe('Ada byline');
+  });
+
   it('an annotation edited on one side and deleted on the other comes back with its edit', async () => {
     await call(ada, 'annotations.update', { id: noteId, patch: { note: 'Checked: the figure is wrong' } });
     await call(ben, 'annotations.delete', { id: noteId });

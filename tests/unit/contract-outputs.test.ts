@@ -5,7 +5,7 @@
  * does not know (stripped by the parse) or a value it would rewrite is a mismatch too. A method added to the
  * contract without a case here fails the test.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -57,6 +57,19 @@ const cases: Record<MethodName, Case> = {
   'notebook.showOthers': async (call) => {
     await call('notebook.showOthers', { show: false });
     await call('notebook.showOthers', { show: true });
+  },
+  // A conflict as a sync records it, written into the notebook's sync state (one notebook cannot make one).
+  'notebook.resolveConflict': async (call, dir) => {
+    const path = join(dir, 'nb', 'sync', 'state.json');
+    const state = JSON.parse(readFileSync(path, 'utf8')) as { conflicts: unknown[] };
+    const c = { id: 'c0000001', at: '2026-01-01T00:00:00.000Z', kind: 'article-meta', articleId: A, detail: 'outlet', kept: 'AP', other: 'Reuters', otherAuthor: 'Ben', theirsAt: '2026-01-01T00:00:00.000Z', keptSide: 'mine' };
+    writeFileSync(path, JSON.stringify({ ...state, conflicts: [c] }));
+    const r = await call('notebook.resolveConflict', { id: 'c0000001', keep: 'theirs' });
+    await call('notebook.restoreConflict', { conflict: r.resolved, applied: r.applied });
+  },
+  'notebook.restoreConflict': async (call) => {
+    const r = await call('notebook.resolveConflict', { id: 'c0000001', keep: 'mine' });
+    await call('notebook.restoreConflict', { conflict: r.resolved, applied: r.applied });
   },
   'articles.list': async (call) => {
     await call('articles.list', {});

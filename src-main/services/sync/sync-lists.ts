@@ -32,7 +32,8 @@ export type ListEffects = {
   shadowOf: (k: string) => Shadow | undefined;
   pushedOf: (k: string) => Pushed | undefined;
   setShadow: (k: string, s: Shadow | null) => void;
-  conflict: (c: RemoteChange, detail: string, kept: string | null, other: string | null) => SyncConflict;
+  /** `keptSide`: whose value stayed, this copy's or the other's. */
+  conflict: (c: RemoteChange, detail: string, kept: string | null, other: string | null, keptSide: 'mine' | 'theirs') => SyncConflict;
   conflicts: SyncConflict[];
   hashOf: (v: unknown) => string;
   /** A change that is not one Parallax can apply: refused whole. */
@@ -161,11 +162,11 @@ function applyStoryChange(fx: ListEffects, list: Story[], c: RemoteChange): void
   const nameChanged = (localHead ? fx.hashOf(localHead) : null) !== (shadow?.h ?? null);
   const articlesChanged = local !== null && !isEmptySetDelta(setDelta(members, local.articleIds));
   if (oursLater(fx, c)) {
-    if (localHead && remote) fx.conflicts.push(fx.conflict(c, c.key, localHead.name, remote.name));
+    if (localHead && remote) fx.conflicts.push(fx.conflict(c, c.key, localHead.name, remote.name, 'mine'));
     return;
   }
   const pick = pickStory({ value: localHead, nameChanged, articlesChanged, editedAt: local?.updatedAt ?? '' }, { value: remote, editedAt: c.editedAt });
-  if (pick.conflict) fx.conflicts.push(fx.conflict(c, c.key, pick.value?.name ?? null, pick.conflict.name));
+  if (pick.conflict) fx.conflicts.push(fx.conflict(c, c.key, pick.value?.name ?? null, pick.conflict.name, pick.value === localHead ? 'mine' : 'theirs'));
   if (pick.value === localHead) return;
   if (pick.value === null) list.splice(i, 1);
   else if (local) local.name = pick.value.name;
@@ -183,11 +184,11 @@ function applyColourChange(fx: ListEffects, d: { colors: Map<string, string>; co
   let value: string | null;
   if (oursLater(fx, c)) {
     value = local;
-    fx.conflicts.push(fx.conflict(c, c.key, local, remote));
+    fx.conflicts.push(fx.conflict(c, c.key, local, remote, 'mine'));
   } else {
     const pick = pickRecord({ value: local, changed: localChanged, editedAt: d.colorTimes.get(c.key) ?? '' }, { value: remote, changed: true, editedAt: c.editedAt });
     value = pick.value;
-    if (pick.conflict) fx.conflicts.push(fx.conflict(c, c.key, pick.value, pick.conflict));
+    if (pick.conflict) fx.conflicts.push(fx.conflict(c, c.key, pick.value, pick.conflict, pick.value === local ? 'mine' : 'theirs'));
   }
   if (value === local) return;
   if (value === null) d.colors.delete(c.key);
@@ -205,12 +206,12 @@ function applySearchChange(fx: ListEffects, list: SavedSearch[], c: RemoteChange
   if (fx.hashOf(local) === fx.hashOf(remote)) return;
   const localChanged = (local ? fx.hashOf(local) : null) !== (shadow?.h ?? null);
   if (oursLater(fx, c)) {
-    if (local && remote) fx.conflicts.push(fx.conflict(c, c.key, local.query, remote.query));
+    if (local && remote) fx.conflicts.push(fx.conflict(c, c.key, local.query, remote.query, 'mine'));
     return;
   }
   const editedAt = i >= 0 ? (list[i]!.updatedAt ?? list[i]!.createdAt) : '';
   const pick = pickRecord({ value: local, changed: localChanged, editedAt }, { value: remote, changed: true, editedAt: c.editedAt });
-  if (pick.conflict) fx.conflicts.push(fx.conflict(c, c.key, pick.value?.query ?? null, pick.conflict.query));
+  if (pick.conflict) fx.conflicts.push(fx.conflict(c, c.key, pick.value?.query ?? null, pick.conflict.query, pick.value === local ? 'mine' : 'theirs'));
   if (pick.value === local) return;
   if (pick.value === null) list.splice(i, 1);
   else if (i >= 0) Object.assign(list[i]!, pick.value, { updatedAt: c.editedAt });

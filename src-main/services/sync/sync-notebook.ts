@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { SyncConflict, SyncInput, SyncReport } from '../../contract';
 import { Annotation, AppError, TagName, clip, metaKeys } from '../../contract';
@@ -141,7 +141,7 @@ async function applyNotebookGroup(lists: NotebookLists, st: SyncState, group: Ar
     shadowOf: (k) => shadowOf(st, fx, k),
     pushedOf: (k) => pushedOf(st, fx, k),
     setShadow: (k, s) => void (fx.shadows[k] = s),
-    conflict: (c, detail, kept, other) => conflict(c, null, detail, kept, other),
+    conflict: (c, detail, kept, other, side) => conflict(c, null, detail, kept, other, side),
     conflicts: fx.conflicts,
     hashOf,
     bad: badChange,
@@ -222,8 +222,10 @@ function ownChangeSeen(st: SyncState, fx: BatchEffects, c: RemoteChange) {
   clearPushed(st, fx, c);
 }
 
-function conflict(c: RemoteChange, articleId: string | null, detail: string | null, kept: string | null, other: string | null): SyncConflict {
-  return { at: new Date().toISOString(), kind: c.kind, articleId, detail, kept, other, otherAuthor: c.author };
+/** `keptSide`: whose value stayed. The id is random: the conflict is journalled with it, so a replay keeps it. */
+function conflict(c: RemoteChange, articleId: string | null, detail: string | null, kept: string | null, other: string | null, keptSide: 'mine' | 'theirs'): SyncConflict {
+  const id = randomBytes(6).toString('hex');
+  return { id, at: new Date().toISOString(), kind: c.kind, articleId, detail, kept, other, otherAuthor: c.author, theirsAt: c.editedAt, keptSide };
 }
 
 const shortText = (a: Annotation | null) => (a ? clip(a.note || a.quote.exact, 120) : null);
@@ -247,7 +249,7 @@ function applyChange(st: SyncState, fx: BatchEffects, record: ArticleRecord, c: 
       if (localHash === remoteHash) return;
       const localChanged = localHash !== sh?.h;
       if (oursLater) {
-        fx.conflicts.push(conflict(c, record.id, 'text', wordsOf(localText), wordsOf(body)));
+        fx.conflicts.push(conflict(c, record.id, 'text', wordsOf(localText), wordsOf(body), 'mine'));
         return;
       }
       const pick = pickRecord({ value: localText, changed: localChanged, editedAt: record.updatedAt }, { value: body, changed: true, editedAt: c.editedAt });
@@ -256,7 +258,7 @@ function applyChange(st: SyncState, fx: BatchEffects, record: ArticleRecord, c: 
         record.annotations = reanchorAll(record.annotations, record.analysis.body).annotations;
       }
       if (localChanged) fx.merged++;
-      if (pick.conflict) fx.conflicts.push(conflict(c, record.id, 'text', wordsOf(pick.value as ArticleText), wordsOf(pick.conflict)));
+      if (pick.conflict) fx.conflicts.push(conflict(c, record.id, 'text', wordsOf(pick.value as ArticleText), wordsOf(pick.conflict), pick.value === body ? 'theirs' : 'mine'));
       return;
     }
     case 'article-meta': {
@@ -266,9 +268,10 @@ function applyChange(st: SyncState, fx: BatchEffects, record: ArticleRecord, c: 
       if (oursLater) {
         skip = new Set(p.fields ?? []);
       } else {
-        const clash = clashingFields(base, record.userMeta, delta, record.updatedAt > c.editedAt);
+        const localIsLater = record.updatedAt > c.editedAt;
+        const clash = clashingFields(base, record.userMeta, delta, localIsLater);
         skip = clash.keepLocal;
-        for (const f of clash.conflicts) fx.conflicts.push(conflict(c, record.id, f.field, f.kept, f.other));
+        for (const f of clash.conflicts) fx.conflicts.push(conflict(c, record.id, f.field, f.kept, f.other, localIsLater ? 'mine' : 'theirs'));
         if (clash.conflicts.length) fx.merged++;
       }
       record.userMeta = applyMetaDelta(record.userMeta, delta, skip) as UserMeta;
@@ -295,11 +298,11 @@ function applyChange(st: SyncState, fx: BatchEffects, record: ArticleRecord, c: 
       let value: Annotation | null;
       if (oursLater) {
         value = local;
-        if (local && remote) fx.conflicts.push(conflict(c, record.id, id, shortText(local), shortText(remote)));
+        if (local && remote) fx.conflicts.push(conflict(c, record.id, id, shortText(local), shortText(remote), 'mine'));
       } else {
         const pick = pickRecord({ value: local, changed: localChanged, editedAt: local?.updatedAt ?? record.updatedAt }, { value: remote, changed: true, editedAt: c.editedAt });
         value = pick.value;
-        if (pick.conflict) fx.conflicts.push(conflict(c, record.id, id, shortText(pick.value), shortText(pick.conflict)));
+        if (pick.conflict) fx.conflicts.push(conflict(c, record.id, id, shortText(pick.value), shortText(pick.conflict), pick.value === local ? 'mine' : 'theirs'));
         if (localChanged) fx.merged++;
       }
       const others = record.annotations.filter((a) => a.id !== id);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../contract';
@@ -48,6 +48,8 @@ type JournalLine = {
   shadows?: Record<string, Shadow | null>;
   pushed?: Record<string, Pushed | null>;
   conflicts?: SyncConflict[];
+  /** Conflicts settled (notebook.resolveConflict), by id. */
+  resolved?: string[];
 };
 
 const fresh = (): SyncState => ({
@@ -87,6 +89,7 @@ export class SyncStateFile {
     if (text !== null) {
       try {
         state = { ...fresh(), ...(JSON.parse(text) as SyncState) };
+        state.conflicts = state.conflicts.map(withDefaults);
       } catch {
         throw new AppError('CORRUPT', 'sync/state.json does not parse; move the sync folder aside and sync again (the next sync pulls and pushes everything again, merging)');
       }
@@ -140,5 +143,22 @@ function fold(state: SyncState, e: JournalLine): void {
     if (v === null) delete state.pushed[k];
     else state.pushed[k] = v;
   }
-  if (e.conflicts?.length) state.conflicts.push(...e.conflicts);
+  // Settled ones leave before new ones come: a conflict put back (undo) is one line with both.
+  if (e.resolved?.length) {
+    const gone = new Set(e.resolved);
+    state.conflicts = state.conflicts.filter((c) => !gone.has(c.id));
+  }
+  if (e.conflicts?.length) state.conflicts.push(...e.conflicts.map(withDefaults));
+}
+
+/**
+ * A conflict recorded before conflicts could be settled has no id, no time of the other edit and no side:
+ * it gets an id from its content (the same at every open), its record time, and 'mine' (the older rule kept
+ * this copy's value more often; keeping either side still works, at worst as a dismissal).
+ */
+function withDefaults(c: SyncConflict): SyncConflict {
+  const old = c as Partial<SyncConflict> & Omit<SyncConflict, 'id' | 'theirsAt' | 'keptSide'>;
+  if (old.id && old.theirsAt && old.keptSide) return c;
+  const id = old.id ?? createHash('sha256').update(JSON.stringify([old.at, old.kind, old.articleId, old.detail, old.kept, old.other, old.otherAuthor])).digest('hex').slice(0, 12);
+  return { ...old, id, theirsAt: old.theirsAt ?? old.at, keptSide: old.keptSide ?? 'mine' };
 }

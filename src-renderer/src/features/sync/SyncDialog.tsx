@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import type { SyncConflict, SyncReport, SyncStatus } from '@contract';
+import type { SyncReport, SyncStatus } from '@contract';
 import { call } from '../../api/client';
 import type { Notify } from '../../app/use-notices';
 import { Dialog } from '../../ui/Dialog';
+import { ConflictList } from './ConflictList';
 
 const n = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
 /** The four counts always, then stories, colours and saved searches when there were any. */
@@ -17,20 +18,12 @@ const counts = (c: SyncReport['pushed']) =>
     ...(c.savedSearches ? [n(c.savedSearches, 'saved search')] : []),
   ].join(', ');
 
-/** What a conflict was about, in words. */
-function conflictSubject(c: SyncConflict): string {
-  if (c.kind === 'story') return 'The name of a story';
-  if (c.kind === 'tag-colour') return `The colour of tag ${c.detail ?? ''}`;
-  if (c.kind === 'saved-search') return 'The query of a saved search';
-  const what = c.kind === 'article-meta' ? `The ${c.detail ?? 'field'}` : c.kind === 'annotation' ? 'A note' : 'The text';
-  return `${what} of article ${c.articleId ?? ''}`;
-}
-
 /**
  * "Sync…": the team notebook (ADR 007). The first time it asks for the team database's address and a user
  * name (both remembered by the notebook); afterwards one button syncs. The password is typed here only if
  * the server wants one and neither PGPASSWORD nor ~/.pgpass gives it; it is sent for this sync and never kept.
- * What was pushed and pulled, and any conflict (a field both sides changed: the later edit was kept), is shown.
+ * What was pushed and pulled is shown, and each conflict (a field both sides changed: the later edit was kept)
+ * with Keep mine / Keep theirs (ConflictList).
  */
 export function SyncDialog({ notify }: { notify: Notify }) {
   const [open, setOpen] = useState(false);
@@ -119,21 +112,7 @@ export function SyncDialog({ notify }: { notify: Notify }) {
             </p>
           </div>
         )}
-        {status && status.conflicts.length > 0 && (
-          <details>
-            <summary>
-              {status.conflicts.length} conflict{status.conflicts.length === 1 ? '' : 's'}: the later edit was kept
-            </summary>
-            <ul className="sync__conflicts">
-              {status.conflicts.map((c, i) => (
-                <li key={i}>
-                  {conflictSubject(c)}: kept “{c.kept ?? 'none'}”; {c.otherAuthor} had “
-                  {c.other ?? 'none'}”.
-                </li>
-              ))}
-            </ul>
-          </details>
-        )}
+        {status && <ConflictList status={status} onStatus={setStatus} notify={notify} />}
       </Dialog>
     </>
   );
