@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import type { Story } from '../../contract';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import type { NotebookStore } from '../store/notebook-store';
 import { commitSmallFile, openSmallFile } from '../store/small-file';
 import { StoriesFileShape } from '../store/stored-shapes';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Low } from 'lowdb';
 import type { SavedSearch } from '../../contract';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import type { NotebookStore } from '../store/notebook-store';
 import { commitSmallFile, openSmallFile } from '../store/small-file';
 import { SavedSearchesFileShape } from '../store/stored-shapes';
