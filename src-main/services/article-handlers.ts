@@ -1,5 +1,5 @@
 import type { Emit, Handlers } from '../contract';
-import { AppError } from '../contract';
+import { AppError } from '../contract/errors';
 import { setAnalysis, summaryOf } from '../core/article/article-record';
 import type { BackupMergeTargets } from './backup/import-backup';
 import { fingerprintOf, importArticles } from './importer/import-articles';

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { Emit, Handlers } from '../contract';
-import { AppError } from '../contract';
+import { AppError } from '../contract/errors';
 import { AnnotationIndex } from './annotations/annotation-index';
 import type { NotebookLock } from './store/notebook-lock';
 import { acquireLock } from './store/notebook-lock';

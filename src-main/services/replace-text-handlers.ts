@@ -1,5 +1,5 @@
 import type { AnchorCounts, Emit, Handlers, ParsedInput, ReplaceTextResult } from '../contract';
-import { AppError, clip, clipPath } from '../contract';
+import { AppError, clip, clipPath } from '../contract/errors';
 import type { ArticleFormat } from '../core/article/article-record';
 import { setAnalysis, toDetail } from '../core/article/article-record';
 import { countAnchors } from '../core/anchoring/anchor';

@@ -1,5 +1,5 @@
 import type { Handlers, SnapshotInfo } from '../contract';
-import { AppError } from '../contract';
+import { AppError } from '../contract/errors';
 import { sanitizePage } from './importer/formats/sanitize-page';
 import type { SnapshotMeta } from './store/snapshot-files';
 import { readSnapshot, readSnapshotMeta } from './store/snapshot-files';

@@ -1,5 +1,5 @@
 import type { Emit, Handlers, TagChange, TagSnapshot } from '../contract';
-import { AppError } from '../contract';
+import { AppError } from '../contract/errors';
 import { summaryOf } from '../core/article/article-record';
 import { addTo, isCycle, isUnder, removeFrom, renameIn, renamed, summariseTags } from '../core/tags/tag-tree';
 import type { AnnotationIndex } from './annotations/annotation-index';

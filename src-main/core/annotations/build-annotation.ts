@@ -1,5 +1,5 @@
 import type { Annotation, AnnotationTarget, HighlightColor } from '../../contract';
-import { AppError, clip } from '../../contract';
+import { AppError, clip } from '../../contract/errors';
 import { rangeToPosition } from '../anchoring/anchor';
 import { snapOffset } from '../anchoring/code-points';
 import type { TextRange } from '../anchoring/text-quote';

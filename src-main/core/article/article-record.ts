@@ -1,5 +1,5 @@
 import type { Annotation, ArticleDetail, ArticleMeta, ArticleSummary, MetaKey } from '../../contract';
-import { metaKeys } from '../../contract';
+import { metaKeys } from '../../contract/articles';
 import { reanchorAll } from '../anchoring/anchor';
 import type { Analysis } from './analyse-article';
 import type { ArticleVersion } from './version-times';

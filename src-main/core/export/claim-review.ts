@@ -1,5 +1,5 @@
 import type { Annotation, Rating, Verdict } from '../../contract';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import type { ExportArticle } from './export-article';
 import { findRating, ratingScale } from '../verdicts/ratings';
 

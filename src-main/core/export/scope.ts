@@ -1,5 +1,5 @@
 import type { ExportScope } from '../../contract';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 
 /** A story, as the stories feature resolves it for an export. */
 export type ResolvedStory = {

@@ -1,5 +1,5 @@
 import type { Rating, Verdict, VerdictSource } from '../../contract';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import { requireRating } from './ratings';
 
 /** A verdict as it arrives, after the contract's schema (defaults applied). */

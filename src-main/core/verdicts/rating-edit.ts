@@ -1,5 +1,5 @@
 import type { Rating } from '../../contract';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import { droppedInUse } from './ratings';
 
 export type RatingMove = { from: string; to: string };

@@ -1,5 +1,5 @@
 import type { Rating } from '../../contract';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 
 /** The scale ClaimReview needs: the truest and least true values of the ratings that have one. */
 export function ratingScale(ratings: readonly Rating[]): { best: number; worst: number } | null {

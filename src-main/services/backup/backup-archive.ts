@@ -4,7 +4,7 @@ import { mkdir, open, readFile, readdir, rename, rm, rmdir, stat, writeFile } fr
 import { once } from 'node:events';
 import { basename, dirname, join, sep } from 'node:path';
 import { Unzip, UnzipInflate, Zip, ZipDeflate } from 'fflate';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import { TEXT_STORE_DIR } from '../search/text-store';
 
 /**

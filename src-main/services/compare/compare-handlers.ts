@@ -1,5 +1,5 @@
 import type { CompareResult, Emit, Handlers } from '../../contract';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import type { ArticleRecord } from '../../core/article/article-record';
 import { summaryOf } from '../../core/article/article-record';
 import type { CompareLimits } from '../../core/compare/budget';

@@ -1,5 +1,5 @@
 import type { CompareResult, RelatedItem } from '../../contract';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import { compareSteps } from '../../core/compare/compare-articles';
 import type { CompareProgress } from '../../core/compare/compare-articles';
 import type { CompareLimits } from '../../core/compare/budget';

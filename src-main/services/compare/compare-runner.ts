@@ -1,4 +1,4 @@
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import { WorkerDied, WorkerPool } from '../workers/worker-pool';
 import type { RunOptions } from '../workers/worker-pool';
 import { findWorkerEntry, startWorker } from '../workers/worker-entry';

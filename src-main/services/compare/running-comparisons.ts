@@ -1,4 +1,4 @@
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import type { JobProgress } from './compare-jobs';
 
 type Waiter<R> = {

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import type { Story } from '../../contract';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import type { NotebookStore } from '../store/notebook-store';
 import { commitSmallFile, openSmallFile } from '../store/small-file';
-import { StoriesFileShape } from '../store/stored-shapes';
+import { storiesFileShape } from '../store/stored-shapes';
 
 type StoriesFile = { version: 1; stories: Story[] };
 
@@ -26,12 +26,12 @@ export class StoryStore {
   }
 
   private async open(): Promise<Low<StoriesFile>> {
-    this.db ??= openSmallFile<StoriesFile>(this.store, 'stories.json', StoriesFileShape, () => ({ version: 1, stories: [] })).catch(
-      (e: unknown) => {
+    this.db ??= storiesFileShape()
+      .then((shape) => openSmallFile<StoriesFile>(this.store, 'stories.json', shape, () => ({ version: 1, stories: [] })))
+      .catch((e: unknown) => {
         this.db = null; // an I/O error: the next call tries again
         throw e;
-      },
-    );
+      });
     return this.db;
   }
 

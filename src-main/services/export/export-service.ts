@@ -5,7 +5,7 @@ import { readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promise
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import type { Emit, ExportedFile, ExportFormat, ExportOptions, ExportScope, ExportWritten } from '../../contract';
-import { AppError, clip, clipPath } from '../../contract';
+import { AppError, clip, clipPath } from '../../contract/errors';
 import { annotationCount } from '../../core/export/export-article';
 import { extensionOf, fileNameProblem, mimeOf, slugify } from '../../core/export/file-names';
 import type { RenderedFile, TextFormat } from '../../core/export/render-export';

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { AppError, clip } from '../../contract';
+import { AppError, clip } from '../../contract/errors';
 
 /** Turns the self-contained HTML report into PDF bytes. The desktop app injects Electron's printToPDF. */
 export type PdfRenderer = (html: string) => Promise<Uint8Array>;

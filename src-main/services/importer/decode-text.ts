@@ -1,6 +1,6 @@
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
-import { AppError, clipPath } from '../../contract';
+import { AppError, clipPath } from '../../contract/errors';
 
 export type Decoded = { text: string; encoding: string };
 

@@ -1,5 +1,5 @@
 import type { Handlers } from '../../contract';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 
 /** The other features a single-article import (a page from the browser, a web address) files its article with. */
 export type FilingHandlers = Pick<Handlers, 'articles.tag' | 'stories.add' | 'stories.list'>;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Emit, ImportReport } from '../../contract';
-import { isAppError } from '../../contract';
+import { isAppError } from '../../contract/errors';
 import type { ArticleFormat, ArticleRecord } from '../../core/article/article-record';
 import { displayTitle, effectiveMeta } from '../../core/article/article-record';
 import type { NotebookStore } from '../store/notebook-store';

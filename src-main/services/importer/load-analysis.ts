@@ -1,4 +1,4 @@
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import { errnoInWords, errnoOf, retryTransient } from '../store/io-errors';
 import type * as AnalyseJob from './analyse-job';
 

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { AppError, clip, clipPath } from '../../contract';
+import { AppError, clip, clipPath } from '../../contract/errors';
 import type { ArticleFormat } from '../../core/article/article-record';
 import type { NewSnapshot } from '../store/snapshot-files';
 import type { Decoded } from './decode-text';

@@ -1,6 +1,6 @@
 import { readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
-import { AppError, clipPath } from '../../contract';
+import { AppError, clipPath } from '../../contract/errors';
 import { importableArticleExtensions } from './formats/article-formats';
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { ListQuery } from '../../contract';
-import { ListResult } from '../../contract';
+import { ListResult } from '../../contract/articles';
 import { allShards } from '../store/catalog-files';
 import type { Durability } from '../store/durable-json-file';
 import { writeFileAtomic } from '../store/durable-json-file';

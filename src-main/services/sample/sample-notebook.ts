@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import type { ImportSource } from '../importer/import-articles';
 import { readImportFile } from '../importer/read-import-file';
 import { pathExists } from '../path-exists';

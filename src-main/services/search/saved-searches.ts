@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Low } from 'lowdb';
 import type { SavedSearch } from '../../contract';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import type { NotebookStore } from '../store/notebook-store';
 import { commitSmallFile, openSmallFile } from '../store/small-file';
-import { SavedSearchesFileShape } from '../store/stored-shapes';
+import { savedSearchesFileShape } from '../store/stored-shapes';
 
 type SavedFile = { version: 1; searches: SavedSearch[] };
 
@@ -23,13 +23,12 @@ export class SavedSearches {
   constructor(private readonly store: NotebookStore) {}
 
   private async open(): Promise<Low<SavedFile>> {
-    this.db ??= openSmallFile<SavedFile>(this.store, 'saved-searches.json', SavedSearchesFileShape, () => ({
-      version: 1,
-      searches: [],
-    })).catch((e: unknown) => {
-      this.db = null; // an I/O error: the next call tries again
-      throw e;
-    });
+    this.db ??= savedSearchesFileShape()
+      .then((shape) => openSmallFile<SavedFile>(this.store, 'saved-searches.json', shape, () => ({ version: 1, searches: [] })))
+      .catch((e: unknown) => {
+        this.db = null; // an I/O error: the next call tries again
+        throw e;
+      });
     return this.db;
   }
 

@@ -1,4 +1,4 @@
-import { isAppError } from '../../contract';
+import { isAppError } from '../../contract/errors';
 import type { ArticleRecord } from '../../core/article/article-record';
 import { readJsonText } from './durable-json-file';
 import { articleProblem } from './stored-shapes';

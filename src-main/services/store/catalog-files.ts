@@ -1,5 +1,6 @@
+import { readdir } from 'node:fs/promises';
 import { Low } from 'lowdb';
-import { isAppError } from '../../contract';
+import { isAppError } from '../../contract/errors';
 import type { CatalogEntry } from '../../core/article/article-record';
 import type { JournalRead } from './catalog-journal';
 import { readJournal } from './catalog-journal';
@@ -28,6 +29,20 @@ export type CatalogFiles = {
   damaged: string[];
 };
 
+/**
+ * The shards the catalog folder holds, or null when it cannot be listed (then every shard is tried). A
+ * notebook of a few articles has a few of the 256: one listing spares the others a failed open each, which
+ * was most of the time `parallax list` spent opening the sample. Listed after the journal is read, so a
+ * shard a compaction writes later holds only rows the journal read already gave.
+ */
+async function shardsPresent(l: Layout): Promise<Set<string> | null> {
+  try {
+    return new Set((await readdir(l.catalogDir)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)));
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? new Set() : null;
+  }
+}
+
 /** An empty shard for one that could not be read: its rows stay unknown, so nothing may be written. */
 const emptyShard = (): Shard => ({ entries: {} });
 
@@ -52,10 +67,15 @@ export async function readCatalogFiles(l: Layout, durability: Durability, repair
   }
   out.journal = journal;
   const rebuiltShards = new Set<string>();
+  const present = await shardsPresent(l);
   await Promise.all(
     allShards.map(async (name) => {
       const file = l.catalogShard(name);
       const db = new Low<Shard>(new DurableJsonFile(file, l.tmp, durability), emptyShard());
+      if (present && !present.has(name)) {
+        out.shards.set(name, db); // no file: no rows yet, as reading a missing shard gives
+        return;
+      }
       let problem: string | null;
       try {
         await db.read();

@@ -1,7 +1,7 @@
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import { readFailure, retryTransient, writeFailure } from './io-errors';
 
 export type Durability = 'fsync' | 'none';

@@ -1,4 +1,4 @@
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 
 /**
  * Errors of the file system, in words, and what they mean for the notebook. An I/O error is never damage:

@@ -2,7 +2,7 @@ import { lstatSync, renameSync, writeFileSync } from 'node:fs';
 import { chmod, link, lstat, mkdir, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import { layout } from './notebook-layout';
 import { pathExists } from '../path-exists';
 import { writeFileAtomic, writeTemp } from './durable-json-file';

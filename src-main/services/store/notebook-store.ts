@@ -1,6 +1,6 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { AppError, isAppError } from '../../contract';
+import { AppError, isAppError } from '../../contract/errors';
 import type { ArticleRecord, CatalogEntry } from '../../core/article/article-record';
 import { toCatalogEntry } from '../../core/article/article-record';
 import { readArticleFile } from './article-file';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
-import { isAppError } from '../../contract';
+import { isAppError } from '../../contract/errors';
 import { DurableJsonFile } from './durable-json-file';
 import { nothingChanged } from './io-errors';
 import type { NotebookStore } from './notebook-store';

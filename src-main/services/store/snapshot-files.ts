@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import { readJsonFile, removeQuietly, renameInto, syncDir, writeFileAtomic, writeTemp } from './durable-json-file';
 import { readFailure } from './io-errors';
 import type { NotebookStore } from './notebook-store';

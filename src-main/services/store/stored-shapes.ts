@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { AnchorStatus, Block, FieldSource, HighlightColor, SavedSearch, Story } from '../../contract';
+import { anchorStatuses, highlightColors } from '../../../src-shared/annotations';
+// The articles module only: `parallax list` and every open read these shapes, and the contract's index would
+// build every schema of the API (annotations, comparisons, verdicts) first.
+import { Block, FieldSource } from '../../contract/articles';
 import type { ArticleRecord, CatalogEntry } from '../../core/article/article-record';
 import { articleFormats } from '../../core/article/article-record';
 import { shardOf } from './notebook-layout';
@@ -44,12 +47,12 @@ const StoredAnnotation = z.object({
   articleId: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  color: HighlightColor,
+  color: z.enum(highlightColors),
   note: z.string(),
   tags: z.array(z.string()),
   quote: z.object({ exact: z.string(), prefix: z.string(), suffix: z.string() }),
   position: z.object({ start: z.number(), end: z.number() }),
-  anchor: z.object({ status: AnchorStatus, start: z.number().nullable(), end: z.number().nullable() }),
+  anchor: z.object({ status: z.enum(anchorStatuses), start: z.number().nullable(), end: z.number().nullable() }),
 });
 
 /** A kept version of the text (core/article/version-times.ts); records from before versions existed have none. */
@@ -179,5 +182,14 @@ export function articleProblem(v: unknown, id: string): string | null {
   return null;
 }
 
-export const StoriesFileShape = z.object({ version: z.number(), stories: z.array(Story) });
-export const SavedSearchesFileShape = z.object({ version: z.number(), searches: z.array(SavedSearch) });
+/** stories.json; built when first read, as the stories' contract module is only loaded by what uses stories. */
+export async function storiesFileShape(): Promise<z.ZodType> {
+  const { Story } = await import('../../contract/compare');
+  return z.object({ version: z.number(), stories: z.array(Story) });
+}
+
+/** saved-searches.json; built when first read, like the stories' shape. */
+export async function savedSearchesFileShape(): Promise<z.ZodType> {
+  const { SavedSearch } = await import('../../contract/search');
+  return z.object({ version: z.number(), searches: z.array(SavedSearch) });
+}

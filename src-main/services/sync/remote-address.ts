@@ -1,4 +1,4 @@
-import { AppError, clip } from '../../contract';
+import { AppError, clip } from '../../contract/errors';
 
 /** A team database's address as Parallax keeps and shows it: never with a password in it. */
 export type RemoteAddress = { url: string; host: string; port: number; database: string; user: string };

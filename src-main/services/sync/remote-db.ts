@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { AppError, clip } from '../../contract';
+import { AppError, clip } from '../../contract/errors';
 import type { SyncKind } from '../../core/sync/sync-units';
 import { articleKinds, syncKinds } from '../../core/sync/sync-units';
 import type { RemoteAddress } from './remote-address';

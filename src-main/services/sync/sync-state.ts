@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import type { UserMeta } from '../../core/article/article-record';
 import type { SyncConflict } from '../../contract';
 import { writeFileAtomic } from '../store/durable-json-file';

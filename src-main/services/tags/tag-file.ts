@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import { DurableJsonFile } from '../store/durable-json-file';
 import type { NotebookStore } from '../store/notebook-store';
 

@@ -1,5 +1,5 @@
 import type { Annotation, Emit, Handlers, Verdict } from '../../contract';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import { buildAnnotation } from '../../core/annotations/build-annotation';
 import type { ParsedVerdictInput, VerdictChecks } from '../../core/verdicts/build-verdict';
 import { buildVerdict } from '../../core/verdicts/build-verdict';

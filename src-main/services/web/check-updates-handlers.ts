@@ -1,5 +1,5 @@
 import type { AnchorCounts, CheckUpdatesResult, Emit, Handlers } from '../../contract';
-import { AppError, clip } from '../../contract';
+import { AppError, clip } from '../../contract/errors';
 import { countAnchors } from '../../core/anchoring/anchor';
 import type { ArticleRecord } from '../../core/article/article-record';
 import { displayTitle, effectiveMeta, toDetail } from '../../core/article/article-record';

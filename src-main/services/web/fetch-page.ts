@@ -1,4 +1,4 @@
-import { AppError, clip } from '../../contract';
+import { AppError, clip } from '../../contract/errors';
 
 /** How far a fetch of a web address may go before Parallax gives up on it, with the reason. */
 export type FetchLimits = {

@@ -1,5 +1,5 @@
 import type { Emit, ImportReport } from '../../contract';
-import { AppError, clip } from '../../contract';
+import { AppError, clip } from '../../contract/errors';
 import { decodeDeclared } from '../importer/decode-text';
 import { sanitizePage } from '../importer/formats/sanitize-page';
 import { looksLikePdf, readPdfText } from '../importer/formats/pdf-file';

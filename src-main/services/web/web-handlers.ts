@@ -1,5 +1,5 @@
 import type { Emit, Handlers } from '../../contract';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import type { FilingHandlers } from '../importer/file-imported';
 import { checkStoryExists, fileImported } from '../importer/file-imported';
 import type { NotebookStore } from '../store/notebook-store';

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
-import { AppError, isAppError } from '../../contract';
-import type { ErrorCode } from '../../contract';
+import { AppError, isAppError } from '../../contract/errors';
+import type { ErrorCode } from '../../contract/errors';
 
 /** What a pool worker sends back for one task (see `serveTasks`). */
 export type TaskReply<O> = { id: number; ok: true; value: O } | { id: number; ok: false; code?: ErrorCode; message: string };

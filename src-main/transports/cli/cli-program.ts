@@ -1,23 +1,15 @@
 import { Command, CommanderError, Option } from 'commander';
-import type { MethodName, MethodOutput } from '../../contract';
-import type { Result } from '../../contract';
-import { MESSAGE_MAX, clip, readOnlyMethods } from '../../contract';
+import type { MethodName, MethodOutput, Result } from '../../contract';
+// From the modules themselves, not the contract's index: that would build every contract schema at start.
+import { MESSAGE_MAX, clip } from '../../contract/errors';
+import { readOnlyMethods } from '../../contract/methods';
 import { resolveNotebookDir } from '../../services/app-paths';
 import type { Access } from './notebook-access';
 import { callLocal, withNotebook } from './notebook-access';
 import type { CliIo } from './cli-io';
 import { CliExit, terminalIo } from './cli-io';
-import { registerAnnotationCommands } from './commands/annotation-commands';
-import { registerArticleCommands } from './commands/article-commands';
-import { registerCompareCommands } from './commands/compare-commands';
-import { registerSearchCommands } from './commands/search-commands';
-import { registerExportCommands } from './commands/export-commands';
-import { registerServeCommand } from './commands/serve-command';
-import { registerTagCommands } from './commands/tag-commands';
-import { registerReimportCommand } from './commands/reimport-command';
-import { registerSyncCommand } from './commands/sync-command';
-import { registerCheckUpdatesCommand } from './commands/check-updates-command';
-import { registerVerdictCommands } from './commands/verdict-commands';
+import { commandAndNotebook } from './command-line';
+import { registersFor } from './command-groups';
 
 export type GlobalOptions = { notebook?: string; json?: boolean };
 
@@ -53,8 +45,14 @@ export function addGlobalOptions(cmd: Command): Command {
     .addOption(new Option('--json', 'print JSON on stdout'));
 }
 
-/** The CLI's commands over `terminal`; every line they print goes through `terminalIo`. */
-export function buildProgram(terminal: CliIo): { program: Command; ctx: CommandContext; io: CliIo; exitCode: () => number } {
+/**
+ * The CLI's commands over `terminal`; every line they print goes through `terminalIo`. Only the commands
+ * `argv` runs are built (command-groups.ts); a command line naming none builds them all.
+ */
+export async function buildProgram(
+  terminal: CliIo,
+  argv: readonly string[],
+): Promise<{ program: Command; ctx: CommandContext; io: CliIo; exitCode: () => number }> {
   const io = terminalIo(terminal);
   let exitCode = 0;
   const program = addGlobalOptions(new Command('parallax'))
@@ -96,17 +94,7 @@ In the app (npm start, or parallax serve for web mode), "Paste as new article…
     },
   };
 
-  registerArticleCommands(program, ctx);
-  registerSearchCommands(program, ctx);
-  registerServeCommand(program, ctx);
-  registerCompareCommands(program, ctx);
-  registerAnnotationCommands(program, ctx);
-  registerTagCommands(program, ctx);
-  registerVerdictCommands(program, ctx);
-  registerExportCommands(program, ctx);
-  registerReimportCommand(program, ctx);
-  registerSyncCommand(program, ctx);
-  registerCheckUpdatesCommand(program, ctx);
+  for (const register of await registersFor(commandAndNotebook(argv).command)) register(program, ctx);
   const configure = (c: Command): void => {
     c.configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined }).exitOverride();
     c.commands.forEach(configure);
@@ -118,7 +106,7 @@ In the app (npm start, or parallax serve for web mode), "Paste as new article…
 /** Run the CLI; resolves to the process exit code. Never throws. */
 export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
   const wantsJson = argv.includes('--json');
-  const { program, io, exitCode } = buildProgram(terminal);
+  const { program, io, exitCode } = await buildProgram(terminal, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode();

@@ -1,5 +1,5 @@
 import type { Emit, MethodName, Result } from '../../contract';
-import { AppError, fail } from '../../contract';
+import { AppError, fail } from '../../contract/errors';
 import type { Backend } from '../../services/backend';
 import { openBackend } from '../../services/backend';
 import type { LockInfo } from '../../services/store/notebook-lock';

@@ -6,7 +6,8 @@ import { openBackend } from '../../services/backend';
 import { takePrestartedIndex, prestartIndex } from '../../services/search/early-index';
 import { IndexHost, catalogVersions } from '../../services/search/index-host';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
-import { commandAndNotebook, prestart } from './prestart';
+import { commandAndNotebook } from './command-line';
+import { prestart } from './prestart';
 
 const tempDir = useTempDirs();
 

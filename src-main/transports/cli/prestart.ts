@@ -12,20 +12,7 @@ import { join } from 'node:path';
 import { resolveNotebookDir } from '../../services/app-paths';
 import { prestartIndex } from '../../services/search/early-index';
 import { limitsFromEnv } from '../../services/search/engine-limits';
-
-/** The command and the `--notebook` value of a command line, read as commander would for these two. */
-export function commandAndNotebook(argv: readonly string[]): { command: string | null; notebook: string | undefined } {
-  let command: string | null = null;
-  let notebook: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') break;
-    if (arg === '--notebook') notebook = argv[++i];
-    else if (arg.startsWith('--notebook=')) notebook = arg.slice('--notebook='.length);
-    else if (!arg.startsWith('-') && command === null) command = arg;
-  }
-  return { command, notebook };
-}
+import { commandAndNotebook } from './command-line';
 
 /** Start loading the search index when the command line is web mode on a notebook that has a saved one. */
 export function prestart(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {

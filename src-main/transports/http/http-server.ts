@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiError, ErrorCode, EventName, Handlers, Result } from '../../contract';
-import { clip, fail } from '../../contract';
+import { clip, fail } from '../../contract/errors';
 import { dispatch } from '../shared/dispatch';
 import type { BodyLimits, BodyRefusal } from './request-body';
 import { bodyPending, declaredTooLarge, readBody, tooLarge } from './request-body';

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { ApiError } from '../../contract';
+import type { ApiError } from '../../contract/errors';
 
 export type BodyLimits = {
   maxBodyBytes: number;

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
-import type { ApiError } from '../../contract';
-import { clip } from '../../contract';
+import type { ApiError } from '../../contract/errors';
+import { clip } from '../../contract/errors';
 import { tokensMatch } from '../shared/token';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);

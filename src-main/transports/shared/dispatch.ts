@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Handlers, MethodName, Result } from '../../contract';
-import { MESSAGE_MAX, clip, fail, isAppError, isMethodName, methodSchemas, ok, readOnlyMethods } from '../../contract';
+import { MESSAGE_MAX, clip, fail, isAppError, ok } from '../../contract/errors';
+import { isMethodName, methodSchemas, readOnlyMethods } from '../../contract/methods';
 
 /**
  * "patch.url: a URL must start with http:// or https://" — the path of the bad field, then what is wrong.

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import type * as Jsdom from 'jsdom';
-import { AppError, clipPath } from '../../../contract';
+import { AppError, clipPath } from '../../../contract/errors';
 import type { PageMeta } from './page-metadata';
 import { readPageMetadata, siteName, WEAK_OUTLET } from './page-metadata';
 import type { PageLine } from './page-lines';

@@ -1,5 +1,5 @@
 import type * as PdfJsModule from 'unpdf/pdfjs';
-import { AppError, clip, clipPath } from '../../../contract';
+import { AppError, clip, clipPath } from '../../../contract/errors';
 import type { PdfTextItem } from '../../../core/pdf/pdf-lines';
 import { pageLines, pageText } from '../../../core/pdf/pdf-lines';
 import { isJunkTitle } from '../../../core/pdf/pdf-article';

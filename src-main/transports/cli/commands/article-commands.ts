@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ArticleDetail, ImportReport } from '../../../contract';
-import { sortKeys } from '../../../contract';
+import { sortKeys } from '../../../contract/articles';
 import type { CommandContext } from '../cli-program';
 import { wholeNumber } from '../arguments';
 import { CliExit } from '../cli-io';
