@@ -14,10 +14,13 @@ import { addGlobalOptions } from '../cli-program';
 import { pathExists } from '../../../services/path-exists';
 import { limitsFromEnv } from '../../../services/search/engine-limits';
 
-/** The built renderer sits beside the built CLI: out/main/cli.js -> out/renderer. */
+/**
+ * The built renderer sits beside the built CLI: out/main/cli.js -> out/renderer. This module may be built
+ * into a chunk of its own (out/main/chunks/, loaded when `serve` runs) or run from source (tests).
+ */
 async function findRenderer(): Promise<string | undefined> {
   const here = dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [join(here, '../renderer'), join(here, '../../../../out/renderer')]) {
+  for (const candidate of [join(here, '../renderer'), join(here, '../../renderer'), join(here, '../../../../out/renderer')]) {
     if (await pathExists(join(candidate, 'index.html'))) return candidate;
   }
   return undefined;
