@@ -17,21 +17,11 @@ import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BbcSource } from './bbc-sources';
 import { BENCH_OUTLETS, loadBbcSources } from './bbc-sources';
+import { rng } from './bench-utils';
 
 const OUTLETS = BENCH_OUTLETS;
 const PLACES = ['London', 'Ankara', 'Damascus', 'Paris', 'Berlin', 'Cairo', 'Beirut', 'Istanbul', 'Brussels', 'Doha'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VOCAB = (
   'the of and to in a is that for on was with he it as at by from his be have are were not but this they had ' +
@@ -64,7 +54,7 @@ const VOCAB = (
 ).split(' ');
 
 function syntheticSource(i: number): BbcSource {
-  const rnd = mulberry32(0x9e3779b9 ^ i);
+  const rnd = rng(0x9e3779b9 ^ i);
   const word = () => VOCAB[Math.floor(rnd() * VOCAB.length)]!;
   const sentence = (min: number, max: number) => {
     const n = min + Math.floor(rnd() * (max - min + 1));

@@ -25,9 +25,9 @@ import { loadIndex, saveIndex, versionsChecksum } from '../src-main/services/sea
 import { runQuery } from '../src-main/services/search/run-query';
 import { SearchEngine } from '../src-main/services/search/search-engine';
 import { NotebookStore } from '../src-main/services/store/notebook-store';
-import { loadAverage, percentile, residentMb, withTempDir } from './bench-utils';
+import { loadAverage, percentile, residentMb, rng, withTempDir } from './bench-utils';
 import { buildFts5, openFts5, restartFts5 } from './fts5-peer';
-import { mulberry32, writeCorpusFolders } from './scale-corpus';
+import { writeCorpusFolders } from './scale-corpus';
 import { importFolders, ok, serve, untilSearchable } from './served';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
@@ -54,7 +54,7 @@ type RoundFigures = {
  * adjacent words of one article as a phrase; the first 3–5 letters of a word of 6+ letters as a prefix.
  */
 export function makeQueries(articles: SearchArticle[], n: number): Queries {
-  const rand = mulberry32(42);
+  const rand = rng(42);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const out: Queries = { 'one word': [], 'three words': [], phrase: [], prefix: [] };
   while (out.prefix.length < n) {

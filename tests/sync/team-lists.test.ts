@@ -3,27 +3,16 @@
  * real PostgreSQL (a throwaway cluster), by the merge rules of ADR 007; and a team database of schema 1
  * migrated to 2 by the first sync of this Parallax.
  */
-import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodName, MethodOutput } from '../../src-main/contract';
 import type { Backend } from '../../src-main/services/backend';
-import { openBackend } from '../../src-main/services/backend';
-import { useTeamDatabases } from '../helpers/team-databases';
-import { callHandler } from '../helpers/api';
+import { callOrThrow, useTeamDatabases } from '../helpers/team-databases';
 
 const team = useTeamDatabases('lists');
 const newDatabase = team.database;
 
-async function notebook(dir = team.tempDir()): Promise<Backend> {
-  return openBackend(join(dir, 'nb'), { create: true, durability: 'none', search: { runIn: 'inline', waitForIndexMs: Infinity } });
-}
-
-async function call<M extends MethodName>(b: Backend, method: M, input: unknown): Promise<MethodOutput<M>> {
-  const r = await callHandler(b.handlers, method, input);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
-  return r.value;
-}
+const notebook = (dir?: string) => team.notebook(dir);
+const call = callOrThrow;
 
 const articleIds = (b: Backend) => [...b.store.entries()].map((e) => e.id).sort();
 const storyNamed = async (b: Backend, id: string) => (await call(b, 'stories.list', {})).stories.find((s) => s.id === id);

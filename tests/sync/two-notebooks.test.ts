@@ -6,26 +6,15 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodName, MethodOutput } from '../../src-main/contract';
 import type { Backend } from '../../src-main/services/backend';
-import { openBackend } from '../../src-main/services/backend';
-import { useTeamDatabases } from '../helpers/team-databases';
+import { callOrThrow, useTeamDatabases } from '../helpers/team-databases';
 import { callHandler } from '../helpers/api';
 
 const team = useTeamDatabases('team');
 const newDatabase = team.database;
 
-async function notebook(): Promise<Backend> {
-  const dir = team.tempDir();
-  return openBackend(join(dir, 'nb'), { create: true, durability: 'none', search: { runIn: 'inline', waitForIndexMs: Infinity } });
-}
-
-/** Through the one dispatcher, as every transport calls: the input is validated and given its defaults. */
-async function call<M extends MethodName>(b: Backend, method: M, input: unknown): Promise<MethodOutput<M>> {
-  const r = await callHandler(b.handlers, method, input);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
-  return r.value;
-}
+const notebook = (dir?: string) => team.notebook(dir);
+const call = callOrThrow;
 
 const articleIds = (b: Backend) => [...b.store.entries()].map((e) => e.id).sort();
 
