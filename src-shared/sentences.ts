@@ -41,6 +41,14 @@ const INITIALS = new RegExp(`${LEAD}(?:\\p{Lu}\\.)+$`, 'u');
 const CLOCK = new RegExp(`${LEAD}[ap]\\.m\\.$`, 'u');
 const AFTER_CLOCK =
   /^(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|EET|EEST|Eastern|Central|Mountain|Pacific|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/u;
+/*
+ * What the repairs test at a cut. Module constants rather than literals in the functions: tsx (esbuild
+ * targeting Node) rewrites a literal with a Unicode property escape into `new RegExp(...)` run on each call.
+ */
+const OPENING_MARK = /^[“"‘'«([]/u;
+const LEADING_WORD = /^[\p{L}\p{N}]+/u;
+const CAPITAL_OR_DIGIT = /[\p{Lu}\p{N}]/u;
+const DIGIT = /\p{N}/u;
 
 /** Words that start sentences, seldom a name after an initial or an acronym. */
 const STARTERS = new Set(
@@ -53,8 +61,8 @@ const STARTERS = new Set(
 
 function startsSentence(text: string, at: number): boolean {
   const rest = text.slice(at, at + 40);
-  if (/^[“"‘'«([]/u.test(rest)) return true;
-  const word = /^[\p{L}\p{N}]+/u.exec(rest)?.[0] ?? '';
+  if (OPENING_MARK.test(rest)) return true;
+  const word = LEADING_WORD.exec(rest)?.[0] ?? '';
   return STARTERS.has(word);
 }
 
@@ -62,10 +70,10 @@ function startsSentence(text: string, at: number): boolean {
 function isAbbreviationCut(text: string, prev: SentenceRange, next: number): boolean {
   const tail = text.slice(Math.max(prev.start, prev.end - 16), prev.end);
   const first = text.charAt(next);
-  if (TITLE.test(tail)) return /[\p{Lu}\p{N}]/u.test(first);
-  if (BEFORE_NUMBER.test(tail)) return /\p{N}/u.test(first);
-  if (CLOCK.test(tail)) return /\p{N}/u.test(first) || AFTER_CLOCK.test(text.slice(next, next + 12));
-  if (INITIALS.test(tail)) return /[\p{Lu}\p{N}]/u.test(first) && !startsSentence(text, next);
+  if (TITLE.test(tail)) return CAPITAL_OR_DIGIT.test(first);
+  if (BEFORE_NUMBER.test(tail)) return DIGIT.test(first);
+  if (CLOCK.test(tail)) return DIGIT.test(first) || AFTER_CLOCK.test(text.slice(next, next + 12));
+  if (INITIALS.test(tail)) return CAPITAL_OR_DIGIT.test(first) && !startsSentence(text, next);
   return false;
 }
 

@@ -12,7 +12,7 @@ import type { Edge, Unit } from './features';
 import { buildVectors, sentenceUnits, similarPairs } from './features';
 import type { Mention, RoleMention } from './mentions';
 import { properNames, sentenceMentions } from './mentions';
-import { nameKey } from './names';
+import { ARABIC_SCRIPT, nameKey } from './names';
 import { clusterQuotes } from './quotes';
 import type { CompareInput } from './sentences';
 import { clipInput, segmentArticle } from './sentences';
@@ -112,7 +112,7 @@ export function* compareSteps(given: CompareInput[], opts: CompareOptions = {}):
     // A post's author is a mention of its own (a Latin-script name; Arabic ones are linked by consonants).
     inputs[a]!.blocks.forEach((b) => {
       const author = b.post?.author;
-      if (!author || b.start === null || /\p{Script=Arabic}/u.test(author)) return;
+      if (!author || b.start === null || ARABIC_SCRIPT.test(author)) return;
       const words = author.split(/\s+/).map(nameKey).filter(Boolean);
       if (words.length)
         ms.push({
@@ -132,7 +132,7 @@ export function* compareSteps(given: CompareInput[], opts: CompareOptions = {}):
   });
   const authorSentences = inputs.map((input) =>
     input.blocks
-      .filter((b) => b.post?.author && b.start !== null && /\p{Script=Arabic}/u.test(b.post.author))
+      .filter((b) => b.post?.author && b.start !== null && ARABIC_SCRIPT.test(b.post.author))
       .map((b) => ({
         index: -1,
         start: b.start!,

@@ -4,7 +4,7 @@ import { stateCode } from './affiliations';
 import { countryOf, demonymCode } from './countries';
 import { factNotes } from './fact-conflicts';
 import type { EntityMention } from './entities';
-import { differentGivenName, nameKey, sameNameWord, skeleton } from './names';
+import { ARABIC_SCRIPT, differentGivenName, nameKey, sameNameWord, skeleton } from './names';
 import { describeRole, isRoleWord } from './roles';
 
 /**
@@ -101,8 +101,8 @@ export function personNameWords(form: string): string[] | null {
       NOT_NAME_WORDS.has(lower) ||
       isRoleWord(lower) ||
       /\.$/.test(w) ||
-      /^\p{Lu}{2,}s?$/u.test(w) ||
-      (/^[\p{L}]+-[\p{L}]+$/u.test(w) && w.split('-').some((x) => isRoleWord(x.toLowerCase()))) ||
+      ACRONYM_OR_PLURAL.test(w) ||
+      (HYPHENATED.test(w) && w.split('-').some((x) => isRoleWord(x.toLowerCase()))) ||
       !!demonymCode(w) ||
       !!countryOf(w) ||
       !!stateCode(w);
@@ -114,6 +114,9 @@ export function personNameWords(form: string): string[] | null {
 }
 const ORGANISATION_WORD =
   /^(?:ministry|agency|department|office|administration|commission|institute|university|company|corporation|bank|forces?|army|police|government)$/i;
+/** Module constants, not literals in personNameWords: see ARABIC_SCRIPT in names.ts. */
+const ACRONYM_OR_PLURAL = /^\p{Lu}{2,}s?$/u;
+const HYPHENATED = /^[\p{L}]+-[\p{L}]+$/u;
 
 /** Given names one person can go by: the same word spelled apart, a short form ("Phil", "Chris"), a nickname ("Chuck"). */
 export function sameGivenName(a: string, b: string): boolean {
@@ -129,7 +132,7 @@ function nameConflicts(ctx: Ctx, already: Set<string>): Conflict[] {
       e,
       index,
       names: e.variants
-        .filter((v) => !v.partial && !/\p{Script=Arabic}/u.test(v.form))
+        .filter((v) => !v.partial && !ARABIC_SCRIPT.test(v.form))
         .map((v) => personNameWords(v.form))
         .filter((w): w is string[] => !!w && w.length >= 2),
     }))

@@ -1,7 +1,7 @@
 import type { CompareEntity, CompareSentence } from '../../contract';
 import { countryCode, countryName } from './countries';
 import type { Mention, MentionType } from './mentions';
-import { isShortFormOf, nameKey, sameAcrossScripts, sameFullName, skeleton } from './names';
+import { ARABIC_SCRIPT, isShortFormOf, nameKey, sameAcrossScripts, sameFullName, skeleton } from './names';
 import { describeRole } from './roles';
 import { tokenize } from './tokens';
 
@@ -14,6 +14,25 @@ import { tokenize } from './tokens';
 export type EntityMention = Mention & { entity: number; partial: boolean };
 
 type Group = { mentions: EntityMention[]; type: MentionType; country: string | null; words: string[][] };
+
+/**
+ * A mention's own copy for its group, written out field by field: a spread with fields added after it
+ * ({ ...m, entity, partial }) takes V8's slow path, and every mention is copied.
+ */
+const entityMention = (m: Mention, partial: boolean): EntityMention => ({
+  article: m.article,
+  sentence: m.sentence,
+  form: m.form,
+  words: m.words,
+  start: m.start,
+  end: m.end,
+  type: m.type,
+  strong: m.strong,
+  role: m.role,
+  acronym: m.acronym,
+  entity: -1,
+  partial,
+});
 
 const compatible = (a: MentionType, b: MentionType) => a === b || a === 'other' || b === 'other';
 
@@ -91,7 +110,7 @@ function articleGroups(mentions: Mention[]): Group[] {
     (m) => !(byLast.get(lastKey(m.words)) ?? []).some((o) => o !== m && fits(o.type, m) && isShortFormOf(m.words, o.words)),
   );
   const asGroup = (m: Mention, partial: boolean): Group => ({
-    mentions: [{ ...m, entity: -1, partial }],
+    mentions: [entityMention(m, partial)],
     type: m.type,
     country: m.type === 'organisation' ? null : countryCode(m.form),
     words: partial ? [] : [m.words],
@@ -129,7 +148,7 @@ function articleGroups(mentions: Mention[]): Group[] {
             .map((g) => ({ g, last: Math.max(-1, ...g.mentions.filter((x) => x.start < m.start).map((x) => x.start)) }))
             .sort((a, b) => b.last - a.last)[0]!.g;
     if (home) {
-      home.mentions.push({ ...m, entity: -1, partial: true });
+      home.mentions.push(entityMention(m, true));
       home.type = typeOf(home.mentions);
     } else groups.push(asGroup(m, false));
   }
@@ -143,7 +162,7 @@ function linkOtherScripts(groups: Group[], sentences: CompareSentence[][], artic
   if (!people.length) return out;
   sentences.forEach((list, article) => {
     for (const s of list) {
-      if (!/\p{Script=Arabic}/u.test(s.text)) continue;
+      if (!ARABIC_SCRIPT.test(s.text)) continue;
       const toks = tokenize(s.text).map((t) => ({ ...t, key: nameKey(t.text) }));
       for (let i = 0; i < toks.length; i++) {
         for (const { gi, w } of people) {
@@ -267,14 +286,21 @@ export function clusterEntities(mentionsByArticle: Mention[][], sentences: Compa
         x.e.name.localeCompare(y.e.name),
     );
   const renumber = new Map(order.map((o, k) => [o.i, k]));
-  const mentions = list.flatMap((g) => g.mentions.map((m) => ({ ...m, entity: renumber.get(m.entity)! })));
+  // Every mention object sits in exactly one group (each was copied when its group was made), so it is
+  // renumbered in place rather than copied once more.
+  const mentions = list.flatMap((g) =>
+    g.mentions.map((m) => {
+      m.entity = renumber.get(m.entity)!;
+      return m;
+    }),
+  );
   return { entities: order.map((o, k) => ({ ...o.e, id: `e${k + 1}` })), mentions };
 }
 
 function toEntity(g: Group, gi: number, articleIds: string[]): CompareEntity {
   const byForm = new Map<string, { articles: Set<number>; count: number; partial: boolean; latin: boolean }>();
   for (const m of g.mentions) {
-    const v = byForm.get(m.form) ?? { articles: new Set(), count: 0, partial: true, latin: !/\p{Script=Arabic}/u.test(m.form) };
+    const v = byForm.get(m.form) ?? { articles: new Set(), count: 0, partial: true, latin: !ARABIC_SCRIPT.test(m.form) };
     v.articles.add(m.article);
     v.count++;
     v.partial &&= m.partial;

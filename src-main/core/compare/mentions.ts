@@ -80,13 +80,31 @@ const TIME_WORDS = new Set(
 const SPEECH =
   /^(said|says|added|told|stated|noted|wrote|warned|stressed|emphasized|emphasised|insisted|explained|confirmed|announced|described|called|vowed|urged|declared)$/;
 
-const isAcronym = (t: Token) => /^\p{Lu}{2,}$/u.test(t.text);
-const isCap = (t: Token) => /^\p{Lu}/u.test(t.text) || /^(al|el)-\p{Lu}/u.test(t.text);
+/*
+ * Patterns with Unicode property escapes are module constants, not literals inside the functions: tsx (and
+ * any esbuild build targeting Node) rewrites such a literal into `new RegExp(...)` at the place it stands,
+ * which built a fresh object on every token. None of these has the g or y flag, so sharing one is stateless.
+ */
+const CAPITALISED = /^\p{Lu}/u;
+const PARTICLE_CAPITALISED = /^(al|el)-\p{Lu}/u;
+const ACRONYM = /^\p{Lu}{2,}$/u;
+const ONE_CAPITAL = /^\p{Lu}$/u;
+const TWO_CAPITALS = /^\p{Lu}{2}$/u;
+const SHORT_ACRONYM = /^\p{Lu}{2,6}$/u;
+const CAPITALS_AND_DOTS = /^[\p{Lu}.\s]+$/u;
+const LOWER_CASE_START = /^\p{Ll}/u;
+const FOUR_LETTERS = /^\p{L}{4}/u;
+const HYPHENATED_ADJECTIVE = /^\p{Lu}\p{L}+-\p{Ll}+$/u;
+const SUFFIX = /^([\p{L}-]{3,}?)['’](\p{Ll}{1,4})$/u;
+const BRACKETED_ACRONYM = /^\s*\((\p{Lu}{2,8})\)/u;
+
+const isAcronym = (t: Token) => ACRONYM.test(t.text);
+const isCap = (t: Token) => CAPITALISED.test(t.text) || PARTICLE_CAPITALISED.test(t.text);
 const gapIsSpace = (text: string, a: Token, b: Token) => /^['’]?[ \u00A0\t-]*$/.test(text.slice(a.end, b.start));
 
 /** "Türkiye's" -> "Türkiye", "Suriye’nin" -> "Suriye": a suffix after an apostrophe is grammar, not name. */
 export function stripSuffix(word: string): string {
-  const m = /^([\p{L}-]{3,}?)['’](\p{Ll}{1,4})$/u.exec(word);
+  const m = SUFFIX.exec(word);
   return m ? m[1]! : word;
 }
 
@@ -100,8 +118,8 @@ type Chunk = { tokens: Token[]; first: number };
 /** "Frederick C. LaRue": a middle initial with its full stop stays inside the name. */
 const isInitialGap = (text: string, cur: Token[], t: Token) =>
   cur.length >= 2 &&
-  /^\p{Lu}$/u.test(cur[cur.length - 1]!.text) &&
-  !/^\p{Lu}$/u.test(cur[cur.length - 2]!.text) &&
+  ONE_CAPITAL.test(cur[cur.length - 1]!.text) &&
+  !ONE_CAPITAL.test(cur[cur.length - 2]!.text) &&
   /^\.[ \u00A0]+$/.test(text.slice(cur[cur.length - 1]!.end, t.start));
 
 function chunks(text: string, tokens: readonly Token[], nameWord: (t: Token) => boolean): Chunk[] {
@@ -130,7 +148,7 @@ function chunks(text: string, tokens: readonly Token[], nameWord: (t: Token) => 
 }
 
 function looksAdjective(t: Token, next: Token | undefined): boolean {
-  return /(ish|ian|ese|ic|i)$/.test(t.norm) && !!next && /^\p{Ll}/u.test(next.text);
+  return /(ish|ian|ese|ic|i)$/.test(t.norm) && !!next && LOWER_CASE_START.test(next.text);
 }
 
 /** Title words written just before a name ("defence minister Ashraf…", "Turkey's president, Recep…"). */
@@ -167,7 +185,7 @@ function titleBefore(text: string, tokens: readonly Token[], index: number): Tok
 function countryBefore(tokens: readonly Token[], index: number): string | null {
   for (let i = index - 1; i >= 0; i--) {
     const t = tokens[i]!;
-    if (/^\p{Lu}/u.test(t.text)) {
+    if (CAPITALISED.test(t.text)) {
       const c = countryOf(stripSuffix(t.text));
       if (c) return c;
     }
@@ -195,7 +213,7 @@ export function sentenceMentions(article: number, s: CompareSentence, ctx: Menti
   // sentences capitalise mid-sentence, countries, titles and acronyms can be part of a name.
   const nameWord = isTitleCase(tokens)
     ? (t: Token) =>
-        ctx.properMidSentence.has(t.norm) || !!countryOf(stripSuffix(t.text)) || isRoleWord(t.norm) || /^\p{Lu}{2,}$/u.test(t.text)
+        ctx.properMidSentence.has(t.norm) || !!countryOf(stripSuffix(t.text)) || isRoleWord(t.norm) || ACRONYM.test(t.text)
     : () => true;
   for (const c of chunks(text, tokens, nameWord)) {
     let toks = c.tokens;
@@ -221,7 +239,7 @@ export function sentenceMentions(article: number, s: CompareSentence, ctx: Menti
       first++;
     }
     // Hyphenated adjectives in front of a name ("Kurdish-led", "Druze-majority") are not part of it.
-    while (toks.length && /^\p{Lu}\p{L}+-\p{Ll}+$/u.test(toks[0]!.text) && !/^(al|el)-/i.test(toks[0]!.text)) {
+    while (toks.length && HYPHENATED_ADJECTIVE.test(toks[0]!.text) && !/^(al|el)-/i.test(toks[0]!.text)) {
       toks = toks.slice(1);
       first++;
     }
@@ -284,7 +302,7 @@ export function sentenceMentions(article: number, s: CompareSentence, ctx: Menti
     // A lone demonym or adjective ("Syrian", "Kurdish forces") names no one.
     if (
       single &&
-      ((single.text.length <= 2 && !/^\p{Lu}{2}$/u.test(single.text)) ||
+      ((single.text.length <= 2 && !TWO_CAPITALS.test(single.text)) ||
         demonymCode(single.text) ||
         demonymCode(single.text.replace(/s$/, '')) ||
         (!role && !isOrg && looksAdjective(single, next)))
@@ -295,7 +313,7 @@ export function sentenceMentions(article: number, s: CompareSentence, ctx: Menti
     const placeName = countryCode(forms.join(' '));
     // Another name of a known organisation ("ISIL", "Daesh", "GOP") is written as its first name.
     const orgLine = placeName ? -1 : organisationOf(words.join(' '));
-    const knownOrg = orgLine >= 0 && (!CAPITALS_ONLY.has(words.join(' ')) || /^[\p{Lu}.\s]+$/u.test(form));
+    const knownOrg = orgLine >= 0 && (!CAPITALS_ONLY.has(words.join(' ')) || CAPITALS_AND_DOTS.test(form));
     if (knownOrg) words = ORGANISATION_FORMS[orgLine]![0]!.split(' ');
     const lastWord = words[words.length - 1]!;
     let type: MentionType = 'other';
@@ -308,7 +326,7 @@ export function sentenceMentions(article: number, s: CompareSentence, ctx: Menti
     } else if (words.length > 1 && PLACE_HEADS.has(lastWord) && !role && !isOrg) {
       type = 'place';
       strong = true;
-    } else if (isOrg || /^\p{Lu}{2,6}$/u.test(forms.join(' '))) {
+    } else if (isOrg || SHORT_ACRONYM.test(forms.join(' '))) {
       type = placeName ? 'place' : 'organisation';
       strong = isOrg || !!placeName;
     } else if (role) {
@@ -326,7 +344,7 @@ export function sentenceMentions(article: number, s: CompareSentence, ctx: Menti
     }
     const endTok = nameToks[nameToks.length - 1]!;
     const after = text.slice(endTok.end);
-    const acr = /^\s*\((\p{Lu}{2,8})\)/u.exec(after);
+    const acr = BRACKETED_ACRONYM.exec(after);
     mentions.push({
       article,
       sentence: s.index,
@@ -347,8 +365,8 @@ export function sentenceMentions(article: number, s: CompareSentence, ctx: Menti
 export function isTitleCase(tokens: readonly Token[]): boolean {
   let long = 0;
   for (const t of tokens) {
-    if (!/^\p{L}{4}/u.test(t.text)) continue;
-    if (!/^\p{Lu}/u.test(t.text)) return false;
+    if (!FOUR_LETTERS.test(t.text)) continue;
+    if (!CAPITALISED.test(t.text)) return false;
     long++;
   }
   return long >= 3;
@@ -361,7 +379,7 @@ export function properNames(sentences: Array<Pick<CompareSentence, 'text' | 'kin
     if (s.kind === 'heading') continue; // Headlines capitalise every word.
     const toks = tokenize(s.text);
     if (isTitleCase(toks)) continue;
-    for (let i = 1; i < toks.length; i++) if (/^\p{Lu}/u.test(toks[i]!.text)) out.add(toks[i]!.norm);
+    for (let i = 1; i < toks.length; i++) if (CAPITALISED.test(toks[i]!.text)) out.add(toks[i]!.norm);
   }
   return out;
 }

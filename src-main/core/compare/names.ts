@@ -13,6 +13,11 @@ import { normaliseWord } from './tokens';
 /** Arabic-script article and particles that attach to a name ("الشيباني" = al-Shaibani). */
 const ARABIC_PREFIX = /^(?:وال|بال|فال|لل|ال)(?=\p{L}{2,})/u;
 const LATIN_PARTICLE = /^(?:al|el|ul|as|ash|ad|ar|an|at|az)[-\u2010'’]/;
+/**
+ * Any letter of Arabic script. A module constant, like every pattern with a Unicode property escape here:
+ * tsx (esbuild targeting Node) rewrites such a literal inside a function into `new RegExp(...)` run on each call.
+ */
+export const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
 
 const keyMemo = new Map<string, string>();
 const skeletonMemo = new Map<string, string>();
@@ -33,7 +38,7 @@ export function nameKey(word: string): string {
 
 function computeNameKey(word: string): string {
   let w = normaliseWord(word).replace(/'s$/, '');
-  if (/\p{Script=Arabic}/u.test(w)) w = anyAscii(w.replace(ARABIC_PREFIX, '')).toLowerCase();
+  if (ARABIC_SCRIPT.test(w)) w = anyAscii(w.replace(ARABIC_PREFIX, '')).toLowerCase();
   else w = anyAscii(w).toLowerCase();
   return w.replace(LATIN_PARTICLE, '').replace(/[^a-z0-9]/g, '');
 }

@@ -66,17 +66,16 @@ export function forgetParaphraseIds(): void {
 /** The 1- to MAX_GRAM-grams of the token ids with their counts, each order built on the one before. */
 function allGrams(ids: Int32Array): Array<Map<number, number>> {
   const out: Array<Map<number, number>> = [];
-  let previous: number[] = Array.from(ids);
-  for (let n = 1; n <= MAX_GRAM; n++) {
+  // One buffer, overwritten in place order by order: gram i of order n is built from gram i of order n - 1.
+  const grams = Int32Array.from(ids);
+  for (let n = 1, count = ids.length; n <= MAX_GRAM; n++, count--) {
     const m = new Map<number, number>();
-    let grams = previous;
-    if (n > 1) {
-      grams = new Array<number>(Math.max(0, previous.length - 1));
-      for (let i = 0; i < grams.length; i++) grams[i] = idOfGram(previous[i]!, ids[i + n - 1]!);
+    for (let i = 0; i < count; i++) {
+      if (n > 1) grams[i] = idOfGram(grams[i]!, ids[i + n - 1]!);
+      const g = grams[i]!;
+      m.set(g, (m.get(g) ?? 0) + 1);
     }
-    for (const g of grams) m.set(g, (m.get(g) ?? 0) + 1);
     out.push(m);
-    previous = grams;
   }
   return out;
 }
@@ -112,11 +111,13 @@ const onlyOneSide = <T>(a: Set<T>, b: Set<T>) => a.size + b.size - 2 * sharedCou
 /** Clipped n-gram precision both ways (BLEU's counting): the share of each side's n-grams the other has. */
 function gramPrecision(a: Map<number, number>, b: Map<number, number>, n: number, lengthA: number, lengthB: number): [number, number] {
   let shared = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const [g, c] of small) {
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
+  // forEach rather than for…of over entries: no [key, value] array is made per n-gram.
+  small.forEach((c, g) => {
     const d = large.get(g);
     if (d) shared += Math.min(c, d);
-  }
+  });
   // A sentence of k tokens has k - n + 1 n-grams.
   return [shared / (Math.max(0, lengthA - n + 1) || 1), shared / (Math.max(0, lengthB - n + 1) || 1)];
 }

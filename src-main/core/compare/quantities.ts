@@ -116,6 +116,17 @@ const QUANTITY = new RegExp(
 const MONTH_BEFORE = /\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+$/;
 /** "220-190", "220-to-190", "220 to 190" beside a vote. */
 const TALLY = /\b(\d{1,3})\s?(?:-to-|–|—|-|\sto\s)\s?(\d{1,3})\b/g;
+/*
+ * The small patterns the parser tries at each figure. Module constants rather than literals in the functions:
+ * tsx (esbuild targeting Node) rewrites a literal with a Unicode property escape into `new RegExp(...)` where it
+ * stands, run on every figure. None has the g or y flag, so one object serves every call.
+ */
+const LETTER_START = /^\p{L}/u;
+const HYPHEN_WORD_AFTER = /^-\p{L}/u;
+const LETTER_HYPHEN_BEFORE = /\p{L}[-‐]$/u;
+const WORD_AFTER = /^\s+\p{L}/u;
+const NEXT_WORD = /^\s+(\p{L}+)/u;
+const NEXT_NOUN = /^\s+[\p{L}'’-]+/u;
 
 const HEDGES: Array<[Hedge, RegExp]> = [
   ['atLeast', /\bat least\s*$/i],
@@ -166,7 +177,7 @@ function countedNoun(text: string, from: number): string | null {
   let at = 0;
   for (const t of toks.slice(0, 3)) {
     if (text.slice(from + at, from + t.start).trim() !== '') break; // punctuation ends the noun phrase
-    if (!/^\p{L}/u.test(t.norm)) break;
+    if (!LETTER_START.test(t.norm)) break;
     const key = contentKey(t.norm);
     if (!key) break;
     if (!MODIFIERS.has(t.norm)) head = key;
@@ -219,16 +230,16 @@ export function quantitiesOf(text: string): Quantity[] {
     const raw = g.num!;
     const wordNumber = WORD_NUMBERS[raw.toLowerCase()];
     // "seven-day average", "100-year anniversary": a compound adjective, not a stated figure.
-    if (/^-\p{L}/u.test(text.slice(end)) && !g.scale) continue;
+    if (HYPHEN_WORD_AFTER.test(text.slice(end)) && !g.scale) continue;
     // Part of a name ("COVID-19", "G-7", "F-35"), not a figure.
-    if (!g.cur && /\p{L}[-‐]$/u.test(text.slice(Math.max(0, start - 2), start))) continue;
+    if (!g.cur && LETTER_HYPHEN_BEFORE.test(text.slice(Math.max(0, start - 2), start))) continue;
     // Years, and parts of dates, codes and times ("June 30", "9/11", "10:30").
     if (!g.cur && !g.scale && !g.pct && /^(?:1[89]|20)\d\d$/.test(raw)) continue;
     if (/[/:.]$/.test(text.slice(0, m.index).trimEnd().slice(-1)) && !g.cur) continue;
     if (/^[/:]\d/.test(text.slice(end))) continue;
     // The day of a calendar date ("June 30", "Oct. 4") is a date, read by datesOf.
     if (MONTH_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
-    if (wordNumber !== undefined && /^(?:one|some)$/i.test(raw) && !/^\s+\p{L}/u.test(text.slice(end))) continue;
+    if (wordNumber !== undefined && /^(?:one|some)$/i.test(raw) && !WORD_AFTER.test(text.slice(end))) continue;
     const scaleWord = (g.scale ?? (g.cur ? g.abbr : undefined))?.toLowerCase();
     const scale = scaleWord ? (SCALES[scaleWord] ?? 1) : 1;
     const base = wordNumber ?? Number(raw.replace(/,/g, ''));
@@ -238,7 +249,7 @@ export function quantitiesOf(text: string): Quantity[] {
     const step = digits.step * scale;
     const { hedge, start: shownStart } = hedgeBefore(text, start);
     const nounAt = end;
-    const next = /^\s+(\p{L}+)/u.exec(text.slice(nounAt));
+    const next = NEXT_WORD.exec(text.slice(nounAt));
     const duration = next ? DURATIONS[next[1]!.toLowerCase()] : undefined;
     let kind: Quantity['kind'] = 'count';
     let unit = 'count';
@@ -262,7 +273,7 @@ export function quantitiesOf(text: string): Quantity[] {
       // A bare "one" or a word number must count something to be a figure.
       counted = countedNoun(text, nounAt);
       if (wordNumber !== undefined && !counted) continue;
-      if (counted) shownEnd = nounAt + (/^\s+[\p{L}'’-]+/u.exec(text.slice(nounAt))?.[0].length ?? 0);
+      if (counted) shownEnd = nounAt + (NEXT_NOUN.exec(text.slice(nounAt))?.[0].length ?? 0);
     }
     if (kind !== 'count') counted = countedNoun(text, shownEnd);
     const exact = (kind === 'count' || kind === 'duration') && st === 1;

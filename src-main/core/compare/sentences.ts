@@ -43,10 +43,23 @@ function charWindows(text: string, start: number, end: number): Piece[] {
   return out;
 }
 
+/** Runs of non-space, counted with `test` (which builds no match object) before any are collected. */
+const WORD_RUN = /\S+/g;
+
+function fewWords(piece: string): boolean {
+  WORD_RUN.lastIndex = 0;
+  let n = 0;
+  while (WORD_RUN.test(piece)) if (++n > MAX_WORDS) break;
+  WORD_RUN.lastIndex = 0;
+  return n <= MAX_WORDS;
+}
+
 function splitLong(text: string, start: number, end: number): Piece[] {
   if (end - start > MAX_PIECE_CHARS) return charWindows(text, start, end).flatMap((w) => splitLong(text, w.start, w.end));
-  const words = [...text.slice(start, end).matchAll(/\S+/g)];
-  if (words.length <= MAX_WORDS) return [{ start, end }];
+  const piece = text.slice(start, end);
+  // Most sentences are short: only a long one pays for the words' positions.
+  if (fewWords(piece)) return [{ start, end }];
+  const words = [...piece.matchAll(WORD_RUN)];
   const pieces: Piece[] = [];
   for (let i = 0; i < words.length; i += WINDOW_WORDS) {
     // Do not leave a tiny tail: fold it into the last window.
