@@ -48,28 +48,44 @@ function outletVersion(pool: string[], a: CompareInput, id: string, k: number): 
   return inputFromText(id, paras.join('\n\n').replace(/\bsaid\b/g, verb));
 }
 
-/** The benchmark's cases with their run counts and targets (NaN: no target), and which corpus built them. */
+/**
+ * The benchmark's cases with their run counts and targets (NaN: no target), and which corpus built them. A
+ * case's articles are built when first asked for, so a run of one case (bench/compare-one.ts, counted under
+ * callgrind) analyses only the articles it compares.
+ */
 export function compareCases(): { corpus: string; cases: CompareCase[] } {
   const seeds = seedInputs();
   const bbc = bbcArticles(60);
   const pool: string[] = bbc ? Object.values(bbc).flatMap((list) => list.map((a) => a.body)) : seeds.map((s) => s.body);
-  const a1 = article(pool, 'bencha001', 1000, 0);
-  const b1 = reworded(a1, 'benchb001');
-  const twenty = Array.from({ length: 20 }, (_, i) =>
-    i % 2
-      ? reworded(article(pool, `bench${i - 1}x`, 2000, (i - 1) * 7), `bench${String(i).padStart(5, '0')}`)
-      : article(pool, `bench${String(i).padStart(5, '0')}`, 2000, i * 7),
-  );
-  const fiveColumns = [a1, ...[1, 2, 3, 4].map((k) => outletVersion(pool, a1, `benchcol${k}`, k))];
-  const fifty = Array.from({ length: 50 }, (_, i) => article(pool, `fifty${String(i).padStart(5, '0')}`, 1000, i * 3));
+  let first: CompareInput | null = null;
+  const a1 = () => (first ??= article(pool, 'bencha001', 1000, 0));
+  const twenty = () =>
+    Array.from({ length: 20 }, (_, i) =>
+      i % 2
+        ? reworded(article(pool, `bench${i - 1}x`, 2000, (i - 1) * 7), `bench${String(i).padStart(5, '0')}`)
+        : article(pool, `bench${String(i).padStart(5, '0')}`, 2000, i * 7),
+    );
+  const fiveColumns = () => [a1(), ...[1, 2, 3, 4].map((k) => outletVersion(pool, a1(), `benchcol${k}`, k))];
+  const fifty = () => Array.from({ length: 50 }, (_, i) => article(pool, `fifty${String(i).padStart(5, '0')}`, 1000, i * 3));
+  const lazy = (name: string, build: () => CompareInput[], runs: number, target: number): CompareCase => {
+    let inputs: CompareInput[] | null = null;
+    return {
+      name,
+      runs,
+      target,
+      get inputs() {
+        return (inputs ??= build());
+      },
+    };
+  };
   return {
     corpus: bbc ? 'BBC News' : 'seeds only (BBC absent)',
     cases: [
-      { name: 'two 1,000-word articles', inputs: [a1, b1], runs: 30, target: 20 },
-      { name: 'five seeds, full comparison', inputs: seeds, runs: 30, target: 50 },
-      { name: '5 × 1,000 words, in columns', inputs: fiveColumns, runs: 20, target: NaN },
-      { name: '20 articles × 2,000 words', inputs: twenty, runs: 5, target: 1000 },
-      { name: '50 articles × 1,000 words', inputs: fifty, runs: 3, target: NaN },
+      lazy('two 1,000-word articles', () => [a1(), reworded(a1(), 'benchb001')], 30, 20),
+      lazy('five seeds, full comparison', () => seeds, 30, 50),
+      lazy('5 × 1,000 words, in columns', fiveColumns, 20, NaN),
+      lazy('20 articles × 2,000 words', twenty, 5, 1000),
+      lazy('50 articles × 1,000 words', fifty, 3, NaN),
     ],
   };
 }

@@ -60,6 +60,10 @@ for (const s of sets) {
   if (cold === expected && warm === expected) same++;
   else differ.push(`${s.name} (${cold !== expected ? 'cold' : 'warm'}) ${firstDifference(expected, cold !== expected ? cold : warm)}`);
 }
-console.log(`${same} of ${sets.length} comparisons identical to the baseline, cold and warm (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+console.log(
+  `${same} of ${sets.length} comparisons identical to the baseline, cold and warm (load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')})`,
+);
 for (const d of differ.slice(0, 10)) console.log(`  differs: ${d}`);
 if (differ.length) process.exitCode = 1;

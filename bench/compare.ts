@@ -6,7 +6,7 @@
  * remembers between runs is forgotten first); the warm rows compare the same articles again without forgetting.
  *
  *   BASELINE=<dir>  another checkout (its src-main and src-shared; node_modules resolvable from it) timed in
- *                   the same process, run for run alternating with this one, so load hits both alike
+ *                   the same process, the two taking turns in blocks of runs, so load hits both alike
  *   CASES=two,seeds… only the cases whose names start with these words
  */
 import { loadavg } from 'node:os';
@@ -22,25 +22,30 @@ const summary = (t: number[]): Timing => {
   return { median: s[Math.floor(s.length / 2)]!, p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]! };
 };
 
-/** Cold runs of every build, alternating run by run; then warm runs (nothing forgotten) of every build. */
+/**
+ * Builds take turns in blocks of BLOCK runs, and the first run of each block is not counted: it pays for
+ * collecting the garbage the other build left, which would tax whichever build allocates less. Cold runs
+ * first (what the comparison remembers forgotten before each), then warm ones (nothing forgotten).
+ */
+const BLOCK = 6;
 function time(builds: Build[], inputs: CompareInput[], runs: number): Array<{ cold: Timing; warm: Timing }> {
   for (const b of builds) b.compare(inputs); // warm-up: JIT and the country gazetteer
-  const cold = builds.map(() => [] as number[]);
-  for (let i = 0; i < runs; i++)
-    builds.forEach((b, k) => {
-      b.forget();
-      const s = performance.now();
-      b.compare(inputs);
-      cold[k]!.push(performance.now() - s);
-    });
-  const warm = builds.map(() => [] as number[]);
-  for (let i = 0; i < runs; i++)
-    builds.forEach((b, k) => {
-      const s = performance.now();
-      b.compare(inputs);
-      warm[k]!.push(performance.now() - s);
-    });
-  return builds.map((_, k) => ({ cold: summary(cold[k]!), warm: summary(warm[k]!) }));
+  const measure = (cold: boolean) => {
+    const times = builds.map(() => [] as number[]);
+    while (times[0]!.length < runs)
+      builds.forEach((b, k) => {
+        for (let i = 0; i < BLOCK && times[k]!.length < runs; i++) {
+          if (cold) b.forget();
+          const s = performance.now();
+          b.compare(inputs);
+          if (i > 0 || builds.length === 1) times[k]!.push(performance.now() - s);
+        }
+      });
+    return times.map(summary);
+  };
+  const cold = measure(true);
+  const warm = measure(false);
+  return builds.map((_, k) => ({ cold: cold[k]!, warm: warm[k]! }));
 }
 
 const here = resolve(import.meta.dirname, '..');
