@@ -48,6 +48,15 @@ describe('sentence segmentation', () => {
     expect(parts.length).toBeGreaterThan(3);
     expect(parts.join(' ')).toBe(words);
   });
+  it('keeps a run of 60 words whole and cuts one of 61, counting words apart at any white space (no-break space too)', () => {
+    const sixty = Array.from({ length: 60 }, (_, i) => `w${i}`).join('\u00a0 ');
+    expect(texts(sixty)).toEqual([sixty]);
+    const sixtyOne = `${sixty}\u00a0w60`;
+    const parts = texts(sixtyOne);
+    expect(parts).toHaveLength(2);
+    expect(parts[0]!.split(/\s+/)).toHaveLength(35);
+    expect(parts[1]!.split(/\s+/)).toHaveLength(26);
+  });
   it('returns nothing for empty or punctuation-only text', () => {
     expect(texts('')).toEqual([]);
     expect(texts(' … — ')).toEqual([]);
