@@ -69,7 +69,9 @@ function fakeBrowser() {
 
 beforeAll(async () => {
   backend = await openBackend(join(dir, 'nb'), { create: true, durability: 'none', lockAs: 'a test', search: { runIn: 'inline' } });
-  server = await startExtensionServer({ handlers: backend.handlers, pairing: backend.pairing, port: 0 });
+  const listening = await startExtensionServer({ handlers: backend.handlers, pairing: backend.pairing, port: 0 });
+  if (!listening) throw new Error('the extension listener did not start');
+  server = listening;
   // A browser sends the extension's Origin on its requests; Node's fetch sends none, so it is added here.
   globalThis.fetch = (input, init = {}) => realFetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), Origin: EXT_ORIGIN } });
   Object.assign(globalThis, { chrome: fakeBrowser() });
