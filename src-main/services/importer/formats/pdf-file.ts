@@ -12,7 +12,7 @@ import type { PdfTask } from './pdf-worker-task';
 export const MAX_PDF_BYTES = 100 * 1024 * 1024;
 /** Measured: the 100-page report of bench:import reads in ~0.2 s of CPU; a minute is room for a loaded machine. */
 export const PDF_TIME_LIMIT_MS = 60_000;
-/** pdf.js holds a file's objects while it reads: 100 MB of PDF fits in this, a file needing more is refused. */
+/** pdf.js holds a file's objects while it reads; a file needing more than this (a decompression bomb, say) is refused. */
 export const PDF_HEAP_MB = 1536;
 export const isPdfName = (name: string) => /\.pdf$/i.test(name);
 /** The `%PDF-` header, which readers accept anywhere in the first kilobyte. */
