@@ -10,7 +10,7 @@ import type { PdfTask } from './pdf-worker-task';
  * worker is stopped (pdf.js cannot be interrupted otherwise).
  */
 export const MAX_PDF_BYTES = 100 * 1024 * 1024;
-/** Measured: the 100-page report of bench:import reads in ~0.2 s of CPU; a minute is room for a loaded machine. */
+/** A ten-page report reads in ~0.1 s of CPU (bench:import); a minute is room for a very large file on a loaded machine. */
 export const PDF_TIME_LIMIT_MS = 60_000;
 /** pdf.js holds a file's objects while it reads; a file needing more than this (a decompression bomb, say) is refused. */
 export const PDF_HEAP_MB = 1536;
