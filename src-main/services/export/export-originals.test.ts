@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import type { MethodName, MethodOutput } from '../../contract';
 import { callHandler } from '../../../tests/helpers/api';
 import { makePdf, proseLines } from '../../../tests/helpers/pdf-fixtures';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
@@ -24,23 +25,21 @@ async function notebookWithOriginals() {
   const out = join(dir, 'out');
   mkdirSync(out);
   const backend = await openBackend(join(dir, 'nb'), { create: true, durability: 'none', search: { runIn: 'inline' } });
-  const api = async (method: Parameters<typeof callHandler>[1], payload: unknown) => {
+  const api = async <M extends MethodName>(method: M, payload: unknown): Promise<MethodOutput<M>> => {
     const r = await callHandler(backend.handlers, method, payload);
     if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-    return r.value as Record<string, never>;
+    return r.value as MethodOutput<M>;
   };
   const pdf = await makePdf({
     title: 'Floods on the Northern Shore',
     pages: [1, 2].map((p) => ({ lines: [...proseLines(12, p), { text: `Closing words of page ${p}.` }] })),
   });
-  const imported = (await api('articles.importFiles', {
+  const imported = await api('articles.importFiles', {
     files: [{ name: 'floods.pdf', contentBase64: Buffer.from(pdf).toString('base64') }],
-  })) as unknown as { imported: Array<{ id: string }> };
+  });
   const pdfId = imported.imported[0]!.id;
-  const page = (await api('articles.importPage', { html: PAGE, url: 'https://harbour.example/news/port-reopens' })) as unknown as { id: string };
-  const text = (await api('articles.importText', { title: 'Pasted note', text: 'A note pasted in, with no original to keep at all.' })) as unknown as {
-    imported: Array<{ id: string }>;
-  };
+  const page = await api('articles.importPage', { html: PAGE, url: 'https://harbour.example/news/port-reopens' });
+  const text = await api('articles.importText', { title: 'Pasted note', text: 'A note pasted in, with no original to keep at all.' });
   return { dir, out, backend, api, pdf, pdfId, pageId: page.id, textId: text.imported[0]!.id };
 }
 
@@ -49,9 +48,7 @@ const articleFileOf = (files: Record<string, string>, id: string) => Object.entr
 describe('a Markdown bundle carries the originals', () => {
   it('writes originals/ beside the notes, the PDF byte for byte and the page without script, each linked from its article', async () => {
     const { out, backend, api, pdf, pdfId, pageId, textId } = await notebookWithOriginals();
-    const r = (await api('export.write', { format: 'md', folder: out, name: 'bundle', options: { layout: 'per-article' } })) as unknown as {
-      files: string[];
-    };
+    const r = await api('export.write', { format: 'md', folder: out, name: 'bundle', options: { layout: 'per-article' } });
     const originals = readdirSync(join(out, 'originals')).sort();
     expect(originals).toHaveLength(2);
     expect(r.files.filter((f) => f.includes('/originals/'))).toHaveLength(2);
@@ -75,13 +72,13 @@ describe('a Markdown bundle carries the originals', () => {
 
   it('puts the same originals in the zip a download gets; a single Markdown file carries none', async () => {
     const { backend, api, pdf } = await notebookWithOriginals();
-    const zip = (await api('export.run', { format: 'md', options: { layout: 'per-article' } })) as unknown as { fileName: string; contentBase64: string };
+    const zip = await api('export.run', { format: 'md', options: { layout: 'per-article' } });
     const entries = unzipSync(Buffer.from(zip.contentBase64, 'base64'));
     const names = Object.keys(entries);
     const pdfEntry = names.find((n) => /\/originals\/[^/]+\.pdf$/.test(n))!;
     expect(Buffer.compare(Buffer.from(entries[pdfEntry]!), Buffer.from(pdf))).toBe(0);
     expect(strFromU8(entries[names.find((n) => /\/originals\/[^/]+\.html$/.test(n))!]!)).not.toContain('<script');
-    const single = (await api('export.run', { format: 'md', options: { layout: 'combined' } })) as unknown as { fileName: string };
+    const single = await api('export.run', { format: 'md', options: { layout: 'combined' } });
     expect(single.fileName).toMatch(/\.md$/);
     await backend.close();
   });
