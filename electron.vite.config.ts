@@ -27,6 +27,8 @@ export default defineConfig({
           prestart: resolve('src-main/transports/cli/prestart.ts'),
           // The search index's worker thread (services/search/worker-client.ts finds it beside the chunks).
           'search-worker': resolve('src-main/services/search/search-worker.ts'),
+          // PDF text-layer workers (services/importer/formats/pdf-file.ts), found the same way.
+          'pdf-worker': resolve('src-main/services/importer/formats/pdf-worker.ts'),
           // Import analysis workers (services/importer/analysis-pool.ts), found the same way.
           'analysis-worker': resolve('src-main/services/importer/analysis-worker.ts'),
           // Comparisons and related coverage (services/compare/compare-runner.ts), found the same way.

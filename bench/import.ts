@@ -19,7 +19,8 @@ import { JSONFile } from 'lowdb/node';
 import { Low } from 'lowdb';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { openBackend } from '../src-main/services/backend';
-import { readPdfText } from '../src-main/services/importer/formats/pdf-file';
+import { createPdfReader } from '../src-main/services/importer/formats/pdf-file';
+import { readPdfTextLayer } from '../src-main/services/importer/formats/pdf-text-layer';
 import { makePdf, proseLines } from '../tests/helpers/pdf-fixtures';
 import { corpusOrSkip, machine, table, withTempDir } from './bench-utils';
 import { importFilesFts5 } from './fts5-peer';
@@ -28,7 +29,17 @@ const bin = fileURLToPath(new URL('../bin/parallax.mjs', import.meta.url));
 const RUNS = Number(process.env.RUNS ?? 3);
 const bbc = corpusOrSkip('01-bbc-news-fulltext');
 
-type Run = { files: number; imported: number; duplicates: number; seconds: number };
+/** `cpuSeconds`: this process's CPU time over the run, all threads (workers too): a figure load distorts less. */
+type Run = { files: number; imported: number; duplicates: number; seconds: number; cpuSeconds?: number };
+
+/** Files per second to two significant places below 10 (PDFs), whole numbers above. */
+const rate = (files: number, s: number) => (files / s < 10 ? (files / s).toFixed(2) : String(Math.round(files / s)));
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+const median_ = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function summarise(store: string, runs: Run[]): Record<string, string | number> {
   const secs = runs.map((r) => r.seconds).sort((a, b) => a - b);
@@ -42,11 +53,13 @@ function summarise(store: string, runs: Run[]): Record<string, string | number> 
     duplicates,
     'best s': +best.toFixed(2),
     'median s': +median.toFixed(2),
-    'files/s (best / median)': `${Math.round(files / best)} / ${Math.round(files / median)}`,
+    'files/s (best / median)': `${rate(files, best)} / ${rate(files, median)}`,
+    ...(runs[0]!.cpuSeconds !== undefined ? { 'CPU s/file (median)': +(median_(runs.map((r) => r.cpuSeconds!)) / files).toFixed(3) } : {}),
   };
 }
 
-if (bbc) {
+// ONLY=pdf measures PDF import alone (the BBC part takes minutes on a shared machine).
+if (bbc && process.env.ONLY !== 'pdf') {
   const load = () => (process.platform === 'linux' ? (spawnSync('cat', ['/proc/loadavg']).stdout?.toString().trim() ?? '') : '');
   console.log(`import benchmark on ${machine()}; ${RUNS} runs each; load ${load()}`);
   const rows: Array<Record<string, string | number>> = [];
@@ -151,13 +164,26 @@ async function writeReports(dir: string, count: number): Promise<Uint8Array[]> {
     const reports = await writeReports(folder, count);
     const mb = reports.reduce((n, b) => n + b.length, 0) / 1048576;
     const rows: Array<Record<string, string | number>> = [];
-    const extract: Run[] = [];
+    // Baseline in the same run: pdf.js on the calling thread, as PDF import did before it had workers.
+    const onThread: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const t0 = performance.now();
-      for (const [k, b] of reports.entries()) await readPdfText(b, `report-${k}.pdf`);
-      extract.push({ files: count, imported: count, duplicates: 0, seconds: (performance.now() - t0) / 1000 });
+      const [t0, c0] = [performance.now(), cpuNow()];
+      for (const [k, b] of reports.entries()) await readPdfTextLayer(b, `report-${k}.pdf`);
+      onThread.push({ files: count, imported: count, duplicates: 0, seconds: (performance.now() - t0) / 1000, cpuSeconds: cpuNow() - c0 });
     }
-    rows.push(summarise(`text layer only (${mb.toFixed(1)} MB, ${count * 10} pages)`, extract));
+    rows.push(summarise(`text layer only, main thread, one at a time (${mb.toFixed(1)} MB, ${count * 10} pages)`, onThread));
+    const reader = createPdfReader();
+    for (const parallel of [1, 2]) {
+      const extract: Run[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const [t0, c0] = [performance.now(), cpuNow()];
+        if (parallel === 1) for (const [k, b] of reports.entries()) await reader.read(b, `report-${k}.pdf`);
+        else await Promise.all(reports.map((b, k) => reader.read(b, `report-${k}.pdf`)));
+        extract.push({ files: count, imported: count, duplicates: 0, seconds: (performance.now() - t0) / 1000, cpuSeconds: cpuNow() - c0 });
+      }
+      rows.push(summarise(`text layer only, PDF workers, ${parallel === 1 ? 'one at a time' : 'all queued (two at once)'}`, extract));
+    }
+    await reader.close();
     const cli: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
       const nb = join(dir, `cli-${i}`);
@@ -174,13 +200,15 @@ async function writeReports(dir: string, count: number): Promise<Uint8Array[]> {
     const inProcess: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
       const backend = await openBackend(join(dir, `in-${i}`), { create: true, durability: 'fsync' });
-      const t0 = performance.now();
+      const [t0, c0] = [performance.now(), cpuNow()];
       const r = await backend.handlers['articles.importPaths']({ paths: [folder] });
       const seconds = (performance.now() - t0) / 1000;
+      const cpuSeconds = cpuNow() - c0;
       await backend.close();
-      inProcess.push({ files: count, imported: r.imported.length, duplicates: r.duplicates.length, seconds });
+      inProcess.push({ files: count, imported: r.imported.length, duplicates: r.duplicates.length, seconds, cpuSeconds });
     }
     rows.push(summarise('PDFs, Parallax in-process (fsync)', inProcess));
     table(rows);
+    console.log(`load at end: ${load()}`);
   });
 }

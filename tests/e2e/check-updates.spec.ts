@@ -3,6 +3,7 @@ import { expect, test } from './fixtures';
 import type { ArticlePageServer } from '../helpers/article-page-server';
 import { PAGE_V1, PAGE_V2, pageVersion1Html, startArticlePageServer } from '../helpers/article-page-server';
 import { AnnotatorPage } from './pages/annotator-page';
+import { AppPage } from './pages/app-page';
 
 let outlet: ArticlePageServer;
 test.beforeEach(async () => {
@@ -91,4 +92,28 @@ test('an address that cannot be reached says why and leaves the article as it wa
   await expect(app.field('Title')).toHaveText(PAGE_V1.headline);
   await expect(app.reader.getByRole('button', { name: /^Versions/ })).toHaveCount(0);
   outlet = await startArticlePageServer(); // for afterEach
+});
+
+test("an outlet's update, found by a check, appears beside the article on its story's timeline", async ({ page, server }) => {
+  test.slow(); // the timeline runs the story's comparison
+  const html = Buffer.from(pageVersion1Html(outlet.url)).toString('base64');
+  const imported = await server.api('articles.importFiles', { files: [{ name: 'ferry-lesbos.html', contentBase64: html }] });
+  const id = (imported.value as { imported: { id: string }[] }).imported[0]!.id;
+  const other = ((await server.api('articles.list', {})).value as { items: { id: string }[] }).items.find((a) => a.id !== id)!.id;
+  const story = (await server.api('stories.create', { name: 'Lesbos ferry', articleIds: [id, other] })).value as { id: string };
+  outlet.setVersion(2);
+  const check = await server.api('articles.checkUpdates', { id });
+  expect((check.value as { changed: boolean }).changed).toBe(true);
+
+  await new AppPage(page).open(server.url);
+  await page.evaluate((h) => (window.location.hash = h), `#/story/${story.id}`);
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await timeline.getByRole('button', { name: 'Show the timeline' }).click();
+  const entry = page
+    .getByRole('region', { name: 'Timeline' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: PAGE_V2.headline, exact: true }) });
+  await expect(entry).toHaveCount(1, { timeout: 60_000 });
+  // When the check found the change (the server's Last-Modified predates the first fetch), to the minute.
+  await expect(entry.locator('.timeline__updates')).toHaveText(/^ · updated \d{4}-\d\d-\d\d \d\d:\d\d$/);
 });

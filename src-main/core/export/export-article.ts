@@ -24,8 +24,11 @@ export type ExportArticle = {
   blocks: ExportBlock[];
   /** In reading order. */
   annotations: Annotation[];
-  /** The original kept for provenance (a PDF, a saved page): its address and when it was fetched, for citations. */
-  snapshot?: { url: string | null; fetchedAt: string };
+  /**
+   * The original kept for provenance (a PDF, a saved page): its address and when it was fetched, for
+   * citations; its kind names the file a Markdown bundle carries it in (originals/<article>.pdf|.html).
+   */
+  snapshot?: { kind: 'pdf' | 'html'; url: string | null; fetchedAt: string };
 };
 
 export type ExportBlock = Pick<Block, 'kind' | 'post'> & { start: number; end: number };

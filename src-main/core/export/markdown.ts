@@ -15,6 +15,8 @@ export type MarkdownContext = VerdictContext & {
   includeText: boolean;
   /** per-article: the file name (without .md) of each article, for [[wikilinks]]; combined: empty. */
   fileNames: Map<string, string>;
+  /** per-article: where the bundle carries an article's original (originals/<name>.pdf|.html); combined: none. */
+  originals?: Map<string, string>;
   /** A story's comparison table, already rendered as Markdown by the compare feature. */
   comparison?: string;
 };
@@ -97,6 +99,9 @@ function articleSections(a: ExportArticle, ctx: MarkdownContext, level: '#' | '#
   if (a.tags.length) out.push(`Tags: ${tagList(a.tags)}`, '');
   const ref = ctx.references.get(a.id);
   if (ref) out.push(`Reference: ${ref}`, '');
+  const original = ctx.originals?.get(a.id);
+  if (original && a.snapshot)
+    out.push(`Original: [${original.endsWith('.pdf') ? 'PDF' : 'page'} as collected](${original}) (fetched ${a.snapshot.fetchedAt.slice(0, 10)})`, '');
   out.push(`${sub} Annotations (${a.annotations.length})`, '');
   if (!a.annotations.length) out.push('*No annotations.*', '');
   for (const n of a.annotations) out.push(annotationMarkdown(a, n, ctx));
@@ -119,6 +124,7 @@ export function articleFile(a: ExportArticle, ctx: MarkdownContext, indexName: s
     tags: a.tags.map(obsidianTag).filter(Boolean),
     parallax_id: a.id,
     annotations: a.annotations.length,
+    original: ctx.originals?.get(a.id) ?? null,
   });
   return `${fm}\n${articleSections(a, ctx, '#')}\nBack to [[${indexName}|${linkText(ctx.title)}]]\n`;
 }

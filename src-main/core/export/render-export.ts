@@ -38,8 +38,15 @@ export type RenderSettings = ExportOptions & {
 
 /** A piece of output; `article` marks the piece that finished one article, for progress reports. */
 export type Piece = { text: string; article?: true };
-/** One output file, produced piece by piece so a large export is written as it is made. */
-export type RenderedFile = { name: string; pieces: () => Generator<Piece> };
+/**
+ * One output file, produced piece by piece so a large export is written as it is made. A file with
+ * `original` is an article's kept original (a PDF, a saved page), copied by the writer from the notebook:
+ * its pieces are empty, the bytes are not text.
+ */
+export type RenderedFile = { name: string; pieces: () => Generator<Piece>; original?: { articleId: string } };
+
+/** The folder of a Markdown bundle (per-article layout) that holds the articles' originals. */
+export const ORIGINALS_FOLDER = 'originals';
 
 function* framed(begin: string, articles: ExportArticle[], each: (a: ExportArticle, i: number) => string, end: string): Generator<Piece> {
   yield { text: begin };
@@ -82,6 +89,11 @@ export function renderExport(format: TextFormat, articles: ExportArticle[], s: R
       const namer = uniqueNamer();
       const indexName = namer(baseName, '.md');
       const fileNames = new Map(articles.map((a) => [a.id, namer(articleBaseName(a), '.md').replace(/\.md$/, '')]));
+      // Each original sits beside its article's notes, under the same name: what a bundle of pages and
+      // PDFs is for is reading them again later, offline, as they were when collected.
+      const originals = new Map(
+        articles.flatMap((a) => (a.snapshot ? [[a.id, `${ORIGINALS_FOLDER}/${fileNames.get(a.id)!}.${a.snapshot.kind}`] as const] : [])),
+      );
       const ctx: MarkdownContext = {
         ...verdictContext,
         title: s.title,
@@ -89,6 +101,7 @@ export function renderExport(format: TextFormat, articles: ExportArticle[], s: R
         references: refs,
         includeText: s.includeText,
         fileNames,
+        originals,
         comparison: s.comparison?.markdown,
       };
       const index = indexName.replace(/\.md$/, '');
@@ -105,6 +118,7 @@ export function renderExport(format: TextFormat, articles: ExportArticle[], s: R
             yield { text: articleFile(a, ctx, index), article: true };
           },
         })),
+        ...[...originals].map(([articleId, name]) => ({ name, pieces: function* (): Generator<Piece> {}, original: { articleId } })),
       ];
     }
     case 'html': {

@@ -179,13 +179,13 @@ export function compareHandlers(store: NotebookStore, stories: StoryStore, emit:
     },
 
     'stories.list': async () => ({ stories: await stories.list() }),
-    // Publication times from the catalog; update times wait for article versions (none known yet), so
-    // `updates` is empty. Claims come from the story's comparison, shared with the compare tabs' cache.
+    // Publication and update times from the catalog (an update: each later version's Last-Modified, or when
+    // a check found the change). Claims come from the story's comparison, shared with the compare tabs' cache.
     'stories.timeline': async ({ id }) => {
       const story = await stories.get(id);
       const entries = story.articleIds.flatMap((a) => store.entry(a) ?? []);
       const claims = entries.length >= 2 ? (await compare(entries.map((e) => e.id))).claims : [];
-      const articles = entries.map((e) => ({ id: e.id, outlet: e.outlet, title: e.title, published: e.publishedAt, updates: [] }));
+      const articles = entries.map((e) => ({ id: e.id, outlet: e.outlet, title: e.title, published: e.publishedAt, updates: e.outletUpdates ?? [] }));
       return storyTimeline(articles, claims);
     },
     'stories.create': async ({ name, articleIds }) => {

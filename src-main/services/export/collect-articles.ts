@@ -30,7 +30,7 @@ export async function collectArticles(
     if (a && !(notesMatter && options.annotatedOnly && !a.annotations.length)) {
       // Only PDFs and pages have originals; other articles cost no extra read.
       const snap = record.format === 'pdf' || record.format === 'html' ? await readSnapshotMeta(store, id) : null;
-      if (snap) a.snapshot = { url: snap.url, fetchedAt: snap.fetchedAt };
+      if (snap) a.snapshot = { kind: snap.kind, url: snap.url, fetchedAt: snap.fetchedAt };
       if (!needBody) {
         a.body = '';
         a.blocks = [];

@@ -1,20 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
+import type { Zippable } from 'fflate';
 import type { Emit, ExportedFile, ExportFormat, ExportOptions, ExportScope, ExportWritten } from '../../contract';
 import { AppError, clip, clipPath } from '../../contract/errors';
 import { annotationCount } from '../../core/export/export-article';
 import { extensionOf, fileNameProblem, mimeOf, slugify } from '../../core/export/file-names';
 import type { RenderedFile, TextFormat } from '../../core/export/render-export';
-import { renderExport, renderToStrings } from '../../core/export/render-export';
+import { ORIGINALS_FOLDER, renderExport, renderToStrings } from '../../core/export/render-export';
 import { RatingFile } from '../verdicts/rating-file';
 import type { ScopeResolvers } from '../../core/export/scope';
 import { createBackup } from '../backup/backup-archive';
 import type { NotebookStore } from '../store/notebook-store';
 import { collectArticles } from './collect-articles';
+import { originalBytes } from './export-originals';
 import type { PdfRenderer } from './pdf-chromium';
 import { pathExists } from '../path-exists';
 
@@ -78,13 +80,30 @@ async function checkFolder(folder: string, notebookRoot: string): Promise<string
   return real;
 }
 
-/** A file inside `folder`, refusing anything that would land outside it. */
+/** A file inside `folder` (or its originals/ folder), refusing anything that would land elsewhere. */
 function inside(folder: string, name: string): string {
   const path = resolve(folder, name);
   const rel = relative(folder, path);
-  if (!rel || rel.startsWith('..') || isAbsolute(rel) || rel.includes(sep))
+  const parts = rel.split(sep);
+  const allowed = parts.length === 1 || (parts.length === 2 && parts[0] === ORIGINALS_FOLDER);
+  if (!rel || rel.startsWith('..') || isAbsolute(rel) || !allowed || parts.some((p) => !p || p === '.' || p === '..'))
     throw new AppError('BAD_INPUT', `${clipPath(name)} would be written outside ${clipPath(folder)}`);
   return path;
+}
+
+/** Copy an article's original into the export folder, through a partial file, as every export file is written. */
+async function writeOriginal(store: NotebookStore, articleId: string, path: string): Promise<number> {
+  const bytes = await originalBytes(store, articleId);
+  const partial = `${path}.${randomBytes(4).toString('hex')}.partial`;
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(partial, bytes);
+    await rename(partial, path);
+    return bytes.length;
+  } catch (e) {
+    await rm(partial, { force: true });
+    throw new AppError('IO_ERROR', `Could not write ${clipPath(path)}: ${clip((e as Error).message)}`);
+  }
 }
 
 async function writeStreamed(file: RenderedFile, path: string, progress: () => void): Promise<number> {
@@ -147,10 +166,16 @@ export async function exportToFolder(
   const { files, articles, notes } = await renderText(deps, req, base);
   const paths = files.map((f) => inside(dir, f.name));
   for (const p of paths) await refuseExisting(p);
+  // Every original is checked before anything is written: a damaged one refuses the export, not half of it.
+  for (const f of files) if (f.original) await originalBytes(deps.store, f.original.articleId);
   let done = 0;
   let bytes = 0;
   const total = articles;
   for (const [i, f] of files.entries()) {
+    if (f.original) {
+      bytes += await writeOriginal(deps.store, f.original.articleId, paths[i]!);
+      continue;
+    }
     bytes += await writeStreamed(f, paths[i]!, () => {
       done++;
       if (done % 50 === 0 || done === total) deps.emit('export.progress', { phase: 'write', done, total });
@@ -166,6 +191,9 @@ async function printPdf(deps: ExportDeps, files: RenderedFile[]): Promise<Uint8A
   deps.emit('export.progress', { phase: 'pdf', done: 1, total: 1 });
   return pdf;
 }
+
+const tooLargeToDownload = (bytes: number) =>
+  new AppError('TOO_LARGE', `This export is ${(bytes / 1048576).toFixed(0)} MB; export it to a folder instead (parallax export --out)`);
 
 /** An export handed back by value, for the app to download. Per-article Markdown comes as one zip. */
 export async function exportToDownload(deps: ExportDeps, req: ExportRequest): Promise<ExportedFile> {
@@ -195,8 +223,19 @@ export async function exportToDownload(deps: ExportDeps, req: ExportRequest): Pr
       fileName = `${base}.pdf`;
       mime = mimeOf.pdf!;
     } else if (r.files.length > 1) {
-      const rendered = renderToStrings(r.files);
-      bytes = zipSync(Object.fromEntries([...rendered].map(([n, t]) => [`${base}/${n}`, strToU8(t)])));
+      const texts = r.files.filter((f) => !f.original);
+      const entries: Zippable = {};
+      for (const [n, t] of renderToStrings(texts)) entries[`${base}/${n}`] = strToU8(t);
+      let size = 0;
+      for (const f of r.files) {
+        if (!f.original) continue;
+        const original = await originalBytes(deps.store, f.original.articleId);
+        size += original.length;
+        if (size > MAX_DOWNLOAD_BYTES) throw tooLargeToDownload(size);
+        // PDFs are compressed already: stored as they are, zipping them again would only cost time.
+        entries[`${base}/${f.name}`] = f.name.endsWith('.pdf') ? [original, { level: 0 }] : original;
+      }
+      bytes = zipSync(entries);
       fileName = `${base}.zip`;
       mime = mimeOf.zip!;
     } else {
@@ -206,12 +245,7 @@ export async function exportToDownload(deps: ExportDeps, req: ExportRequest): Pr
       mime = req.format === 'w3c' && req.options.jsonLines ? mimeOf.jsonl! : mimeOf[req.format]!;
     }
   }
-  if (bytes.length > MAX_DOWNLOAD_BYTES) {
-    throw new AppError(
-      'TOO_LARGE',
-      `This export is ${(bytes.length / 1048576).toFixed(0)} MB; export it to a folder instead (parallax export --out)`,
-    );
-  }
+  if (bytes.length > MAX_DOWNLOAD_BYTES) throw tooLargeToDownload(bytes.length);
   return {
     fileName,
     mime,

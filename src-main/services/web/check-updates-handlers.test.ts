@@ -102,6 +102,29 @@ describe('articles.checkUpdates: the outlet changed its text', () => {
     expect(d.title.filter((s) => s.op !== 'deleted').map((s) => s.text).join('')).toBe(PAGE_V2.headline);
   });
 
+  it("lists the update on the story's timeline after the publication, beside an outlet never updated", async () => {
+    const other = await api('articles.importText', {
+      title: 'Ferry toll rises off Lesbos',
+      text: 'Published 11 October 2025. Coastguard officers said the search near Lesbos went on through the night.',
+    });
+    const otherId = other.imported[0]!.id;
+    const story = await api('stories.create', { name: 'Lesbos ferry', articleIds: [id, otherId] });
+    const before = await api('stories.timeline', { id: story.id });
+    expect([...before.articles, ...before.undated].every((a) => a.updates.length === 0)).toBe(true);
+    server.setVersion(2);
+    const checkStarted = Date.now();
+    await api('articles.checkUpdates', { id });
+    const checkEnded = Date.now();
+    const t = await api('stories.timeline', { id: story.id });
+    const updated = [...t.articles, ...t.undated].find((a) => a.id === id)!;
+    expect(updated.updates).toHaveLength(1);
+    // The server's Last-Modified predates the first fetch, so the update is when the check found the change.
+    expect(Date.parse(updated.updates[0]!)).toBeGreaterThanOrEqual(checkStarted - 1000);
+    expect(Date.parse(updated.updates[0]!)).toBeLessThanOrEqual(checkEnded + 1000);
+    if (updated.published) expect(Date.parse(updated.updates[0]!)).toBeGreaterThan(Date.parse(updated.published));
+    expect([...t.articles, ...t.undated].find((a) => a.id === otherId)!.updates).toEqual([]);
+  });
+
   it('goes back to an earlier version and forward again, the annotations following (the undo of a check)', async () => {
     const revised = await annotate(PAGE_V1.toll);
     server.setVersion(2);
