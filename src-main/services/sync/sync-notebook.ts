@@ -10,6 +10,7 @@ import type { ArticleText, SyncKind } from '../../core/sync/sync-units';
 import type { NotebookKind } from '../../core/sync/sync-units';
 import { articleText, isNotebookKind, sharedAnnotation, stableJson, unitKey } from '../../core/sync/sync-units';
 import type { NotebookStore } from '../store/notebook-store';
+import { creditArrived, creditOf, tagCreditsOf } from '../../core/tags/tag-credits';
 import { articleProblem } from '../store/stored-shapes';
 import { parseRemoteAddress } from './remote-address';
 import type { NewChange, RemoteChange } from './remote-db';
@@ -188,10 +189,17 @@ function newRecordFrom(articleId: string, c: RemoteChange): ArticleRecord {
   return { id: articleId, ...text, format: text.format, updatedAt: c.editedAt, userMeta: {}, tags: [], annotations: [] } as ArticleRecord;
 }
 
-function checkedTags(c: RemoteChange): SetDelta {
-  const d = parseBody<SetDelta>(c);
+/** An article's tag change as exchanged: who put each added tag on travels with it (absent from older copies). */
+type TagDelta = SetDelta & { credits?: Array<{ tag: string; by: string; at: string }> };
+
+function checkedTags(c: RemoteChange): TagDelta {
+  const d = parseBody<TagDelta>(c);
   const ok = (list: unknown) => Array.isArray(list) && list.every((t) => TagName.safeParse(t).success);
   if (!d || !ok(d.add) || !ok(d.remove)) throw badChange(c, 'its tags are not valid tag names');
+  const text = (v: unknown, max: number) => typeof v === 'string' && v.length > 0 && v.length <= max;
+  const okCredits =
+    d.credits === undefined || (Array.isArray(d.credits) && d.credits.every((x) => x && typeof x === 'object' && text(x.tag, 1000) && text(x.by, 200) && text(x.at, 40)));
+  if (!okCredits) throw badChange(c, 'who put its tags on is not a list of names and times');
   return d;
 }
 
@@ -282,7 +290,12 @@ function applyChange(st: SyncState, fx: BatchEffects, record: ArticleRecord, c: 
       const delta = checkedTags(c);
       const keep = oursLater ? new Set(p.tags ?? []) : new Set<string>();
       if (!isEmptySetDelta(setDelta(sh?.tags ?? [], record.tags))) fx.merged++;
+      const before = record.tags;
       record.tags = applySetDelta(record.tags, delta, keep);
+      // One sent by a Parallax that did not yet say who put a tag on is its sender's, at the change's time.
+      const sent = new Map((delta.credits ?? []).map((x) => [x.tag, x]));
+      const creditFor = (tag: string) => sent.get(tag) ?? creditOf(tag, c.author, c.editedAt);
+      record.tagCredits = creditArrived(record.tagCredits, before, record.tags, delta.add.filter((t) => !keep.has(t)), creditFor);
       fx.shadows[k] = { tags: applySetDelta(sh?.tags ?? [], delta) };
       return;
     }
@@ -364,7 +377,12 @@ async function push(store: NotebookStore, lists: NotebookLists, db: RemoteDb, fi
     const md = metaDelta(st.shadows[unitKey('article-meta', id)]?.meta ?? {}, record.userMeta);
     if (!isEmptyMetaDelta(md)) add('article-meta', id, id, record.updatedAt, md, { meta: record.userMeta }, { fields: [...Object.keys(md.set), ...md.unset] });
     const td = setDelta(st.shadows[unitKey('article-tags', id)]?.tags ?? [], record.tags);
-    if (!isEmptySetDelta(td)) add('article-tags', id, id, record.updatedAt, td, { tags: [...record.tags].sort() }, { tags: [...td.add, ...td.remove] });
+    if (!isEmptySetDelta(td)) {
+      // Who put each added tag on goes with it; one put on before the notebook had a user name is this user's.
+      const credits = tagCreditsOf(td.add, record.tagCredits, user).map((x) => ({ tag: x.tag, by: x.by ?? user, at: x.at ?? record.updatedAt }));
+      const body: TagDelta = td.add.length ? { ...td, credits } : td;
+      add('article-tags', id, id, record.updatedAt, body, { tags: [...record.tags].sort() }, { tags: [...td.add, ...td.remove] });
+    }
     const here = new Set<string>();
     for (const a of record.annotations) {
       const key = `${id}/${a.id}`;
