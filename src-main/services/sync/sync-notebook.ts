@@ -142,7 +142,7 @@ async function applyNotebookGroup(lists: NotebookLists, st: SyncState, group: Ar
     shadowOf: (k) => shadowOf(st, fx, k),
     pushedOf: (k) => pushedOf(st, fx, k),
     setShadow: (k, s) => void (fx.shadows[k] = s),
-    conflict: (c, detail, kept, other, side) => conflict(c, null, detail, kept, other, side),
+    conflict: (c, detail, kept, other, side, whole) => conflict(c, null, detail, kept, other, side, whole),
     conflicts: fx.conflicts,
     hashOf,
     bad: badChange,
@@ -231,9 +231,18 @@ function ownChangeSeen(st: SyncState, fx: BatchEffects, c: RemoteChange) {
 }
 
 /** `keptSide`: whose value stayed. The id is random: the conflict is journalled with it, so a replay keeps it. */
-function conflict(c: RemoteChange, articleId: string | null, detail: string | null, kept: string | null, other: string | null, keptSide: 'mine' | 'theirs'): SyncConflict {
+function conflict(
+  c: RemoteChange,
+  articleId: string | null,
+  detail: string | null,
+  kept: string | null,
+  other: string | null,
+  keptSide: 'mine' | 'theirs',
+  whole?: { kept: unknown; other: unknown },
+): SyncConflict {
   const id = randomBytes(6).toString('hex');
-  return { id, at: new Date().toISOString(), kind: c.kind, articleId, detail, kept, other, otherAuthor: c.author, theirsAt: c.editedAt, keptSide };
+  const values = whole ? { keptValue: JSON.stringify(whole.kept), otherValue: JSON.stringify(whole.other) } : {};
+  return { id, at: new Date().toISOString(), kind: c.kind, articleId, detail, kept, other, otherAuthor: c.author, theirsAt: c.editedAt, keptSide, ...values };
 }
 
 const shortText = (a: Annotation | null) => (a ? clip(a.note || a.quote.exact, 120) : null);
@@ -311,11 +320,13 @@ function applyChange(st: SyncState, fx: BatchEffects, record: ArticleRecord, c: 
       let value: Annotation | null;
       if (oursLater) {
         value = local;
-        if (local && remote) fx.conflicts.push(conflict(c, record.id, id, shortText(local), shortText(remote), 'mine'));
+        if (local && remote) fx.conflicts.push(conflict(c, record.id, id, shortText(local), shortText(remote), 'mine', { kept: local, other: remote }));
       } else {
         const pick = pickRecord({ value: local, changed: localChanged, editedAt: local?.updatedAt ?? record.updatedAt }, { value: remote, changed: true, editedAt: c.editedAt });
         value = pick.value;
-        if (pick.conflict) fx.conflicts.push(conflict(c, record.id, id, shortText(pick.value), shortText(pick.conflict), pick.value === local ? 'mine' : 'theirs'));
+        // Both sides whole, so either can be kept afterwards (Keep mine / Keep theirs).
+        if (pick.conflict)
+          fx.conflicts.push(conflict(c, record.id, id, shortText(pick.value), shortText(pick.conflict), pick.value === local ? 'mine' : 'theirs', { kept: pick.value, other: pick.conflict }));
         if (localChanged) fx.merged++;
       }
       const others = record.annotations.filter((a) => a.id !== id);
