@@ -69,7 +69,16 @@ export const ArticleSummary = z.object({
 });
 export type ArticleSummary = z.infer<typeof ArticleSummary>;
 
+/**
+ * Who put a tag on an article and when: the notebook's user name in its team (null for a tag put on before
+ * the notebook had one, or before tags said who added them) and the time (null for such an older tag).
+ */
+export const TagCredit = z.object({ tag: z.string(), by: z.string().nullable(), at: z.string().nullable() });
+export type TagCredit = z.infer<typeof TagCredit>;
+
 export const ArticleDetail = ArticleSummary.extend({
+  /** One per tag, in the order of `tags`. */
+  tagCredits: z.array(TagCredit),
   body: z.string(),
   boilerplate: z.array(z.string()),
   raw: z.string(),

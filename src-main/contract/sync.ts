@@ -13,6 +13,12 @@ export const SyncConflict = z.object({
   /** What stays, and what the other copy had (as short text). */
   kept: z.string().nullable(),
   other: z.string().nullable(),
+  /**
+   * Each side whole, as exchanged (JSON), where `kept`/`other` are a summary: an annotation, a saved search.
+   * Absent in conflicts recorded before, which can then only be settled to the kept side.
+   */
+  keptValue: z.string().max(2_000_000).nullable().optional(),
+  otherValue: z.string().max(2_000_000).nullable().optional(),
   /** Who made the other copy's edit (the one pulled), and when they made it. */
   otherAuthor: z.string(),
   theirsAt: z.string(),

@@ -159,7 +159,7 @@ export async function openBackend(notebookDir: string, opts: BackendOptions = {}
       (await import('./verdicts/verdict-handlers')).verdictHandlers(store, emit, annotations, stories),
     ),
     ...lazyHandlers(['articles.tag', 'tags.list', 'tags.rename', 'tags.merge', 'tags.recolour', 'tags.delete', 'tags.restore'], async () =>
-      (await import('./tag-handlers')).tagHandlers(store, emit, annotations, tagFile),
+      (await import('./tag-handlers')).tagHandlers(store, emit, annotations, tagFile, () => team.get()),
     ),
     ...lazyHandlers(['articles.replaceText'], async () => (await import('./replace-text-handlers')).replaceTextHandlers(store, emit)),
     ...lazyHandlers(['articles.snapshot'], async () => (await import('./snapshot-handlers')).snapshotHandlers(store)),

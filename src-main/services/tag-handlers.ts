@@ -1,6 +1,7 @@
 import type { Emit, Handlers, TagChange, TagSnapshot } from '../contract';
 import { AppError } from '../contract/errors';
 import { summaryOf } from '../core/article/article-record';
+import { creditOf, creditTags, followTagEdit } from '../core/tags/tag-credits';
 import { addTo, isCycle, isUnder, removeFrom, renameIn, renamed, summariseTags } from '../core/tags/tag-tree';
 import type { AnnotationIndex } from './annotations/annotation-index';
 import type { NotebookStore } from './store/notebook-store';
@@ -42,7 +43,14 @@ function setColors(d: TagFileDraft, colors: Iterable<{ tag: string; color: strin
  * other's entry, leaving the first half done after a crash. Each one's checks (does the tag exist, would
  * the new name collide) run inside its turn, so two renames onto one name cannot both pass.
  */
-export function tagHandlers(store: NotebookStore, emit: Emit, index: AnnotationIndex, file = new TagFile(store)): TagHandlers {
+/** `author`: the notebook's user name in its team (null outside a team), which each tag put on an article records. */
+export function tagHandlers(
+  store: NotebookStore,
+  emit: Emit,
+  index: AnnotationIndex,
+  file = new TagFile(store),
+  author: () => Promise<string | null> = async () => null,
+): TagHandlers {
   let ready: Promise<void> | null = null;
   let bulkTail: Promise<unknown> = Promise.resolve();
   const oneAtATime = <T>(op: () => Promise<T>): Promise<T> => {
@@ -73,6 +81,7 @@ export function tagHandlers(store: NotebookStore, emit: Emit, index: AnnotationI
         const next = edit(r.tags);
         if (next) {
           r.tags = next;
+          if (r.tagCredits) r.tagCredits = followTagEdit(r.tagCredits, edit);
           articles++;
         }
         r.annotations = r.annotations.map((a) => {
@@ -146,6 +155,8 @@ export function tagHandlers(store: NotebookStore, emit: Emit, index: AnnotationI
       const passages = new Map(item.annotations.map((a) => [a.id, a.tags]));
       await store.updateArticle(item.id, (r) => {
         r.tags = [...item.tags];
+        // Credits follow renames (followTagEdit), so those of the tags put back are still there; others go.
+        if (r.tagCredits) r.tagCredits = r.tagCredits.filter((c) => r.tags.includes(c.tag));
         r.annotations = r.annotations.map((a) => (passages.has(a.id) ? { ...a, tags: [...passages.get(a.id)!] } : a));
       });
       ids.push(item.id);
@@ -158,11 +169,15 @@ export function tagHandlers(store: NotebookStore, emit: Emit, index: AnnotationI
   return {
     'articles.tag': async ({ id, add, remove }) => {
       await ensureReady(true);
+      const by = await author();
+      const at = new Date().toISOString();
       const record = await store.updateArticle(id, (r) => {
+        const before = r.tags;
         r.tags = addTo(
           r.tags.filter((t) => !remove.includes(t)),
           add.filter((t) => !remove.includes(t)),
         );
+        r.tagCredits = creditTags(r.tagCredits, before, r.tags, (t) => creditOf(t, by, at));
       });
       emit('notebook.changed', { ids: [id], reason: 'tags' });
       return summaryOf(record);

@@ -194,3 +194,101 @@ test('a conflict is settled in the Sync dialog: Keep theirs sets the other edit,
     rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
   }
 });
+
+/** Ada tags an article; in Ben's reader her tag says it is hers, and the one he puts on says it is his. */
+test('each tag on an article says who put it on, across two notebooks', async ({ page, server }) => {
+  test.setTimeout(120_000);
+  await cluster.createDatabase('desk4');
+  const remote = cluster.url('desk4');
+  const ok = async <T>(reply: Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>): Promise<T> => {
+    const r = await reply;
+    if (!r.ok) throw new Error(r.error?.message);
+    return r.value as T;
+  };
+  const title = 'Turkiye and Syria prioritize security coordination';
+  const list = await ok<{ items: Array<{ id: string; title: string }> }>(server.api('articles.list', {}));
+  const id = list.items.find((a) => a.title.includes('security coordination'))!.id;
+  await ok(server.api('notebook.sync', { remote, user: 'Ada' }));
+  await ok(server.api('articles.tag', { id, add: ['border/security'], remove: [] }));
+  await ok(server.api('notebook.sync', {}));
+
+  const folder = mkdtempSync(join(tmpdir(), 'parallax-e2e-ben-'));
+  createNotebook(folder, true);
+  const ben = await startServer(folder);
+  try {
+    await ok(ben.api('notebook.sync', { remote, user: 'Ben' }));
+    const app = new AppPage(page);
+    await app.open(ben.url);
+    await app.row(title).click();
+    const chips = page.locator('.article-tags .tag-chip');
+    const adas = chips.filter({ hasText: 'border/security' });
+    await expect(adas).toContainText('added by Ada');
+    await expect(adas.locator('.tag-chip__label')).toHaveAttribute('title', /^added by Ada, /);
+    await page.getByRole('button', { name: '+ Tag article' }).click();
+    const field = page.getByLabel('Add a tag to this article');
+    await field.fill('checked');
+    await field.press('Enter');
+    const bens = chips.filter({ hasText: 'checked' });
+    await expect(bens).toContainText('added by Ben');
+    // Read with its tag's name: the credit is part of the list item's text for a screen reader.
+    await expect(page.getByRole('listitem').filter({ hasText: /^checked, added by Ben, .+×$/ })).toHaveCount(1);
+    const axe = await new AxeBuilder({ page }).include('.article-tags').analyze();
+    expect(axe.violations).toEqual([]);
+
+    await ok(ben.api('notebook.sync', {}));
+    await ok(server.api('notebook.sync', {}));
+    const atAda = await ok<{ tagCredits: Array<{ tag: string; by: string | null }> }>(server.api('articles.get', { id }));
+    expect(atAda.tagCredits).toContainEqual(expect.objectContaining({ tag: 'checked', by: 'Ben' }));
+  } finally {
+    ben.child.kill('SIGTERM');
+    await new Promise((done) => setTimeout(done, 1000));
+    rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+  }
+});
+
+/** A conflict that is not a metadata field (a tag's colour) is settled with Keep theirs in the dialog too. */
+test("Keep theirs settles a tag colour's conflict in the Sync dialog", async ({ page, server }) => {
+  test.setTimeout(120_000);
+  await cluster.createDatabase('desk5');
+  const remote = cluster.url('desk5');
+  const ok = async <T>(reply: Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>): Promise<T> => {
+    const r = await reply;
+    if (!r.ok) throw new Error(r.error?.message);
+    return r.value as T;
+  };
+  await ok(server.api('notebook.sync', { remote, user: 'Ada' }));
+  const folder = mkdtempSync(join(tmpdir(), 'parallax-e2e-ben-'));
+  createNotebook(folder, true);
+  const ben = await startServer(folder);
+  try {
+    await ok(ben.api('notebook.sync', { remote, user: 'Ben' }));
+    await ok(server.api('tags.recolour', { tag: 'security', color: '#00aa00' }));
+    await new Promise((done) => setTimeout(done, 50));
+    await ok(ben.api('tags.recolour', { tag: 'security', color: '#0000aa' }));
+    await ok(server.api('notebook.sync', {}));
+    await ok(ben.api('notebook.sync', {}));
+
+    const app = new AppPage(page);
+    await app.open(ben.url);
+    await page.getByRole('button', { name: 'Sync…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Team notebook' });
+    const conflict = dialog.getByTestId('sync-conflict');
+    await expect(conflict).toHaveCount(1);
+    await expect(conflict).toContainText('The colour of tag security');
+    await expect(conflict).toContainText('Mine (kept)“#0000aa”');
+    await conflict.getByRole('button', { name: 'Keep theirs' }).click();
+    await expect(conflict).toHaveCount(0);
+    await expect(page.getByText('Kept their edit here')).toBeVisible();
+    const colour = async (s: { api: typeof server.api }) =>
+      (await ok<{ tags: Array<{ name: string; color: string | null }> }>(s.api('tags.list', {}))).tags.find((t) => t.name === 'security')?.color;
+    expect(await colour(ben)).toBe('#00aa00');
+    await ok(ben.api('notebook.sync', {}));
+    const adaSync = await ok<{ conflicts: unknown[] }>(server.api('notebook.sync', {}));
+    expect(adaSync.conflicts).toEqual([]);
+    expect(await colour(server)).toBe('#00aa00');
+  } finally {
+    ben.child.kill('SIGTERM');
+    await new Promise((done) => setTimeout(done, 1000));
+    rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+  }
+});

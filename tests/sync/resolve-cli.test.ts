@@ -11,14 +11,18 @@ import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 
+function writeConflicts(notebook: string, conflicts: unknown[]) {
+  mkdirSync(join(notebook, 'sync'), { recursive: true });
+  writeFileSync(join(notebook, 'sync', 'state.json'), JSON.stringify({ version: 1, remote: null, user: 'Ben', device: 'd1', lastSeq: 0, lastScanAt: null, shadows: {}, pushed: {}, conflicts, showOthers: true }));
+}
+
 async function notebookWithConflict() {
   const notebook = join(tempDir(), 'nb');
   expect((await cli(['init', '--sample', '--notebook', notebook])).code).toBe(0);
   const rows = (await cli(['list', '--json', '--notebook', notebook])).json() as Array<{ id: string; outlet: string | null }>;
   const article = rows[0]!;
   const conflict = { id: 'c0ffee000001', at: '2026-03-02T10:00:00.000Z', kind: 'article-meta', articleId: article.id, detail: 'outlet', kept: article.outlet, other: 'Reuters', otherAuthor: 'Ada', theirsAt: '2026-03-02T09:58:00.000Z', keptSide: 'mine' };
-  mkdirSync(join(notebook, 'sync'), { recursive: true });
-  writeFileSync(join(notebook, 'sync', 'state.json'), JSON.stringify({ version: 1, remote: null, user: 'Ben', device: 'd1', lastSeq: 0, lastScanAt: null, shadows: {}, pushed: {}, conflicts: [conflict], showOthers: true }));
+  writeConflicts(notebook, [conflict]);
   return { notebook, article, conflict };
 }
 
@@ -50,5 +54,18 @@ describe('parallax sync --resolve', () => {
     const rows = (await cli(['list', '--json', '--notebook', notebook])).json() as Array<{ id: string; outlet: string | null }>;
     expect(rows.find((a) => a.id === article.id)?.outlet).toBe(article.outlet);
     expect(((await cli(['sync', '--conflicts', '--json', '--notebook', notebook])).json() as unknown[]).length).toBe(1);
+  });
+
+  it("keeps the other side of a conflict that is not a metadata field: a tag's colour, from the terminal", async () => {
+    const notebook = join(tempDir(), 'nb');
+    expect((await cli(['init', '--sample', '--notebook', notebook])).code).toBe(0);
+    expect((await cli(['tags', 'color', 'security', '#0000aa', '--notebook', notebook])).code).toBe(0);
+    const conflict = { id: 'c0ffee000002', at: '2026-03-02T10:00:00.000Z', kind: 'tag-colour', articleId: null, detail: 'security', kept: '#0000aa', other: '#00aa00', otherAuthor: 'Ada', theirsAt: '2026-03-02T09:58:00.000Z', keptSide: 'mine' };
+    writeConflicts(notebook, [conflict]);
+    const r = await cli(['sync', '--resolve', conflict.id, '--keep', 'theirs', '--json', '--notebook', notebook]);
+    expect(r.code).toBe(0);
+    expect(r.json()).toMatchObject({ applied: true, status: { conflicts: [] } });
+    const tags = (await cli(['tags', '--json', '--notebook', notebook])).json() as Array<{ name: string; color: string | null }>;
+    expect(tags.find((t) => t.name === 'security')?.color).toBe('#00aa00');
   });
 });

@@ -89,6 +89,27 @@ describe('two notebooks, one team database', () => {
     for (const b of [ada, ben]) expect((await call(b, 'articles.get', { id: second })).tags).toEqual(expect.arrayContaining(['from-ada', 'from-ben']));
   });
 
+  it('every tag on an article says who put it on, in both copies, and keeps it through a rename', async () => {
+    for (const b of [ada, ben]) {
+      const got = await call(b, 'articles.get', { id: second });
+      const byTag = new Map(got.tagCredits.map((c) => [c.tag, c]));
+      expect(byTag.get('from-ada')).toMatchObject({ by: 'Ada', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+      expect(byTag.get('from-ben')).toMatchObject({ by: 'Ben', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    }
+    // Put on before Ada's notebook had a user name: it reaches Ben as hers.
+    expect((await call(ben, 'articles.get', { id: first })).tagCredits).toContainEqual(expect.objectContaining({ tag: 'ankara', by: 'Ada' }));
+    const adaAt = (await call(ada, 'articles.get', { id: second })).tagCredits.find((c) => c.tag === 'from-ada')!.at;
+    await call(ben, 'tags.rename', { from: 'from-ada', to: 'ada-found' });
+    await call(ben, 'notebook.sync', {});
+    await call(ada, 'notebook.sync', {});
+    for (const b of [ada, ben]) {
+      const got = await call(b, 'articles.get', { id: second });
+      expect(got.tags).not.toContain('from-ada');
+      // Renamed on Ben's copy, the tag is still the one Ada put on, in both copies.
+      expect(got.tagCredits.find((c) => c.tag === 'ada-found')).toEqual({ tag: 'ada-found', by: 'Ada', at: adaAt });
+    }
+  });
+
   it('a field edited in two places keeps the later edit and records the other as a conflict', async () => {
     await call(ada, 'articles.update', { id: first, patch: { outlet: 'Reuters' } });
     await new Promise((r) => setTimeout(r, 20));

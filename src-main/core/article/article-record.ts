@@ -4,6 +4,8 @@ import { reanchorAll } from '../anchoring/anchor';
 import type { Analysis } from './analyse-article';
 import type { ArticleVersion } from './version-times';
 import { outletUpdatesOf } from './version-times';
+import type { StoredTagCredit } from '../tags/tag-credits';
+import { tagCreditsOf } from '../tags/tag-credits';
 
 /** User corrections, kept apart from what the analyser found so re-analysis never overwrites them. */
 export type UserMeta = Partial<Record<MetaKey, string | null>>;
@@ -28,6 +30,8 @@ export type ArticleRecord = {
   analysis: Analysis;
   userMeta: UserMeta;
   tags: string[];
+  /** Who put each tag on and when (core/tags/tag-credits.ts); absent in records saved before tags said so. */
+  tagCredits?: StoredTagCredit[];
   /** The article's annotations live in its own document: saving one rewrites this file only. */
   annotations: Annotation[];
   /**
@@ -96,6 +100,7 @@ export function summaryOf(r: ArticleRecord): ArticleSummary {
 export function toDetail(r: ArticleRecord): ArticleDetail {
   return {
     ...summaryOf(r),
+    tagCredits: tagCreditsOf(r.tags, r.tagCredits),
     body: r.analysis.body,
     boilerplate: r.analysis.boilerplate,
     raw: r.raw,

@@ -20,9 +20,10 @@ describe('settling a conflict', () => {
   it('keeping the side already kept only dismisses it: the value here stays', () => {
     expect(resolution(field(), 'mine')).toEqual({ kind: 'dismiss' });
     expect(resolution(field({ keptSide: 'theirs' }), 'theirs')).toEqual({ kind: 'dismiss' });
+    expect(resolution(field({ kind: 'article', detail: 'text' }), 'mine')).toEqual({ kind: 'dismiss' });
   });
 
-  it("keeping the other side of a field sets the other value here, as a new edit", () => {
+  it('keeping the other side of a field sets the other value here, as a new edit', () => {
     expect(resolution(field(), 'theirs')).toEqual({ kind: 'apply', articleId: 'a1', field: 'outlet', value: 'Reuters' });
     // The other copy's edit was the later one: keeping mine brings this copy's value back.
     expect(resolution(field({ keptSide: 'theirs', kept: 'Reuters', other: 'AP' }), 'mine')).toEqual({ kind: 'apply', articleId: 'a1', field: 'outlet', value: 'AP' });
@@ -30,16 +31,34 @@ describe('settling a conflict', () => {
     expect(resolution(field({ other: null }), 'theirs')).toEqual({ kind: 'apply', articleId: 'a1', field: 'outlet', value: null });
   });
 
-  it('a conflict that records the other version only in summary can only be dismissed', () => {
-    const note = field({ kind: 'annotation', detail: 'n1', kept: 'my note', other: 'their note' });
-    expect(resolution(note, 'mine')).toEqual({ kind: 'dismiss' });
-    expect(resolution(note, 'theirs')).toEqual({ problem: expect.stringMatching(/Only your version can be kept/) });
+  it("a story's name and a tag's colour are recorded whole: either side can be kept", () => {
+    const story = field({ kind: 'story', articleId: null, detail: 's1', kept: 'Border talks (Ben)', other: 'Border talks (Ada)' });
+    expect(resolution(story, 'theirs')).toEqual({ kind: 'story-name', storyId: 's1', name: 'Border talks (Ada)' });
+    expect(undoResolution(story)).toEqual({ kind: 'story-name', storyId: 's1', name: 'Border talks (Ben)' });
+    const colour = field({ kind: 'tag-colour', articleId: null, detail: 'security', kept: '#0000aa', other: null, keptSide: 'theirs' });
+    // Mine had no colour: keeping mine takes the colour off.
+    expect(resolution(colour, 'mine')).toEqual({ kind: 'tag-colour', tag: 'security', color: null });
+    expect(undoResolution(colour)).toEqual({ kind: 'tag-colour', tag: 'security', color: '#0000aa' });
+  });
+
+  it('an annotation and a saved search are settled from their whole values', () => {
+    const note = field({ kind: 'annotation', detail: 'n1', kept: 'my note', other: 'their note', keptValue: '{"mine":1}', otherValue: '{"theirs":1}' });
+    expect(resolution(note, 'theirs')).toEqual({ kind: 'annotation', articleId: 'a1', annotationId: 'n1', body: '{"theirs":1}' });
+    expect(undoResolution(note)).toEqual({ kind: 'annotation', articleId: 'a1', annotationId: 'n1', body: '{"mine":1}' });
+    const search = field({ kind: 'saved-search', articleId: null, detail: 'q1', kept: 'a', other: 'b', keptValue: '{"k":1}', otherValue: '{"o":1}', keptSide: 'theirs' });
+    expect(resolution(search, 'mine')).toEqual({ kind: 'saved-search', searchId: 'q1', body: '{"o":1}' });
+  });
+
+  it('a conflict recorded in summary only (a text, or one from before whole values) can only be dismissed', () => {
+    const older = field({ kind: 'annotation', detail: 'n1', kept: 'my note', other: 'their note' });
+    expect(resolution(older, 'mine')).toEqual({ kind: 'dismiss' });
+    expect(resolution(older, 'theirs')).toEqual({ problem: expect.stringMatching(/^Only your version can be kept .*before conflicts kept the whole annotation/) });
     const text = field({ kind: 'article', detail: 'text', kept: '900 words', other: '910 words', keptSide: 'theirs' });
-    expect(resolution(text, 'mine')).toEqual({ problem: expect.stringMatching(/Only Ada's version/) });
+    expect(resolution(text, 'mine')).toEqual({ problem: expect.stringMatching(/Only Ada's version .*only in summary/) });
   });
 
   it('the undo puts the value kept before back', () => {
     expect(undoResolution(field())).toEqual({ kind: 'apply', articleId: 'a1', field: 'outlet', value: 'AP' });
-    expect(undoResolution(field({ kind: 'story', articleId: null }))).toEqual({ kind: 'dismiss' });
+    expect(undoResolution(field({ kind: 'article', detail: 'text' }))).toEqual({ kind: 'dismiss' });
   });
 });

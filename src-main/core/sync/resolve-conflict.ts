@@ -1,24 +1,61 @@
 import type { SyncConflict } from '../../contract';
 
-/** What settling a conflict does to the notebook: nothing (the value here stays), or one field set here. */
-export type Resolution = { kind: 'dismiss' } | { kind: 'apply'; articleId: string; field: string; value: string | null };
+/** What settling a conflict does to the notebook: nothing (the value here stays), or one value set here. */
+export type Resolution =
+  | { kind: 'dismiss' }
+  /** A metadata correction (a value, or null: "none"). */
+  | { kind: 'apply'; articleId: string; field: string; value: string | null }
+  | { kind: 'story-name'; storyId: string; name: string }
+  /** null takes the colour off. */
+  | { kind: 'tag-colour'; tag: string; color: string | null }
+  /** `body`: the saved search as exchanged (JSON: name, query). */
+  | { kind: 'saved-search'; searchId: string; body: string }
+  /** `body`: the annotation as exchanged (JSON). */
+  | { kind: 'annotation'; articleId: string; annotationId: string; body: string };
+
+type Problem = { problem: string };
 
 /**
  * The rules for settling a conflict (ADR 007), pure so each case is a unit test. Keeping the side that was
  * already kept only dismisses the conflict: the value here is that side's. Keeping the other side sets its
- * value here as a new edit, so the next sync sends it out and every copy agrees. Only a metadata field's
- * conflict records the other value whole; the others record a summary (a word count, a clipped note), so for
- * them only the kept side can be chosen and the other is edited by hand. Returns a message when it cannot.
+ * value here as a new edit, so the next sync sends it out and every copy agrees. A metadata field, a
+ * story's name and a tag's colour are recorded whole in `kept`/`other`; an annotation and a saved search in
+ * `keptValue`/`otherValue`. Only an article's text is recorded in summary (a word count: the text itself
+ * may be megabytes), so for it only the kept side can be chosen. Returns a message when it cannot.
  */
-export function resolution(c: SyncConflict, keep: 'mine' | 'theirs'): Resolution | { problem: string } {
+export function resolution(c: SyncConflict, keep: 'mine' | 'theirs'): Resolution | Problem {
   if (keep === c.keptSide) return { kind: 'dismiss' };
-  if (c.kind === 'article-meta' && c.articleId && c.detail) return { kind: 'apply', articleId: c.articleId, field: c.detail, value: c.other };
+  const r = settingTo(c, 'other');
+  if (!('problem' in r)) return r;
   const kept = c.keptSide === 'mine' ? 'your' : `${c.otherAuthor}'s`;
-  return { problem: `Only ${kept} version can be kept for this conflict (a ${c.kind} conflict records the other version only in summary); edit it by hand to change it` };
+  return { problem: `Only ${kept} version can be kept for this conflict (${r.problem}); edit it by hand to change it` };
 }
 
-/** The undo of an applied resolution: the field goes back to the value that was kept before. */
+/** The undo of an applied resolution: the value kept before comes back (a dismissal when there is none). */
 export function undoResolution(c: SyncConflict): Resolution {
-  if (c.kind === 'article-meta' && c.articleId && c.detail) return { kind: 'apply', articleId: c.articleId, field: c.detail, value: c.kept };
-  return { kind: 'dismiss' };
+  const r = settingTo(c, 'kept');
+  return 'problem' in r ? { kind: 'dismiss' } : r;
+}
+
+/** Setting one side's value of the conflict here. */
+function settingTo(c: SyncConflict, side: 'kept' | 'other'): Resolution | Problem {
+  const value = c[side];
+  const whole = side === 'kept' ? c.keptValue : c.otherValue;
+  const { articleId, detail } = c;
+  switch (c.kind) {
+    case 'article-meta':
+      return articleId && detail ? { kind: 'apply', articleId, field: detail, value } : { problem: 'it does not name the field' };
+    case 'story':
+      return detail && value ? { kind: 'story-name', storyId: detail, name: value } : { problem: 'it does not name the story' };
+    case 'tag-colour':
+      return detail ? { kind: 'tag-colour', tag: detail, color: value } : { problem: 'it does not name the tag' };
+    case 'saved-search':
+      return detail && whole ? { kind: 'saved-search', searchId: detail, body: whole } : { problem: 'it was recorded before conflicts kept the whole saved search' };
+    case 'annotation':
+      return articleId && detail && whole
+        ? { kind: 'annotation', articleId, annotationId: detail, body: whole }
+        : { problem: 'it was recorded before conflicts kept the whole annotation' };
+    default:
+      return { problem: `a ${c.kind} conflict records the other version only in summary` };
+  }
 }

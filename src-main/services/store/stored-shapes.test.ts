@@ -76,6 +76,13 @@ describe('stored shapes', () => {
     // Fields it does not know (a later version's) are kept, not a reason to refuse.
     expect(articleProblem({ ...record, addedLater: { x: 1 } }, record.id)).toBeNull();
   });
+
+  it('who put each tag on is optional (records from before tags said so open) and checked when present', () => {
+    const { tagCredits: _none, ...older } = { ...record, tags: ['ankara'] };
+    expect(articleProblem(older, record.id)).toBeNull();
+    expect(articleProblem({ ...record, tags: ['ankara'], tagCredits: [{ tag: 'ankara', by: 'Ada', at: '2026-12-02T10:00:00.000Z' }] }, record.id)).toBeNull();
+    expect(articleProblem({ ...record, tagCredits: [{ tag: 'ankara', by: 7 }] }, record.id)).toMatch(/tagCredits/);
+  });
 });
 
 describe('transient I/O errors', () => {

@@ -88,6 +88,7 @@ export const StoredArticle = z.object({
   }),
   userMeta: z.record(z.string(), z.string().nullable()),
   tags: z.array(z.string()),
+  tagCredits: z.array(z.object({ tag: z.string(), by: z.string().optional(), at: z.string() })).optional(),
   annotations: z.array(StoredAnnotation),
   versions: z.array(StoredVersion).optional(),
   shownVersion: z.number().optional(),

@@ -184,13 +184,18 @@ export class RemoteDb {
   /**
    * Adds changes in one transaction and returns each one's number. A change id already there (a push that was
    * cut off after its commit and is now sent again) is not added twice: its first number comes back.
+   * `caughtUp` is the server's last number after the push when the server held nothing after `afterSeq`
+   * before it (the pushing copy had applied everything else): that copy can move past its own changes
+   * without pulling them back. Otherwise null. The lock orders pushes, so no other push can slip between.
    */
-  async push(changes: NewChange[]): Promise<Map<string, number>> {
-    if (!changes.length) return new Map();
+  async push(changes: NewChange[], afterSeq: number): Promise<{ seqs: Map<string, number>; caughtUp: number | null }> {
+    if (!changes.length) return { seqs: new Map(), caughtUp: null };
     return this.run(async () => {
       await this.client.query('BEGIN');
       try {
         await this.client.query('SELECT pg_advisory_xact_lock($1)', [LOCK]);
+        const top = async () => Number((await this.client.query<{ top: string | null }>('SELECT max(seq) AS top FROM parallax_changes')).rows[0]?.top ?? 0);
+        const before = await top();
         const rows = changes.map((c) => ({
           change_id: c.changeId,
           kind: c.kind,
@@ -212,8 +217,9 @@ export class RemoteDb {
         const { rows: numbered } = await this.client.query<{ seq: string; change_id: string }>(`SELECT seq, change_id FROM parallax_changes WHERE change_id = ANY($1::text[])`, [
           changes.map((c) => c.changeId),
         ]);
+        const after = before <= afterSeq ? await top() : null;
         await this.client.query('COMMIT');
-        return new Map(numbered.map((r) => [r.change_id, Number(r.seq)]));
+        return { seqs: new Map(numbered.map((r) => [r.change_id, Number(r.seq)])), caughtUp: after };
       } catch (e) {
         await this.client.query('ROLLBACK').catch(() => undefined);
         throw e;

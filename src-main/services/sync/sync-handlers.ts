@@ -1,8 +1,8 @@
 import type { Emit, Handlers, SyncConflict, SyncStatus } from '../../contract';
-import { AppError, metaKeys } from '../../contract';
-import type { Resolution } from '../../core/sync/resolve-conflict';
+import { AppError } from '../../contract';
 import { resolution, undoResolution } from '../../core/sync/resolve-conflict';
 import type { NotebookStore } from '../store/notebook-store';
+import { applyResolution } from './apply-resolution';
 import type { NotebookLists } from './sync-lists';
 import { syncNotebook } from './sync-notebook';
 import { SyncStateFile } from './sync-state';
@@ -15,32 +15,17 @@ const statusOf = (file: SyncStateFile): SyncStatus => {
   return { remote, user, lastSeq, conflicts, showOthers };
 };
 
-/**
- * The team notebook (ADR 007). One sync at a time per notebook: a second request while one runs waits for
- * it and then syncs again (it may have changes the first did not see). Choosing whether to show others'
- * annotations waits its turn too, since it is kept in the same sync state a sync rewrites.
- */
-/**
- * A field set here as a new local edit (the article's time moves on, so the next sync pushes it). The article
- * is checked first: one gone from this notebook leaves everything as it was.
- */
-async function applyHere(store: NotebookStore, emit: Emit, r: Resolution): Promise<boolean> {
-  if (r.kind === 'dismiss') return false;
-  // A conflict put back by an undo comes from the caller: only a metadata field Parallax has can be set.
-  if (!(metaKeys as readonly string[]).includes(r.field) || (r.value !== null && r.value.length > 10_000))
-    throw new AppError('BAD_INPUT', `A conflict can only set a metadata field (${metaKeys.join(', ')}), of at most 10000 characters`);
-  if (!store.entry(r.articleId)) throw new AppError('NOT_FOUND', `The article ${r.articleId} of this conflict is not in the notebook any more`);
-  await store.updateArticle(r.articleId, (rec) => void ((rec.userMeta as Record<string, string | null>)[r.field] = r.value));
-  emit('notebook.changed', { ids: [r.articleId], reason: 'metadata' });
-  return true;
-}
-
 const findConflict = (file: SyncStateFile, id: string): SyncConflict => {
   const c = file.state.conflicts.find((x) => x.id === id);
   if (!c) throw new AppError('NOT_FOUND', `No conflict ${id} in this notebook (it may be settled already; parallax sync --conflicts lists those left)`);
   return c;
 };
 
+/**
+ * The team notebook (ADR 007). One sync at a time per notebook: a second request while one runs waits for
+ * it and then syncs again (it may have changes the first did not see). Choosing whether to show others'
+ * annotations waits its turn too, since it is kept in the same sync state a sync rewrites.
+ */
 export function syncHandlers(store: NotebookStore, emit: Emit, lists: NotebookLists, team: TeamName): SyncHandlers {
   let running: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -69,7 +54,7 @@ export function syncHandlers(store: NotebookStore, emit: Emit, lists: NotebookLi
         const c = findConflict(file, id);
         const r = resolution(c, keep);
         if ('problem' in r) throw new AppError('BAD_INPUT', r.problem);
-        const applied = await applyHere(store, emit, r);
+        const applied = await applyResolution(store, lists, emit, r);
         await file.append({ resolved: [id] });
         await file.compact();
         return { resolved: c, applied, status: statusOf(file) };
@@ -77,7 +62,7 @@ export function syncHandlers(store: NotebookStore, emit: Emit, lists: NotebookLi
     'notebook.restoreConflict': ({ conflict, applied }) =>
       inTurn(async () => {
         const file = await SyncStateFile.open(store.layout.root, store.layout.tmp);
-        if (applied) await applyHere(store, emit, undoResolution(conflict));
+        if (applied) await applyResolution(store, lists, emit, undoResolution(conflict));
         await file.append({ resolved: [conflict.id], conflicts: [conflict] });
         await file.compact();
         return statusOf(file);

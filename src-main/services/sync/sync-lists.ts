@@ -33,7 +33,8 @@ export type ListEffects = {
   pushedOf: (k: string) => Pushed | undefined;
   setShadow: (k: string, s: Shadow | null) => void;
   /** `keptSide`: whose value stayed, this copy's or the other's. */
-  conflict: (c: RemoteChange, detail: string, kept: string | null, other: string | null, keptSide: 'mine' | 'theirs') => SyncConflict;
+  /** `whole`: both sides as exchanged, where `kept`/`other` are only part of them (a saved search's query). */
+  conflict: (c: RemoteChange, detail: string, kept: string | null, other: string | null, keptSide: 'mine' | 'theirs', whole?: { kept: unknown; other: unknown }) => SyncConflict;
   conflicts: SyncConflict[];
   hashOf: (v: unknown) => string;
   /** A change that is not one Parallax can apply: refused whole. */
@@ -206,12 +207,13 @@ function applySearchChange(fx: ListEffects, list: SavedSearch[], c: RemoteChange
   if (fx.hashOf(local) === fx.hashOf(remote)) return;
   const localChanged = (local ? fx.hashOf(local) : null) !== (shadow?.h ?? null);
   if (oursLater(fx, c)) {
-    if (local && remote) fx.conflicts.push(fx.conflict(c, c.key, local.query, remote.query, 'mine'));
+    if (local && remote) fx.conflicts.push(fx.conflict(c, c.key, local.query, remote.query, 'mine', { kept: local, other: remote }));
     return;
   }
   const editedAt = i >= 0 ? (list[i]!.updatedAt ?? list[i]!.createdAt) : '';
   const pick = pickRecord({ value: local, changed: localChanged, editedAt }, { value: remote, changed: true, editedAt: c.editedAt });
-  if (pick.conflict) fx.conflicts.push(fx.conflict(c, c.key, pick.value?.query ?? null, pick.conflict.query, pick.value === local ? 'mine' : 'theirs'));
+  if (pick.conflict)
+    fx.conflicts.push(fx.conflict(c, c.key, pick.value?.query ?? null, pick.conflict.query, pick.value === local ? 'mine' : 'theirs', { kept: pick.value, other: pick.conflict }));
   if (pick.value === local) return;
   if (pick.value === null) list.splice(i, 1);
   else if (i >= 0) Object.assign(list[i]!, pick.value, { updatedAt: c.editedAt });

@@ -10,6 +10,7 @@ import type { ArticleText, SyncKind } from '../../core/sync/sync-units';
 import type { NotebookKind } from '../../core/sync/sync-units';
 import { articleText, isNotebookKind, sharedAnnotation, stableJson, unitKey } from '../../core/sync/sync-units';
 import type { NotebookStore } from '../store/notebook-store';
+import { creditArrived, creditOf, tagCreditsOf } from '../../core/tags/tag-credits';
 import { articleProblem } from '../store/stored-shapes';
 import { parseRemoteAddress } from './remote-address';
 import type { NewChange, RemoteChange } from './remote-db';
@@ -141,7 +142,7 @@ async function applyNotebookGroup(lists: NotebookLists, st: SyncState, group: Ar
     shadowOf: (k) => shadowOf(st, fx, k),
     pushedOf: (k) => pushedOf(st, fx, k),
     setShadow: (k, s) => void (fx.shadows[k] = s),
-    conflict: (c, detail, kept, other, side) => conflict(c, null, detail, kept, other, side),
+    conflict: (c, detail, kept, other, side, whole) => conflict(c, null, detail, kept, other, side, whole),
     conflicts: fx.conflicts,
     hashOf,
     bad: badChange,
@@ -188,10 +189,17 @@ function newRecordFrom(articleId: string, c: RemoteChange): ArticleRecord {
   return { id: articleId, ...text, format: text.format, updatedAt: c.editedAt, userMeta: {}, tags: [], annotations: [] } as ArticleRecord;
 }
 
-function checkedTags(c: RemoteChange): SetDelta {
-  const d = parseBody<SetDelta>(c);
+/** An article's tag change as exchanged: who put each added tag on travels with it (absent from older copies). */
+type TagDelta = SetDelta & { credits?: Array<{ tag: string; by: string; at: string }> };
+
+function checkedTags(c: RemoteChange): TagDelta {
+  const d = parseBody<TagDelta>(c);
   const ok = (list: unknown) => Array.isArray(list) && list.every((t) => TagName.safeParse(t).success);
   if (!d || !ok(d.add) || !ok(d.remove)) throw badChange(c, 'its tags are not valid tag names');
+  const text = (v: unknown, max: number) => typeof v === 'string' && v.length > 0 && v.length <= max;
+  const okCredits =
+    d.credits === undefined || (Array.isArray(d.credits) && d.credits.every((x) => x && typeof x === 'object' && text(x.tag, 1000) && text(x.by, 200) && text(x.at, 40)));
+  if (!okCredits) throw badChange(c, 'who put its tags on is not a list of names and times');
   return d;
 }
 
@@ -223,9 +231,18 @@ function ownChangeSeen(st: SyncState, fx: BatchEffects, c: RemoteChange) {
 }
 
 /** `keptSide`: whose value stayed. The id is random: the conflict is journalled with it, so a replay keeps it. */
-function conflict(c: RemoteChange, articleId: string | null, detail: string | null, kept: string | null, other: string | null, keptSide: 'mine' | 'theirs'): SyncConflict {
+function conflict(
+  c: RemoteChange,
+  articleId: string | null,
+  detail: string | null,
+  kept: string | null,
+  other: string | null,
+  keptSide: 'mine' | 'theirs',
+  whole?: { kept: unknown; other: unknown },
+): SyncConflict {
   const id = randomBytes(6).toString('hex');
-  return { id, at: new Date().toISOString(), kind: c.kind, articleId, detail, kept, other, otherAuthor: c.author, theirsAt: c.editedAt, keptSide };
+  const values = whole ? { keptValue: JSON.stringify(whole.kept), otherValue: JSON.stringify(whole.other) } : {};
+  return { id, at: new Date().toISOString(), kind: c.kind, articleId, detail, kept, other, otherAuthor: c.author, theirsAt: c.editedAt, keptSide, ...values };
 }
 
 const shortText = (a: Annotation | null) => (a ? clip(a.note || a.quote.exact, 120) : null);
@@ -282,7 +299,12 @@ function applyChange(st: SyncState, fx: BatchEffects, record: ArticleRecord, c: 
       const delta = checkedTags(c);
       const keep = oursLater ? new Set(p.tags ?? []) : new Set<string>();
       if (!isEmptySetDelta(setDelta(sh?.tags ?? [], record.tags))) fx.merged++;
+      const before = record.tags;
       record.tags = applySetDelta(record.tags, delta, keep);
+      // One sent by a Parallax that did not yet say who put a tag on is its sender's, at the change's time.
+      const sent = new Map((delta.credits ?? []).map((x) => [x.tag, x]));
+      const creditFor = (tag: string) => sent.get(tag) ?? creditOf(tag, c.author, c.editedAt);
+      record.tagCredits = creditArrived(record.tagCredits, before, record.tags, delta.add.filter((t) => !keep.has(t)), creditFor);
       fx.shadows[k] = { tags: applySetDelta(sh?.tags ?? [], delta) };
       return;
     }
@@ -298,11 +320,13 @@ function applyChange(st: SyncState, fx: BatchEffects, record: ArticleRecord, c: 
       let value: Annotation | null;
       if (oursLater) {
         value = local;
-        if (local && remote) fx.conflicts.push(conflict(c, record.id, id, shortText(local), shortText(remote), 'mine'));
+        if (local && remote) fx.conflicts.push(conflict(c, record.id, id, shortText(local), shortText(remote), 'mine', { kept: local, other: remote }));
       } else {
         const pick = pickRecord({ value: local, changed: localChanged, editedAt: local?.updatedAt ?? record.updatedAt }, { value: remote, changed: true, editedAt: c.editedAt });
         value = pick.value;
-        if (pick.conflict) fx.conflicts.push(conflict(c, record.id, id, shortText(pick.value), shortText(pick.conflict), pick.value === local ? 'mine' : 'theirs'));
+        // Both sides whole, so either can be kept afterwards (Keep mine / Keep theirs).
+        if (pick.conflict)
+          fx.conflicts.push(conflict(c, record.id, id, shortText(pick.value), shortText(pick.conflict), pick.value === local ? 'mine' : 'theirs', { kept: pick.value, other: pick.conflict }));
         if (localChanged) fx.merged++;
       }
       const others = record.annotations.filter((a) => a.id !== id);
@@ -330,16 +354,23 @@ async function push(store: NotebookStore, lists: NotebookLists, db: RemoteDb, fi
   let bytes = 0;
   const flush = async () => {
     if (!pending.length) return;
-    const seqs = await db.push(pending.map((p) => p.change));
+    const { seqs, caughtUp } = await db.push(
+      pending.map((p) => p.change),
+      st.lastSeq,
+    );
     const shadows: Record<string, Shadow | null> = {};
-    const pushed: Record<string, Pushed> = {};
+    const pushed: Record<string, Pushed | null> = {};
     for (const p of pending) {
       shadows[p.k] = p.shadow;
       const seq = seqs.get(p.change.changeId);
-      if (seq !== undefined) pushed[p.k] = { seq, ...p.pushed };
+      // Caught up, nothing is ordered after this change but this copy's own: it need not wait to come back.
+      if (caughtUp !== null) pushed[p.k] = null;
+      else if (seq !== undefined) pushed[p.k] = { seq, ...p.pushed };
       count(report.pushed, p.change.kind);
     }
-    await file.append({ shadows, pushed });
+    // Nobody else pushed since this copy's last pull: its own changes are applied here already (the shadows
+    // above say so), so the next sync does not pull them back (at 100k articles that was a minute).
+    await file.append({ shadows, pushed, ...(caughtUp !== null ? { lastSeq: caughtUp } : {}) });
     await options.onBatch?.('push', pending.length);
     pending = [];
     bytes = 0;
@@ -364,7 +395,12 @@ async function push(store: NotebookStore, lists: NotebookLists, db: RemoteDb, fi
     const md = metaDelta(st.shadows[unitKey('article-meta', id)]?.meta ?? {}, record.userMeta);
     if (!isEmptyMetaDelta(md)) add('article-meta', id, id, record.updatedAt, md, { meta: record.userMeta }, { fields: [...Object.keys(md.set), ...md.unset] });
     const td = setDelta(st.shadows[unitKey('article-tags', id)]?.tags ?? [], record.tags);
-    if (!isEmptySetDelta(td)) add('article-tags', id, id, record.updatedAt, td, { tags: [...record.tags].sort() }, { tags: [...td.add, ...td.remove] });
+    if (!isEmptySetDelta(td)) {
+      // Who put each added tag on goes with it; one put on before the notebook had a user name is this user's.
+      const credits = tagCreditsOf(td.add, record.tagCredits, user).map((x) => ({ tag: x.tag, by: x.by ?? user, at: x.at ?? record.updatedAt }));
+      const body: TagDelta = td.add.length ? { ...td, credits } : td;
+      add('article-tags', id, id, record.updatedAt, body, { tags: [...record.tags].sort() }, { tags: [...td.add, ...td.remove] });
+    }
     const here = new Set<string>();
     for (const a of record.annotations) {
       const key = `${id}/${a.id}`;

@@ -1,4 +1,5 @@
-import type { ArticleSummary, ImportReport } from '../../contract';
+import type { ArticleSummary, ImportReport, TagCredit } from '../../contract';
+import { tagCreditText } from '../../../src-shared/tag-credit';
 
 /** A value shown on one line (a title, a file name): a line break in it is shown as `\n`, never acted on. */
 export const oneLine = (s: string) => s.replace(/\n/g, '\\n');
@@ -34,7 +35,14 @@ export function formatImport(r: ImportReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function formatShow(a: ArticleSummary & { body: string; boilerplate: string[] }): string {
+/** A tag with who put it on: "ankara (added by Ada, 2026-12-02)". */
+function creditedTags(a: { tags: string[]; tagCredits?: TagCredit[] }): string | null {
+  const credits = new Map((a.tagCredits ?? []).map((c) => [c.tag, tagCreditText(c)]));
+  const tags = a.tags.map((t) => (credits.get(t) ? `${t} (${credits.get(t)})` : t));
+  return tags.join(', ') || null;
+}
+
+export function formatShow(a: ArticleSummary & { body: string; boilerplate: string[]; tagCredits?: TagCredit[] }): string {
   const field = (k: string, v: string | null | number) => `${k.padEnd(10)} ${v ?? '—'}`;
   return [
     oneLine(a.title),
@@ -46,7 +54,7 @@ export function formatShow(a: ArticleSummary & { body: string; boilerplate: stri
     field('dateline', a.dateline),
     field('language', a.language),
     field('url', a.url),
-    field('tags', a.tags.join(', ') || null),
+    field('tags', creditedTags(a)),
     field('words', a.wordCount),
     field('file', a.file && oneLine(a.file)),
     '',
