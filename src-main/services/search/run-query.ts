@@ -7,7 +7,8 @@ import { canRelax, hasFilters, isEmptyQuery } from '../../core/search/query-ast'
 import { parseQuery } from '../../core/search/query-parser';
 import type { SearchArticle } from '../../core/search/search-doc';
 import type { RankedList } from './ranked-list';
-import type { EngineResult, SearchEngine, SearchOptions } from './search-engine';
+import type { EngineResult, SearchOptions } from './rank-documents';
+import type { SearchEngine } from './search-engine';
 
 /** Loads an article's current text (title, body, notes) for snippets and phrase checks; null if it is gone. */
 export type TextProvider = (articleId: string) => Promise<SearchArticle | null>;
