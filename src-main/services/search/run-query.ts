@@ -4,6 +4,8 @@ import { makeSnippets, matchText, quickSatisfies, satisfies } from '../../core/s
 import type { QueryAst } from '../../core/search/query-ast';
 import { writtenForms } from '../../core/search/written-forms';
 import { relaxQuery } from '../../core/search/relax';
+import type { Rm3Settings } from '../../core/search/relevance-model';
+import { RM3 } from '../../core/search/relevance-model';
 import { canRelax, hasFilters, isEmptyQuery } from '../../core/search/query-ast';
 import { parseQuery } from '../../core/search/query-parser';
 import type { SearchArticle } from '../../core/search/search-doc';
@@ -145,6 +147,8 @@ export function rankAsTyped(
   engine: SearchEngine,
   ast: QueryAst,
   opts: SearchOptions = {},
+  /** RM3's settings for the fallback's feedback, or null for none (the evaluation's rows before feedback). */
+  feedback: Rm3Settings | null = RM3,
 ): TypedRanking {
   const all = engine.search(ast, 'all', opts);
   const few = all.ranked.length === 0 || (all.ranked.length < FEW_ALL_WORDS && plainWords(ast) >= QUESTION_WORDS);
@@ -153,7 +157,7 @@ export function rankAsTyped(
   const relaxed = relaxQuery(ast);
   const most = engine.search(relaxed, 'most', opts);
   if (most.ranked.length <= allWords) return { result: all, ast, allWords, related: [] };
-  const fed = rerankWithFeedback(engine.view(), relaxed, most);
+  const fed = feedback ? rerankWithFeedback(engine.view(), relaxed, most, feedback) : { result: most, terms: [] };
   return { result: fed.result, ast: relaxed, allWords, related: fed.terms };
 }
 
