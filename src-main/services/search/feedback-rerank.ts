@@ -8,6 +8,9 @@ import type { EngineResult } from './rank-documents';
 import { compileClause } from './rank-documents';
 import { RankedList } from './ranked-list';
 
+/** How many of the first ranking's results are re-scored. */
+export const RERANK_DEPTH = 1000;
+
 /** A ranking re-scored by feedback, and the stored terms (stems) that fed it back, heaviest first. */
 export type Fed = { result: EngineResult; terms: string[] };
 
@@ -31,25 +34,26 @@ export function rerankWithFeedback(index: IndexView, ast: QueryAst, first: Engin
   const expansion = [...model].map(([id, p]) => ({ id, p, idf: idf(N, index.vocab.dfOf(id)) }));
   const groups = ast.groups.map((g) => g.flatMap((c) => compileClause(index, c, false, { prefix: false }).ids));
   const typedShare = settings.originalWeight / ast.groups.length;
-  const docs: number[] = [];
+  // The `most` ranking is presorted (every word first, then by score): re-score its head only, as Anserini
+  // re-ranks its first 1,000 hits, so a question costs the same however many articles hold a typed word.
+  const depth = Math.min(ranked.length, RERANK_DEPTH);
   const scores: number[] = [];
   const whole: boolean[] = [];
-  for (let i = 0; i < ranked.length; i++) {
+  for (let i = 0; i < depth; i++) {
     const doc = ranked.docs[i]!;
-    const score = ranked.scores[i]!;
     const v = index.vectors[doc]!;
     const len = index.lengths[doc]!;
     let fed = 0;
     for (const e of expansion) fed += e.p * bm25(tfOf(v, e.id), len, avg, e.idf);
-    docs.push(doc);
-    scores.push(typedShare * score + (1 - settings.originalWeight) * fed);
+    scores.push(typedShare * ranked.scores[i]! + (1 - settings.originalWeight) * fed);
     whole.push(groups.every((ids) => ids.some((id) => tfOf(v, id) > 0)));
   }
-  const order = docs.map((_, i) => i);
-  order.sort((a, b) => Number(whole[b]) - Number(whole[a]) || scores[b]! - scores[a]! || docs[a]! - docs[b]!);
+  const order = scores.map((_, i) => i);
+  order.sort((a, b) => Number(whole[b]) - Number(whole[a]) || scores[b]! - scores[a]! || ranked.docs[a]! - ranked.docs[b]!);
+  // Below the head, the first ranking's order, with scores scaled as the typed words' share of the head's.
   const reordered = new RankedList(
-    order.map((i) => docs[i]!),
-    order.map((i) => scores[i]!),
+    [...order.map((i) => ranked.docs[i]!), ...ranked.docs.slice(depth)],
+    [...order.map((i) => scores[i]!), ...ranked.scores.slice(depth).map((x) => typedShare * x)],
     true,
   );
   return { result: { ...first, ranked: reordered }, terms: expansion.map((e) => index.vocab.terms[e.id]!) };
