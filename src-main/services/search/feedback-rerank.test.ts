@@ -3,6 +3,7 @@ import { parseQuery } from '../../core/search/query-parser';
 import { relaxQuery } from '../../core/search/relax';
 import type { SearchArticle } from '../../core/search/search-doc';
 import { searchArticle } from '../../../tests/helpers/search-article';
+import { RERANK_DEPTH, rerankWithFeedback } from './feedback-rerank';
 import { runQuery } from './run-query';
 import { SearchEngine } from './search-engine';
 
@@ -56,5 +57,27 @@ describe('most of the words, re-ranked by the words the best matches share', () 
     const r = await runQuery(e, async (id) => byId.get(id) ?? null, { query: 'glider thermal', limit: 10, offset: 0 }, true);
     expect(r.match).toBe('all');
     expect(r.related).toEqual([]);
+  });
+
+  it(`re-scores the first ${RERANK_DEPTH} results only; the rest keep their order below them`, () => {
+    const e = new SearchEngine();
+    // Each report says "weather" a different number of times; the first 60 (among them some of the best
+    // matches, ties going to the older) say "storm", the others "calm" (too common to be telling):
+    // feedback weighs "storm", and the reports saying it rise within the first results. The last ten say
+    // "storm" too, but rank past the first results, where they stay.
+    for (let i = 0; i < RERANK_DEPTH + 50; i++) {
+      const body = `${'weather '.repeat(1 + (i % 7))}report ${i < 60 || i >= RERANK_DEPTH + 40 ? 'storm storm storm' : 'calm calm calm'} code${i}`;
+      e.upsertArticle(searchArticle(`w${i}`, { title: 'Report', body }));
+    }
+    const relaxed = relaxQuery(parseQuery('weather in zanzibar', e.languages()).ast);
+    const first = e.search(relaxed, 'most');
+    const fed = rerankWithFeedback(e.view(), relaxed, first);
+    expect(fed.terms.length).toBeGreaterThan(0);
+    expect(fed.result.ranked.length).toBe(first.ranked.length);
+    expect(fed.result.ranked.docs.slice(RERANK_DEPTH)).toEqual(first.ranked.docs.slice(RERANK_DEPTH));
+    expect([...fed.result.ranked.docs.slice(0, RERANK_DEPTH)].sort((a, b) => a - b)).toEqual(
+      [...first.ranked.docs.slice(0, RERANK_DEPTH)].sort((a, b) => a - b),
+    );
+    expect(fed.result.ranked.docs.slice(0, RERANK_DEPTH)).not.toEqual(first.ranked.docs.slice(0, RERANK_DEPTH));
   });
 });
