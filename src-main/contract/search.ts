@@ -86,6 +86,12 @@ export const SearchResult = z.object({
   /** With `match: 'most'`: how many articles hold every word (0 when none does); they come first. */
   allWordsTotal: z.number().int(),
   /**
+   * With `match: 'most'`: the words the best matches share that ranked the results beside the typed ones
+   * (pseudo-relevance feedback), as written in the listed articles; empty when none did. Every result
+   * still holds a typed word.
+   */
+  related: z.array(z.string()),
+  /**
    * Articles that match. When `approximate`, an estimate: not every phrase candidate was checked, or a
    * prefix matched more words than it was expanded to; `exhaustive: true` gets the exact answer.
    */

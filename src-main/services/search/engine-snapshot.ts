@@ -1,5 +1,5 @@
 import type { TermVector } from '../../core/search/term-vector';
-import type { DocInfo } from './search-engine';
+import type { DocInfo } from './index-view';
 
 /**
  * The per-document binary parts of an index, each saved as `<name>.bin`: one Uint32 stream with, per

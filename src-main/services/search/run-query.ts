@@ -2,12 +2,17 @@ import type { NoteHit, SearchHit, SearchResult } from '../../contract';
 import type { TextMatch } from '../../core/search/highlight';
 import { makeSnippets, matchText, quickSatisfies, satisfies } from '../../core/search/highlight';
 import type { QueryAst } from '../../core/search/query-ast';
+import { writtenForms } from '../../core/search/written-forms';
 import { relaxQuery } from '../../core/search/relax';
+import type { Rm3Settings } from '../../core/search/relevance-model';
+import { RM3 } from '../../core/search/relevance-model';
 import { canRelax, hasFilters, isEmptyQuery } from '../../core/search/query-ast';
 import { parseQuery } from '../../core/search/query-parser';
 import type { SearchArticle } from '../../core/search/search-doc';
+import { rerankWithFeedback } from './feedback-rerank';
 import type { RankedList } from './ranked-list';
-import type { EngineResult, SearchEngine, SearchOptions } from './search-engine';
+import type { EngineResult, SearchOptions } from './rank-documents';
+import type { SearchEngine } from './search-engine';
 
 /** Loads an article's current text (title, body, notes) for snippets and phrase checks; null if it is gone. */
 export type TextProvider = (articleId: string) => Promise<SearchArticle | null>;
@@ -142,15 +147,25 @@ export function rankAsTyped(
   engine: SearchEngine,
   ast: QueryAst,
   opts: SearchOptions = {},
-): { result: EngineResult; ast: QueryAst; allWords: number } {
+  /** RM3's settings for the fallback's feedback, or null for none (the evaluation's rows before feedback). */
+  feedback: Rm3Settings | null = RM3,
+): TypedRanking {
   const all = engine.search(ast, 'all', opts);
   const few = all.ranked.length === 0 || (all.ranked.length < FEW_ALL_WORDS && plainWords(ast) >= QUESTION_WORDS);
-  if (!few || !canRelax(ast)) return { result: all, ast, allWords: all.ranked.length };
+  const allWords = all.ranked.length;
+  if (!few || !canRelax(ast)) return { result: all, ast, allWords, related: [] };
   const relaxed = relaxQuery(ast);
   const most = engine.search(relaxed, 'most', opts);
-  const allWords = all.ranked.length;
-  return most.ranked.length > allWords ? { result: most, ast: relaxed, allWords } : { result: all, ast, allWords };
+  if (most.ranked.length <= allWords) return { result: all, ast, allWords, related: [] };
+  const fed = feedback ? rerankWithFeedback(engine.view(), relaxed, most, feedback) : { result: most, terms: [] };
+  return { result: fed.result, ast: relaxed, allWords, related: fed.terms };
 }
+
+/**
+ * The ranking a typed query gets. `related`: with the most-of-the-words fallback, the stored terms the best
+ * matches share that ranked the results beside the typed words (feedback-rerank.ts); empty otherwise.
+ */
+export type TypedRanking = { result: EngineResult; ast: QueryAst; allWords: number; related: string[] };
 
 const plainWords = (ast: QueryAst) => ast.strict.filter((s) => !s).length;
 
@@ -168,9 +183,11 @@ export async function runQuery(engine: SearchEngine, load: TextProvider, input: 
   const exhaustive = input.exhaustive === true;
   const parsed = parseQuery(input.query, engine.languages());
   const { hints } = parsed;
-  const done = (r: Omit<SearchResult, 'hints' | 'complete' | 'tookMs' | 'match' | 'allWordsTotal'>, most = false, allWords = 0): SearchResult => ({
+  type Page = Omit<SearchResult, 'hints' | 'complete' | 'tookMs' | 'match' | 'allWordsTotal' | 'related'>;
+  const done = (r: Page, most = false, allWords = 0, related: string[] = []): SearchResult => ({
     match: most ? 'most' : 'all',
     allWordsTotal: most ? allWords : 0,
+    related,
     ...r,
     hints,
     complete,
@@ -219,12 +236,16 @@ export async function runQuery(engine: SearchEngine, load: TextProvider, input: 
   }
   const page = pool.slice(input.offset, wanted);
   const hits: SearchHit[] = [];
+  const shown: SearchArticle[] = [];
   for (const g of page) {
     const a = texts.get(g.articleId) ?? (await load(g.articleId));
     if (a) hits.push(buildHit(g, a, ast));
+    if (a) shown.push(a);
   }
+  // The fed-back terms as the listed articles write them (the best matches are the first page).
+  const related = typed.related.length ? writtenForms(typed.related, shown.flatMap((a) => [a.title, a.body].map((text) => ({ text, lang: a.language })))) : [];
   const confirmed = grouper.total - rejected - unchecked;
   // The unchecked candidates are assumed to hold the phrase as often as the checked ones did.
   const total = unchecked > 0 ? confirmed + Math.round((unchecked * (checked - rejected)) / checked) : confirmed;
-  return done({ hits, total, approximate: result.truncated || unchecked > 0 }, relaxed, typed.allWords);
+  return done({ hits, total, approximate: result.truncated || unchecked > 0 }, relaxed, typed.allWords, related);
 }

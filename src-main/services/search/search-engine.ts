@@ -1,15 +1,12 @@
 import { Document } from 'flexsearch';
-import { bm25, idf } from '../../core/search/bm25';
-import type { FilterMeta } from '../../core/search/filters';
-import { foldTags, matchesFilters, outletTermsOf, verdictsOf } from '../../core/search/filters';
+import { foldTags, outletTermsOf, verdictsOf } from '../../core/search/filters';
 import { terms } from '../../core/search/normalise';
-import type { Clause, QueryAst } from '../../core/search/query-ast';
-import { hasFilters as hasAnyFilter } from '../../core/search/query-ast';
+import type { QueryAst } from '../../core/search/query-ast';
 import type { SearchArticle } from '../../core/search/search-doc';
 import type { BigramFilter } from '../../core/search/bigram-filter';
-import { buildBigramFilter, mayHavePhrase } from '../../core/search/bigram-filter';
+import { buildBigramFilter } from '../../core/search/bigram-filter';
 import type { TermVector } from '../../core/search/term-vector';
-import { packVector, tfOf } from '../../core/search/term-vector';
+import { packVector } from '../../core/search/term-vector';
 import { Vocabulary } from '../../core/search/vocabulary';
 import { hasStemmer } from '../../core/search/stemmer';
 
@@ -19,30 +16,22 @@ import { BINARY_PARTS, bigramChunks, concatChunks, decodeSlots, decodeVectors, v
 import { decodeFlexKey } from './flex-binary';
 import { exportFlex } from './flex-export';
 import { sweepIds } from './flex-sweep';
-import { RankedList } from './ranked-list';
-import type { Compiled, FlexLists } from './candidate-lists';
+import type { RankedList } from './ranked-list';
+import type { FlexLists } from './candidate-lists';
 import { CandidateReader } from './candidate-lists';
 import type { EngineLimits } from './engine-limits';
 import { ENGINE_LIMITS } from './engine-limits';
+import type { DocInfo, IndexView } from './index-view';
+import type { EngineResult, SearchMode, SearchOptions } from './rank-documents';
+import { rankDocuments } from './rank-documents';
 
 export const FIELDS = ['title', 'body', 'outlet', 'tags', 'note'] as const;
 type Field = (typeof FIELDS)[number];
 /** How much a word counts where it occurs: a title word says more about an article than a body word. */
 export const FIELD_WEIGHTS: Record<Field, number> = { title: 2, body: 1, outlet: 1, tags: 1, note: 1 };
 
-export type DocInfo = FilterMeta & { key: string; articleId: string; updatedAt: string };
-/**
- * `all`: every group must match (what users get first). `most`: the groups the user asked for explicitly
- * (quoted phrases, OR) must match and the plain words may be missing; documents with every word come
- * first, then the others by BM25 (run-query.ts relaxes the query first: core/search/relax.ts). `any`: bag of words, each
- * matching group adds to the score (the Cranfield evaluation's "any word" row).
- */
-export type SearchMode = 'all' | 'most' | 'any';
-/** `truncated`: documents may be missing (a prefix matched more words than it was expanded to). */
-export type EngineResult = { ranked: RankedList; truncated: boolean; mode: SearchMode };
-/** `exhaustive`: expand prefixes to every word they match, however many. */
-export type SearchOptions = { exhaustive?: boolean };
-
+export type { DocInfo };
+export type { EngineResult, SearchMode, SearchOptions };
 
 /**
  * flexsearch holds the inverted index (word → documents); Parallax folds and tokenises text itself (the
@@ -228,108 +217,24 @@ export class SearchEngine {
     this.tombs.push(doc);
   }
 
-  /** `over` is set when a prefix matches more words than it may expand to. */
-  private compile(c: Clause, exhaustive: boolean, over: { prefix: boolean }): Compiled {
-    const N = Math.max(1, this.live);
-    let ids: number[];
-    if (c.kind === 'term') ids = [this.vocab.idOf(c.term)];
-    else if (c.kind === 'prefix') {
-      const max = exhaustive ? Infinity : this.limits.prefixExpansions;
-      ids = this.vocab.expand(c.prefix, max + 1);
-      if (ids.length > max) {
-        over.prefix = true;
-        ids = ids.slice(0, max);
-      }
-    } else ids = c.terms.map((t) => this.vocab.idOf(t));
-    if (ids.some((id) => this.vocab.dfOf(id) === 0)) ids = c.kind === 'prefix' ? ids.filter((id) => this.vocab.dfOf(id) > 0) : [];
-    const dfs = ids.map((id) => this.vocab.dfOf(id));
-    const estimate = ids.length === 0 ? 0 : c.kind === 'phrase' ? Math.min(...dfs) : dfs.reduce((a, b) => a + b, 0);
-    return { clause: c, ids, idfs: dfs.map((df) => idf(N, df)), estimate };
-  }
-
-  private clauseScore(c: Compiled, doc: number, v: TermVector, len: number, avg: number): number {
-    if (c.ids.length === 0) return 0;
-    // Words never adjacent cannot form the phrase; a "maybe" is checked on the text later.
-    if (c.clause.kind === 'phrase' && c.ids.length > 1 && !mayHavePhrase(this.bigrams[doc]!, c.ids)) return 0;
-    if (c.clause.kind === 'prefix') {
-      let best = 0;
-      for (let i = 0; i < c.ids.length; i++) best = Math.max(best, bm25(tfOf(v, c.ids[i]!), len, avg, c.idfs[i]!));
-      return best;
-    }
-    let sum = 0;
-    for (let i = 0; i < c.ids.length; i++) {
-      const s = bm25(tfOf(v, c.ids[i]!), len, avg, c.idfs[i]!);
-      if (s === 0) return 0; // a phrase needs every word (adjacency is checked on the text later)
-      sum += s;
-    }
-    return sum;
-  }
-
-  /**
-   * Rank documents for a query in one of the modes (SearchMode). Phrases are only checked for their words
-   * here; the caller verifies adjacency.
-   */
+  /** Rank documents for a query in one of the modes (rank-documents.ts). */
   search(ast: QueryAst, mode: SearchMode = 'all', opts: SearchOptions = {}): EngineResult {
-    const avg = this.live ? this.totalLength / this.live : 1;
-    const over = { prefix: false };
-    const exhaustive = opts.exhaustive === true;
-    const groups = ast.groups.map((g) => g.map((c) => this.compile(c, exhaustive, over)));
-    // An excluded prefix cut short lets documents in that should be out: approximate too.
-    const not = ast.not.filter((c) => c.kind !== 'phrase').map((c) => this.compile(c, exhaustive, over));
-    const rejected = (v: TermVector) => not.some((c) => c.ids.some((id) => tfOf(v, id) > 0));
-    const hasFilters = hasAnyFilter(ast.filters);
-    if (groups.length === 0) return { ranked: this.filterOnly(ast, rejected), truncated: false, mode };
-    // A group without which no document can match: every group in `all`, the explicit ones in `most`.
-    const required = groups.map((_, i) => mode === 'all' || (mode === 'most' && ast.strict[i] === true));
-
-    const candidates = this.candidates.collect(groups, required, this.limits.listPage, this.docs.length);
-    const docs: number[] = [];
-    const scores: number[] = [];
-    const whole: boolean[] = [];
-    for (const doc of candidates) {
-      const v = this.vectors[doc];
-      if (!v || (hasFilters && !matchesFilters(this.docs[doc]!, ast.filters)) || (not.length > 0 && rejected(v))) continue;
-      const len = this.lengths[doc]!;
-      let score = 0;
-      let matched = 0;
-      let ok = true;
-      for (let gi = 0; gi < groups.length; gi++) {
-        let best = 0;
-        for (const c of groups[gi]!) best = Math.max(best, this.clauseScore(c, doc, v, len, avg));
-        if (best === 0 && required[gi]) {
-          ok = false;
-          break;
-        }
-        if (best > 0) matched++;
-        score += best;
-      }
-      if (!ok || score <= 0) continue;
-      if (mode === 'most') {
-        // No bonus per word matched beyond BM25's own: on Cranfield as typed, weighting by the share of the
-        // words matched lost 0.03-0.06 nDCG@10 (docs/BENCHMARKS.md).
-        whole.push(matched === groups.length);
-      }
-      docs.push(doc);
-      scores.push(score);
-    }
-    const ranked = mode === 'most' ? completeFirst(docs, scores, whole) : new RankedList(docs, scores);
-    return { ranked, truncated: over.prefix, mode };
+    return rankDocuments(this.view(), ast, mode, opts);
   }
 
-  /** Filters (and exclusions) without words: every matching document, newest first. */
-  private filterOnly(ast: QueryAst, rejected: (v: TermVector) => boolean): RankedList {
-    const out: { doc: number; date: string }[] = [];
-    for (let doc = 0; doc < this.docs.length; doc++) {
-      const info = this.docs[doc];
-      if (!info || !matchesFilters(info, ast.filters) || rejected(this.vectors[doc]!)) continue;
-      out.push({ doc, date: info.date ?? '' });
-    }
-    out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.doc - b.doc));
-    return new RankedList(
-      out.map((o) => o.doc),
-      out.map(() => 0),
-      true,
-    );
+  /** The index as ranking reads it; built per query, as `restore` replaces the tables. */
+  view(): IndexView {
+    return {
+      vocab: this.vocab,
+      vectors: this.vectors,
+      bigrams: this.bigrams,
+      lengths: this.lengths,
+      docs: this.docs,
+      live: this.live,
+      totalLength: this.totalLength,
+      candidates: this.candidates,
+      limits: this.limits,
+    };
   }
 
   /**
@@ -393,15 +298,4 @@ export class SearchEngine {
     }
     return e;
   }
-}
-
-/** Documents holding every group first (best first), then the others (best first): the `most` order. */
-function completeFirst(docs: number[], scores: number[], whole: boolean[]): RankedList {
-  const order = docs.map((_, i) => i);
-  order.sort((a, b) => Number(whole[b]) - Number(whole[a]) || scores[b]! - scores[a]! || docs[a]! - docs[b]!);
-  return new RankedList(
-    order.map((i) => docs[i]!),
-    order.map((i) => scores[i]!),
-    true,
-  );
 }

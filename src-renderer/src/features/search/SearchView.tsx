@@ -120,7 +120,7 @@ export function SearchView({ route, navigate, notify }: ViewProps) {
         {result && hits.length === 0 && query.trim() && <p className="empty-state">No article matches.</p>}
         {result && result.match === 'most' && hits.length > 0 && (
           <p className="search-pane__relaxed" role="status" data-testid="search-relaxed">
-            {relaxedLabel(query, result.allWordsTotal)}
+            {relaxedLabel(query, result.allWordsTotal, result.related)}
           </p>
         )}
         <SearchResults
