@@ -82,6 +82,47 @@ describe('IndexHost search texts', () => {
     expect(await answers(damaged)).toEqual(expected);
   });
 
+  it('a first open with no saved index indexes from the texts, without the article files, and does not write them again', async () => {
+    const { dir, catalog } = await sampleNotebook();
+    const host = await writer(dir, catalog);
+    const expected = await answers(host);
+    await host.close();
+    rmSync(join(dir, 'index'), { recursive: true, force: true });
+    const bytes = readFileSync(dataFile(dir)).length;
+    renameSync(join(dir, 'articles'), join(dir, 'articles.away'));
+
+    const rebuilt = await writer(dir, catalog);
+    const status = await rebuilt.status();
+    expect(status).toMatchObject({ state: 'ready', indexedArticles: 5, message: null });
+    expect(await answers(rebuilt)).toEqual(expected);
+    await rebuilt.close();
+    expect(readFileSync(dataFile(dir)).length).toBe(bytes);
+  });
+
+  it('a first open with no saved index reads a damaged record\'s article from its file, and writes that text again', async () => {
+    const { dir, catalog } = await sampleNotebook();
+    const host = await writer(dir, catalog);
+    const expected = await answers(host);
+    await host.close();
+    rmSync(join(dir, 'index'), { recursive: true, force: true });
+    const file = dataFile(dir);
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf('security');
+    bytes[at + 1] = 'X'.charCodeAt(0);
+    writeFileSync(file, bytes);
+
+    const rebuilt = await writer(dir, catalog);
+    expect(await rebuilt.status()).toMatchObject({ indexedArticles: 5, message: null });
+    expect(await answers(rebuilt)).toEqual(expected);
+    await rebuilt.close();
+    // The damaged article's text was appended again, from its file: the store holds a sound record of all five.
+    expect(readFileSync(file).length).toBeGreaterThan(bytes.length);
+    const texts = await TextStore.open(dir, { writable: false, tmpDir: join(dir, 'tmp') });
+    const ids = catalog.ids.split('\n');
+    const versions = catalog.updatedAt.split('\n');
+    expect(ids.filter((id, i) => texts.get(id, versions[i]!) !== null)).toHaveLength(5);
+  });
+
   it('a host not allowed to write leaves no texts; one allowed rebuilds them from the articles when they are missing', async () => {
     const { dir, catalog } = await sampleNotebook();
     const reader = new IndexHost(dir);
