@@ -7,7 +7,12 @@
  *   - SQLite FTS5: the same files read and indexed in one durable transaction (no analysis);
  *   - with PEER=1, a naive peer: the same articles appended to a single lowdb JSONFile, one write per
  *     article, as a one-file store would do (first 1,000 only; slow, hence optional).
+ * IN_PROCESS=0 and PDF_FILES=0 leave those rows out.
  * RUNS=n repeats each Parallax measurement n times (default 3) and reports the best and the median.
+ * BASELINE_BIN=path/to/bin/parallax.mjs (another build, e.g. the previous commit's) is run too, each of its
+ * runs interleaved with one of this build's, so both meet the same load. Every CLI row also gives the CPU
+ * time (user + system) of the whole process per file, from /proc/self/stat's children's times: a figure the
+ * machine's load hardly moves, where wall time doubles with it.
  * Then PDFs per second: PDF_FILES (default 40) ten-page two-column reports made here with pdf-lib (each with
  * its own text, a running header and page numbers; no PDF is stored in the project), imported through the
  * CLI and in-process, each keeping its snapshot; and reading their text layer alone.
@@ -17,7 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSONFile } from 'lowdb/node';
 import { Low } from 'lowdb';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { openBackend } from '../src-main/services/backend';
 import { createPdfReader } from '../src-main/services/importer/formats/pdf-file';
 import { readPdfTextLayer } from '../src-main/services/importer/formats/pdf-text-layer';
@@ -29,7 +34,7 @@ const bin = fileURLToPath(new URL('../bin/parallax.mjs', import.meta.url));
 const RUNS = Number(process.env.RUNS ?? 3);
 const bbc = corpusOrSkip('01-bbc-news-fulltext');
 
-/** `cpuSeconds`: this process's CPU time over the run, all threads (workers too): a figure load distorts less. */
+/** `cpuSeconds`: CPU time over the run, all threads (workers too; the child's for the CLI): a figure load distorts less. */
 type Run = { files: number; imported: number; duplicates: number; seconds: number; cpuSeconds?: number };
 
 /** Files per second to two significant places below 10 (PDFs), whole numbers above. */
@@ -38,6 +43,37 @@ const cpuNow = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
 };
+const baselineBin = process.env.BASELINE_BIN;
+
+/** User + system CPU seconds of this process's waited-for children (Linux; 0 elsewhere). */
+function childCpuSeconds(): number {
+  if (process.platform !== 'linux') return 0;
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  // After the command name: field 16 (cutime) and 17 (cstime) of proc(5) are at 13 and 14 here, in ticks of 1/100 s.
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+/** One `parallax import` of `folder` into a fresh notebook, by the CLI at `cliBin`; CPU seconds are the child's. */
+async function cliImport(cliBin: string, folder: string): Promise<Run> {
+  return withTempDir(async (dir) => {
+    const nb = join(dir, 'nb');
+    spawnSync(process.execPath, [cliBin, 'init', '--notebook', nb], { stdio: 'ignore' });
+    const cpu0 = childCpuSeconds();
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [cliBin, 'import', folder, '--notebook', nb, '--json'], { maxBuffer: 64 << 20 });
+    const seconds = (performance.now() - t0) / 1000;
+    const cpuSeconds = childCpuSeconds() - cpu0;
+    if (r.status !== 0) throw new Error(`parallax import failed: ${r.stderr}`);
+    const rep = JSON.parse(r.stdout.toString()) as { imported: unknown[]; duplicates: unknown[]; errors: unknown[] };
+    return {
+      files: rep.imported.length + rep.duplicates.length + rep.errors.length,
+      imported: rep.imported.length,
+      duplicates: rep.duplicates.length,
+      seconds,
+      cpuSeconds,
+    };
+  });
+}
 
 const median_ = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -54,7 +90,7 @@ function summarise(store: string, runs: Run[]): Record<string, string | number> 
     'best s': +best.toFixed(2),
     'median s': +median.toFixed(2),
     'files/s (best / median)': `${rate(files, best)} / ${rate(files, median)}`,
-    ...(runs[0]!.cpuSeconds !== undefined ? { 'CPU s/file (median)': +(median_(runs.map((r) => r.cpuSeconds!)) / files).toFixed(3) } : {}),
+    ...(runs[0]!.cpuSeconds !== undefined ? { 'CPU ms/file (median)': +((median_(runs.map((r) => r.cpuSeconds!)) * 1000) / files).toFixed(2) } : {}),
   };
 }
 
@@ -64,25 +100,15 @@ if (bbc && process.env.ONLY !== 'pdf') {
   console.log(`import benchmark on ${machine()}; ${RUNS} runs each; load ${load()}`);
   const rows: Array<Record<string, string | number>> = [];
   const cli: Run[] = [];
+  const baseline: Run[] = [];
   for (let i = 0; i < RUNS; i++) {
-    await withTempDir(async (dir) => {
-      const nb = join(dir, 'nb');
-      spawnSync(process.execPath, [bin, 'init', '--notebook', nb], { stdio: 'ignore' });
-      const t0 = performance.now();
-      const r = spawnSync(process.execPath, [bin, 'import', join(bbc, 'bbc'), '--notebook', nb, '--json'], { maxBuffer: 64 << 20 });
-      const seconds = (performance.now() - t0) / 1000;
-      if (r.status !== 0) throw new Error(`parallax import failed: ${r.stderr}`);
-      const rep = JSON.parse(r.stdout.toString()) as { imported: unknown[]; duplicates: unknown[]; errors: unknown[] };
-      cli.push({
-        files: rep.imported.length + rep.duplicates.length + rep.errors.length,
-        imported: rep.imported.length,
-        duplicates: rep.duplicates.length,
-        seconds,
-      });
-    });
+    if (baselineBin) baseline.push(await cliImport(baselineBin, join(bbc, 'bbc')));
+    cli.push(await cliImport(bin, join(bbc, 'bbc')));
   }
   rows.push(summarise('Parallax CLI, whole process (fsync)', cli));
-  for (const durability of ['fsync', 'none'] as const) {
+  if (baselineBin) rows.push(summarise(`baseline CLI ${baselineBin} (fsync)`, baseline));
+  // IN_PROCESS=0 leaves these rows out (a before/after of the CLI on a busy machine needs its time).
+  for (const durability of process.env.IN_PROCESS === '0' ? [] : (['fsync', 'none'] as const)) {
     const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
       await withTempDir(async (dir) => {
@@ -155,8 +181,10 @@ async function writeReports(dir: string, count: number): Promise<Uint8Array[]> {
   return out;
 }
 
-{
-  const count = Number(process.env.PDF_FILES ?? 40);
+const pdfCount = Number(process.env.PDF_FILES ?? 40);
+// PDF_FILES=0 leaves the PDF rows out.
+if (pdfCount > 0) {
+  const count = pdfCount;
   const load = () => (process.platform === 'linux' ? (spawnSync('cat', ['/proc/loadavg']).stdout?.toString().trim() ?? '') : '');
   console.log(`\nPDF import: ${count} ten-page two-column reports; ${RUNS} runs each; load ${load()}`);
   await withTempDir(async (dir) => {
@@ -186,15 +214,9 @@ async function writeReports(dir: string, count: number): Promise<Uint8Array[]> {
     await reader.close();
     const cli: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const nb = join(dir, `cli-${i}`);
-      spawnSync(process.execPath, [bin, 'init', '--notebook', nb], { stdio: 'ignore' });
-      const t0 = performance.now();
-      const r = spawnSync(process.execPath, [bin, 'import', folder, '--notebook', nb, '--json'], { maxBuffer: 64 << 20 });
-      const seconds = (performance.now() - t0) / 1000;
-      if (r.status !== 0) throw new Error(`parallax import failed: ${r.stderr}`);
-      const rep = JSON.parse(r.stdout.toString()) as { imported: unknown[]; duplicates: unknown[]; errors: unknown[] };
-      if (rep.imported.length !== count) throw new Error(`expected ${count} PDFs imported, got ${rep.imported.length}: ${JSON.stringify(rep.errors[0])}`);
-      cli.push({ files: count, imported: rep.imported.length, duplicates: rep.duplicates.length, seconds });
+      const run = await cliImport(bin, folder);
+      if (run.imported !== count) throw new Error(`expected ${count} PDFs imported, got ${run.imported}`);
+      cli.push(run);
     }
     rows.push(summarise('PDFs, Parallax CLI, whole process (fsync)', cli));
     const inProcess: Run[] = [];

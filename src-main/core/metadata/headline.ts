@@ -91,11 +91,13 @@ function secondSentence(t: string): boolean {
 /** `creditBelow`: a credit or date is printed on the next line, so a short line in capitals is a headline. */
 function headlineShaped(t: string, creditBelow = false): boolean {
   const n = size(t);
+  // Every test here only rules a line out, so the cheapest (its length) runs first: most lines of a story
+  // are paragraphs far longer than a headline, and the patterns below need not run on them.
+  if (n < 3 || n > 24 || t.length > 220) return false;
   if (CAPTION.test(t) || AGENCY_CREDIT.test(t) || GLUED_SENTENCE.test(t)) return false;
   if ((n <= 6 && SLASH_CREDIT.test(t)) || (n <= 5 && BUTTON.test(t))) return false;
   // A time and a numeric date: a dateline glued to a button ("21:17 18.11.2019Get short URL").
   if (RELATIVE.test(t) || (/\b\d{1,2}:\d{2}\b/.test(t) && /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/.test(t))) return false;
-  if (n < 3 || n > 24 || t.length > 220) return false;
   if (/[.,;:]$/.test(t) && !/\.\.\.$|…$/.test(t)) return false;
   if (/^(by|von|por|par|posted|written|updated|published|photo|image|credit|source)\b/i.test(t)) return false;
   if (!/\p{Ll}/u.test(t) && !CJK.test(t) && n <= 6 && !creditBelow) return false; // a section label in capitals
@@ -152,7 +154,9 @@ export function findHeadline(lines: ClassifiedLine[]): Headline | null {
     return c;
   };
   // Every line's text, to see where the page prints a phrase twice or at the end of a longer line.
-  const keys = lines.map((l) => (l.text.length <= 400 ? key(l.text) : ''));
+  // Read on first need: a story whose candidates are all short or ill-shaped never needs them.
+  let keyed: string[] | null = null;
+  const lineKeys = () => (keyed ??= lines.map((l) => (l.text.length <= 400 ? key(l.text) : '')));
   let best: Headline | null = null;
   let bestScore = -Infinity;
   for (let i = story - 1; i >= from; i--) {
@@ -175,12 +179,14 @@ export function findHeadline(lines: ClassifiedLine[]): Headline | null {
     // Printed again elsewhere (exactly, or at the end of a breadcrumb or share line): a story's own headline.
     let twice = 0;
     let holdsAnother = false;
-    if (k.length >= 12)
+    if (k.length >= 12) {
+      const keys = lineKeys();
       for (let j = 0; j < keys.length; j++) {
         if (j === i || !keys[j]) continue;
         if (keys[j] === k || (keys[j]!.length > k.length && keys[j]!.endsWith(k))) twice = 4;
         else if (k.length > keys[j]!.length && keys[j]!.length >= 12 && k.endsWith(keys[j]!) && j >= from && j < story) holdsAnother = true;
       }
+    }
     const score = Math.min(size(t), 12) + near + twice - (holdsAnother ? 6 : 0) - 0.25 * (story - i) + (l.role === 'title' ? 2 : 0);
     if (score > bestScore) {
       best = { index: i, text: t };

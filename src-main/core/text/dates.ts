@@ -100,6 +100,8 @@ function parserFor(locale: string | null | undefined): { parser: chrono.Chrono; 
   return { parser, translate };
 }
 
+const ASCII_DIGIT = /[0-9]/;
+
 /** "1 day ago", "3 hours ago": chrono counts them from the moment of parsing, which is not a date the page states. */
 const isRelative = (r: chrono.ParsedResult) => [...r.tags()].some((t) => t.startsWith('result/relative'));
 
@@ -111,10 +113,15 @@ const isRelative = (r: chrono.ParsedResult) => [...r.tags()].some((t) => t.start
 export function findStatedDate(line: string, locale?: string | null): FoundDate | null {
   const { parser, translate } = parserFor(locale);
   const text = translate(line);
+  // English writes a year only in digits (chrono's English year pattern is [0-9] only), so a line without
+  // one holds no stated date in English: most prose lines are answered without running chrono's parsers,
+  // which were a seventh of the import's analysis time. Other locales may spell years (Chinese 二零一五年).
+  const english = parser === chrono.strict || parser === enDayFirst;
+  if (english && !ASCII_DIGIT.test(text)) return null;
   // A page in another language often prints its dates in English ("23 Nov 2017"): English reads what the
   // page's own locale does not.
   const own = parser.parse(text);
-  const results = own.length || parser === chrono.strict ? own : chrono.strict.parse(text);
+  const results = own.length || parser === chrono.strict ? own : ASCII_DIGIT.test(text) ? chrono.strict.parse(text) : [];
   for (const r of results) {
     const s = r.start;
     if (isRelative(r) || !s.isCertain('year') || !s.isCertain('month') || !s.isCertain('day')) continue;

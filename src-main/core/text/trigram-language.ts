@@ -8,12 +8,15 @@ import { expressions } from 'franc-min/expressions.js';
  * franc scores a text against every language of its script by looking each of the text's trigrams up in
  * one object per language (`trigram in model`): ~25,000 property lookups for a 600-character sample,
  * about 1.4 ms, which was a third of the whole import's time. Here each script's models are inverted once
- * into trigram → ranks of every language (an Int32Array, -1 where a language lacks the trigram), so a
- * sample costs one Map lookup per distinct trigram and a loop of additions.
+ * into trigram → the languages that have it, with its rank in each (pairs in an Int32Array). A language
+ * lacking a trigram adds the maximum difference, so every language starts at `distinct trigrams × 300` and
+ * only the few languages holding each trigram are visited (3–4 of Latin's 44 on average, where a dense
+ * row visited all 44). Distances are sums of small integers, exact in any order, so the scores are franc's.
  */
 const MAX_LENGTH = 2048;
 const MAX_DIFFERENCE = 300;
 
+/** `ranks.get(trigram)` = [language index, rank, language index, rank, …] for the languages that have it. */
 type ScriptModel = { languages: string[]; ranks: Map<string, Int32Array> };
 const models = new Map<string, ScriptModel>();
 
@@ -23,16 +26,24 @@ function modelOf(script: string): ScriptModel | undefined {
   const byLanguage = data[script];
   if (!byLanguage) return undefined;
   const languages = Object.keys(byLanguage);
-  const ranks = new Map<string, Int32Array>();
+  const dense = new Map<string, Int32Array>();
   languages.forEach((language, l) => {
     const trigrams = byLanguage[language]!.split('|');
     // As franc builds its dictionaries: from the last trigram to the first, so the first occurrence wins.
     for (let weight = trigrams.length - 1; weight >= 0; weight--) {
-      let row = ranks.get(trigrams[weight]!);
-      if (!row) ranks.set(trigrams[weight]!, (row = new Int32Array(languages.length).fill(-1)));
+      let row = dense.get(trigrams[weight]!);
+      if (!row) dense.set(trigrams[weight]!, (row = new Int32Array(languages.length).fill(-1)));
       row[l] = weight;
     }
   });
+  const ranks = new Map<string, Int32Array>();
+  for (const [trigram, row] of dense) {
+    const pairs: number[] = [];
+    row.forEach((rank, l) => {
+      if (rank >= 0) pairs.push(l, rank);
+    });
+    ranks.set(trigram, Int32Array.from(pairs));
+  }
   model = { languages, ranks };
   models.set(script, model);
   return model;
@@ -76,17 +87,12 @@ export function rankLanguages(input: string, minLength = 10): Array<[string, num
   if (!script || !model) return !script || share === 0 ? [['und', 1]] : [[script, 1]];
 
   const { languages, ranks } = model;
-  const distance = new Float64Array(languages.length);
-  for (const [trigram, count] of trigramCounts(value)) {
-    const row = ranks.get(trigram);
-    if (!row) {
-      for (let l = 0; l < distance.length; l++) distance[l]! += MAX_DIFFERENCE;
-      continue;
-    }
-    for (let l = 0; l < distance.length; l++) {
-      const rank = row[l]!;
-      distance[l]! += rank < 0 ? MAX_DIFFERENCE : Math.abs(count - rank - 1);
-    }
+  const counts = trigramCounts(value);
+  const distance = new Float64Array(languages.length).fill(counts.size * MAX_DIFFERENCE);
+  for (const [trigram, count] of counts) {
+    const pairs = ranks.get(trigram);
+    if (!pairs) continue;
+    for (let p = 0; p < pairs.length; p += 2) distance[pairs[p]!]! += Math.abs(count - pairs[p + 1]! - 1) - MAX_DIFFERENCE;
   }
   // A stable sort by distance, from the languages in the data's order, as franc does.
   const ranked = languages.map((language, l): [string, number] => [language, distance[l]!]).sort((a, b) => a[1] - b[1]);

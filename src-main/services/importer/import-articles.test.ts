@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { corpus, readSeed, seedsDir } from '../../../tests/helpers/seeds';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { openBackend } from '../backend';
+import { newArticleId } from './import-articles';
 
 const tempDir = useTempDirs();
 
@@ -202,5 +203,13 @@ describe('symbolic links in a folder import', () => {
     const again = await backend.handlers['articles.importPaths']({ paths: [join(dir, 'folder-link')] });
     expect(again.duplicates).toEqual([{ file: join(dir, 'folder-link', 'chosen.txt'), id: r.imported[0]!.id }]);
     expect(again.errors).toEqual([]);
+  });
+});
+
+describe('article ids', () => {
+  it('are 16 hex digits and distinct across many refills of the random pool', () => {
+    const ids = Array.from({ length: 5000 }, () => newArticleId());
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{16}$/);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -37,7 +37,20 @@ const MAX_BATCH = 400;
  */
 export const batchSizeFor = (notebookSize: number) => Math.min(MAX_BATCH, Math.max(BATCH, Math.round(notebookSize / 100)));
 
-export const newArticleId = () => randomBytes(8).toString('hex');
+/**
+ * Ids are 8 random bytes in hex. They are cut from a pool of 4 KB drawn at once: one call into the system's
+ * random source per 512 articles instead of one per article, which an import of the BBC set felt (~0.1 s).
+ */
+let idPool = Buffer.alloc(0);
+let idAt = 0;
+export function newArticleId(): string {
+  if (idAt + 8 > idPool.length) {
+    idPool = randomBytes(4096);
+    idAt = 0;
+  }
+  idAt += 8;
+  return idPool.toString('hex', idAt - 8, idAt);
+}
 
 export function toRecord(source: ImportSource, format: ArticleFormat, decoded: Loaded, done: AnalysedSource, now: string): ArticleRecord {
   return {

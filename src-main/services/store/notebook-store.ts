@@ -1,21 +1,20 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
-import { relative } from 'node:path';
-import { AppError, isAppError } from '../../contract/errors';
+import { AppError } from '../../contract/errors';
 import type { ArticleRecord, CatalogEntry } from '../../core/article/article-record';
 import { toCatalogEntry } from '../../core/article/article-record';
 import { readArticleFile } from './article-file';
 import type { Durability } from './durable-json-file';
 import { COMPACT_ROWS, Catalog } from './catalog';
-import { afterArticleWrite } from './crash-test-fault';
-import { RecentTexts } from './recent-texts';
-import { commitFiles, discardPrepared, prepareFiles, readJsonFile, removeQuietly, writeFileAtomic } from './durable-json-file';
-import { nothingChanged, reasonOf } from './io-errors';
-import { migrate } from './migrations';
-import { findOrphans, recoverOrphans } from './orphan-recovery';
+import { findOrphans } from './orphan-recovery';
 import { articleFromBackups, keepDamagedCopy, repairStamp } from './repair';
-import type { Layout, NotebookManifest } from './notebook-layout';
-import { FORMAT, SCHEMA_VERSION, layout, shardOf } from './notebook-layout';
-import { NotebookManifestShape, firstIssue } from './stored-shapes';
+import type { Layout } from './notebook-layout';
+import { layout, shardOf } from './notebook-layout';
+import { openManifest } from './notebook-manifest';
+import { RecentTexts } from './recent-texts';
+import type { SettleHost } from './settle-at-open';
+import { adoptOrphans, settleInFlight } from './settle-at-open';
+import type { ArticleFileWrite } from './write-article-files';
+import { writeArticleFiles } from './write-article-files';
+import { WriteQueue } from './write-queue';
 import { pathExists } from '../path-exists';
 
 /** What changed after a write reached the disk; the search index and open windows follow these. */
@@ -43,36 +42,8 @@ const RECENT_ARTICLES = 64;
 /** Compact the catalog journal into its shards once no write has come for this long (edits; ADR 004). */
 const COMPACT_IDLE_MS = 5_000;
 
-async function isEmptyDir(dir: string): Promise<boolean> {
-  try {
-    // The lock file is ours: a folder holding only it is still an empty folder to create a notebook in.
-    return (await readdir(dir)).filter((n) => n !== 'notebook.lock').length === 0;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
-    throw e;
-  }
-}
-
 /** Passed by the store's queued writes to `readArticle`: a repair then runs in their turn, not queued behind it. */
 const IN_QUEUE: unique symbol = Symbol('in the write queue');
-
-/** notebook.json: absent, sound, or damaged (with what is wrong). A foreign file under that name is refused. */
-async function readManifest(l: Layout): Promise<{ manifest: NotebookManifest | null; problem: string | null }> {
-  let raw: unknown;
-  try {
-    raw = await readJsonFile<unknown>(l.manifest);
-  } catch (e) {
-    if (isAppError(e) && e.code === 'CORRUPT') return { manifest: null, problem: 'it does not parse as JSON' };
-    throw e; // cannot be read: not damage, reported as it is
-  }
-  if (raw === null) return { manifest: null, problem: null };
-  const format = (raw as { format?: unknown }).format;
-  if (typeof format === 'string' && format !== FORMAT) throw new AppError('CORRUPT', `${l.manifest} is not a Parallax notebook manifest`);
-  const parsed = NotebookManifestShape.safeParse(raw);
-  if (!parsed.success || format !== FORMAT)
-    return { manifest: null, problem: parsed.success ? 'it names no format' : firstIssue(parsed.error) };
-  return { manifest: raw as NotebookManifest, problem: null };
-}
 
 /**
  * The notebook on disk, with its catalog held in memory. Reads are served from memory (the catalog) or
@@ -81,7 +52,7 @@ async function readManifest(l: Layout): Promise<{ manifest: NotebookManifest | n
 export class NotebookStore {
   readonly layout: Layout;
   private catalog!: Catalog;
-  private queueTail: Promise<unknown> = Promise.resolve();
+  private readonly queue = new WriteQueue();
   private readonly listeners = new Set<StoreListener>();
   private readonly compactListeners = new Set<() => void>();
   /** A reader beside a writer keeps none: the writer may change the files. */
@@ -101,72 +72,20 @@ export class NotebookStore {
   }
 
   static async open(root: string, opts: OpenOptions = {}): Promise<NotebookStore> {
-    const l = layout(root);
     const durability = opts.durability ?? 'fsync';
     const compactAt = { rows: opts.compact?.rows ?? COMPACT_ROWS, idleMs: opts.compact?.idleMs ?? COMPACT_IDLE_MS };
-    const read = await readManifest(l);
-    let manifest = read.manifest;
-    let manifestNotice: string | null = null;
-    const legacy = !manifest && !read.problem && (await pathExists(`${root}/db.json`));
-    if (!manifest && !legacy && (await pathExists(l.catalogDir)) && (await pathExists(l.articlesDir))) {
-      // The folder is plainly a notebook (catalog and articles are there): a missing or damaged manifest is
-      // small damage, put right (the damaged one kept) instead of refusing the notebook.
-      const what = read.problem ? `was damaged (${read.problem})` : 'was missing';
-      manifest = { format: FORMAT, schemaVersion: SCHEMA_VERSION, createdAt: new Date().toISOString() };
-      if (opts.readerOnly) {
-        manifestNotice = `notebook.json ${what}; the notebook was read as the current format, and opening it for writing rewrites the file.`;
-      } else {
-        const kept = read.problem ? await keepDamagedCopy(l, l.manifest, repairStamp(), durability) : null;
-        await mkdir(l.tmp, { recursive: true });
-        await writeFileAtomic(l.manifest, JSON.stringify(manifest, null, 2), l.tmp, durability);
-        manifestNotice = `notebook.json ${what} and has been rewritten${kept ? ` (the damaged file is kept at ${kept})` : ''}.`;
-      }
-    } else if (read.problem) {
-      throw new AppError('CORRUPT', `${l.manifest} is damaged (${read.problem}); it was left untouched`);
-    }
-    if (!manifest && !legacy) {
-      if (!opts.create)
-        throw new AppError('NOT_FOUND', `No Parallax notebook at ${root}. Create one with "parallax init --notebook ${root}".`);
-      if (!(await isEmptyDir(root))) {
-        throw new AppError('CONFLICT', `${root} is not empty and is not a Parallax notebook; choose an empty or new folder`);
-      }
-    }
-    if (opts.readerOnly) {
-      if (!manifest) throw new AppError('NOT_FOUND', `No Parallax notebook at ${root}`);
-      if (manifest.schemaVersion !== SCHEMA_VERSION) {
-        throw new AppError(
-          'CONFLICT',
-          `The notebook at ${root} needs upgrading (schema ${manifest.schemaVersion}); open it for writing first`,
-        );
-      }
-      const reader = new NotebookStore(root, durability, manifest.schemaVersion, compactAt);
-      await reader.loadCatalog(false);
-      reader.readOnly = true;
-      reader.recent = null;
-      if (manifestNotice) reader.tell(manifestNotice);
-      reader.notice ??= READER_NOTICE;
-      return reader;
-    }
-    await Promise.all([l.catalogDir, l.articlesDir, l.tmp].map((d) => mkdir(d, { recursive: true })));
-    // Temp files are only ever in flight inside one write; any found now were left by a killed process.
-    await rm(l.tmp, { recursive: true, force: true });
-    await mkdir(l.tmp, { recursive: true });
-
-    if (!manifest) {
-      manifest = { format: FORMAT, schemaVersion: legacy ? 0 : SCHEMA_VERSION, createdAt: new Date().toISOString() };
-      if (!legacy) await writeFileAtomic(l.manifest, JSON.stringify(manifest, null, 2), l.tmp, durability);
-    }
-    if (manifest.schemaVersion > SCHEMA_VERSION) {
-      throw new AppError(
-        'CONFLICT',
-        `This notebook was written by a newer Parallax (schema ${manifest.schemaVersion}); update Parallax to open it`,
-      );
-    }
-    if (manifest.schemaVersion < SCHEMA_VERSION) manifest = await migrate(l, manifest, SCHEMA_VERSION, durability);
-
+    const { manifest, notice } = await openManifest(root, layout(root), { create: opts.create, readerOnly: opts.readerOnly, durability });
     const store = new NotebookStore(root, durability, manifest.schemaVersion, compactAt);
+    if (opts.readerOnly) {
+      await store.loadCatalog(false);
+      store.readOnly = true;
+      store.recent = null;
+      if (notice) store.tell(notice);
+      store.notice ??= READER_NOTICE;
+      return store;
+    }
     const { rebuilt, inFlight } = await store.loadCatalog(true);
-    if (manifestNotice) store.tell(manifestNotice);
+    if (notice) store.tell(notice);
     if (!store.readOnly) await store.recoverAtOpen(rebuilt, inFlight);
     return store;
   }
@@ -180,8 +99,9 @@ export class NotebookStore {
    * an older Parallax, and tells the search index of what it adds.
    */
   private async recoverAtOpen(rebuilt: boolean, inFlight: string[]): Promise<void> {
-    await this.enqueue(() => this.settleInFlight(inFlight));
-    const scan = () => this.enqueue(async () => this.adoptOrphans(await findOrphans(this.layout, (id) => !!this.entry(id))));
+    const host = this.settleHost();
+    await this.enqueue(() => settleInFlight(host, inFlight));
+    const scan = () => this.enqueue(async () => adoptOrphans(host, await findOrphans(this.layout, (id) => !!this.entry(id))));
     if (rebuilt) {
       await scan().catch((e: unknown) =>
         this.tell(`Looking for articles left out of the rebuilt catalog failed: ${(e as Error).message}.`),
@@ -191,58 +111,16 @@ export class NotebookStore {
     }
   }
 
-  /** Rows of the articles in flight at a crash, written again from their files (see `recoverAtOpen`). */
-  private async settleInFlight(ids: string[]): Promise<void> {
-    const rows: CatalogEntry[] = [];
-    const orphans: Array<{ id: string; file: string }> = [];
-    const unreadable: string[] = [];
-    for (const id of ids) {
-      const file = this.layout.article(id);
-      if (!this.entry(id)) {
-        orphans.push({ id, file });
-        continue;
-      }
-      try {
-        const read = await readArticleFile(file, id);
-        // A damaged or missing file keeps its row: it is restored from a backup when read.
-        if (read.kind === 'sound') rows.push(toCatalogEntry(read.record));
-      } catch (e) {
-        unreadable.push(`${relative(this.layout.root, file)} (${reasonOf(e)})`);
-      }
-    }
-    // Written even when unchanged: a row after the intent line says the article is no longer in flight.
-    if (rows.length) await this.writeRowsAfterCommit(rows);
-    if (unreadable.length) {
-      this.tell(
-        `The catalog rows of ${unreadable.length} article(s) written when Parallax stopped could not be checked: ${unreadable.slice(0, 3).join('; ')}. They are checked again at the next open.`,
-      );
-    }
-    await this.adoptOrphans(orphans);
-  }
-
-  /** Article files without a row: added back, restored, or set aside (orphan-recovery.ts). */
-  private async adoptOrphans(orphans: Array<{ id: string; file: string }>): Promise<void> {
-    if (!orphans.length) return;
-    const report = await recoverOrphans(
-      {
-        layout: this.layout,
-        durability: this.durability,
-        entry: (id) => this.entry(id),
-        findByFingerprint: (f) => this.catalog.findByFingerprint(f),
-        claimFingerprint: (f, id) => this.catalog.claimFingerprint(f, id),
-        writeArticles: (records) =>
-          this.writeArticles(
-            records.map((record) => ({ record, text: JSON.stringify(record) })),
-            'the restored article',
-          ),
-      },
-      orphans,
-    );
-    if (report.recovered.length) await this.writeRowsAfterCommit(report.recovered.map(toCatalogEntry));
-    if (report.notice) this.tell(report.notice);
-    // The search index may have read the catalog before these rows were there: it is told, like any import.
-    const added = [...report.recovered, ...report.restored];
-    if (added.length) this.notify({ kind: 'put', records: added });
+  private settleHost(): SettleHost {
+    return {
+      layout: this.layout,
+      durability: this.durability,
+      catalog: this.catalog,
+      writeArticles: (items, what) => this.writeArticles(items, what),
+      writeRowsAfterCommit: (rows) => this.writeRowsAfterCommit(rows),
+      tell: (message) => this.tell(message),
+      added: (records) => this.notify({ kind: 'put', records }),
+    };
   }
 
   /** Add a message to what the notebook tells the user (the sidebar in the app, stderr for the CLI). */
@@ -359,9 +237,7 @@ export class NotebookStore {
   /** Queue a write; writes run one after another, in order. */
   enqueue<T>(op: () => Promise<T>): Promise<T> {
     if (this.readOnly) return Promise.reject(new AppError('READ_ONLY', this.notice ?? 'The notebook is read-only'));
-    const next = this.queueTail.then(op, op);
-    this.queueTail = next.catch(() => undefined);
-    return next;
+    return this.queue.run(op);
   }
 
   /**
@@ -369,14 +245,12 @@ export class NotebookStore {
    * snapshot of the notebook. Allowed on a read-only notebook (it writes nothing into the notebook's data).
    */
   runExclusive<T>(op: () => Promise<T>): Promise<T> {
-    const next = this.queueTail.then(op, op);
-    this.queueTail = next.catch(() => undefined);
-    return next;
+    return this.queue.run(op);
   }
 
   /** Resolves once every write queued so far is on disk. */
   flush(): Promise<void> {
-    return this.queueTail.then(() => undefined);
+    return this.queue.flush();
   }
 
   /**
@@ -430,35 +304,13 @@ export class NotebookStore {
   }
 
   /**
-   * The one way article files are written (inside the write queue). In order:
-   * 1. the articles are named in flight in the journal, while their temp files are written and flushed;
-   * 2. the files are renamed into place: the commit point;
-   * 3. their rows are appended to the journal.
-   * A failure before 2 changes nothing (the temp files are removed; a DISK_FULL says so). After 2 the write
-   * has happened: a failed row append is logged and the row is already in memory; the next open writes it
-   * from the file, because the journal still names the article in flight. So a write reported as failed
-   * never appears later, and a row never stays older than its article.
+   * The one way article files are written (inside the write queue): the files, durably, with the articles
+   * named in flight first (write-article-files.ts), then their rows appended to the journal. A failed row
+   * append after the files are in place is logged, the row already in memory; the next open writes it from
+   * the file. So a write reported as failed never appears later, and a row never stays older than its article.
    */
-  private async writeArticles(items: Array<{ record: ArticleRecord; text: string }>, what: string): Promise<void> {
-    const files = items.map(({ record, text }) => ({ file: this.layout.article(record.id), data: text }));
-    const [prepared, intent] = await Promise.allSettled([
-      prepareFiles(files, this.layout.tmp, this.durability),
-      this.catalog.intend(items.map((i) => i.record.id)),
-    ]);
-    if (prepared.status === 'rejected' || intent.status === 'rejected') {
-      if (prepared.status === 'fulfilled') await discardPrepared(prepared.value);
-      throw nothingChanged(prepared.status === 'rejected' ? prepared.reason : (intent as PromiseRejectedResult).reason, what);
-    }
-    const fresh = items.filter((i) => !this.entry(i.record.id)).map((i) => this.layout.article(i.record.id));
-    try {
-      await commitFiles(prepared.value, this.durability);
-    } catch (e) {
-      // New articles renamed before the failure are removed again: the write is reported as failed, so
-      // they must not be recovered at the next open. (A replaced file needs no new space to be renamed.)
-      await Promise.all(fresh.map(removeQuietly));
-      throw e;
-    }
-    afterArticleWrite();
+  private async writeArticles(items: ArticleFileWrite[], what: string): Promise<void> {
+    await writeArticleFiles({ layout: this.layout, durability: this.durability, catalog: this.catalog }, items, what);
     await this.writeRowsAfterCommit(items.map((i) => toCatalogEntry(i.record)));
   }
 
