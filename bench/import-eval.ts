@@ -130,8 +130,15 @@ if (dir) {
     const labelled = Object.keys(metaGold).filter((k) => truth[k]);
     console.log(`metadata on ${labelled.length} labelled pages (tests/fixtures/import-gold/aeb-meta.json)`);
     const mrows: Array<Record<string, string | number>> = [];
+    // Each use on all pages, then on the half the rules were developed on (0-7) and the held-out half (8-f).
+    const isHeldOut = (k: string) => parseInt(k[0]!, 16) >= 8;
     for (const [use, m] of Object.entries(metas))
-      mrows.push({ use, ...metaAccuracy(labelled.map((k) => ({ gold: metaGold[k]!, meta: m.get(k) ?? null }))) });
+      for (const [half, pages] of [
+        ['all', labelled],
+        ['dev 0-7', labelled.filter((k) => !isHeldOut(k))],
+        ['held-out 8-f', labelled.filter(isHeldOut)],
+      ] as const)
+        mrows.push({ use: `${use} ${half}`, ...metaAccuracy(pages.map((k) => ({ gold: metaGold[k]!, meta: m.get(k) ?? null }))) });
     console.table(mrows);
     if (MISSES)
       for (const [use, m] of Object.entries(metas)) {

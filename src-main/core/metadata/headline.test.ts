@@ -79,3 +79,30 @@ describe('the headline of a pasted whole page', () => {
     expect(title(['FERRY PIER TO CLOSE', 'By Sam Sample', 'March 3, 2025'])).toBe('FERRY PIER TO CLOSE');
   });
 });
+
+describe('the headline among other headline-shaped lines', () => {
+  it('is not the standfirst written as a sentence under it, which is longer and nearer the credit', () => {
+    const standfirst = 'Engineers found the timber piles under the old pier had rotted far faster than the council expected';
+    expect(title(['Local news', HEADLINE, standfirst, 'By Jane Example', 'March 3, 2025'])).toBe(HEADLINE);
+  });
+
+  it('is not the last item of a list of other stories printed just above the text', () => {
+    const related = [
+      'More on Northbay Harbour',
+      'Lighthouse keepers remember the winter the harbour froze solid',
+      'Ferry fares rise again as fuel costs bite across the region',
+      'Fishing fleet returns early after a record autumn season',
+      'Council approves a new cycle path along the busy waterfront road to the harbour',
+    ];
+    expect(title([HEADLINE, 'By Jane Example', 'March 3, 2025', 'Share', 'Photo: Sam Lens', ...related])).toBe(HEADLINE);
+  });
+
+  it('can follow a list of other stories directly when its own credit is under it', () => {
+    const related = [
+      'Lighthouse keepers remember the winter the harbour froze solid',
+      'Ferry fares rise again as fuel costs bite across the region',
+      'Fishing fleet returns early after a record autumn season',
+    ];
+    expect(title([...related, HEADLINE, 'By Jane Example', 'March 3, 2025', 'The old ferry pier in Northbay'])).toBe(HEADLINE);
+  });
+});

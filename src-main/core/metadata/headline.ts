@@ -88,6 +88,9 @@ function secondSentence(t: string): boolean {
   return false;
 }
 
+/** Written as a sentence, not in title case or as a score line: four words or more in lower case (or no spaces). */
+const readsAsSentence = (t: string) => CJK.test(t) || t.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w)).length >= 4;
+
 /** `creditBelow`: a credit or date is printed on the next line, so a short line in capitals is a headline. */
 function headlineShaped(t: string, creditBelow = false): boolean {
   const n = size(t);
@@ -140,6 +143,8 @@ export type Headline = { index: number; text: string };
 
 /** How many lines above the first story paragraph the headline may be (galleries and share bars sit between). */
 const WINDOW = 40;
+/** What being one of a list of other stories, or the standfirst under the headline, costs a candidate. */
+const LIST_PENALTY = 6;
 
 /** The page's headline (its line and its text without what copying glued to it), or null. */
 export function findHeadline(lines: ClassifiedLine[]): Headline | null {
@@ -157,21 +162,57 @@ export function findHeadline(lines: ClassifiedLine[]): Headline | null {
   // Read on first need: a story whose candidates are all short or ill-shaped never needs them.
   let keyed: string[] | null = null;
   const lineKeys = () => (keyed ??= lines.map((l) => (l.text.length <= 400 ? key(l.text) : '')));
+  // Each line's headline text, or null when it cannot be the headline.
+  const shaped = new Map<number, string | null>();
+  const shapedAt = (i: number): string | null => {
+    if (i < from || i >= story) return null;
+    if (shaped.has(i)) return shaped.get(i)!;
+    const l = lines[i]!;
+    // Lines hidden only for standing outside the article's main text can still be its headline.
+    const eligible = l.kind !== 'boilerplate' || l.reason === 'repeated title' || l.reason === 'page text before the article';
+    const t = eligible ? trimHeadline(l.text) : '';
+    const out = eligible && headlineShaped(t, creditAt(i + 1) === 2) ? t : null;
+    shaped.set(i, out);
+    return out;
+  };
+  /** A headline-sized phrase: a line that can be the headline, of five words or more. */
+  const phraseAt = (i: number) => {
+    const t = shapedAt(i);
+    return t !== null && size(t) >= 5;
+  };
+  // Four or more headline-sized phrases in a row (menu items are shorter; a headline, its standfirst and a
+  // caption make three) are a list of other stories; an item with a credit under it ends the list.
+  const listAt = (i: number) => {
+    if (!phraseAt(i) || creditAt(i + 1)) return false;
+    let run = 1;
+    for (let j = i - 1; phraseAt(j); j--) run++;
+    for (let j = i + 1; phraseAt(j); j++) run++;
+    return run >= 4;
+  };
   let best: Headline | null = null;
   let bestScore = -Infinity;
   for (let i = story - 1; i >= from; i--) {
     const l = lines[i]!;
-    // Lines hidden only for standing outside the article's main text can still be its headline.
-    if (l.kind === 'boilerplate' && l.reason !== 'repeated title' && l.reason !== 'page text before the article') continue;
-    const t = trimHeadline(l.text);
-    if (!headlineShaped(t, creditAt(i + 1) === 2)) continue;
+    const t = shapedAt(i);
+    if (t === null) continue;
     const k = key(t);
+    const inList = listAt(i);
+    // A headline with a longer phrase under it: that phrase is its standfirst (the summary under a headline
+    // is longer than the headline, and written as a sentence), so the credit under the standfirst is the
+    // headline's, and the standfirst itself is no headline.
+    const standfirstUnder = (upper: number) => {
+      const head = shapedAt(upper);
+      const stand = shapedAt(upper + 1);
+      return phraseAt(upper) && !listAt(upper) && phraseAt(upper + 1) && size(stand!) > Math.max(7, size(head!)) && readsAsSentence(stand!);
+    };
+    const isStandfirst = !inList && standfirstUnder(i - 1);
+    const hasStandfirst = !inList && standfirstUnder(i);
     // A credit or a date just under it (a standfirst or caption between), or a date just above it.
     let near = 0;
     for (let j = i + 1; j <= Math.min(story, i + 5); j++) {
       const c = creditAt(j);
       if (c) {
-        near = Math.max(near, (c === 2 ? 9 : 4) - 1.5 * (j - i - 1));
+        near = Math.max(near, (c === 2 ? 9 : 4) - 1.5 * (j - i - 1 - (hasStandfirst ? 1 : 0)));
         break;
       }
     }
@@ -187,7 +228,17 @@ export function findHeadline(lines: ClassifiedLine[]): Headline | null {
         else if (k.length > keys[j]!.length && keys[j]!.length >= 12 && k.endsWith(keys[j]!) && j >= from && j < story) holdsAnother = true;
       }
     }
-    const score = Math.min(size(t), 12) + near + twice - (holdsAnother ? 6 : 0) - 0.25 * (story - i) + (l.role === 'title' ? 2 : 0);
+    // A standfirst's length is no merit over the headline above it.
+    const length = Math.min(size(t), 12, isStandfirst ? size(shapedAt(i - 1)!) : 12);
+    const score =
+      length +
+      near +
+      twice -
+      (holdsAnother ? 6 : 0) -
+      (inList ? LIST_PENALTY : 0) -
+      (isStandfirst ? LIST_PENALTY : 0) -
+      0.25 * (story - i) +
+      (l.role === 'title' ? 2 : 0);
     if (score > bestScore) {
       best = { index: i, text: t };
       bestScore = score;
