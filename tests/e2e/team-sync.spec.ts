@@ -18,6 +18,29 @@ test.afterAll(async () => {
   await cluster?.stop();
 });
 
+type Reply = { ok: boolean; value?: unknown; error?: { message: string } };
+
+/** The value of a call that must succeed, or its error's message thrown. */
+async function ok<T = unknown>(reply: Promise<Reply>): Promise<T> {
+  const r = await reply;
+  if (!r.ok) throw new Error(r.error?.message);
+  return r.value as T;
+}
+
+/** Runs `use` with Ben's own notebook served beside Ada's (the fixture's), then stops it and removes its folder. */
+async function withBen(use: (ben: Awaited<ReturnType<typeof startServer>>) => Promise<void>): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'parallax-e2e-ben-'));
+  createNotebook(folder, true);
+  const ben = await startServer(folder);
+  try {
+    await use(ben);
+  } finally {
+    ben.child.kill('SIGTERM');
+    await new Promise((done) => setTimeout(done, 1000));
+    rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
 /** Two people, two notebooks, two app windows: what one collected appears in the other's library after a sync. */
 test('two notebooks meet in the team database through the Sync dialog', async ({ page, server, browser }) => {
   test.setTimeout(120_000);
@@ -75,11 +98,6 @@ test("the reader shows who made each annotation and hides others' annotations on
   test.setTimeout(120_000);
   await cluster.createDatabase('desk2');
   const remote = cluster.url('desk2');
-  const ok = async (reply: Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>) => {
-    const r = await reply;
-    if (!r.ok) throw new Error(r.error?.message);
-    return r.value as never;
-  };
   const title = 'Turkiye and Syria prioritize security coordination';
   const list: { items: Array<{ id: string; title: string }> } = await ok(server.api('articles.list', {}));
   const articleId = list.items.find((a) => a.title.includes('security coordination'))!.id;
@@ -87,10 +105,7 @@ test("the reader shows who made each annotation and hides others' annotations on
   await ok(server.api('annotations.create', { articleId, target: { start: 0, end: 20 }, note: 'Ada checked this' }));
   await ok(server.api('notebook.sync', {}));
 
-  const folder = mkdtempSync(join(tmpdir(), 'parallax-e2e-ben-'));
-  createNotebook(folder, true);
-  const ben = await startServer(folder);
-  try {
+  await withBen(async (ben) => {
     await ok(ben.api('notebook.sync', { remote, user: 'Ben' }));
     await ok(ben.api('annotations.create', { articleId, target: { start: 30, end: 50 }, note: 'Ben’s own note' }));
     const app = new AppPage(page);
@@ -117,11 +132,7 @@ test("the reader shows who made each annotation and hides others' annotations on
     await expect(cards).toHaveCount(2);
     const axe = await new AxeBuilder({ page }).include('.annotation-panel').analyze();
     expect(axe.violations).toEqual([]);
-  } finally {
-    ben.child.kill('SIGTERM');
-    await new Promise((done) => setTimeout(done, 1000));
-    rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
-  }
+  });
 });
 
 /** Ada and Ben both correct an article's outlet; Ben's later edit was kept, and in his Sync dialog he keeps hers. */
@@ -129,20 +140,12 @@ test('a conflict is settled in the Sync dialog: Keep theirs sets the other edit,
   test.setTimeout(120_000);
   await cluster.createDatabase('desk3');
   const remote = cluster.url('desk3');
-  const ok = async <T>(reply: Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>): Promise<T> => {
-    const r = await reply;
-    if (!r.ok) throw new Error(r.error?.message);
-    return r.value as T;
-  };
   const title = 'Turkiye and Syria prioritize security coordination';
   const list = await ok<{ items: Array<{ id: string; title: string }> }>(server.api('articles.list', {}));
   const id = list.items.find((a) => a.title.includes('security coordination'))!.id;
   await ok(server.api('notebook.sync', { remote, user: 'Ada' }));
 
-  const folder = mkdtempSync(join(tmpdir(), 'parallax-e2e-ben-'));
-  createNotebook(folder, true);
-  const ben = await startServer(folder);
-  try {
+  await withBen(async (ben) => {
     await ok(ben.api('notebook.sync', { remote, user: 'Ben' }));
     await ok(server.api('articles.update', { id, patch: { outlet: 'Reuters' } }));
     await new Promise((done) => setTimeout(done, 50));
@@ -188,11 +191,7 @@ test('a conflict is settled in the Sync dialog: Keep theirs sets the other edit,
     expect(adaArticle.outlet).toBe('Reuters');
     const benStatus = await ok<{ conflicts: unknown[] }>(ben.api('notebook.syncStatus', {}));
     expect(benStatus.conflicts).toEqual([]);
-  } finally {
-    ben.child.kill('SIGTERM');
-    await new Promise((done) => setTimeout(done, 1000));
-    rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
-  }
+  });
 });
 
 /** Ada tags an article; in Ben's reader her tag says it is hers, and the one he puts on says it is his. */
@@ -200,11 +199,6 @@ test('each tag on an article says who put it on, across two notebooks', async ({
   test.setTimeout(120_000);
   await cluster.createDatabase('desk4');
   const remote = cluster.url('desk4');
-  const ok = async <T>(reply: Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>): Promise<T> => {
-    const r = await reply;
-    if (!r.ok) throw new Error(r.error?.message);
-    return r.value as T;
-  };
   const title = 'Turkiye and Syria prioritize security coordination';
   const list = await ok<{ items: Array<{ id: string; title: string }> }>(server.api('articles.list', {}));
   const id = list.items.find((a) => a.title.includes('security coordination'))!.id;
@@ -212,10 +206,7 @@ test('each tag on an article says who put it on, across two notebooks', async ({
   await ok(server.api('articles.tag', { id, add: ['border/security'], remove: [] }));
   await ok(server.api('notebook.sync', {}));
 
-  const folder = mkdtempSync(join(tmpdir(), 'parallax-e2e-ben-'));
-  createNotebook(folder, true);
-  const ben = await startServer(folder);
-  try {
+  await withBen(async (ben) => {
     await ok(ben.api('notebook.sync', { remote, user: 'Ben' }));
     const app = new AppPage(page);
     await app.open(ben.url);
@@ -239,11 +230,7 @@ test('each tag on an article says who put it on, across two notebooks', async ({
     await ok(server.api('notebook.sync', {}));
     const atAda = await ok<{ tagCredits: Array<{ tag: string; by: string | null }> }>(server.api('articles.get', { id }));
     expect(atAda.tagCredits).toContainEqual(expect.objectContaining({ tag: 'checked', by: 'Ben' }));
-  } finally {
-    ben.child.kill('SIGTERM');
-    await new Promise((done) => setTimeout(done, 1000));
-    rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
-  }
+  });
 });
 
 /** A conflict that is not a metadata field (a tag's colour) is settled with Keep theirs in the dialog too. */
@@ -251,16 +238,8 @@ test("Keep theirs settles a tag colour's conflict in the Sync dialog", async ({ 
   test.setTimeout(120_000);
   await cluster.createDatabase('desk5');
   const remote = cluster.url('desk5');
-  const ok = async <T>(reply: Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>): Promise<T> => {
-    const r = await reply;
-    if (!r.ok) throw new Error(r.error?.message);
-    return r.value as T;
-  };
   await ok(server.api('notebook.sync', { remote, user: 'Ada' }));
-  const folder = mkdtempSync(join(tmpdir(), 'parallax-e2e-ben-'));
-  createNotebook(folder, true);
-  const ben = await startServer(folder);
-  try {
+  await withBen(async (ben) => {
     await ok(ben.api('notebook.sync', { remote, user: 'Ben' }));
     await ok(server.api('tags.recolour', { tag: 'security', color: '#00aa00' }));
     await new Promise((done) => setTimeout(done, 50));
@@ -280,15 +259,12 @@ test("Keep theirs settles a tag colour's conflict in the Sync dialog", async ({ 
     await expect(conflict).toHaveCount(0);
     await expect(page.getByText('Kept their edit here')).toBeVisible();
     const colour = async (s: { api: typeof server.api }) =>
-      (await ok<{ tags: Array<{ name: string; color: string | null }> }>(s.api('tags.list', {}))).tags.find((t) => t.name === 'security')?.color;
+      (await ok<{ tags: Array<{ name: string; color: string | null }> }>(s.api('tags.list', {}))).tags.find((t) => t.name === 'security')
+        ?.color;
     expect(await colour(ben)).toBe('#00aa00');
     await ok(ben.api('notebook.sync', {}));
     const adaSync = await ok<{ conflicts: unknown[] }>(server.api('notebook.sync', {}));
     expect(adaSync.conflicts).toEqual([]);
     expect(await colour(server)).toBe('#00aa00');
-  } finally {
-    ben.child.kill('SIGTERM');
-    await new Promise((done) => setTimeout(done, 1000));
-    rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
-  }
+  });
 });
