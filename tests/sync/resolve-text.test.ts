@@ -4,7 +4,7 @@
  * text with its annotations found again, the undo brings the text kept before back, and the next syncs
  * leave both copies with the same text and no conflict.
  */
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncConflict } from '../../src-main/contract';
@@ -99,5 +99,13 @@ describe("settling a conflict over an article's text", () => {
     expect(await body(ben)).toBe(before);
     expect((await call(ben, 'notebook.syncStatus', {})).conflicts).toEqual([]);
     expect(await readdir(join(ben.store.layout.root, 'sync'))).toEqual(files);
+    // A kept text that is damaged (no analysis) is checked as a pulled text is, and changes nothing.
+    await mkdir(join(ben.store.layout.root, 'sync', 'texts'), { recursive: true });
+    await writeFile(join(ben.store.layout.root, 'sync', 'texts', 'abcdefabcdef.json'), JSON.stringify({ kept: { raw: 'x' }, other: { raw: 'y' } }));
+    await expect(call(ben, 'notebook.restoreConflict', { conflict: { ...forged, id: 'abcdefabcdef' }, applied: true })).rejects.toMatchObject({
+      message: expect.stringMatching(/its kept text is damaged .*; the notebook is unchanged/),
+    });
+    expect(await body(ben)).toBe(before);
+    expect((await call(ben, 'notebook.syncStatus', {})).conflicts).toEqual([]);
   });
 });
