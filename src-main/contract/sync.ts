@@ -19,6 +19,11 @@ export const SyncConflict = z.object({
    */
   keptValue: z.string().max(2_000_000).nullable().optional(),
   otherValue: z.string().max(2_000_000).nullable().optional(),
+  /**
+   * A text conflict whose two texts (with their headlines) are kept in a private file beside the sync state,
+   * not here (a text may be megabytes), so either can be kept. Absent in text conflicts recorded before.
+   */
+  textsKept: z.boolean().optional(),
   /** Who made the other copy's edit (the one pulled), and when they made it. */
   otherAuthor: z.string(),
   theirsAt: z.string(),

@@ -268,3 +268,40 @@ test("Keep theirs settles a tag colour's conflict in the Sync dialog", async ({ 
     expect(await colour(server)).toBe('#00aa00');
   });
 });
+
+/** An article's text edited in both notebooks: Keep theirs in the dialog makes the other copy's text the article's. */
+test("Keep theirs settles a conflict over an article's text in the Sync dialog", async ({ page, server }) => {
+  test.setTimeout(120_000);
+  await cluster.createDatabase('desk6');
+  const remote = cluster.url('desk6');
+  await ok(server.api('notebook.sync', { remote, user: 'Ada' }));
+  await withBen(async (ben) => {
+    await ok(ben.api('notebook.sync', { remote, user: 'Ben' }));
+    const { items } = await ok<{ items: Array<{ id: string }> }>(ben.api('articles.list', {}));
+    const id = items[0]!.id;
+    const article = async (s: { api: typeof server.api }) => ok<{ raw: string; body: string }>(s.api('articles.get', { id }));
+    const { raw } = await article(ben);
+    await ok(server.api('articles.replaceText', { id, source: 'edit', raw: `Ada's opening paragraph.\n\n${raw}` }));
+    await new Promise((done) => setTimeout(done, 50));
+    await ok(ben.api('articles.replaceText', { id, source: 'edit', raw: `Ben's opening paragraph.\n\n${raw}` }));
+    await ok(server.api('notebook.sync', {}));
+    await ok(ben.api('notebook.sync', {}));
+
+    const app = new AppPage(page);
+    await app.open(ben.url);
+    await page.getByRole('button', { name: 'Sync…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Team notebook' });
+    const conflict = dialog.getByTestId('sync-conflict');
+    await expect(conflict).toHaveCount(1);
+    await expect(conflict).toContainText(`The text of article ${id}`);
+    await expect(conflict).toContainText(/Mine \(kept\)“\d+ words”/);
+    await conflict.getByRole('button', { name: 'Keep theirs' }).click();
+    await expect(conflict).toHaveCount(0);
+    await expect(page.getByText('Kept their edit here')).toBeVisible();
+    expect((await article(ben)).body).toContain("Ada's opening paragraph.");
+    await ok(ben.api('notebook.sync', {}));
+    const adaSync = await ok<{ conflicts: unknown[] }>(server.api('notebook.sync', {}));
+    expect(adaSync.conflicts).toEqual([]);
+    expect((await article(server)).body).toBe((await article(ben)).body);
+  });
+});

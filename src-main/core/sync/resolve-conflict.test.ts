@@ -49,12 +49,22 @@ describe('settling a conflict', () => {
     expect(resolution(search, 'mine')).toEqual({ kind: 'saved-search', searchId: 'q1', body: '{"o":1}' });
   });
 
+  it("an article's text, its two texts kept beside the conflict, is settled either way and undone", () => {
+    const text = field({ kind: 'article', detail: 'text', kept: '900 words', other: '910 words', keptSide: 'theirs', textsKept: true });
+    expect(resolution(text, 'mine')).toEqual({ kind: 'text', articleId: 'a1', conflictId: 'c1', side: 'other' });
+    expect(resolution(text, 'theirs')).toEqual({ kind: 'dismiss' });
+    expect(resolution({ ...text, keptSide: 'mine' }, 'theirs')).toEqual({ kind: 'text', articleId: 'a1', conflictId: 'c1', side: 'other' });
+    expect(undoResolution(text)).toEqual({ kind: 'text', articleId: 'a1', conflictId: 'c1', side: 'kept' });
+    // A text conflict names its article: one that does not is refused, not guessed.
+    expect(resolution({ ...text, articleId: null }, 'mine')).toEqual({ problem: expect.stringMatching(/before conflicts kept both texts/) });
+  });
+
   it('a conflict recorded in summary only (a text, or one from before whole values) can only be dismissed', () => {
     const older = field({ kind: 'annotation', detail: 'n1', kept: 'my note', other: 'their note' });
     expect(resolution(older, 'mine')).toEqual({ kind: 'dismiss' });
     expect(resolution(older, 'theirs')).toEqual({ problem: expect.stringMatching(/^Only your version can be kept .*before conflicts kept the whole annotation/) });
     const text = field({ kind: 'article', detail: 'text', kept: '900 words', other: '910 words', keptSide: 'theirs' });
-    expect(resolution(text, 'mine')).toEqual({ problem: expect.stringMatching(/Only Ada's version .*only in summary/) });
+    expect(resolution(text, 'mine')).toEqual({ problem: expect.stringMatching(/Only Ada's version .*before conflicts kept both texts/) });
   });
 
   it('the undo puts the value kept before back', () => {

@@ -11,7 +11,9 @@ export type Resolution =
   /** `body`: the saved search as exchanged (JSON: name, query). */
   | { kind: 'saved-search'; searchId: string; body: string }
   /** `body`: the annotation as exchanged (JSON). */
-  | { kind: 'annotation'; articleId: string; annotationId: string; body: string };
+  | { kind: 'annotation'; articleId: string; annotationId: string; body: string }
+  /** One of the two texts kept beside text conflict `conflictId` becomes the article's text. */
+  | { kind: 'text'; articleId: string; conflictId: string; side: 'kept' | 'other' };
 
 type Problem = { problem: string };
 
@@ -20,8 +22,9 @@ type Problem = { problem: string };
  * already kept only dismisses the conflict: the value here is that side's. Keeping the other side sets its
  * value here as a new edit, so the next sync sends it out and every copy agrees. A metadata field, a
  * story's name and a tag's colour are recorded whole in `kept`/`other`; an annotation and a saved search in
- * `keptValue`/`otherValue`. Only an article's text is recorded in summary (a word count: the text itself
- * may be megabytes), so for it only the kept side can be chosen. Returns a message when it cannot.
+ * `keptValue`/`otherValue`. An article's text is listed in summary (a word count: the text itself may be
+ * megabytes), its two texts kept in a file beside the conflict (`textsKept`); a text conflict recorded before
+ * that, like any recorded in summary only, can only be settled to the kept side. Returns a message when it cannot.
  */
 export function resolution(c: SyncConflict, keep: 'mine' | 'theirs'): Resolution | Problem {
   if (keep === c.keptSide) return { kind: 'dismiss' };
@@ -55,6 +58,10 @@ function settingTo(c: SyncConflict, side: 'kept' | 'other'): Resolution | Proble
       return articleId && detail && whole
         ? { kind: 'annotation', articleId, annotationId: detail, body: whole }
         : { problem: 'it was recorded before conflicts kept the whole annotation' };
+    case 'article':
+      return articleId && detail === 'text' && c.textsKept
+        ? { kind: 'text', articleId, conflictId: c.id, side }
+        : { problem: 'it was recorded before conflicts kept both texts' };
     default:
       return { problem: `a ${c.kind} conflict records the other version only in summary` };
   }

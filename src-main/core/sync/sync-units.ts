@@ -1,5 +1,6 @@
 import type { Annotation } from '../../contract';
 import type { ArticleRecord } from '../article/article-record';
+import { setAnalysis } from '../article/article-record';
 
 /**
  * What a team notebook exchanges (ADR 007), one unit per thing two people can change independently, so an
@@ -35,6 +36,16 @@ export function articleText(r: ArticleRecord): ArticleText {
     fingerprint: r.fingerprint,
     analysis: r.analysis,
   };
+}
+
+/**
+ * `text` becomes the article's text (a pulled text, or the other side of a text conflict kept): its
+ * annotations are found again in it the way a check for updates does (setAnalysis), never dropped.
+ */
+export function takeText(r: ArticleRecord, text: ArticleText): void {
+  const { analysis, fingerprint, ...rest } = text;
+  Object.assign(r, rest);
+  setAnalysis(r, analysis, fingerprint);
 }
 
 /**

@@ -2,6 +2,9 @@ import type { Emit } from '../../contract';
 import { Annotation, AppError, SavedSearch, TagColor, TagName, metaKeys } from '../../contract';
 import { reanchorAll } from '../../core/anchoring/anchor';
 import type { Resolution } from '../../core/sync/resolve-conflict';
+import { takeText } from '../../core/sync/sync-units';
+import { articleProblem } from '../store/stored-shapes';
+import { readConflictTexts } from './conflict-texts';
 import type { NotebookStore } from '../store/notebook-store';
 import type { NotebookLists } from './sync-lists';
 
@@ -74,6 +77,19 @@ export async function applyResolution(store: NotebookStore, lists: NotebookLists
         rec.annotations = [...rec.annotations.filter((x) => x.id !== r.annotationId), placed!];
       });
       emit('notebook.changed', { ids: [r.articleId], reason: 'annotation' });
+      return true;
+    }
+    case 'text': {
+      const texts = await readConflictTexts(store, r.conflictId);
+      const text = texts?.[r.side];
+      if (!text) throw refuse('its texts are not kept in this notebook');
+      const current = store.entry(r.articleId);
+      if (!current) throw new AppError('NOT_FOUND', `The article ${r.articleId} of this conflict is not in the notebook any more`);
+      // The file is the notebook's own, but checked as a pulled text is: a damaged one changes nothing.
+      const problem = articleProblem({ ...text, id: r.articleId, updatedAt: current.updatedAt, userMeta: {}, tags: [], annotations: [] }, r.articleId);
+      if (problem) throw refuse(`its kept text is damaged (${problem})`);
+      await store.updateArticle(r.articleId, (rec) => takeText(rec, text));
+      emit('notebook.changed', { ids: [r.articleId], reason: 'update' });
       return true;
     }
   }

@@ -8,7 +8,9 @@ import type { MetaDelta, SetDelta } from '../../core/sync/merge-rules';
 import { applyMetaDelta, applySetDelta, clashingFields, isEmptyMetaDelta, isEmptySetDelta, metaDelta, pickRecord, setDelta } from '../../core/sync/merge-rules';
 import type { ArticleText, SyncKind } from '../../core/sync/sync-units';
 import type { NotebookKind } from '../../core/sync/sync-units';
-import { articleText, isNotebookKind, sharedAnnotation, stableJson, unitKey } from '../../core/sync/sync-units';
+import { articleText, isNotebookKind, sharedAnnotation, stableJson, takeText, unitKey } from '../../core/sync/sync-units';
+import type { ConflictTexts } from './conflict-texts';
+import { writeConflictTexts } from './conflict-texts';
 import type { NotebookStore } from '../store/notebook-store';
 import { creditArrived, creditOf, tagCreditsOf } from '../../core/tags/tag-credits';
 import { articleProblem } from '../store/stored-shapes';
@@ -46,7 +48,14 @@ const countField: Record<SyncKind, keyof Counts> = {
 const count = (c: Counts, kind: SyncKind) => void c[countField[kind]]++;
 
 /** A change of the batch being applied: what it does to the shadow, the pushed list and the conflicts. */
-type BatchEffects = { shadows: Record<string, Shadow | null>; pushed: Record<string, Pushed | null>; conflicts: SyncConflict[]; merged: number };
+type BatchEffects = {
+  shadows: Record<string, Shadow | null>;
+  pushed: Record<string, Pushed | null>;
+  conflicts: SyncConflict[];
+  /** The two texts of each text conflict, by conflict id (written beside the sync state, conflict-texts.ts). */
+  texts: Record<string, ConflictTexts>;
+  merged: number;
+};
 
 /**
  * One sync of a notebook with its team database (ADR 007): pull everyone else's changes in the server's
@@ -94,7 +103,7 @@ async function pull(store: NotebookStore, lists: NotebookLists, db: RemoteDb, fi
   for (;;) {
     const changes = await db.pull(st.lastSeq, batch);
     if (!changes.length) return;
-    const effects: BatchEffects = { shadows: {}, pushed: {}, conflicts: [], merged: 0 };
+    const effects: BatchEffects = { shadows: {}, pushed: {}, conflicts: [], texts: {}, merged: 0 };
     const byArticle = new Map<string, RemoteChange[]>();
     const ofNotebook: Array<RemoteChange & { kind: NotebookKind }> = [];
     for (const c of changes) {
@@ -103,6 +112,7 @@ async function pull(store: NotebookStore, lists: NotebookLists, db: RemoteDb, fi
     }
     for (const [articleId, group] of byArticle) await applyGroup(store, st, articleId, group, effects, report);
     await applyNotebookGroup(lists, st, ofNotebook, effects, report);
+    await writeConflictTexts(store.layout.root, store.layout.tmp, effects.texts);
     await file.append({ lastSeq: changes[changes.length - 1]!.seq, shadows: effects.shadows, pushed: effects.pushed, conflicts: effects.conflicts });
     report.merged += effects.merged;
     report.conflicts.push(...effects.conflicts);
@@ -245,6 +255,13 @@ function conflict(
   return { id, at: new Date().toISOString(), kind: c.kind, articleId, detail, kept, other, otherAuthor: c.author, theirsAt: c.editedAt, keptSide, ...values };
 }
 
+/** A text conflict: listed in summary (word counts), its two texts kept whole beside it so either can be kept. */
+function textConflict(fx: BatchEffects, c: RemoteChange, articleId: string, texts: ConflictTexts, keptSide: 'mine' | 'theirs') {
+  const x = { ...conflict(c, articleId, 'text', wordsOf(texts.kept), wordsOf(texts.other), keptSide), textsKept: true };
+  fx.texts[x.id] = texts;
+  fx.conflicts.push(x);
+}
+
 const shortText = (a: Annotation | null) => (a ? clip(a.note || a.quote.exact, 120) : null);
 const wordsOf = (t: ArticleText) => `${t.analysis.wordCount} words`;
 
@@ -266,16 +283,13 @@ function applyChange(st: SyncState, fx: BatchEffects, record: ArticleRecord, c: 
       if (localHash === remoteHash) return;
       const localChanged = localHash !== sh?.h;
       if (oursLater) {
-        fx.conflicts.push(conflict(c, record.id, 'text', wordsOf(localText), wordsOf(body), 'mine'));
+        textConflict(fx, c, record.id, { kept: localText, other: body }, 'mine');
         return;
       }
       const pick = pickRecord({ value: localText, changed: localChanged, editedAt: record.updatedAt }, { value: body, changed: true, editedAt: c.editedAt });
-      if (pick.value === body) {
-        Object.assign(record, body);
-        record.annotations = reanchorAll(record.annotations, record.analysis.body).annotations;
-      }
+      if (pick.value === body) takeText(record, body);
       if (localChanged) fx.merged++;
-      if (pick.conflict) fx.conflicts.push(conflict(c, record.id, 'text', wordsOf(pick.value as ArticleText), wordsOf(pick.conflict), pick.value === body ? 'theirs' : 'mine'));
+      if (pick.conflict) textConflict(fx, c, record.id, { kept: pick.value as ArticleText, other: pick.conflict }, pick.value === body ? 'theirs' : 'mine');
       return;
     }
     case 'article-meta': {
