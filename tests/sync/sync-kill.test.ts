@@ -70,6 +70,8 @@ function runSync(task: SyncChildTask, killAfter: number | null): Promise<{ kille
 }
 
 let kills = 0;
+/** Ada's articles: each sync batch carries two, and each killed run has made one batch of progress. */
+const ADAS = 20;
 
 /**
  * Syncs in a child killed just after its first recorded batch (a few ms later, so kills land between a
@@ -115,10 +117,11 @@ async function contentOf(b: Backend) {
 it('holds through 30+ kills mid-sync: nothing lost, nothing applied or stored twice', async () => {
   const remote = cluster.url('team');
   await cluster.createDatabase('team');
-  // Ada's notebook: 12 articles, each with a note, some tagged and corrected.
+  // Ada's notebook: 20 articles, each with a note, some tagged and corrected (enough batches for 30+ kills even
+  // when a run ends within the few ms before its kill).
   let ada = await open('ada');
   const now = new Date().toISOString();
-  const records = Array.from({ length: 12 }, (_, i) => buildRecord({ file: `a${i}.txt`, load: () => ({ text: text(i, 'Ada'), encoding: 'utf-8' }) }, { text: text(i, 'Ada'), encoding: 'utf-8' }, now));
+  const records = Array.from({ length: ADAS }, (_, i) => buildRecord({ file: `a${i}.txt`, load: () => ({ text: text(i, 'Ada'), encoding: 'utf-8' }) }, { text: text(i, 'Ada'), encoding: 'utf-8' }, now));
   await ada.store.putArticles(records);
   for (const [i, r] of records.entries()) {
     await ada.handlers['annotations.create']({ articleId: r.id, target: { start: 0, end: 10 }, color: 'yellow', note: `note ${i}`, tags: [] });
@@ -157,13 +160,13 @@ it('holds through 30+ kills mid-sync: nothing lost, nothing applied or stored tw
   ben = await open('ben');
   try {
     const [a, b] = [await contentOf(ada), await contentOf(ben)];
-    expect(Object.keys(a)).toHaveLength(15);
+    expect(Object.keys(a)).toHaveLength(ADAS + 3);
     expect(b).toEqual(a);
     const sharedTags = (a[shared] as { tags: string[] }).tags;
     expect(sharedTags).toEqual(expect.arrayContaining(['from-ada', 'from-ben']));
     const ids = Object.values(b).flatMap((x) => (x as { annotations: Array<{ id: string }> }).annotations.map((n) => n.id));
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(13);
+    expect(ids).toHaveLength(ADAS + 1);
   } finally {
     await ada.close();
     await ben.close();
