@@ -41,6 +41,18 @@ async function withBen(use: (ben: Awaited<ReturnType<typeof startServer>>) => Pr
   }
 }
 
+/** The sample article both people work on in these tests, as the library row shows it. */
+const title = 'Turkiye and Syria prioritize security coordination';
+
+/** A fresh team database, Ada's first sync into it, and the id of the sample article both work on. */
+async function adaJoins(ada: Pick<Awaited<ReturnType<typeof startServer>>, 'api'>, database: string): Promise<{ remote: string; id: string }> {
+  await cluster.createDatabase(database);
+  const remote = cluster.url(database);
+  await ok(ada.api('notebook.sync', { remote, user: 'Ada' }));
+  const list = await ok<{ items: Array<{ id: string; title: string }> }>(ada.api('articles.list', {}));
+  return { remote, id: list.items.find((a) => a.title.includes('security coordination'))!.id };
+}
+
 /** Two people, two notebooks, two app windows: what one collected appears in the other's library after a sync. */
 test('two notebooks meet in the team database through the Sync dialog', async ({ page, server, browser }) => {
   test.setTimeout(120_000);
@@ -96,12 +108,7 @@ test('the Sync dialog says why a sync could not happen, and the library is uncha
 /** Ben reads an article Ada annotated: her note says it is hers, and he can hide it; his notebook keeps the choice. */
 test("the reader shows who made each annotation and hides others' annotations on request", async ({ page, server }) => {
   test.setTimeout(120_000);
-  await cluster.createDatabase('desk2');
-  const remote = cluster.url('desk2');
-  const title = 'Turkiye and Syria prioritize security coordination';
-  const list: { items: Array<{ id: string; title: string }> } = await ok(server.api('articles.list', {}));
-  const articleId = list.items.find((a) => a.title.includes('security coordination'))!.id;
-  await ok(server.api('notebook.sync', { remote, user: 'Ada' }));
+  const { remote, id: articleId } = await adaJoins(server, 'desk2');
   await ok(server.api('annotations.create', { articleId, target: { start: 0, end: 20 }, note: 'Ada checked this' }));
   await ok(server.api('notebook.sync', {}));
 
@@ -138,12 +145,7 @@ test("the reader shows who made each annotation and hides others' annotations on
 /** Ada and Ben both correct an article's outlet; Ben's later edit was kept, and in his Sync dialog he keeps hers. */
 test('a conflict is settled in the Sync dialog: Keep theirs sets the other edit, and both notebooks agree', async ({ page, server }) => {
   test.setTimeout(120_000);
-  await cluster.createDatabase('desk3');
-  const remote = cluster.url('desk3');
-  const title = 'Turkiye and Syria prioritize security coordination';
-  const list = await ok<{ items: Array<{ id: string; title: string }> }>(server.api('articles.list', {}));
-  const id = list.items.find((a) => a.title.includes('security coordination'))!.id;
-  await ok(server.api('notebook.sync', { remote, user: 'Ada' }));
+  const { remote, id } = await adaJoins(server, 'desk3');
 
   await withBen(async (ben) => {
     await ok(ben.api('notebook.sync', { remote, user: 'Ben' }));
@@ -197,12 +199,7 @@ test('a conflict is settled in the Sync dialog: Keep theirs sets the other edit,
 /** Ada tags an article; in Ben's reader her tag says it is hers, and the one he puts on says it is his. */
 test('each tag on an article says who put it on, across two notebooks', async ({ page, server }) => {
   test.setTimeout(120_000);
-  await cluster.createDatabase('desk4');
-  const remote = cluster.url('desk4');
-  const title = 'Turkiye and Syria prioritize security coordination';
-  const list = await ok<{ items: Array<{ id: string; title: string }> }>(server.api('articles.list', {}));
-  const id = list.items.find((a) => a.title.includes('security coordination'))!.id;
-  await ok(server.api('notebook.sync', { remote, user: 'Ada' }));
+  const { remote, id } = await adaJoins(server, 'desk4');
   await ok(server.api('articles.tag', { id, add: ['border/security'], remove: [] }));
   await ok(server.api('notebook.sync', {}));
 
@@ -236,9 +233,7 @@ test('each tag on an article says who put it on, across two notebooks', async ({
 /** A conflict that is not a metadata field (a tag's colour) is settled with Keep theirs in the dialog too. */
 test("Keep theirs settles a tag colour's conflict in the Sync dialog", async ({ page, server }) => {
   test.setTimeout(120_000);
-  await cluster.createDatabase('desk5');
-  const remote = cluster.url('desk5');
-  await ok(server.api('notebook.sync', { remote, user: 'Ada' }));
+  const { remote } = await adaJoins(server, 'desk5');
   await withBen(async (ben) => {
     await ok(ben.api('notebook.sync', { remote, user: 'Ben' }));
     await ok(server.api('tags.recolour', { tag: 'security', color: '#00aa00' }));
@@ -272,9 +267,7 @@ test("Keep theirs settles a tag colour's conflict in the Sync dialog", async ({ 
 /** An article's text edited in both notebooks: Keep theirs in the dialog makes the other copy's text the article's. */
 test("Keep theirs settles a conflict over an article's text in the Sync dialog", async ({ page, server }) => {
   test.setTimeout(120_000);
-  await cluster.createDatabase('desk6');
-  const remote = cluster.url('desk6');
-  await ok(server.api('notebook.sync', { remote, user: 'Ada' }));
+  const { remote } = await adaJoins(server, 'desk6');
   await withBen(async (ben) => {
     await ok(ben.api('notebook.sync', { remote, user: 'Ben' }));
     const { items } = await ok<{ items: Array<{ id: string }> }>(ben.api('articles.list', {}));
