@@ -8,6 +8,8 @@ import { readConflictTexts } from './conflict-texts';
 import type { NotebookStore } from '../store/notebook-store';
 import type { NotebookLists } from './sync-lists';
 
+/** What a conflict names was removed here since (the article, story or saved search). */
+const gone = (what: string) => new AppError('NOT_FOUND', `The ${what} of this conflict is not in the notebook any more`);
 const refuse = (why: string) => new AppError('BAD_INPUT', `This conflict cannot be settled: ${why}; the notebook is unchanged`);
 
 function parsed(body: string, what: string): unknown {
@@ -31,7 +33,7 @@ export async function applyResolution(store: NotebookStore, lists: NotebookLists
     case 'apply': {
       if (!(metaKeys as readonly string[]).includes(r.field) || (r.value !== null && r.value.length > 10_000))
         throw new AppError('BAD_INPUT', `A conflict can only set a metadata field (${metaKeys.join(', ')}), of at most 10000 characters`);
-      if (!store.entry(r.articleId)) throw new AppError('NOT_FOUND', `The article ${r.articleId} of this conflict is not in the notebook any more`);
+      if (!store.entry(r.articleId)) throw gone(`article ${r.articleId}`);
       await store.updateArticle(r.articleId, (rec) => void ((rec.userMeta as Record<string, string | null>)[r.field] = r.value));
       emit('notebook.changed', { ids: [r.articleId], reason: 'metadata' });
       return true;
@@ -39,7 +41,7 @@ export async function applyResolution(store: NotebookStore, lists: NotebookLists
     case 'story-name': {
       const name = r.name.trim();
       if (!name || name.length > 300) throw refuse('a story name is 1 to 300 characters');
-      if (!(await lists.stories.list()).some((s) => s.id === r.storyId)) throw new AppError('NOT_FOUND', 'The story of this conflict is not in the notebook any more');
+      if (!(await lists.stories.list()).some((s) => s.id === r.storyId)) throw gone('story');
       await lists.stories.rename(r.storyId, name);
       emit('stories.changed', { ids: [r.storyId] });
       return true;
@@ -59,7 +61,7 @@ export async function applyResolution(store: NotebookStore, lists: NotebookLists
     case 'saved-search': {
       const body = SavedSearch.pick({ name: true, query: true }).safeParse(parsed(r.body, 'saved search'));
       if (!body.success) throw refuse('it is not a saved search');
-      if (!(await lists.searches.list()).some((s) => s.id === r.searchId)) throw new AppError('NOT_FOUND', 'The saved search of this conflict is not in the notebook any more');
+      if (!(await lists.searches.list()).some((s) => s.id === r.searchId)) throw gone('saved search');
       await lists.searches.applySync((list) => {
         const s = list.find((x) => x.id === r.searchId);
         if (s) Object.assign(s, { name: body.data.name, query: body.data.query, updatedAt: new Date().toISOString() });
@@ -69,7 +71,7 @@ export async function applyResolution(store: NotebookStore, lists: NotebookLists
     case 'annotation': {
       const a = Annotation.safeParse(parsed(r.body, 'annotation'));
       if (!a.success || a.data.articleId !== r.articleId || a.data.id !== r.annotationId) throw refuse('it is not an annotation of its article');
-      if (!store.entry(r.articleId)) throw new AppError('NOT_FOUND', `The article ${r.articleId} of this conflict is not in the notebook any more`);
+      if (!store.entry(r.articleId)) throw gone(`article ${r.articleId}`);
       const at = new Date().toISOString();
       await store.updateArticle(r.articleId, (rec) => {
         // Found again in this copy's text: where it sat in the other copy's text says nothing here.
@@ -84,7 +86,7 @@ export async function applyResolution(store: NotebookStore, lists: NotebookLists
       const text = texts?.[r.side];
       if (!text) throw refuse('its texts are not kept in this notebook');
       const current = store.entry(r.articleId);
-      if (!current) throw new AppError('NOT_FOUND', `The article ${r.articleId} of this conflict is not in the notebook any more`);
+      if (!current) throw gone(`article ${r.articleId}`);
       // The file is the notebook's own, but checked as a pulled text is: a damaged one changes nothing.
       const problem = articleProblem({ ...text, id: r.articleId, updatedAt: current.updatedAt, userMeta: {}, tags: [], annotations: [] }, r.articleId);
       if (problem) throw refuse(`its kept text is damaged (${problem})`);
