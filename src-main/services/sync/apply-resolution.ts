@@ -3,7 +3,7 @@ import { Annotation, AppError, SavedSearch, TagColor, TagName, metaKeys } from '
 import { reanchorAll } from '../../core/anchoring/anchor';
 import type { Resolution } from '../../core/sync/resolve-conflict';
 import { takeText } from '../../core/sync/sync-units';
-import { articleProblem } from '../store/stored-shapes';
+import { textProblem } from './checked-changes';
 import { readConflictTexts } from './conflict-texts';
 import type { NotebookStore } from '../store/notebook-store';
 import type { NotebookLists } from './sync-lists';
@@ -88,7 +88,7 @@ export async function applyResolution(store: NotebookStore, lists: NotebookLists
       const current = store.entry(r.articleId);
       if (!current) throw gone(`article ${r.articleId}`);
       // The file is the notebook's own, but checked as a pulled text is: a damaged one changes nothing.
-      const problem = articleProblem({ ...text, id: r.articleId, updatedAt: current.updatedAt, userMeta: {}, tags: [], annotations: [] }, r.articleId);
+      const problem = textProblem(text, r.articleId, current.updatedAt);
       if (problem) throw refuse(`its kept text is damaged (${problem})`);
       await store.updateArticle(r.articleId, (rec) => takeText(rec, text));
       emit('notebook.changed', { ids: [r.articleId], reason: 'update' });
